@@ -1,0 +1,120 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { NetworkPolicy } from '../model/policy.js';
+import type { Namespace, Owner, Pod, Service, Snapshot } from '../model/snapshot.js';
+import { NAME_LABEL } from './kinds/namespace.js';
+import { controllerOf } from './kinds/pod-spec.js';
+import type { LoadedPod } from './kinds/pod.js';
+import type { LoadedWorkload } from './kinds/workload.js';
+
+export interface LoadedObjects {
+  namespaces: Namespace[];
+  pods: LoadedPod[];
+  workloads: LoadedWorkload[];
+  policies: NetworkPolicy[];
+  services: Service[];
+}
+
+const workloadKey = (kind: string, namespace: string, name: string): string => `${kind}/${namespace}/${name}`;
+
+/**
+ * Assembles the snapshot:
+ * - a pod's owner in reports is its controller, followed up through workloads that are in the
+ *   snapshot (Pod → ReplicaSet → Deployment when both are given); an owner reference without a
+ *   kind is reported as kind Pod with the owner's name;
+ * - a workload none of whose pods (or child workloads) are given stands for its pod template;
+ * - namespaces used but not declared exist implicitly, labelled with their name.
+ */
+export function buildSnapshot(objects: LoadedObjects, diagnostics: Diagnostic[]): Snapshot {
+  const workloads = new Map<string, LoadedWorkload>();
+  for (const w of objects.workloads) workloads.set(workloadKey(w.kind, w.namespace, w.name), w);
+
+  const parentOf = (ns: string, refs: LoadedWorkload['ownerRefs']): LoadedWorkload | undefined => {
+    const c = controllerOf(refs);
+    return c?.kind ? workloads.get(workloadKey(c.kind, ns, c.name)) : undefined;
+  };
+  /** Workloads that have pods or child workloads in the snapshot do not stand for templates. */
+  const covered = new Set<LoadedWorkload>();
+  const topOwner = (ns: string, refs: LoadedWorkload['ownerRefs'], self?: LoadedWorkload): Owner | undefined => {
+    let current = self;
+    let parent = parentOf(ns, refs);
+    const seen = new Set<LoadedWorkload>();
+    while (parent && !seen.has(parent)) {
+      seen.add(parent);
+      covered.add(parent);
+      current = parent;
+      parent = parentOf(ns, parent.ownerRefs);
+    }
+    if (current) return { kind: current.kind, name: current.name };
+    const c = controllerOf(refs);
+    return c ? { kind: c.kind ?? 'Pod', name: c.name } : undefined;
+  };
+
+  const pods: Pod[] = objects.pods.map((p) => ({
+    id: `${p.namespace}/${p.name}`,
+    name: p.name,
+    namespace: p.namespace,
+    labels: p.labels,
+    ports: p.ports,
+    ips: p.ips,
+    hostNetwork: p.hostNetwork,
+    owner: topOwner(p.namespace, p.ownerRefs) ?? { kind: 'Pod', name: p.name },
+    fromTemplate: false,
+    replicas: 1,
+    source: p.source,
+  }));
+  for (const w of objects.workloads) topOwner(w.namespace, w.ownerRefs, w);
+  for (const w of objects.workloads) {
+    if (covered.has(w)) continue;
+    // An old ReplicaSet revision scaled to zero under a Deployment runs no pod.
+    if (w.replicas === 0 && parentOf(w.namespace, w.ownerRefs)) continue;
+    const owner = topOwner(w.namespace, w.ownerRefs, w) ?? { kind: w.kind, name: w.name };
+    pods.push({
+      id: `${w.namespace}/${owner.name}[${owner.kind}]`,
+      name: owner.name,
+      namespace: w.namespace,
+      labels: w.labels,
+      ports: w.ports,
+      ips: [],
+      hostNetwork: w.hostNetwork,
+      owner,
+      fromTemplate: true,
+      replicas: w.replicas,
+      source: w.source,
+    });
+  }
+
+  const namespaces = new Map<string, Namespace>();
+  for (const ns of objects.namespaces) {
+    if (namespaces.has(ns.name)) {
+      diagnostics.push({ severity: 'warning', code: 'duplicate-object', message: `Namespace ${ns.name} is defined twice; the first definition is used`, source: ns.source, object: `Namespace ${ns.name}` });
+      continue;
+    }
+    namespaces.set(ns.name, ns);
+  }
+  const used = [...pods.map((p) => p.namespace), ...objects.policies.map((p) => p.namespace), ...objects.services.map((s) => s.namespace)];
+  for (const name of used) {
+    if (!namespaces.has(name)) namespaces.set(name, { name, labels: { [NAME_LABEL]: name }, annotations: {}, implicit: true });
+  }
+
+  return {
+    namespaces: [...namespaces.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    pods: dedupe(pods, (p) => p.id, 'Pod', diagnostics),
+    policies: dedupe(objects.policies, (p) => `${p.namespace}/${p.name}`, 'NetworkPolicy', diagnostics),
+    services: dedupe(objects.services, (s) => `${s.namespace}/${s.name}`, 'Service', diagnostics),
+  };
+}
+
+function dedupe<T extends { source: Diagnostic['source'] }>(items: T[], key: (t: T) => string, kind: string, diagnostics: Diagnostic[]): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    const first = seen.get(k);
+    if (first) {
+      const where = first.source ? `${first.source.file}:${first.source.line}` : 'earlier';
+      diagnostics.push({ severity: 'error', code: 'duplicate-object', message: `${kind} ${k} is defined twice (first at ${where}); this copy is ignored`, source: item.source, object: `${kind} ${k}` });
+      continue;
+    }
+    seen.set(k, item);
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,13 @@
+import type { Namespace } from '../../model/snapshot.js';
+import type { ObjectReader } from '../object-reader.js';
+
+export const NAME_LABEL = 'kubernetes.io/metadata.name';
+
+export function readNamespace(r: ObjectReader): Namespace | undefined {
+  if (!r.name) {
+    r.report('error', ['metadata'], 'missing-name', 'Namespace has no metadata.name; skipped');
+    return undefined;
+  }
+  const labels = { ...r.stringMap(['metadata', 'labels']), [NAME_LABEL]: r.name };
+  return { name: r.name, labels, annotations: r.stringMap(['metadata', 'annotations']), implicit: false, source: r.at([]) };
+}

@@ -1,0 +1,190 @@
+import type { Cidr, Direction, NetworkPolicy, Peer, PortSpec, Protocol, Rule } from '../../model/policy.js';
+import { PROTOCOLS } from '../../model/policy.js';
+import { parseCidr } from '../../net/cidr.js';
+import { EVERYTHING } from '../../select/label-selector.js';
+import type { Path } from '../locate.js';
+import { describe, type ObjectReader } from '../object-reader.js';
+
+export const V1 = 'networking.k8s.io/v1';
+
+/** IANA_SVC_NAME: at most 15 lower-case letters, digits and single hyphens, with a letter. */
+export function isPortName(s: string): boolean {
+  return /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(s) && /[a-z]/.test(s) && !s.includes('--');
+}
+
+function readCidr(r: ObjectReader, path: Path): Cidr | undefined {
+  const text = r.get(path);
+  if (typeof text !== 'string') {
+    r.report('error', path, 'invalid-cidr', text === undefined ? 'ipBlock needs a cidr' : `expected a CIDR string, got ${describe(text)}`);
+    return undefined;
+  }
+  const parsed = parseCidr(text);
+  if (!parsed.ok) {
+    r.report('error', path, 'invalid-cidr', `invalid CIDR: ${parsed.reason}`);
+    return undefined;
+  }
+  if (parsed.hostBitsSet) {
+    r.report('warning', path, 'cidr-host-bits', `CIDR "${text}" has host bits set; read as ${parsed.cidr.text}`);
+  }
+  return parsed.cidr;
+}
+
+function readPeer(r: ObjectReader, path: Path): Peer | undefined {
+  const item = r.object(path);
+  if (!item) return undefined;
+  for (const key of Object.keys(item)) {
+    if (!['podSelector', 'namespaceSelector', 'ipBlock'].includes(key)) {
+      r.report('error', [...path, key], 'unknown-field', `unknown peer field "${key}" (expected podSelector, namespaceSelector or ipBlock)`);
+    }
+  }
+  const hasPod = item.podSelector !== undefined && item.podSelector !== null;
+  const hasNs = item.namespaceSelector !== undefined && item.namespaceSelector !== null;
+  const hasIp = item.ipBlock !== undefined && item.ipBlock !== null;
+  if (hasIp) {
+    if (hasPod || hasNs) {
+      r.report('error', path, 'invalid-peer', 'a peer may not combine ipBlock with podSelector or namespaceSelector');
+      return undefined;
+    }
+    const cidr = readCidr(r, [...path, 'ipBlock', 'cidr']);
+    const except: Cidr[] = [];
+    (r.list([...path, 'ipBlock', 'except']) ?? []).forEach((_, i) => {
+      const ePath = [...path, 'ipBlock', 'except', i];
+      const e = readCidr(r, ePath);
+      if (!e || !cidr) return;
+      if (e.family !== cidr.family || e.lo < cidr.lo || e.hi > cidr.hi || (e.lo === cidr.lo && e.hi === cidr.hi)) {
+        r.report('error', ePath, 'except-outside-cidr', `except ${e.text} must be a strict subset of cidr ${cidr.text}`);
+        return;
+      }
+      except.push(e);
+    });
+    return cidr ? { kind: 'ipBlock', cidr, except, source: r.at(path) } : undefined;
+  }
+  if (!hasPod && !hasNs) {
+    r.report('error', path, 'invalid-peer', 'a peer must have a podSelector, a namespaceSelector or an ipBlock');
+    return undefined;
+  }
+  const podSelector = r.selector([...path, 'podSelector']);
+  const namespaceSelector = r.selector([...path, 'namespaceSelector']);
+  return {
+    kind: 'pods',
+    ...(podSelector ? { podSelector } : {}),
+    ...(namespaceSelector ? { namespaceSelector } : {}),
+    source: r.at(path),
+  };
+}
+
+function readPort(r: ObjectReader, path: Path): PortSpec | undefined {
+  const item = r.object(path);
+  if (!item) return undefined;
+  const source = r.at(path);
+  const protocolText = item.protocol ?? 'TCP';
+  if (typeof protocolText !== 'string' || !PROTOCOLS.includes(protocolText as Protocol)) {
+    const hint = typeof protocolText === 'string' && PROTOCOLS.includes(protocolText.toUpperCase() as Protocol) ? ` (write ${protocolText.toUpperCase()}: protocol names are case-sensitive)` : '';
+    r.report('error', [...path, 'protocol'], 'invalid-protocol', `protocol ${describe(protocolText)} is not TCP, UDP or SCTP${hint}`);
+    return undefined;
+  }
+  const protocol = protocolText as Protocol;
+  const port = item.port;
+  const endPort = item.endPort;
+  if (port === undefined || port === null) {
+    if (endPort !== undefined && endPort !== null) {
+      r.report('error', [...path, 'endPort'], 'invalid-port-range', 'endPort can only be set together with port');
+      return undefined;
+    }
+    return { kind: 'all', protocol, source };
+  }
+  if (typeof port === 'string') {
+    if (!isPortName(port)) {
+      r.report('error', [...path, 'port'], 'invalid-port', `port ${describe(port)} is neither a number nor a valid port name (IANA_SVC_NAME: up to 15 lower-case letters, digits and '-', with a letter)`);
+      return undefined;
+    }
+    if (endPort !== undefined && endPort !== null) {
+      r.report('error', [...path, 'endPort'], 'invalid-port-range', 'endPort cannot be used with a named port');
+      return undefined;
+    }
+    return { kind: 'named', protocol, name: port, source };
+  }
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+    r.report('error', [...path, 'port'], 'invalid-port', `port must be a number from 1 to 65535 or a port name, got ${describe(port)}`);
+    return undefined;
+  }
+  if (endPort === undefined || endPort === null) return { kind: 'range', protocol, from: port, to: port, source };
+  if (typeof endPort !== 'number' || !Number.isInteger(endPort) || endPort < 1 || endPort > 65535) {
+    r.report('error', [...path, 'endPort'], 'invalid-port-range', `endPort must be a number from 1 to 65535, got ${describe(endPort)}`);
+    return undefined;
+  }
+  if (endPort < port) {
+    r.report('error', [...path, 'endPort'], 'invalid-port-range', `endPort ${endPort} is less than port ${port}`);
+    return undefined;
+  }
+  return { kind: 'range', protocol, from: port, to: endPort, source };
+}
+
+function readRules(r: ObjectReader, direction: Direction): Rule[] {
+  const peerField = direction === 'ingress' ? 'from' : 'to';
+  const rules: Rule[] = [];
+  (r.list(['spec', direction]) ?? []).forEach((raw, index) => {
+    const path = ['spec', direction, index];
+    const item: unknown = raw ?? {}; // `- ` with nothing: an empty rule
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      r.report('error', path, 'wrong-type', `expected a rule mapping, got ${describe(item)}`);
+      return;
+    }
+    for (const key of Object.keys(item)) {
+      if (key !== peerField && key !== 'ports') {
+        r.report('error', [...path, key], 'unknown-field', `unknown ${direction} rule field "${key}" (expected ${peerField} or ports)`);
+      }
+    }
+    const peerList = r.list([...path, peerField]) ?? [];
+    const portList = r.list([...path, 'ports']) ?? [];
+    const peers = peerList.map((_, i) => readPeer(r, [...path, peerField, i])).filter((p): p is Peer => p !== undefined);
+    const ports = portList.map((_, i) => readPort(r, [...path, 'ports', i])).filter((p): p is PortSpec => p !== undefined);
+    rules.push({
+      direction,
+      index,
+      peers: peerList.length === 0 ? 'any' : peers,
+      ports: portList.length === 0 ? 'any' : ports,
+      source: r.at(path),
+    });
+  });
+  return rules;
+}
+
+/**
+ * A networking.k8s.io/v1 NetworkPolicy, validated as the API server would. A policy with any
+ * error is refused whole (the API server would not have stored it): `undefined` is returned and
+ * the errors say why.
+ */
+export function readNetworkPolicy(r: ObjectReader): NetworkPolicy | undefined {
+  const errorsBefore = r.errors;
+  if (!r.name) r.report('error', ['metadata'], 'missing-name', 'NetworkPolicy has no metadata.name');
+  r.object(['spec']);
+  const podSelector = r.selector(['spec', 'podSelector']) ?? EVERYTHING;
+  const typesList = r.list(['spec', 'policyTypes']);
+  const ingress = readRules(r, 'ingress');
+  const egress = readRules(r, 'egress');
+  let affects = { ingress: true, egress: r.has(['spec', 'egress']) && egress.length > 0 };
+  if (typesList !== undefined && typesList.length > 0) {
+    affects = { ingress: false, egress: false };
+    typesList.forEach((t, i) => {
+      if (t === 'Ingress') affects.ingress = true;
+      else if (t === 'Egress') affects.egress = true;
+      else r.report('error', ['spec', 'policyTypes', i], 'invalid-policy-type', `policyTypes entry ${describe(t)} is not Ingress or Egress`);
+    });
+  }
+  if (r.errors > errorsBefore) {
+    r.report('error', [], 'policy-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
+    return undefined;
+  }
+  return {
+    name: r.name,
+    namespace: r.namespace,
+    apiVersion: r.raw.apiVersion,
+    podSelector,
+    affects,
+    policyTypesGiven: typesList !== undefined && typesList.length > 0,
+    ingress,
+    egress,
+    source: r.at([]),
+  };
+}

@@ -1,0 +1,35 @@
+import type { Labels, SourceRef } from '../../model/index.js';
+import type { ObjectReader } from '../object-reader.js';
+import { readOwnerRefs, readPodSpec, type OwnerRef, type PodSpecFacts } from './pod-spec.js';
+
+export interface LoadedPod extends PodSpecFacts {
+  name: string;
+  namespace: string;
+  labels: Labels;
+  ips: string[];
+  ownerRefs: OwnerRef[];
+  source: SourceRef;
+}
+
+export function readPod(r: ObjectReader): LoadedPod | undefined {
+  if (!r.name) {
+    r.report('error', ['metadata'], 'missing-name', 'Pod has no metadata.name; skipped');
+    return undefined;
+  }
+  const ips = new Set<string>();
+  const podIp = r.string(['status', 'podIP']);
+  if (podIp) ips.add(podIp);
+  (r.list(['status', 'podIPs']) ?? []).forEach((_, i) => {
+    const ip = r.string(['status', 'podIPs', i, 'ip']);
+    if (ip) ips.add(ip);
+  });
+  return {
+    name: r.name,
+    namespace: r.namespace,
+    labels: r.stringMap(['metadata', 'labels']),
+    ...readPodSpec(r, ['spec']),
+    ips: [...ips],
+    ownerRefs: readOwnerRefs(r),
+    source: r.at([]),
+  };
+}

@@ -1,0 +1,148 @@
+import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import type { Labels, LabelSelector, SelectorOperator, SelectorRequirement } from '../model/labels.js';
+import type { SourceRef } from '../model/source.js';
+import type { RawObject } from './parse-documents.js';
+import type { Path } from './locate.js';
+
+const OPERATORS: readonly SelectorOperator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Reads typed fields out of a raw object, reporting every wrong type with its position and
+ * field path. `errors` counts the errors reported, so a converter can refuse an object it could
+ * not fully understand.
+ */
+export class ObjectReader {
+  errors = 0;
+  readonly name: string;
+  readonly namespace: string;
+
+  constructor(
+    readonly raw: RawObject,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    const meta = isRecord(raw.value.metadata) ? raw.value.metadata : {};
+    this.name = typeof meta.name === 'string' ? meta.name : '';
+    this.namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
+  }
+
+  get objectName(): string {
+    return `${this.raw.kind} ${this.namespace}/${this.name || '<unnamed>'}`;
+  }
+
+  at(path: Path): SourceRef {
+    return this.raw.at(path);
+  }
+
+  report(severity: Severity, path: Path, code: string, message: string): void {
+    if (severity === 'error') this.errors++;
+    this.diagnostics.push({ severity, code, message, source: this.at(path), object: this.objectName });
+  }
+
+  get(path: Path): unknown {
+    let v: unknown = this.raw.value;
+    for (const seg of path) {
+      if (typeof seg === 'number') v = Array.isArray(v) ? v[seg] : undefined;
+      else v = isRecord(v) ? v[seg] : undefined;
+      if (v === undefined || v === null) return undefined;
+    }
+    return v;
+  }
+
+  has(path: Path): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  string(path: Path): string | undefined {
+    const v = this.get(path);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') {
+      this.report('error', path, 'wrong-type', `expected a string, got ${describe(v)}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  /** A list; absent gives `undefined`, a non-list is reported. */
+  list(path: Path): unknown[] | undefined {
+    const v = this.get(path);
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v)) {
+      this.report('error', path, 'wrong-type', `expected a list, got ${describe(v)}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  object(path: Path): Record<string, unknown> | undefined {
+    const v = this.get(path);
+    if (v === undefined) return undefined;
+    if (!isRecord(v)) {
+      this.report('error', path, 'wrong-type', `expected a mapping, got ${describe(v)}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  /** A string→string map (labels, annotations, selectors). */
+  stringMap(path: Path): Labels {
+    const m = this.object(path);
+    if (!m) return {};
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(m)) {
+      if (typeof v === 'string') out[k] = v;
+      else if (v !== null && v !== undefined) {
+        this.report('error', [...path, k], 'wrong-type', `label values must be strings, got ${describe(v)} (quote it: "${String(v)}")`);
+        out[k] = String(v);
+      }
+    }
+    return out;
+  }
+
+  /** A LabelSelector; absent gives `undefined` (callers decide what absent means). */
+  selector(path: Path): LabelSelector | undefined {
+    const m = this.object(path);
+    if (!m) return undefined;
+    for (const key of Object.keys(m)) {
+      if (key !== 'matchLabels' && key !== 'matchExpressions') {
+        this.report('error', [...path, key], 'unknown-field', `unknown selector field "${key}" (expected matchLabels or matchExpressions)`);
+      }
+    }
+    const matchLabels = this.stringMap([...path, 'matchLabels']);
+    const matchExpressions: SelectorRequirement[] = [];
+    (this.list([...path, 'matchExpressions']) ?? []).forEach((_, i) => {
+      const p = [...path, 'matchExpressions', i];
+      const key = this.string([...p, 'key']);
+      const op = this.string([...p, 'operator']);
+      const values = (this.list([...p, 'values']) ?? []).map((v, j) => {
+        if (typeof v !== 'string') this.report('error', [...p, 'values', j], 'wrong-type', `expected a string, got ${describe(v)}`);
+        return String(v);
+      });
+      if (!key) return this.report('error', p, 'missing-field', 'matchExpressions item needs a key');
+      if (!op || !OPERATORS.includes(op as SelectorOperator)) {
+        return this.report('error', [...p, 'operator'], 'invalid-operator', `operator "${op ?? ''}" is not one of ${OPERATORS.join(', ')}`);
+      }
+      const operator = op as SelectorOperator;
+      const needsValues = operator === 'In' || operator === 'NotIn';
+      if (needsValues && values.length === 0) {
+        return this.report('error', [...p, 'values'], 'invalid-selector', `operator ${operator} needs at least one value`);
+      }
+      if (!needsValues && values.length > 0) {
+        return this.report('error', [...p, 'values'], 'invalid-selector', `operator ${operator} takes no values`);
+      }
+      matchExpressions.push({ key, operator, values });
+    });
+    return { matchLabels, matchExpressions };
+  }
+}
+
+export function describe(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `the string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  return `${typeof v} ${String(v)}`;
+}

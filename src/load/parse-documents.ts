@@ -1,0 +1,88 @@
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { makeLocator, type Locator } from './locate.js';
+
+/** One Kubernetes object as written, before it is understood. */
+export interface RawObject {
+  kind: string;
+  apiVersion: string;
+  value: Record<string, unknown>;
+  at: Locator['at'];
+}
+
+const MAX_ALIAS_COUNT = 1000;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Splits a YAML or JSON text into Kubernetes objects. Multi-document files and `kind: List`
+ * (and `PodList`, `NamespaceList`, … whose items may omit `kind`) are flattened. A document that
+ * cannot be parsed is reported and skipped; the others still load.
+ */
+export function parseDocuments(file: string, text: string): { objects: RawObject[]; diagnostics: Diagnostic[] } {
+  const objects: RawObject[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  const list = Array.isArray(docs) ? docs : [docs];
+  list.forEach((doc, docIndex) => {
+    const error = doc.errors[0];
+    if (error) {
+      const pos = lineCounter.linePos(error.pos[0]);
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: `invalid YAML/JSON: ${error.message.split('\n')[0]}; document skipped`,
+        source: { file, doc: docIndex, line: pos.line, col: pos.col },
+      });
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      const pos = lineCounter.linePos(doc.range[0]);
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml-aliases',
+        message: `document not loaded: ${(e as Error).message}`,
+        source: { file, doc: docIndex, line: pos.line, col: pos.col },
+      });
+      return;
+    }
+    if (value === null || value === undefined) return;
+    const locator = makeLocator(file, docIndex, doc.contents, lineCounter);
+    if (!isRecord(value) || typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'not-a-manifest',
+        message: 'not a Kubernetes object (no kind/apiVersion); skipped',
+        source: locator.at([]),
+      });
+      return;
+    }
+    if (value.kind === 'List' || value.kind.endsWith('List')) {
+      const itemKind = value.kind === 'List' ? undefined : value.kind.slice(0, -'List'.length);
+      const items = Array.isArray(value.items) ? value.items : [];
+      items.forEach((item, i) => {
+        const at = makeLocator(file, docIndex, doc.contents, lineCounter, ['items', i]).at;
+        if (!isRecord(item)) {
+          diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'list item is not an object; skipped', source: at([]) });
+          return;
+        }
+        const kind = typeof item.kind === 'string' ? item.kind : itemKind;
+        const apiVersion = typeof item.apiVersion === 'string' ? item.apiVersion : value.apiVersion;
+        if (!kind) {
+          diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'list item has no kind; skipped', source: at([]) });
+          return;
+        }
+        objects.push({ kind, apiVersion: apiVersion as string, value: item, at });
+      });
+      return;
+    }
+    objects.push({ kind: value.kind, apiVersion: value.apiVersion, value, at: locator.at });
+  });
+  return { objects, diagnostics };
+}

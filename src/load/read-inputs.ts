@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+
+export interface InputText {
+  file: string;
+  text: string;
+}
+
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+export interface ReadOptions {
+  /** Called for the path `-`. */
+  readStdin?: () => string;
+}
+
+function problem(file: string, message: string): Diagnostic {
+  return { severity: 'error', code: 'unreadable-input', message, source: { file, doc: 0, line: 1, col: 1 } };
+}
+
+/**
+ * Reads files, folders (recursively, `*.yaml|*.yml|*.json`, sorted, symlink loops cut) and
+ * stdin (`-`). Unreadable paths become diagnostics.
+ */
+export function readInputs(paths: readonly string[], options: ReadOptions = {}): { inputs: InputText[]; diagnostics: Diagnostic[] } {
+  const inputs: InputText[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seenDirs = new Set<string>();
+
+  const readFile = (file: string): void => {
+    try {
+      inputs.push({ file, text: readFileSync(file, 'utf8') });
+    } catch (e) {
+      diagnostics.push(problem(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+    }
+  };
+
+  const walk = (dir: string): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      diagnostics.push(problem(dir, 'cannot resolve folder'));
+      return;
+    }
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      diagnostics.push(problem(dir, `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      return;
+    }
+    for (const name of names) {
+      const full = join(dir, name);
+      let isDir = false;
+      try {
+        isDir = statSync(full).isDirectory();
+      } catch {
+        continue; // dangling link
+      }
+      if (isDir) walk(full);
+      else if (MANIFEST_EXTENSIONS.has(extname(name).toLowerCase())) readFile(full);
+    }
+  };
+
+  for (const path of paths) {
+    if (path === '-') {
+      if (!options.readStdin) diagnostics.push(problem('<stdin>', 'standard input is not available'));
+      else inputs.push({ file: '<stdin>', text: options.readStdin() });
+      continue;
+    }
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      diagnostics.push(problem(path, 'no such file or folder'));
+      continue;
+    }
+    if (isDir) walk(path);
+    else readFile(path);
+  }
+  return { inputs, diagnostics };
+}

@@ -1,0 +1,5 @@
+export * from './diagnostic.js';
+export * from './labels.js';
+export * from './policy.js';
+export * from './snapshot.js';
+export * from './source.js';

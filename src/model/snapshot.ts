@@ -1,0 +1,74 @@
+import type { Labels, LabelSelector } from './labels.js';
+import type { NetworkPolicy, Protocol } from './policy.js';
+import type { SourceRef } from './source.js';
+
+export interface Namespace {
+  name: string;
+  /** Always includes `kubernetes.io/metadata.name`. */
+  labels: Labels;
+  annotations: Labels;
+  /** True when no Namespace object was given and the namespace was inferred from its use. */
+  implicit: boolean;
+  source?: SourceRef;
+}
+
+export interface ContainerPort {
+  name?: string;
+  port: number;
+  protocol: Protocol;
+}
+
+/** The unit that owns pods in the output: `ns/name[Kind]`. */
+export interface Owner {
+  kind: string;
+  name: string;
+}
+
+/**
+ * A pod, real (kind: Pod) or standing for the pod template of a workload that has no pods in
+ * the snapshot.
+ */
+export interface Pod {
+  /** `ns/name` of the Pod object, or `ns/name[Kind]` for a workload template. */
+  id: string;
+  name: string;
+  namespace: string;
+  labels: Labels;
+  ports: readonly ContainerPort[];
+  /** Pod IPs from `status.podIPs`/`status.podIP`, when present. */
+  ips: readonly string[];
+  hostNetwork: boolean;
+  /** The workload this pod belongs to in reports; a bare Pod owns itself (kind Pod). */
+  owner: Owner;
+  /** True when this pod stands for a workload's template rather than a Pod object. */
+  fromTemplate: boolean;
+  /** Number of replicas a template stands for (1 for a real pod). */
+  replicas: number;
+  source: SourceRef;
+}
+
+export interface ServicePort {
+  name?: string;
+  port: number;
+  protocol: Protocol;
+  /** Number or container port name; defaults to `port`. */
+  targetPort: number | string;
+}
+
+export interface Service {
+  name: string;
+  namespace: string;
+  /** Absent selector: the Service has no pods selected automatically. */
+  selector?: Labels;
+  ports: readonly ServicePort[];
+  source: SourceRef;
+}
+
+export interface Snapshot {
+  namespaces: readonly Namespace[];
+  pods: readonly Pod[];
+  policies: readonly NetworkPolicy[];
+  services: readonly Service[];
+}
+
+export type { LabelSelector };

@@ -1,0 +1,25 @@
+/** Where an object or a field came from: file, YAML document index, 1-based line and column. */
+export interface SourceRef {
+  file: string;
+  /** 0-based index of the document within the file (list items share their document). */
+  doc: number;
+  line: number;
+  col: number;
+  /** Dotted field path inside the object, e.g. `spec.ingress[0].from[1].ipBlock.cidr`. */
+  field?: string;
+}
+
+export function formatSource(src: SourceRef | undefined): string {
+  if (!src) return '<unknown>';
+  return `${src.file}:${src.line}:${src.col}`;
+}
+
+/** Field path segments → `spec.ingress[0].from`. */
+export function fieldPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${seg}` : seg;
+  }
+  return out;
+}
