@@ -1,0 +1,38 @@
+import { connectivity, type Level } from '../../src/engine/connectivity.js';
+import { computeMatrix } from '../../src/engine/matrix.js';
+import { MATRIX_FORMATS, type MatrixFormat } from '../../src/format/matrix/index.js';
+import { COMMON_OPTIONS, oneOf, parse, str, strs, flag } from '../args.js';
+import { EXIT } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadForCommand } from '../load.js';
+
+export const MATRIX_HELP = `Usage: netpol-check matrix -f PATH [-f PATH…] [--format FORMAT] [--level LEVEL] [-o FILE]
+
+Prints every allowed connection between workloads (or pods) and external address ranges.
+
+Options:
+  -f, --file PATH     a manifest file, a folder (read recursively), or - for stdin; repeatable
+      --format FMT    txt (default) | json | csv | md | dot
+      --level LEVEL   workload (default: one node per Deployment, StatefulSet, …) | pod
+  -o, --output FILE   write to FILE instead of standard output
+  -h, --help          this help
+
+Exit codes: 0 done, 2 input or usage error (the result still covers what could be read).
+`;
+
+export async function matrixCommand(argv: string[], io: Io): Promise<number> {
+  const args = parse(argv, { ...COMMON_OPTIONS, level: { type: 'string' } });
+  if (flag(args, 'help')) {
+    io.out(MATRIX_HELP);
+    return EXIT.ok;
+  }
+  const format = oneOf<MatrixFormat>('format', str(args, 'format'), Object.keys(MATRIX_FORMATS) as MatrixFormat[], 'txt');
+  const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
+  const loaded = loadForCommand([...strs(args, 'file'), ...args.positionals], io);
+  const matrix = computeMatrix(loaded.snapshot);
+  const text = MATRIX_FORMATS[format](connectivity(matrix, level), matrix);
+  const output = str(args, 'output');
+  if (output) io.writeFile(output, text);
+  else io.out(text);
+  return loaded.errors > 0 ? EXIT.error : EXIT.ok;
+}

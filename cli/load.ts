@@ -1,0 +1,19 @@
+import { loadSnapshot, type LoadResult } from '../src/load/load-snapshot.js';
+import { UsageError } from './errors.js';
+import { formatDiagnostic, type Io } from './io.js';
+
+/**
+ * Loads the snapshot and reports every diagnostic on stderr. Input errors do not stop the
+ * analysis of the rest; the caller turns `errors > 0` into exit code 2.
+ */
+export function loadForCommand(files: string[], io: Io): LoadResult & { errors: number } {
+  if (files.length === 0) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input)');
+  const result = loadSnapshot(files, { readStdin: io.readStdin });
+  for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  if (result.snapshot.pods.length === 0) {
+    io.err(`note: no pods or workloads found in ${files.join(', ')}: nothing to analyse (give Pod, Deployment, StatefulSet, … manifests)\n`);
+  }
+  if (errors > 0) io.err(`note: ${errors} input error(s); the result below leaves out what could not be read\n`);
+  return { ...result, errors };
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { matrixCommand, MATRIX_HELP } from './commands/matrix.js';
+import { EXIT, UsageError } from './errors.js';
+import type { Io } from './io.js';
+
+export const HELP = `netpol-check — offline Kubernetes NetworkPolicy reachability analyzer
+
+Usage: netpol-check <command> [options]
+
+Commands:
+  matrix    every allowed connection between workloads, pods and external ranges
+  help      this help (netpol-check help COMMAND for a command's options)
+
+Input: -f PATH, repeatable: YAML/JSON files, folders (recursive), or - for stdin; multi-document
+files and kind: List as printed by 'kubectl get ns,pods,deploy,networkpolicies -A -o yaml'.
+
+Examples:
+  netpol-check matrix -f examples/three-tier
+  kubectl get ns,pods,networkpolicies -A -o yaml | netpol-check matrix -f - --format md
+`;
+
+const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
+  matrix: { run: matrixCommand, help: MATRIX_HELP },
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs one command line; returns the exit code. The only place errors become exit codes. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h') {
+      io.out(HELP);
+      return command ? EXIT.ok : EXIT.error;
+    }
+    if (command === '--version' || command === '-V') {
+      io.out(`${version()}\n`);
+      return EXIT.ok;
+    }
+    if (command === 'help') {
+      const topic = rest[0] ? COMMANDS[rest[0]] : undefined;
+      io.out(topic ? topic.help : HELP);
+      return EXIT.ok;
+    }
+    const cmd = COMMANDS[command];
+    if (!cmd) throw new UsageError(`unknown command "${command}" (try: ${Object.keys(COMMANDS).join(', ')}, help)`);
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`netpol-check: ${e.message}\n`);
+      return EXIT.error;
+    }
+    io.err(`netpol-check: internal error: ${(e as Error).message}\nPlease report this with the input that caused it.\n`);
+    return EXIT.error;
+  }
+}

@@ -1,0 +1,91 @@
+import type { LabelSelector } from '../model/labels.js';
+import type { NetworkPolicy, Peer, PortSpec, Protocol, Rule } from '../model/policy.js';
+import { matchesSelector } from '../select/label-selector.js';
+import { Bitset } from './bitset.js';
+import { blocksOfPeer, type ExternalBlock } from './external-blocks.js';
+import type { PodIndex } from './pod-index.js';
+
+/** A rule turned into bitsets over the engine's entities (pod classes, then external blocks). */
+export interface CompiledRule {
+  rule: Rule;
+  /** `null`: every entity (`from`/`to` absent or empty). */
+  peers: Bitset | null;
+  /** `ports` absent or empty. */
+  anyPort: boolean;
+  numeric: readonly (PortSpec & { kind: 'range' | 'all' })[];
+  named: readonly { name: string; protocol: Protocol }[];
+}
+
+export interface CompiledPolicy {
+  policy: NetworkPolicy;
+  /** Pod classes selected by `spec.podSelector` in the policy's namespace. */
+  targets: Bitset;
+  ingress: CompiledRule[];
+  egress: CompiledRule[];
+}
+
+export interface Universe {
+  pods: PodIndex;
+  blocks: readonly ExternalBlock[];
+  /** Pod classes first, external blocks after them. */
+  size: number;
+}
+
+/** Compiles policies, sharing the bitset of identical selectors. */
+export function compilePolicies(policies: readonly NetworkPolicy[], u: Universe): CompiledPolicy[] {
+  const cache = new Map<string, Bitset>();
+  const classes = u.pods.classes;
+
+  const selectPods = (namespace: LabelSelector | string, pods: LabelSelector | undefined): Bitset => {
+    const key = JSON.stringify([namespace, pods ?? null]);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const nsMatch = new Map<string, boolean>();
+    const inNamespace = (ns: string): boolean => {
+      if (typeof namespace === 'string') return ns === namespace;
+      let m = nsMatch.get(ns);
+      if (m === undefined) {
+        m = matchesSelector(namespace, u.pods.namespaceLabels.get(ns) ?? {});
+        nsMatch.set(ns, m);
+      }
+      return m;
+    };
+    const b = new Bitset(u.size);
+    for (const c of classes) {
+      if (inNamespace(c.namespace) && (!pods || matchesSelector(pods, c.labels))) b.set(c.index);
+    }
+    cache.set(key, b);
+    return b;
+  };
+
+  const peerBits = (policy: NetworkPolicy, peer: Peer): Bitset => {
+    if (peer.kind === 'ipBlock') {
+      return Bitset.of(u.size, blocksOfPeer(u.blocks, peer).map((i) => u.pods.classes.length + i));
+    }
+    // namespaceSelector absent: the policy's own namespace. podSelector absent: all pods there.
+    return selectPods(peer.namespaceSelector ?? policy.namespace, peer.podSelector);
+  };
+
+  const compileRule = (policy: NetworkPolicy, rule: Rule): CompiledRule => {
+    let peers: Bitset | null = null;
+    if (rule.peers !== 'any') {
+      peers = new Bitset(u.size);
+      for (const p of rule.peers) peers.orWith(peerBits(policy, p));
+    }
+    const specs = rule.ports === 'any' ? [] : rule.ports;
+    return {
+      rule,
+      peers,
+      anyPort: rule.ports === 'any',
+      numeric: specs.filter((s): s is PortSpec & { kind: 'range' | 'all' } => s.kind !== 'named'),
+      named: specs.filter((s) => s.kind === 'named').map((s) => ({ name: s.name, protocol: s.protocol })),
+    };
+  };
+
+  return policies.map((policy) => ({
+    policy,
+    targets: selectPods(policy.namespace, policy.podSelector),
+    ingress: policy.affects.ingress ? policy.ingress.map((r) => compileRule(policy, r)) : [],
+    egress: policy.affects.egress ? policy.egress.map((r) => compileRule(policy, r)) : [],
+  }));
+}

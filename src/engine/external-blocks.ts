@@ -1,0 +1,59 @@
+import type { Cidr, IpBlockPeer, NetworkPolicy } from '../model/policy.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { familyMax, parseIp, type IpFamily } from '../net/ip-address.js';
+import { IpRanges } from '../net/ip-ranges.js';
+
+/** A maximal address interval that no ipBlock splits: every peer holds all of it or none. */
+export interface ExternalBlock {
+  family: IpFamily;
+  lo: bigint;
+  hi: bigint;
+}
+
+export function ipBlockPeers(policies: readonly NetworkPolicy[]): IpBlockPeer[] {
+  const out: IpBlockPeer[] = [];
+  for (const p of policies) {
+    for (const r of [...p.ingress, ...p.egress]) {
+      if (r.peers === 'any') continue;
+      for (const peer of r.peers) if (peer.kind === 'ipBlock') out.push(peer);
+    }
+  }
+  return out;
+}
+
+/**
+ * Cuts the address space into disjoint blocks at every ipBlock boundary (cidr and except).
+ * IPv4 is always modelled; IPv6 when any ipBlock or pod address uses it.
+ */
+export function externalBlocks(snapshot: Snapshot): ExternalBlock[] {
+  const cidrs: Cidr[] = [];
+  for (const peer of ipBlockPeers(snapshot.policies)) cidrs.push(peer.cidr, ...peer.except);
+  const families: IpFamily[] = [4];
+  const podV6 = snapshot.pods.some((p) => p.ips.some((ip) => parseIp(ip)?.family === 6));
+  if (podV6 || cidrs.some((c) => c.family === 6)) families.push(6);
+  const blocks: ExternalBlock[] = [];
+  for (const family of families) {
+    const cuts = new Set<bigint>([0n]);
+    for (const c of cidrs) {
+      if (c.family !== family) continue;
+      cuts.add(c.lo);
+      if (c.hi < familyMax(family)) cuts.add(c.hi + 1n);
+    }
+    const sorted = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    sorted.forEach((lo, i) => {
+      const next = sorted[i + 1];
+      blocks.push({ family, lo, hi: next === undefined ? familyMax(family) : next - 1n });
+    });
+  }
+  return blocks;
+}
+
+/** Indices of the blocks inside an ipBlock peer (`cidr` minus `except`). */
+export function blocksOfPeer(blocks: readonly ExternalBlock[], peer: IpBlockPeer): number[] {
+  const ranges = IpRanges.fromIpBlock(peer.cidr, peer.except);
+  const out: number[] = [];
+  blocks.forEach((b, i) => {
+    if (ranges.has(b.family, b.lo)) out.push(i);
+  });
+  return out;
+}

@@ -1,0 +1,83 @@
+import type { NetworkPolicy, Peer, PortSpec, Rule } from '../model/policy.js';
+import type { Labels } from '../model/labels.js';
+import type { Pod, Snapshot } from '../model/snapshot.js';
+import { IpRanges } from '../net/ip-ranges.js';
+import { matchesSelector } from '../select/label-selector.js';
+import type { Endpoint, Traffic } from './endpoint.js';
+
+/**
+ * The oracle: decides one connection at a time, written straight from the Kubernetes
+ * documentation with no indexing or precomputation. Slow on purpose; the bitset engine must
+ * agree with it on every pair.
+ */
+export class ReferenceEvaluator {
+  private readonly nsLabels = new Map<string, Labels>();
+
+  constructor(private readonly snapshot: Snapshot) {
+    for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, ns.labels);
+  }
+
+  allowed(t: Traffic): boolean {
+    // "a pod cannot block access to itself"
+    if (t.src.kind === 'pod' && t.dst.kind === 'pod' && t.src.pod === t.dst.pod) return true;
+    return this.egressAllows(t) && this.ingressAllows(t);
+  }
+
+  /** Policies that select `pod` and apply to it in the direction. */
+  applying(pod: Pod, direction: 'ingress' | 'egress'): NetworkPolicy[] {
+    return this.snapshot.policies.filter(
+      (p) => p.namespace === pod.namespace && p.affects[direction] && matchesSelector(p.podSelector, pod.labels),
+    );
+  }
+
+  egressAllows(t: Traffic): boolean {
+    if (t.src.kind !== 'pod') return true; // no policy restricts what leaves an outside address
+    const policies = this.applying(t.src.pod, 'egress');
+    if (policies.length === 0) return true; // non-isolated for egress
+    return policies.some((p) => p.egress.some((r) => this.ruleAllows(p, r, t.dst, t)));
+  }
+
+  ingressAllows(t: Traffic): boolean {
+    if (t.dst.kind !== 'pod') return true;
+    const policies = this.applying(t.dst.pod, 'ingress');
+    if (policies.length === 0) return true; // non-isolated for ingress
+    return policies.some((p) => p.ingress.some((r) => this.ruleAllows(p, r, t.src, t)));
+  }
+
+  /** "Each rule allows traffic which matches both the from/to and ports sections." */
+  private ruleAllows(policy: NetworkPolicy, rule: Rule, peer: Endpoint, t: Traffic): boolean {
+    const peerOk = rule.peers === 'any' || rule.peers.some((p) => this.peerMatches(policy, p, peer));
+    const portOk = rule.ports === 'any' || rule.ports.some((s) => portMatches(s, t));
+    return peerOk && portOk;
+  }
+
+  private peerMatches(policy: NetworkPolicy, peer: Peer, e: Endpoint): boolean {
+    if (peer.kind === 'ipBlock') {
+      // ipBlocks name cluster-external addresses; they do not select pods.
+      return e.kind === 'ip' && IpRanges.fromIpBlock(peer.cidr, peer.except).has(e.family, e.addr);
+    }
+    if (e.kind !== 'pod') return false;
+    const pod = e.pod;
+    const nsOk = peer.namespaceSelector
+      ? matchesSelector(peer.namespaceSelector, this.nsLabels.get(pod.namespace) ?? {})
+      : pod.namespace === policy.namespace;
+    const podOk = peer.podSelector ? matchesSelector(peer.podSelector, pod.labels) : true;
+    return nsOk && podOk;
+  }
+}
+
+/** Named ports are resolved against the destination pod's container ports. */
+function portMatches(spec: PortSpec, t: Traffic): boolean {
+  if (spec.protocol !== t.protocol) return false;
+  switch (spec.kind) {
+    case 'all':
+      return true;
+    case 'range':
+      return spec.from <= t.port && t.port <= spec.to;
+    case 'named':
+      return (
+        t.dst.kind === 'pod' &&
+        t.dst.pod.ports.some((cp) => cp.name === spec.name && cp.protocol === t.protocol && cp.port === t.port)
+      );
+  }
+}

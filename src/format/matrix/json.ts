@@ -1,0 +1,61 @@
+import type { Connectivity, Node } from '../../engine/connectivity.js';
+import type { ReachabilityMatrix } from '../../engine/matrix.js';
+import { PROTOCOLS } from '../../model/policy.js';
+import type { ConnectionSet } from '../../net/connection-set.js';
+import { formatIp } from '../../net/ip-address.js';
+
+/** Stable JSON shape, version 1 (documented in README "JSON output"). */
+export interface MatrixJson {
+  format: 'netpol-check/matrix';
+  version: 1;
+  semantics: 'networking.k8s.io/v1';
+  level: Connectivity['level'];
+  nodes: NodeJson[];
+  connections: { src: string; dst: string; all: boolean; text: string; ports: PortsJson }[];
+}
+
+type PortsJson = Partial<Record<'TCP' | 'UDP' | 'SCTP', [number, number][]>>;
+
+type NodeJson =
+  | { id: string; kind: 'workload' | 'pod'; namespace: string; name: string; workloadKind?: string; isolated: { ingress: boolean; egress: boolean } }
+  | { id: string; kind: 'external'; family: 4 | 6; first: string; last: string };
+
+export function portsJson(cs: ConnectionSet): PortsJson {
+  const out: PortsJson = {};
+  for (const p of PROTOCOLS) {
+    const ranges = cs.ports(p).ranges;
+    if (ranges.length) out[p] = ranges.map(([a, b]) => [a, b]);
+  }
+  return out;
+}
+
+export function nodeJson(n: Node, m: ReachabilityMatrix): NodeJson {
+  if (n.kind === 'external') return { id: n.id, kind: 'external', family: n.family, first: formatIp(n.family, n.lo), last: formatIp(n.family, n.hi) };
+  const pods = n.kind === 'workload' ? n.pods : [n.pod];
+  const classes = pods.map((p) => m.pods.classOf.get(p)!);
+  const isolated = { ingress: classes.some((c) => m.isolated.ingress.has(c)), egress: classes.some((c) => m.isolated.egress.has(c)) };
+  return n.kind === 'workload'
+    ? { id: n.id, kind: 'workload', namespace: n.namespace, name: n.name, workloadKind: n.workloadKind, isolated }
+    : { id: n.id, kind: 'pod', namespace: n.namespace, name: n.name, isolated };
+}
+
+export function matrixJson(c: Connectivity, m: ReachabilityMatrix): MatrixJson {
+  return {
+    format: 'netpol-check/matrix',
+    version: 1,
+    semantics: 'networking.k8s.io/v1',
+    level: c.level,
+    nodes: c.nodes.map((n) => nodeJson(n, m)),
+    connections: c.edges.map((e) => ({
+      src: e.src.id,
+      dst: e.dst.id,
+      all: e.connections.isAll(),
+      text: e.connections.toString(),
+      ports: portsJson(e.connections),
+    })),
+  };
+}
+
+export function formatJson(c: Connectivity, m: ReachabilityMatrix): string {
+  return `${JSON.stringify(matrixJson(c, m), null, 2)}\n`;
+}
