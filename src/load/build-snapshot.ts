@@ -104,6 +104,7 @@ export function buildSnapshot(objects: LoadedObjects, diagnostics: Diagnostic[])
   };
 }
 
+/** Two objects of one kind and name: the first wins. Services do not change connectivity, so a duplicate one is only a warning. */
 function dedupe<T extends { source: Diagnostic['source'] }>(items: T[], key: (t: T) => string, kind: string, diagnostics: Diagnostic[]): T[] {
   const seen = new Map<string, T>();
   for (const item of items) {
@@ -111,7 +112,7 @@ function dedupe<T extends { source: Diagnostic['source'] }>(items: T[], key: (t:
     const first = seen.get(k);
     if (first) {
       const where = first.source ? `${first.source.file}:${first.source.line}` : 'earlier';
-      diagnostics.push({ severity: 'error', code: 'duplicate-object', message: `${kind} ${k} is defined twice (first at ${where}); this copy is ignored`, source: item.source, object: `${kind} ${k}` });
+      diagnostics.push({ severity: kind === 'Service' ? 'warning' : 'error', code: 'duplicate-object', message: `${kind} ${k} is defined twice (first at ${where}); this copy is ignored`, source: item.source, object: `${kind} ${k}` });
       continue;
     }
     seen.set(k, item);

@@ -16,6 +16,29 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function parseText(text: string) {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  return { list: Array.isArray(docs) ? docs : [docs], lineCounter };
+}
+
+/** Replaces leading whitespace containing tabs with the previous line's indentation. */
+function retab(text: string): { text: string; lines: number[] } {
+  const lines = text.split('\n');
+  const changed: number[] = [];
+  let previousIndent = '';
+  lines.forEach((line, i) => {
+    const indent = /^[ \t]*/.exec(line)![0];
+    if (indent.includes('\t') && line.trim() !== '') {
+      lines[i] = previousIndent + line.slice(indent.length);
+      changed.push(i + 1);
+    } else if (line.trim() !== '') {
+      previousIndent = indent;
+    }
+  });
+  return { text: lines.join('\n'), lines: changed };
+}
+
 /**
  * Splits a YAML or JSON text into Kubernetes objects. Multi-document files and `kind: List`
  * (and `PodList`, `NamespaceList`, … whose items may omit `kind`) are flattened. A document that
@@ -24,9 +47,25 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function parseDocuments(file: string, text: string): { objects: RawObject[]; diagnostics: Diagnostic[] } {
   const objects: RawObject[] = [];
   const diagnostics: Diagnostic[] = [];
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
-  const list = Array.isArray(docs) ? docs : [docs];
+  let { list, lineCounter } = parseText(text);
+  if (list.some((d) => d.errors.length > 0)) {
+    // Go's YAML reader (kubectl's) accepts tabs in the indentation of flow collections; the
+    // yaml package does not. Retry with such tabs read as the previous line's indentation.
+    const retabbed = retab(text);
+    if (retabbed.lines.length > 0) {
+      const retry = parseText(retabbed.text);
+      const errors = (docs: typeof list): number => docs.reduce((n, d) => n + d.errors.length, 0);
+      if (errors(retry.list) < errors(list)) {
+        ({ list, lineCounter } = retry);
+        diagnostics.push({
+          severity: 'warning',
+          code: 'yaml-tab-indent',
+          message: `tab characters in the indentation of line(s) ${retabbed.lines.slice(0, 5).join(', ')}${retabbed.lines.length > 5 ? ', …' : ''} were read as spaces`,
+          source: { file, doc: 0, line: retabbed.lines[0]!, col: 1 },
+        });
+      }
+    }
+  }
   list.forEach((doc, docIndex) => {
     const error = doc.errors[0];
     if (error) {

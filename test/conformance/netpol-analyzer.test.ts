@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectivity } from '../../src/engine/connectivity.js';
+import { computeMatrix } from '../../src/engine/matrix.js';
+import { formatTxt } from '../../src/format/matrix/txt.js';
+import { loadSnapshot } from '../../src/load/load-snapshot.js';
+import { compareConnLists, parseConnList } from './connlist.js';
+import { analyzerCases } from './corpus.js';
+
+/**
+ * np-guard/netpol-analyzer's golden connectivity lists. Every case must agree semantically
+ * (../shared/conformance/README.md, "Comparing"). In the -ingress folder the lines of the
+ * stand-in `{ingress-controller}` node are left out (README rule 5): Route/Ingress objects are
+ * not modelled, and the remaining lines are pure NetworkPolicy results.
+ */
+const FOLDERS = [
+  { folder: 'netpol-analyzer', count: 102, dropIngressController: false },
+  { folder: 'netpol-analyzer-ingress', count: 12, dropIngressController: true },
+];
+
+describe.each(FOLDERS)('conformance: $folder', ({ folder, count, dropIngressController }) => {
+  const cases = analyzerCases(folder);
+  const results: boolean[] = [];
+
+  it('has the whole corpus', () => {
+    expect(cases.length).toBe(count);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const { snapshot, diagnostics } = loadSnapshot([c.input]);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const matrix = computeMatrix(snapshot);
+    const actual = formatTxt(connectivity(matrix, 'workload'));
+    const expectedText = dropIngressController
+      ? c.expected.split('\n').filter((l) => !l.includes('{ingress-controller}')).join('\n')
+      : c.expected;
+    const expected = parseConnList(expectedText);
+    const diffs = compareConnLists(expected, parseConnList(actual));
+    results.push(diffs.length === 0);
+    expect(diffs.slice(0, 20)).toEqual([]);
+    // The comparison is not vacuous: every non-empty golden list yields facts to compare.
+    if (expectedText.trim()) expect(expected.pairs.size + expected.external.size).toBeGreaterThan(0);
+  });
+
+  afterAll(() => {
+    console.log(`conformance ${folder}: ${results.filter(Boolean).length}/${cases.length} cases match`);
+  });
+});
