@@ -100,6 +100,7 @@ export function connectivity(m: ReachabilityMatrix, level: Level = 'workload'): 
         run = undefined;
       };
       m.blocks.forEach((blk, i) => {
+        if (blk.family === 6 && !m.showIpv6) return;
         const e = [m.blockEntity(i)];
         const cs = dir === 'in' ? conns(e, a.classes) : conns(a.classes, e);
         if (run && run.family === blk.family && run.hi + 1n === blk.lo && run.cs.equals(cs)) run.hi = blk.hi;

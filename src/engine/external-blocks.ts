@@ -21,18 +21,20 @@ export function ipBlockPeers(policies: readonly NetworkPolicy[]): IpBlockPeer[] 
   return out;
 }
 
+/** Whether the snapshot speaks of IPv6 at all (an ipBlock or a pod address); reports show IPv6 ranges only then. */
+export function mentionsIpv6(snapshot: Snapshot): boolean {
+  const podV6 = snapshot.pods.some((p) => p.ips.some((ip) => parseIp(ip)?.family === 6));
+  return podV6 || ipBlockPeers(snapshot.policies).some((p) => p.cidr.family === 6);
+}
+
 /**
- * Cuts the address space into disjoint blocks at every ipBlock boundary (cidr and except).
- * IPv4 is always modelled; IPv6 when any ipBlock or pod address uses it.
+ * Cuts both address spaces into disjoint blocks at every ipBlock boundary (cidr and except).
  */
 export function externalBlocks(snapshot: Snapshot): ExternalBlock[] {
   const cidrs: Cidr[] = [];
   for (const peer of ipBlockPeers(snapshot.policies)) cidrs.push(peer.cidr, ...peer.except);
-  const families: IpFamily[] = [4];
-  const podV6 = snapshot.pods.some((p) => p.ips.some((ip) => parseIp(ip)?.family === 6));
-  if (podV6 || cidrs.some((c) => c.family === 6)) families.push(6);
   const blocks: ExternalBlock[] = [];
-  for (const family of families) {
+  for (const family of [4, 6] as const) {
     const cuts = new Set<bigint>([0n]);
     for (const c of cidrs) {
       if (c.family !== family) continue;
@@ -46,6 +48,20 @@ export function externalBlocks(snapshot: Snapshot): ExternalBlock[] {
     });
   }
   return blocks;
+}
+
+/** Index of the block holding an address. */
+export function blockOf(blocks: readonly ExternalBlock[], family: IpFamily, addr: bigint): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid]!;
+    if (family < b.family || (family === b.family && addr < b.lo)) hi = mid - 1;
+    else if (family > b.family || addr > b.hi) lo = mid + 1;
+    else return mid;
+  }
+  throw new Error(`no block holds ${addr} (IPv${family})`);
 }
 
 /** Indices of the blocks inside an ipBlock peer (`cidr` minus `except`). */

@@ -2,7 +2,8 @@ import type { Snapshot } from '../model/snapshot.js';
 import { ConnectionSet } from '../net/connection-set.js';
 import { Bitset, orInto, andInto, setBits, wordsFor } from './bitset.js';
 import { compilePolicies, type CompiledPolicy, type CompiledRule, type Universe } from './compile.js';
-import { externalBlocks, type ExternalBlock } from './external-blocks.js';
+import type { Traffic, Endpoint } from './endpoint.js';
+import { blockOf, externalBlocks, mentionsIpv6, type ExternalBlock } from './external-blocks.js';
 import { buildPodIndex, type PodIndex } from './pod-index.js';
 import { buildPortSpace, namedKey, type PortAtom, type PortClass } from './port-space.js';
 
@@ -21,6 +22,8 @@ export class ReachabilityMatrix {
     readonly rows: readonly Uint32Array[],
     readonly isolated: { ingress: Bitset; egress: Bitset },
     readonly policies: readonly CompiledPolicy[],
+    /** Reports show IPv6 ranges only when the snapshot mentions IPv6. */
+    readonly showIpv6: boolean,
   ) {
     this.words = wordsFor(universe.size);
   }
@@ -41,6 +44,23 @@ export class ReachabilityMatrix {
   allows(k: number, src: number, dst: number): boolean {
     const w = this.rows[k]![src * this.words + (dst >>> 5)]!;
     return ((w >>> (dst & 31)) & 1) === 1;
+  }
+
+  /** Entity index of a pod's class or of the block holding an address. */
+  entityOf(e: Endpoint): number {
+    if (e.kind === 'pod') {
+      const c = this.pods.classOf.get(e.pod);
+      if (c === undefined) throw new Error(`pod ${e.pod.id} is not in this snapshot`);
+      return c;
+    }
+    return this.blockEntity(blockOf(this.blocks, e.family, e.addr));
+  }
+
+  /** One connection attempt. A pod always reaches itself; NetworkPolicy has no say between two outside addresses. */
+  isAllowed(t: Traffic): boolean {
+    if (t.src.kind === 'pod' && t.dst.kind === 'pod' && t.src.pod === t.dst.pod) return true;
+    if (t.src.kind === 'ip' && t.dst.kind === 'ip') return true;
+    return this.connections(this.entityOf(t.src), this.entityOf(t.dst)).has(t.protocol, t.port);
   }
 
   connections(src: number, dst: number): ConnectionSet {
@@ -164,5 +184,5 @@ export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
     return out;
   }
 
-  return new ReachabilityMatrix(universe, portClasses, rows, isolated, policies);
+  return new ReachabilityMatrix(universe, portClasses, rows, isolated, policies, mentionsIpv6(snapshot));
 }

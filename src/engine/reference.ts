@@ -1,7 +1,6 @@
 import type { NetworkPolicy, Peer, PortSpec, Rule } from '../model/policy.js';
 import type { Labels } from '../model/labels.js';
 import type { Pod, Snapshot } from '../model/snapshot.js';
-import { IpRanges } from '../net/ip-ranges.js';
 import { matchesSelector } from '../select/label-selector.js';
 import type { Endpoint, Traffic } from './endpoint.js';
 
@@ -54,7 +53,13 @@ export class ReferenceEvaluator {
   private peerMatches(policy: NetworkPolicy, peer: Peer, e: Endpoint): boolean {
     if (peer.kind === 'ipBlock') {
       // ipBlocks name cluster-external addresses; they do not select pods.
-      return e.kind === 'ip' && IpRanges.fromIpBlock(peer.cidr, peer.except).has(e.family, e.addr);
+      return (
+        e.kind === 'ip' &&
+        e.family === peer.cidr.family &&
+        peer.cidr.lo <= e.addr &&
+        e.addr <= peer.cidr.hi &&
+        !peer.except.some((x) => x.family === e.family && x.lo <= e.addr && e.addr <= x.hi)
+      );
     }
     if (e.kind !== 'pod') return false;
     const pod = e.pod;

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Endpoint } from '../../src/engine/endpoint.js';
+import { computeMatrix } from '../../src/engine/matrix.js';
+import { ReferenceEvaluator } from '../../src/engine/reference.js';
+import { PROTOCOLS } from '../../src/model/policy.js';
+import { randomSnapshot, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
+
+/**
+ * The bitset engine must agree with the per-pair reference evaluator on every pod pair, every
+ * pod/address pair around every CIDR boundary, every protocol and ports around every boundary.
+ */
+describe('bitset engine agrees with the reference evaluator', () => {
+  const addresses = sampleAddresses().map((a): Endpoint => ({ kind: 'ip', ...a }));
+
+  it('on thousands of random clusters', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(randomSnapshot, fc.shuffledSubarray(addresses, { minLength: 6, maxLength: 6 }), (snapshot, someAddresses) => {
+        const matrix = computeMatrix(snapshot);
+        const reference = new ReferenceEvaluator(snapshot);
+        const pods = snapshot.pods.map((pod): Endpoint => ({ kind: 'pod', pod }));
+        const pairs: [Endpoint, Endpoint][] = [];
+        for (const a of pods) {
+          for (const b of pods) pairs.push([a, b]);
+          for (const x of someAddresses) pairs.push([a, x], [x, a]);
+        }
+        for (const [src, dst] of pairs) {
+          const same = src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod;
+          const conns = matrix.connections(matrix.entityOf(src), matrix.entityOf(dst));
+          for (const protocol of PROTOCOLS) {
+            for (const port of SAMPLE_PORTS) {
+              const t = { src, dst, protocol, port };
+              const expected = reference.allowed(t);
+              if ((same || conns.has(protocol, port)) !== expected || matrix.isAllowed(t) !== expected) {
+                throw new Error(`disagree on ${describeEndpoint(src)} -> ${describeEndpoint(dst)} ${protocol}/${port}: reference says ${expected}`);
+              }
+              checked++;
+            }
+          }
+        }
+      }),
+      { numRuns: 2000, seed: 20261124 },
+    );
+    expect(checked).toBeGreaterThan(500_000);
+  }, 240_000);
+});
+
+function describeEndpoint(e: Endpoint): string {
+  return e.kind === 'pod' ? e.pod.id : `${e.addr}(v${e.family})`;
+}

@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import type { LabelSelector, SelectorRequirement } from '../../src/model/labels.js';
+import type { Cidr, NetworkPolicy, Peer, PortSpec, Protocol, Rule } from '../../src/model/policy.js';
+import type { ContainerPort, Namespace, Pod, Snapshot } from '../../src/model/snapshot.js';
+import { parseCidr } from '../../src/net/cidr.js';
+
+/** Random clusters over a small vocabulary, so that selectors, ports and CIDRs often collide. */
+const src = { file: 'random', doc: 0, line: 1, col: 1 };
+const NAMESPACES = ['a', 'b', 'c'];
+const KEYS = ['app', 'tier', 'team'];
+const VALUES = ['x', 'y', 'z'];
+const PORT_NAMES = ['http', 'dns', 'metrics'];
+const CIDRS = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '192.168.0.0/16', '0.0.0.0/0', '172.16.0.0/12', '2001:db8::/32', '2001:db8:1::/48', '::/0'];
+const EXCEPTS = ['10.1.0.0/16', '10.1.2.0/24', '10.1.2.128/25', '192.168.1.0/24', '172.16.5.0/24', '2001:db8:1::/48', '2001:db8:1:2::/64', '10.0.0.0/8'];
+
+export const cidr = (t: string): Cidr => {
+  const r = parseCidr(t);
+  if (!r.ok) throw new Error(t);
+  return r.cidr;
+};
+
+const labels = fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), { maxKeys: 3 });
+const protocol = fc.constantFrom<Protocol>('TCP', 'UDP', 'SCTP');
+
+const requirement: fc.Arbitrary<SelectorRequirement> = fc.oneof(
+  fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('In' as const, 'NotIn' as const), values: fc.uniqueArray(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 2 }) }),
+  fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('Exists' as const, 'DoesNotExist' as const), values: fc.constant([]) }),
+);
+
+export const selector: fc.Arbitrary<LabelSelector> = fc.record({
+  matchLabels: fc.oneof({ weight: 2, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: labels }),
+  matchExpressions: fc.array(requirement, { maxLength: 2 }),
+});
+
+const namespaceSelector: fc.Arbitrary<LabelSelector> = fc.oneof(
+  fc.constant({ matchLabels: {}, matchExpressions: [] }),
+  fc.record({ matchLabels: fc.dictionary(fc.constantFrom('team', 'kubernetes.io/metadata.name'), fc.constantFrom(...VALUES, ...NAMESPACES), { maxKeys: 1 }), matchExpressions: fc.constant([]) }),
+  fc.record({ matchLabels: fc.constant({}), matchExpressions: fc.array(requirement, { minLength: 1, maxLength: 1 }) }),
+);
+
+const peer: fc.Arbitrary<Peer> = fc.oneof(
+  // The seven selector combinations: podSelector absent/empty/set × namespaceSelector absent/empty/set, minus both absent.
+  fc
+    .record({ pod: fc.option(selector, { nil: undefined }), ns: fc.option(namespaceSelector, { nil: undefined }) })
+    .filter((p) => p.pod !== undefined || p.ns !== undefined)
+    .map((p): Peer => ({ kind: 'pods', ...(p.pod ? { podSelector: p.pod } : {}), ...(p.ns ? { namespaceSelector: p.ns } : {}), source: src })),
+  fc.record({ c: fc.constantFrom(...CIDRS), e: fc.uniqueArray(fc.constantFrom(...EXCEPTS), { maxLength: 2 }) }).map((p): Peer => {
+    const c = cidr(p.c);
+    const except = p.e.map(cidr).filter((e) => e.family === c.family && c.lo <= e.lo && e.hi <= c.hi && !(e.lo === c.lo && e.hi === c.hi));
+    return { kind: 'ipBlock', cidr: c, except, source: src };
+  }),
+);
+
+const portSpec: fc.Arbitrary<PortSpec> = fc.oneof(
+  protocol.map((p): PortSpec => ({ kind: 'all', protocol: p, source: src })),
+  fc.record({ p: protocol, from: fc.constantFrom(53, 80, 443, 8080, 9090, 1, 65535), len: fc.constantFrom(0, 0, 1, 100, 1000) }).map(
+    (x): PortSpec => ({ kind: 'range', protocol: x.p, from: x.from, to: Math.min(65535, x.from + x.len), source: src }),
+  ),
+  fc.record({ p: protocol, n: fc.constantFrom(...PORT_NAMES) }).map((x): PortSpec => ({ kind: 'named', protocol: x.p, name: x.n, source: src })),
+);
+
+const rule = (direction: 'ingress' | 'egress', index: number): fc.Arbitrary<Rule> =>
+  fc.record({
+    peers: fc.oneof(fc.constant('any' as const), fc.array(peer, { minLength: 1, maxLength: 3 })),
+    ports: fc.oneof(fc.constant('any' as const), fc.array(portSpec, { minLength: 1, maxLength: 3 })),
+  }).map((r) => ({ direction, index, ...r, source: src }));
+
+const rules = (direction: 'ingress' | 'egress'): fc.Arbitrary<Rule[]> =>
+  fc.integer({ min: 0, max: 3 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => rule(direction, i)))));
+
+const policy = (i: number): fc.Arbitrary<NetworkPolicy> =>
+  fc.record({
+    namespace: fc.constantFrom(...NAMESPACES),
+    podSelector: selector,
+    ingressOn: fc.boolean(),
+    egressOn: fc.boolean(),
+    ingress: rules('ingress'),
+    egress: rules('egress'),
+  }).map((p) => ({
+    name: `p${i}`,
+    namespace: p.namespace,
+    apiVersion: 'networking.k8s.io/v1',
+    podSelector: p.podSelector,
+    affects: { ingress: p.ingressOn, egress: p.egressOn },
+    policyTypesGiven: true,
+    ingress: p.ingress,
+    egress: p.egress,
+    source: src,
+  }));
+
+const containerPorts: fc.Arbitrary<ContainerPort[]> = fc.array(
+  fc.record({ name: fc.constantFrom(...PORT_NAMES), port: fc.constantFrom(53, 80, 8080, 9090, 443), protocol }),
+  { maxLength: 3 },
+).map((ports) => ports.filter((p, i) => ports.findIndex((q) => q.name === p.name) === i)); // names are unique in a pod
+
+const pod = (i: number): fc.Arbitrary<Pod> =>
+  fc.record({ namespace: fc.constantFrom(...NAMESPACES), labels, ports: containerPorts }).map((p) => ({
+    id: `${p.namespace}/pod${i}`,
+    name: `pod${i}`,
+    namespace: p.namespace,
+    labels: p.labels,
+    ports: p.ports,
+    ips: [],
+    hostNetwork: false,
+    owner: { kind: 'Pod', name: `pod${i}` },
+    fromTemplate: false,
+    replicas: 1,
+    source: src,
+  }));
+
+const namespaces: fc.Arbitrary<Namespace[]> = fc.tuple(...NAMESPACES.map(() => fc.dictionary(fc.constant('team'), fc.constantFrom(...VALUES), { maxKeys: 1 }))).map((ls) =>
+  NAMESPACES.map((name, i) => ({ name, labels: { ...ls[i], 'kubernetes.io/metadata.name': name }, annotations: {}, implicit: false })),
+);
+
+export const randomSnapshot: fc.Arbitrary<Snapshot> = fc
+  .record({ pods: fc.integer({ min: 1, max: 7 }), policies: fc.integer({ min: 0, max: 5 }) })
+  .chain((n) =>
+    fc.record({
+      namespaces,
+      pods: fc.tuple(...Array.from({ length: n.pods }, (_, i) => pod(i))),
+      policies: n.policies === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n.policies }, (_, i) => policy(i))),
+    }),
+  )
+  .map((s) => ({ namespaces: s.namespaces, pods: s.pods, policies: s.policies, services: [] }));
+
+/** Addresses on and around every CIDR boundary of the vocabulary. */
+export function sampleAddresses(): { family: 4 | 6; addr: bigint }[] {
+  const out = new Map<string, { family: 4 | 6; addr: bigint }>();
+  for (const t of [...CIDRS, ...EXCEPTS]) {
+    const c = cidr(t);
+    const max = c.family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n;
+    for (const a of [c.lo - 1n, c.lo, c.lo + 1n, c.hi - 1n, c.hi, c.hi + 1n]) if (a >= 0n && a <= max) out.set(`${c.family}/${a}`, { family: c.family, addr: a });
+  }
+  return [...out.values()];
+}
+
+export const SAMPLE_PORTS = [1, 52, 53, 54, 79, 80, 81, 442, 443, 444, 543, 1080, 8079, 8080, 8081, 9090, 9091, 9190, 10090, 65534, 65535];
