@@ -15,7 +15,7 @@ export interface ReadOptions {
 }
 
 function problem(file: string, message: string): Diagnostic {
-  return { severity: 'error', code: 'unreadable-input', message, source: { file, doc: 0, line: 1, col: 1 } };
+  return { severity: 'error', code: 'unreadable-input', message, source: { file, doc: 0, line: 0, col: 0 } };
 }
 
 /**

@@ -3,6 +3,7 @@ export interface SourceRef {
   file: string;
   /** 0-based index of the document within the file (list items share their document). */
   doc: number;
+  /** 0 when the problem concerns the whole file (e.g. it cannot be read). */
   line: number;
   col: number;
   /** Dotted field path inside the object, e.g. `spec.ingress[0].from[1].ipBlock.cidr`. */
@@ -11,7 +12,7 @@ export interface SourceRef {
 
 export function formatSource(src: SourceRef | undefined): string {
   if (!src) return '<unknown>';
-  return `${src.file}:${src.line}:${src.col}`;
+  return src.line > 0 ? `${src.file}:${src.line}:${src.col}` : src.file;
 }
 
 /** Field path segments → `spec.ingress[0].from`. */
