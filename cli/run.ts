@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { canCommand, CAN_HELP } from './commands/can.js';
 import { matrixCommand, MATRIX_HELP } from './commands/matrix.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -8,6 +9,7 @@ export const HELP = `netpol-check — offline Kubernetes NetworkPolicy reachabil
 Usage: netpol-check <command> [options]
 
 Commands:
+  can       can SRC reach DST[:PORT]? yes (exit 0) or no (exit 1), and why
   matrix    every allowed connection between workloads, pods and external ranges
   help      this help (netpol-check help COMMAND for a command's options)
 
@@ -15,11 +17,13 @@ Input: -f PATH, repeatable: YAML/JSON files, folders (recursive), or - for stdin
 files and kind: List as printed by 'kubectl get ns,pods,deploy,networkpolicies -A -o yaml'.
 
 Examples:
+  netpol-check can frontend reach db:5432 -f examples/three-tier
   netpol-check matrix -f examples/three-tier
   kubectl get ns,pods,networkpolicies -A -o yaml | netpol-check matrix -f - --format md
 `;
 
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
+  can: { run: canCommand, help: CAN_HELP },
   matrix: { run: matrixCommand, help: MATRIX_HELP },
 };
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../src/engine/endpoint.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { ReferenceEvaluator } from '../../src/engine/reference.js';
+import { Explainer } from '../../src/explain/explain.js';
 import { PROTOCOLS } from '../../src/model/policy.js';
 import { randomSnapshot, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
 
@@ -10,7 +11,7 @@ import { randomSnapshot, sampleAddresses, SAMPLE_PORTS } from '../helpers/random
  * The bitset engine must agree with the per-pair reference evaluator on every pod pair, every
  * pod/address pair around every CIDR boundary, every protocol and ports around every boundary.
  */
-describe('bitset engine agrees with the reference evaluator', () => {
+describe('bitset engine and explainer agree with the reference evaluator', () => {
   const addresses = sampleAddresses().map((a): Endpoint => ({ kind: 'ip', ...a }));
 
   it('on thousands of random clusters', () => {
@@ -19,6 +20,7 @@ describe('bitset engine agrees with the reference evaluator', () => {
       fc.property(randomSnapshot, fc.shuffledSubarray(addresses, { minLength: 6, maxLength: 6 }), (snapshot, someAddresses) => {
         const matrix = computeMatrix(snapshot);
         const reference = new ReferenceEvaluator(snapshot);
+        const explainer = new Explainer(snapshot);
         const pods = snapshot.pods.map((pod): Endpoint => ({ kind: 'pod', pod }));
         const pairs: [Endpoint, Endpoint][] = [];
         for (const a of pods) {
@@ -28,11 +30,12 @@ describe('bitset engine agrees with the reference evaluator', () => {
         for (const [src, dst] of pairs) {
           const same = src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod;
           const conns = matrix.connections(matrix.entityOf(src), matrix.entityOf(dst));
+          const explained = explainer.explain(src, dst).connections;
           for (const protocol of PROTOCOLS) {
             for (const port of SAMPLE_PORTS) {
               const t = { src, dst, protocol, port };
               const expected = reference.allowed(t);
-              if ((same || conns.has(protocol, port)) !== expected || matrix.isAllowed(t) !== expected) {
+              if ((same || conns.has(protocol, port)) !== expected || matrix.isAllowed(t) !== expected || explained.has(protocol, port) !== expected) {
                 throw new Error(`disagree on ${describeEndpoint(src)} -> ${describeEndpoint(dst)} ${protocol}/${port}: reference says ${expected}`);
               }
               checked++;

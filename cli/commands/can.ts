@@ -1,0 +1,64 @@
+import { formatCanJson } from '../../src/format/explanation/json.js';
+import { formatCanText } from '../../src/format/explanation/text.js';
+import { ask } from '../../src/query/ask.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, str, strs } from '../args.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadForCommand } from '../load.js';
+
+export const CAN_HELP = `Usage: netpol-check can SRC reach DST[:PORT[/PROTO]] -f PATH [options]
+
+Answers whether SRC can open a connection to DST, and why: which policies isolate each side,
+which rule and peer allowed it, or what came closest.
+
+SRC and DST may be:
+  NAME, NAMESPACE/NAME          a workload, pod or service (frontend, shop/db)
+  KIND/NAME, NS/KIND/NAME       deploy/frontend, shop/sts/db, svc/db, pod/web-7f9c-x2x9k
+  SELECTOR                      app=frontend,tier!=canary (kubectl -l syntax; scoped by -n)
+  IP or CIDR                    203.0.113.7, 10.0.0.0/24, [2001:db8::1]:443
+PORT is a number or a port name, with /tcp (default), /udp or /sctp. For a Service, PORT is a
+Service port, mapped through its targetPort to each pod's container port. Without PORT the
+answer lists every open port.
+
+Options:
+  -f, --file PATH       manifests: file, folder or - for stdin; repeatable
+  -n, --namespace NS    look names and selectors up in NS (default: all namespaces)
+      --format FMT      text (default) | json
+  -v, --verbose         list every pair, not only the denied ones
+  -q, --quiet           print nothing; the exit code is the answer
+
+Exit codes: 0 yes (every pair allowed), 1 no, 2 error (unknown or ambiguous name, bad port,
+bad input).
+`;
+
+export async function canCommand(argv: string[], io: Io): Promise<number> {
+  const args = parse(argv, { ...COMMON_OPTIONS, namespace: { type: 'string', short: 'n' }, verbose: { type: 'boolean', short: 'v' }, quiet: { type: 'boolean', short: 'q' } });
+  if (flag(args, 'help')) {
+    io.out(CAN_HELP);
+    return EXIT.ok;
+  }
+  const [src, verb, dst, ...extra] = args.positionals;
+  if (!src || !dst || (verb !== 'reach' && verb !== 'reach?') || extra.length) {
+    throw new UsageError('expected: netpol-check can SRC reach DST[:PORT] -f PATH (see netpol-check help can)');
+  }
+  const format = oneOf('format', str(args, 'format'), ['text', 'json'] as const, 'text');
+  const quiet = flag(args, 'quiet');
+  const loaded = loadForCommand(strs(args, 'file'), quiet ? { ...io, err: () => {} } : io);
+  const namespace = str(args, 'namespace');
+  const result = ask(loaded.snapshot, { src, dst, ...(namespace ? { namespace } : {}) });
+  if (!result.ok) {
+    if (!quiet) {
+      const hint = result.candidates.length ? `\n  did you mean: ${result.candidates.join(', ')}` : '';
+      io.err(`netpol-check: ${result.which === 'question' ? '' : `${result.which}: `}${result.reason}${hint}\n`);
+    }
+    return EXIT.error;
+  }
+  if (!quiet) {
+    const output = format === 'json' ? formatCanJson(result.answer) : formatCanText(result.answer, { verbose: flag(args, 'verbose') });
+    const file = str(args, 'output');
+    if (file) io.writeFile(file, output);
+    else io.out(output);
+  }
+  if (loaded.errors > 0) return EXIT.error;
+  return result.answer.allowed ? EXIT.ok : EXIT.no;
+}

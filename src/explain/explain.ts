@@ -1,0 +1,107 @@
+import type { Labels } from '../model/labels.js';
+import type { Direction, NetworkPolicy, Peer, PortSpec, Rule } from '../model/policy.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { ConnectionSet } from '../net/connection-set.js';
+import { formatIp } from '../net/ip-address.js';
+import { PortSet } from '../net/port-set.js';
+import type { Endpoint } from '../engine/endpoint.js';
+import { formatSelector, matchesSelector } from '../select/label-selector.js';
+import { selectorMisses } from './selector-misses.js';
+import type { DirectionVerdict, Explanation, RuleVerdict } from './verdict.js';
+
+/**
+ * Explains one (source, destination) pair: which policies isolate each side, what every rule of
+ * them says about the pair, and what is allowed. Works per pair, straight from the policies, so
+ * a query on a huge snapshot needs no matrix.
+ */
+export class Explainer {
+  private readonly nsLabels = new Map<string, Labels>();
+  private readonly byNamespace = new Map<string, NetworkPolicy[]>();
+
+  constructor(readonly snapshot: Snapshot) {
+    for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, ns.labels);
+    for (const p of snapshot.policies) this.byNamespace.set(p.namespace, [...(this.byNamespace.get(p.namespace) ?? []), p]);
+  }
+
+  explain(src: Endpoint, dst: Endpoint): Explanation {
+    const self = src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod;
+    const egress = this.side('egress', src, dst, dst);
+    const ingress = this.side('ingress', dst, src, dst);
+    const connections = self ? ConnectionSet.ALL : egress.allowed.intersect(ingress.allowed);
+    return { src, dst, self, egress, ingress, connections };
+  }
+
+  /** `subject`'s policies for `direction`, towards or from `peer`; ports resolve against `dst`. */
+  private side(direction: Direction, subject: Endpoint, peer: Endpoint, dst: Endpoint): DirectionVerdict {
+    if (subject.kind !== 'pod') {
+      return { direction, subject: null, isolatedBy: [], rules: [], allowed: ConnectionSet.ALL };
+    }
+    const pod = subject.pod;
+    const isolatedBy = (this.byNamespace.get(pod.namespace) ?? []).filter((p) => p.affects[direction] && matchesSelector(p.podSelector, pod.labels));
+    if (isolatedBy.length === 0) return { direction, subject, isolatedBy, rules: [], allowed: ConnectionSet.ALL };
+    const rules: RuleVerdict[] = [];
+    let allowed = ConnectionSet.NONE;
+    for (const policy of isolatedBy) {
+      for (const rule of direction === 'ingress' ? policy.ingress : policy.egress) {
+        const v = this.rule(policy, rule, peer, dst);
+        rules.push(v);
+        if (v.matchedPeer !== null) allowed = allowed.union(v.ports);
+      }
+    }
+    return { direction, subject, isolatedBy, rules, allowed };
+  }
+
+  private rule(policy: NetworkPolicy, rule: Rule, peer: Endpoint, dst: Endpoint): RuleVerdict {
+    const ports = rule.ports === 'any' ? ConnectionSet.ALL : rule.ports.reduce((acc, s) => acc.union(specConnections(s, dst)), ConnectionSet.NONE);
+    if (rule.peers === 'any') return { policy, rule, matchedPeer: 'any', peerMisses: [], ports };
+    const peerMisses: string[] = [];
+    for (let i = 0; i < rule.peers.length; i++) {
+      const miss = this.peerMiss(policy, rule.peers[i]!, peer);
+      if (miss === undefined) return { policy, rule, matchedPeer: i, peerMisses: [], ports };
+      peerMisses.push(`peer ${i}: ${miss}`);
+    }
+    return { policy, rule, matchedPeer: null, peerMisses, ports };
+  }
+
+  /** `undefined` when the peer item matches; otherwise why not. */
+  private peerMiss(policy: NetworkPolicy, peer: Peer, e: Endpoint): string | undefined {
+    if (peer.kind === 'ipBlock') {
+      const except = peer.except.length ? ` except ${peer.except.map((c) => c.text).join(', ')}` : '';
+      if (e.kind === 'pod') return `ipBlock ${peer.cidr.text}${except} names addresses outside the cluster, not pods`;
+      const inCidr = e.family === peer.cidr.family && peer.cidr.lo <= e.addr && e.addr <= peer.cidr.hi;
+      if (!inCidr) return `${formatIp(e.family, e.addr)} is not in ipBlock ${peer.cidr.text}`;
+      const hit = peer.except.find((x) => x.family === e.family && x.lo <= e.addr && e.addr <= x.hi);
+      return hit ? `${formatIp(e.family, e.addr)} is in the except range ${hit.text} of ipBlock ${peer.cidr.text}` : undefined;
+    }
+    if (e.kind !== 'pod') return `selects pods, and ${formatIp(e.family, e.addr)} is an outside address`;
+    const pod = e.pod;
+    const problems: string[] = [];
+    if (peer.namespaceSelector) {
+      const labels = this.nsLabels.get(pod.namespace) ?? {};
+      if (!matchesSelector(peer.namespaceSelector, labels)) {
+        problems.push(`namespaceSelector ${formatSelector(peer.namespaceSelector)} does not match namespace ${pod.namespace}: ${selectorMisses(peer.namespaceSelector, labels).join('; ')}`);
+      }
+    } else if (pod.namespace !== policy.namespace) {
+      problems.push(`without a namespaceSelector the peer is in namespace ${policy.namespace}, and the pod is in ${pod.namespace}`);
+    }
+    if (peer.podSelector && !matchesSelector(peer.podSelector, pod.labels)) {
+      problems.push(`podSelector ${formatSelector(peer.podSelector)} does not match: ${selectorMisses(peer.podSelector, pod.labels).join('; ')}`);
+    }
+    return problems.length ? problems.join('; and ') : undefined;
+  }
+}
+
+/** The connections a port spec opens towards `dst`; a named port resolves against a destination pod only. */
+export function specConnections(spec: PortSpec, dst: Endpoint): ConnectionSet {
+  switch (spec.kind) {
+    case 'all':
+      return ConnectionSet.of({ [spec.protocol]: PortSet.ALL });
+    case 'range':
+      return ConnectionSet.of({ [spec.protocol]: PortSet.range(spec.from, spec.to) });
+    case 'named': {
+      if (dst.kind !== 'pod') return ConnectionSet.NONE;
+      const numbers = dst.pod.ports.filter((p) => p.name === spec.name && p.protocol === spec.protocol).map((p): [number, number] => [p.port, p.port]);
+      return ConnectionSet.of({ [spec.protocol]: PortSet.of(numbers) });
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { CanAnswer, PairAnswer } from '../../query/ask.js';
+import type { DirectionVerdict } from '../../explain/verdict.js';
+import { formatSource } from '../../model/source.js';
+import { portsJson } from '../matrix/json.js';
+import { describePeer } from './describe.js';
+
+function sideJson(v: DirectionVerdict, p: PairAnswer) {
+  const opens = (ports: import('../../net/connection-set.js').ConnectionSet) =>
+    p.port?.number !== undefined ? ports.has(p.port.protocol, p.port.number) : !ports.isEmpty();
+  return {
+    direction: v.direction,
+    restricted: v.subject !== null,
+    isolated: v.isolatedBy.length > 0,
+    isolatedBy: v.isolatedBy.map((pol) => ({ policy: `${pol.namespace}/${pol.name}`, source: formatSource(pol.source) })),
+    allowed: v.allowed.toString(),
+    rules: v.rules.map((r) => {
+      const peers = r.rule.peers;
+      return {
+        policy: `${r.policy.namespace}/${r.policy.name}`,
+        rule: r.rule.index,
+        source: formatSource(r.rule.source),
+        peerMatched: r.matchedPeer,
+        peer: typeof r.matchedPeer === 'number' && peers !== 'any' ? describePeer(r.policy, peers[r.matchedPeer]!) : r.matchedPeer === 'any' ? 'any' : null,
+        peerMisses: r.peerMisses,
+        opens: r.ports.toString(),
+        allows: r.matchedPeer !== null && opens(r.ports),
+      };
+    }),
+  };
+}
+
+/** Stable JSON shape of a `can` answer, version 1 (documented in the README). */
+export function canJson(a: CanAnswer) {
+  return {
+    format: 'netpol-check/can',
+    version: 1,
+    semantics: 'networking.k8s.io/v1',
+    source: { label: a.source.label, members: a.source.members.map((m) => m.id) },
+    destination: { label: a.destination.label, members: a.destination.members.map((m) => m.id), ...(a.destination.service ? { service: `${a.destination.service.namespace}/${a.destination.service.name}` } : {}) },
+    port: a.port ? { port: a.port.port, protocol: a.port.protocol } : null,
+    allowed: a.allowed,
+    pairs: { total: a.pairs.length, allowed: a.allowedPairs },
+    results: a.pairs.map((p) => ({
+      src: p.src.id,
+      dst: p.dst.id,
+      allowed: p.allowed,
+      port: p.port ? { protocol: p.port.protocol, number: p.port.number ?? null, via: p.port.via ?? null, unresolved: p.port.unresolved ?? null } : null,
+      self: p.explanation.self,
+      connections: p.explanation.connections.toString(),
+      ports: portsJson(p.explanation.connections),
+      egress: sideJson(p.explanation.egress, p),
+      ingress: sideJson(p.explanation.ingress, p),
+    })),
+  };
+}
+
+export function formatCanJson(a: CanAnswer): string {
+  return `${JSON.stringify(canJson(a), null, 2)}\n`;
+}

@@ -1,0 +1,94 @@
+import type { CanAnswer, PairAnswer } from '../../query/ask.js';
+import type { DirectionVerdict, RuleVerdict } from '../../explain/verdict.js';
+import { describePeer, policyRef, ruleRef } from './describe.js';
+
+function portText(p: PairAnswer): string {
+  if (!p.port) return '';
+  if (p.port.number === undefined) return ` on ${p.port.protocol} (${p.port.unresolved})`;
+  return ` on ${p.port.protocol} ${p.port.number}${p.port.via ? ` (${p.port.via})` : ''}`;
+}
+
+function opens(v: RuleVerdict, p: PairAnswer): boolean {
+  return p.port?.number !== undefined ? v.ports.has(p.port.protocol, p.port.number) : !v.ports.isEmpty();
+}
+
+/** What a rule opens towards this destination, in words. */
+function opensText(r: RuleVerdict, p: PairAnswer): string {
+  if (!r.ports.isEmpty()) return r.ports.toString();
+  const names = r.rule.ports === 'any' ? [] : r.rule.ports.flatMap((s) => (s.kind === 'named' ? [`${s.name}/${s.protocol}`] : []));
+  return `nothing to ${p.dst.id}${names.length ? ` (it has no container port named ${names.join(', ')})` : ''}`;
+}
+
+function side(v: DirectionVerdict, who: string, p: PairAnswer): string[] {
+  const title = `${v.direction} of ${who}`;
+  if (!v.subject) return [`  ${title}: an outside address; no NetworkPolicy restricts it`];
+  if (v.isolatedBy.length === 0) return [`  ${title}: not isolated (no policy selects it for ${v.direction}): everything allowed`];
+  const lines = [`  ${title}: isolated by ${v.isolatedBy.map(policyRef).join(', ')}`];
+  const allowing = v.rules.filter((r) => r.matchedPeer !== null && opens(r, p));
+  for (const r of allowing) {
+    const peers = r.rule.peers;
+    const peer = typeof r.matchedPeer === 'number' && peers !== 'any' ? `peer ${r.matchedPeer}: ${describePeer(r.policy, peers[r.matchedPeer]!)}` : 'any peer';
+    lines.push(`    ✓ allowed by ${ruleRef(r.policy, r.rule)}: ${peer}; opens ${opensText(r, p)}`);
+  }
+  if (allowing.length) return lines;
+  if (v.rules.length === 0) {
+    lines.push(`    ✗ denied: the ${v.isolatedBy.length > 1 ? 'policies have' : 'policy has'} no ${v.direction} rules`);
+    return lines;
+  }
+  lines.push(`    ✗ denied: no rule allows it`);
+  // Closest first: the peer matches but not the port; then the port matches but not the peer.
+  const ranked = [...v.rules].sort((a, b) => rank(a, p) - rank(b, p));
+  for (const r of ranked) {
+    if (r.matchedPeer !== null) {
+      lines.push(`    · ${ruleRef(r.policy, r.rule)} matches the peer but opens only ${opensText(r, p)}`);
+    } else {
+      const portNote = `opens ${opensText(r, p)}, ${opens(r, p) ? 'but' : 'and'}`;
+      lines.push(`    · ${ruleRef(r.policy, r.rule)} ${portNote} no peer matches:`);
+      for (const m of r.peerMisses) lines.push(`        ${m}`);
+    }
+  }
+  return lines;
+}
+
+function rank(r: RuleVerdict, p: PairAnswer): number {
+  if (r.matchedPeer !== null) return 0;
+  return opens(r, p) ? 1 : 2;
+}
+
+/** The full explanation of one pair. */
+export function explainPair(p: PairAnswer): string[] {
+  const e = p.explanation;
+  const head = `${p.allowed ? 'yes' : 'no'}: ${p.src.id} ${p.allowed ? 'can' : 'cannot'} reach ${p.dst.id}`;
+  const what = p.port ? portText(p) : p.allowed ? ` on ${e.connections.toString()}` : ' on any port';
+  const lines = [`${head}${what}`];
+  if (e.self) return [...lines, '  a pod always reaches itself'];
+  if (p.port && p.port.number === undefined) return lines;
+  return [...lines, ...side(e.egress, p.src.id, p), ...side(e.ingress, p.dst.id, p)];
+}
+
+function count(end: CanAnswer['source']): string {
+  const n = end.members.length;
+  const unit = end.members[0]?.endpoint.kind === 'ip' ? 'range' : 'pod';
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** `can` output: verdict, per-pair breakdown for sets, and the explanation. */
+export function formatCanText(a: CanAnswer, opts: { verbose?: boolean } = {}): string {
+  const lines: string[] = [];
+  const single = a.pairs.length === 1;
+  const asked = a.port ? ` on ${a.port.protocol.toLowerCase()}/${a.port.port}` : '';
+  if (single) {
+    lines.push(...explainPair(a.pairs[0]!));
+    return `${lines.join('\n')}\n`;
+  }
+  const verdict = a.allowed ? 'yes' : 'no';
+  lines.push(`${verdict}: ${a.allowedPairs} of ${a.pairs.length} pairs allowed from ${a.source.label} (${count(a.source)}) to ${a.destination.label} (${count(a.destination)})${asked}`);
+  const denied = a.pairs.filter((p) => !p.allowed);
+  const shown = opts.verbose ? a.pairs : denied.slice(0, 20);
+  if (!opts.verbose && denied.length) lines.push('  denied:');
+  for (const p of shown) lines.push(`    ${p.allowed ? '✓' : '✗'} ${p.src.id} → ${p.dst.id}${portText(p)}`);
+  if (!opts.verbose && denied.length > shown.length) lines.push(`    … and ${denied.length - shown.length} more (--verbose lists all)`);
+  const first = denied[0] ?? a.pairs[0]!;
+  lines.push('', denied.length ? 'first denied pair:' : 'first pair:', ...explainPair(first));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,143 @@
+import type { Protocol } from '../model/policy.js';
+import type { Pod, Snapshot } from '../model/snapshot.js';
+import { externalBlocks } from '../engine/external-blocks.js';
+import { Explainer } from '../explain/explain.js';
+import type { Explanation } from '../explain/verdict.js';
+import { resolveTarget, type Member, type ResolvedEnd } from './resolve.js';
+import { parseTarget, type PortQuery } from './target-spec.js';
+
+export interface CanQuestion {
+  src: string;
+  dst: string;
+  /** `-n`: where names without a namespace are looked up (default: everywhere). */
+  namespace?: string;
+}
+
+/** The destination port of one pair, after Service and named-port mapping. */
+export interface PairPort {
+  protocol: Protocol;
+  /** The container port; `undefined` when it could not be resolved for this pod (see `unresolved`). */
+  number?: number;
+  unresolved?: string;
+  /** How it was mapped, e.g. `service port 80 → targetPort http → 9000`. */
+  via?: string;
+}
+
+export interface PairAnswer {
+  src: Member;
+  dst: Member;
+  port?: PairPort;
+  explanation: Explanation;
+  allowed: boolean;
+}
+
+export interface CanAnswer {
+  source: ResolvedEnd;
+  destination: ResolvedEnd;
+  port?: PortQuery;
+  pairs: PairAnswer[];
+  /** Every pair allowed (on the port, or on some port when none was asked). */
+  allowed: boolean;
+  allowedPairs: number;
+}
+
+export type CanResult =
+  | { ok: true; answer: CanAnswer }
+  | { ok: false; which: 'source' | 'destination' | 'port' | 'question'; reason: string; candidates: string[] };
+
+const MAX_PAIRS = 1_000_000;
+
+function podKey(p: Pod): string {
+  return JSON.stringify([p.namespace, Object.entries(p.labels).sort(), p.ports]);
+}
+
+/** Answers "can SRC reach DST[:PORT]": resolves both names, maps ports, explains every pair. */
+export function ask(snapshot: Snapshot, q: CanQuestion): CanResult {
+  const blocks = externalBlocks(snapshot);
+  const srcSpec = parseTarget(q.src);
+  if (!srcSpec.ok) return { ok: false, which: 'source', reason: srcSpec.reason, candidates: [] };
+  if (srcSpec.port) return { ok: false, which: 'source', reason: `a port belongs to the destination ("${q.src}")`, candidates: [] };
+  const dstSpec = parseTarget(q.dst);
+  if (!dstSpec.ok) return { ok: false, which: 'destination', reason: dstSpec.reason, candidates: [] };
+  const port = dstSpec.port;
+  const opts = { blocks, ...(q.namespace ? { namespace: q.namespace } : {}) };
+  const src = resolveTarget(snapshot, srcSpec.target, undefined, opts);
+  if (!src.ok) return { ok: false, which: 'source', reason: src.reason, candidates: src.candidates };
+  const dst = resolveTarget(snapshot, dstSpec.target, port, opts);
+  if (!dst.ok) return { ok: false, which: 'destination', reason: dst.reason, candidates: dst.candidates };
+  if (srcSpec.target.kind === 'address' && dstSpec.target.kind === 'address') {
+    return { ok: false, which: 'question', reason: 'both ends are outside addresses: NetworkPolicy does not apply between them', candidates: [] };
+  }
+
+  const mapPort = portMapper(dst.end, port);
+  if (typeof mapPort === 'string') return { ok: false, which: 'port', reason: mapPort, candidates: [] };
+
+  const srcMembers = src.end.members;
+  const dstMembers = dst.end.members;
+  if (srcMembers.length * dstMembers.length > MAX_PAIRS) {
+    return { ok: false, which: 'question', reason: `${srcMembers.length} × ${dstMembers.length} pairs is too many; narrow the source or destination`, candidates: [] };
+  }
+  const explainer = new Explainer(snapshot);
+  const memo = new Map<string, Explanation>();
+  const pairs: PairAnswer[] = [];
+  for (const s of srcMembers) {
+    for (const d of dstMembers) {
+      const self = s.endpoint.kind === 'pod' && d.endpoint.kind === 'pod' && s.endpoint.pod === d.endpoint.pod;
+      if (self && (srcMembers.length > 1 || dstMembers.length > 1)) continue; // a set includes itself: ask about the others
+      let explanation: Explanation;
+      if (s.endpoint.kind === 'pod' && d.endpoint.kind === 'pod' && !self) {
+        const key = `${podKey(s.endpoint.pod)}|${podKey(d.endpoint.pod)}`;
+        const hit = memo.get(key);
+        explanation = hit ? { ...hit, src: s.endpoint, dst: d.endpoint } : explainer.explain(s.endpoint, d.endpoint);
+        if (!hit) memo.set(key, explanation);
+      } else {
+        explanation = explainer.explain(s.endpoint, d.endpoint);
+      }
+      const pairPort = mapPort(d);
+      const allowed = pairPort
+        ? pairPort.number !== undefined && explanation.connections.has(pairPort.protocol, pairPort.number)
+        : !explanation.connections.isEmpty();
+      pairs.push({ src: s, dst: d, ...(pairPort ? { port: pairPort } : {}), explanation, allowed });
+    }
+  }
+  if (pairs.length === 0) return { ok: false, which: 'question', reason: 'source and destination are the same pods: no pair to ask about', candidates: [] };
+  const allowedPairs = pairs.filter((p) => p.allowed).length;
+  return {
+    ok: true,
+    answer: { source: src.end, destination: dst.end, ...(port ? { port } : {}), pairs, allowed: allowedPairs === pairs.length, allowedPairs },
+  };
+}
+
+/**
+ * Maps the asked port to each destination's container port: through the Service (port →
+ * targetPort, a name resolved per pod) when the destination is a Service, through the pod's
+ * named ports when the port is a name. Returns a reason when the port makes no sense at all.
+ */
+function portMapper(dst: ResolvedEnd, port: PortQuery | undefined): ((d: Member) => PairPort | undefined) | string {
+  if (!port) return () => undefined;
+  const { protocol } = port;
+  const named = (d: Member, name: string, via: string): PairPort => {
+    if (d.endpoint.kind !== 'pod') return { protocol, unresolved: `a named port needs a pod, and ${d.id} is an address`, via };
+    const cp = d.endpoint.pod.ports.find((p) => p.name === name && p.protocol === protocol);
+    return cp ? { protocol, number: cp.port, via: `${via}${cp.port}` } : { protocol, unresolved: `pod ${d.id} has no ${protocol} container port named "${name}"`, via };
+  };
+  if (dst.service) {
+    const svc = dst.service;
+    const sp = svc.ports.find((p) => p.protocol === protocol && (typeof port.port === 'number' ? p.port === port.port : p.name === port.port));
+    if (!sp) {
+      const have = svc.ports.map((p) => `${p.port}/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none';
+      return `service ${svc.namespace}/${svc.name} has no port ${port.port}/${protocol}; it has: ${have}`;
+    }
+    const via = `service port ${sp.port} → targetPort ${sp.targetPort}`;
+    if (typeof sp.targetPort === 'number') return () => ({ protocol, number: sp.targetPort as number, via });
+    return (d) => named(d, sp.targetPort as string, `${via} → `);
+  }
+  if (typeof port.port === 'number') return () => ({ protocol, number: port.port as number });
+  const name = port.port;
+  const anyHas = dst.members.some((d) => d.endpoint.kind === 'pod' && d.endpoint.pod.ports.some((p) => p.name === name && p.protocol === protocol));
+  if (!anyHas) {
+    const names = [...new Set(dst.members.flatMap((d) => (d.endpoint.kind === 'pod' ? d.endpoint.pod.ports.filter((p) => p.name).map((p) => `${p.name} (${p.port}/${p.protocol})`) : [])))];
+    return `no destination pod has a ${protocol} port named "${name}"; named ports there: ${names.join(', ') || 'none'}`;
+  }
+  return (d) => named(d, name, `port ${name} → `);
+}

@@ -1,0 +1,112 @@
+import type { Pod, Service, Snapshot } from '../model/snapshot.js';
+import type { Endpoint } from '../engine/endpoint.js';
+import { podId } from '../engine/connectivity.js';
+import type { ExternalBlock } from '../engine/external-blocks.js';
+import { formatIp } from '../net/ip-address.js';
+import { formatSelector, matchesSelector } from '../select/label-selector.js';
+import { closest } from './did-you-mean.js';
+import type { PortQuery, TargetSpec } from './target-spec.js';
+
+/** One concrete endpoint behind a name: a pod, or a piece of address space no ipBlock splits. */
+export interface Member {
+  endpoint: Endpoint;
+  /** `ns/pod`, `ns/name[Kind]` for a template, or an address range. */
+  id: string;
+}
+
+export interface ResolvedEnd {
+  /** The object the user meant, e.g. `shop/db[StatefulSet]`, `service shop/db`, `pods matching app=web in all namespaces`. */
+  label: string;
+  members: Member[];
+  /** Set when the name was a Service: ports are mapped through it. */
+  service?: Service;
+}
+
+export type Resolution = { ok: true; end: ResolvedEnd } | { ok: false; reason: string; candidates: string[] };
+
+export interface ResolveOptions {
+  /** `-n NAMESPACE`: where names and selectors without a namespace are looked up (default: everywhere). */
+  namespace?: string;
+  blocks: readonly ExternalBlock[];
+}
+
+interface Candidate {
+  namespace: string;
+  kind: string;
+  name: string;
+  label: string;
+  pods: Pod[];
+  service?: Service;
+}
+
+function candidates(snapshot: Snapshot): Candidate[] {
+  const out = new Map<string, Candidate>();
+  for (const pod of snapshot.pods) {
+    const key = `${pod.namespace}/${pod.owner.kind}/${pod.owner.name}`;
+    const c = out.get(key) ?? { namespace: pod.namespace, kind: pod.owner.kind, name: pod.owner.name, label: `${pod.namespace}/${pod.owner.name}[${pod.owner.kind}]`, pods: [] };
+    c.pods.push(pod);
+    out.set(key, c);
+    if (!pod.fromTemplate && !(pod.owner.kind === 'Pod' && pod.owner.name === pod.name)) {
+      out.set(`${pod.namespace}/Pod/${pod.name}`, { namespace: pod.namespace, kind: 'Pod', name: pod.name, label: `${pod.namespace}/${pod.name}[Pod]`, pods: [pod] });
+    }
+  }
+  for (const svc of snapshot.services) {
+    const pods = svc.selector ? snapshot.pods.filter((p) => p.namespace === svc.namespace && matchesSelector({ matchLabels: svc.selector!, matchExpressions: [] }, p.labels)) : [];
+    out.set(`${svc.namespace}/Service/${svc.name}`, { namespace: svc.namespace, kind: 'Service', name: svc.name, label: `service ${svc.namespace}/${svc.name}`, pods, service: svc });
+  }
+  return [...out.values()];
+}
+
+function servicePortMatches(svc: Service, port: PortQuery): boolean {
+  return svc.ports.some((p) => p.protocol === port.protocol && (typeof port.port === 'number' ? p.port === port.port : p.name === port.port));
+}
+
+function podMembers(pods: Pod[]): Member[] {
+  return pods.map((pod) => ({ endpoint: { kind: 'pod', pod }, id: podId(pod) }));
+}
+
+/** Turns what the user typed into pods or address pieces; unknown or ambiguous names are errors with candidates. */
+export function resolveTarget(snapshot: Snapshot, spec: TargetSpec, port: PortQuery | undefined, opts: ResolveOptions): Resolution {
+  if (spec.kind === 'address') {
+    const members: Member[] = [];
+    for (const b of opts.blocks) {
+      if (b.family !== spec.family || b.hi < spec.lo || b.lo > spec.hi) continue;
+      const lo = b.lo > spec.lo ? b.lo : spec.lo;
+      const hi = b.hi < spec.hi ? b.hi : spec.hi;
+      const id = lo === hi ? formatIp(b.family, lo) : `${formatIp(b.family, lo)}-${formatIp(b.family, hi)}`;
+      members.push({ endpoint: { kind: 'ip', family: b.family, addr: lo }, id });
+    }
+    return { ok: true, end: { label: spec.text, members } };
+  }
+  if (spec.kind === 'selector') {
+    const pods = snapshot.pods.filter((p) => (!opts.namespace || p.namespace === opts.namespace) && matchesSelector(spec.selector, p.labels));
+    const where = opts.namespace ? `namespace ${opts.namespace}` : 'all namespaces';
+    if (pods.length === 0) return { ok: false, reason: `no pod matches ${formatSelector(spec.selector)} in ${where}`, candidates: [] };
+    return { ok: true, end: { label: `pods matching ${formatSelector(spec.selector)} in ${where}`, members: podMembers(pods) } };
+  }
+  const namespace = spec.namespace ?? opts.namespace;
+  const all = candidates(snapshot);
+  const inScope = all.filter((c) => (!namespace || c.namespace === namespace) && (!spec.objectKind || c.kind === spec.objectKind));
+  let matches = inScope.filter((c) => c.name === spec.name);
+  if (matches.length > 1) {
+    // A Service and the workload behind it often share a name: with a port the Service exposes, the user means the Service.
+    const services = matches.filter((c) => c.service);
+    const others = matches.filter((c) => !c.service);
+    if (services.length === 1 && others.length === 1 && services[0]!.namespace === others[0]!.namespace) {
+      matches = port && servicePortMatches(services[0]!.service!, port) ? services : others;
+    }
+  }
+  const what = spec.objectKind ? spec.objectKind : 'workload, pod or service';
+  const where = namespace ? ` in namespace ${namespace}` : '';
+  if (matches.length === 0) {
+    const suggestions = closest(spec.name, inScope.length ? inScope : all);
+    return { ok: false, reason: `no ${what} named "${spec.name}"${where}`, candidates: suggestions };
+  }
+  if (matches.length > 1) {
+    return { ok: false, reason: `"${spec.text}" is ambiguous: name one with NAMESPACE/NAME or KIND/NAME`, candidates: matches.map((m) => `${m.namespace}/${m.kind.toLowerCase()}/${m.name}`) };
+  }
+  const m = matches[0]!;
+  if (m.service && !m.service.selector) return { ok: false, reason: `service ${m.namespace}/${m.name} has no selector, so no pods behind it`, candidates: [] };
+  if (m.pods.length === 0) return { ok: false, reason: `${m.label} selects no pod in the snapshot`, candidates: [] };
+  return { ok: true, end: { label: m.label, members: podMembers(m.pods), ...(m.service ? { service: m.service } : {}) } };
+}
