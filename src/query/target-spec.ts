@@ -60,14 +60,8 @@ function address(text: string): TargetSpec | undefined {
 export function parseTarget(raw: string): TargetParse {
   const text = raw.trim();
   if (!text) return { ok: false, reason: 'empty name' };
-  if (looksLikeSelector(text)) {
-    const s = parseSelector(text);
-    return s.ok ? { ok: true, target: { kind: 'selector', text, selector: s.selector } } : { ok: false, reason: `bad selector: ${s.reason}` };
-  }
   const whole = address(text);
   if (whole) return { ok: true, target: whole };
-  let body = text;
-  let port: PortQuery | undefined;
   const bracketed = /^\[([^\]]+)\](?::([^/]+)(?:\/(\w+))?)?$/.exec(text);
   if (bracketed) {
     const a = address(bracketed[1]!);
@@ -76,14 +70,22 @@ export function parseTarget(raw: string): TargetParse {
     const p = parsePort(bracketed[2], bracketed[3]);
     return typeof p === 'string' ? { ok: false, reason: p } : { ok: true, target: a, port: p };
   }
-  const withPort = /^(.*):([^:/]+)(?:\/(\w+))?$/.exec(text);
+  let body = text;
+  let port: PortQuery | undefined;
+  // Label values, names and IPv4 addresses hold no ':', so a trailing `:PORT[/PROTO]` is a port.
+  const withPort = /^(.*):([^:/\s)]+)(?:\/(\w+))?$/.exec(text);
   if (withPort) {
     body = withPort[1]!;
     const p = parsePort(withPort[2]!, withPort[3]);
     if (typeof p === 'string') return { ok: false, reason: p };
     port = p;
     const a = address(body);
-    if (a) return { ok: true, target: a, ...(port ? { port } : {}) };
+    if (a) return { ok: true, target: a, port };
+  }
+  if (looksLikeSelector(body)) {
+    const s = parseSelector(body);
+    if (!s.ok) return { ok: false, reason: `bad selector: ${s.reason}` };
+    return { ok: true, target: { kind: 'selector', text: body, selector: s.selector }, ...(port ? { port } : {}) };
   }
   const parts = body.split('/');
   if (parts.some((p) => p === '') || parts.length > 3) return { ok: false, reason: `cannot read "${text}" (expected NAME, NAMESPACE/NAME, KIND/NAME or NAMESPACE/KIND/NAME)` };
