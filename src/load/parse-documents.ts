@@ -1,6 +1,7 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { makeLocator, type Locator } from './locate.js';
+import { jsonLocators } from './json-locator.js';
+import { makeLocator, type Locator, type Path } from './locate.js';
 
 /** One Kubernetes object as written, before it is understood. */
 export interface RawObject {
@@ -16,44 +17,36 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function parseText(text: string) {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
-  return { list: Array.isArray(docs) ? docs : [docs], lineCounter };
-}
-
-/** Replaces leading whitespace containing tabs with the previous line's indentation. */
-function retab(text: string): { text: string; lines: number[] } {
-  const lines = text.split('\n');
-  const changed: number[] = [];
-  let previousIndent = '';
-  lines.forEach((line, i) => {
-    const indent = /^[ \t]*/.exec(line)![0];
-    if (indent.includes('\t') && line.trim() !== '') {
-      lines[i] = previousIndent + line.slice(indent.length);
-      changed.push(i + 1);
-    } else if (line.trim() !== '') {
-      previousIndent = indent;
-    }
-  });
-  return { text: lines.join('\n'), lines: changed };
-}
-
 /**
  * Splits a YAML or JSON text into Kubernetes objects. Multi-document files and `kind: List`
  * (and `PodList`, `NamespaceList`, … whose items may omit `kind`) are flattened. A document that
- * cannot be parsed is reported and skipped; the others still load.
+ * cannot be parsed is reported and skipped; the others still load. JSON is read with
+ * JSON.parse, positions found on demand; YAML with the yaml package, which keeps ranges.
  */
 export function parseDocuments(file: string, text: string): { objects: RawObject[]; diagnostics: Diagnostic[] } {
   const objects: RawObject[] = [];
   const diagnostics: Diagnostic[] = [];
-  let { list, lineCounter } = parseText(text);
+  if (/^\s*[[{]/.test(text)) {
+    let value: unknown;
+    let parsed = false;
+    try {
+      value = JSON.parse(text);
+      parsed = true;
+    } catch {
+      // Not strict JSON (comments, trailing commas…): the YAML reader reports where.
+    }
+    if (parsed) {
+      collect(value, jsonLocators(file, text), objects, diagnostics);
+      return { objects, diagnostics };
+    }
+  }
+  let { list, lineCounter } = parseYaml(text);
   if (list.some((d) => d.errors.length > 0)) {
     // Go's YAML reader (kubectl's) accepts tabs in the indentation of flow collections; the
     // yaml package does not. Retry with such tabs read as the previous line's indentation.
     const retabbed = retab(text);
     if (retabbed.lines.length > 0) {
-      const retry = parseText(retabbed.text);
+      const retry = parseYaml(retabbed.text);
       const errors = (docs: typeof list): number => docs.reduce((n, d) => n + d.errors.length, 0);
       if (errors(retry.list) < errors(list)) {
         ({ list, lineCounter } = retry);
@@ -91,37 +84,63 @@ export function parseDocuments(file: string, text: string): { objects: RawObject
       });
       return;
     }
-    if (value === null || value === undefined) return;
-    const locator = makeLocator(file, docIndex, doc.contents, lineCounter);
-    if (!isRecord(value) || typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'not-a-manifest',
-        message: 'not a Kubernetes object (no kind/apiVersion); skipped',
-        source: locator.at([]),
-      });
-      return;
-    }
-    if (value.kind === 'List' || value.kind.endsWith('List')) {
-      const itemKind = value.kind === 'List' ? undefined : value.kind.slice(0, -'List'.length);
-      const items = Array.isArray(value.items) ? value.items : [];
-      items.forEach((item, i) => {
-        const at = makeLocator(file, docIndex, doc.contents, lineCounter, ['items', i]).at;
-        if (!isRecord(item)) {
-          diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'list item is not an object; skipped', source: at([]) });
-          return;
-        }
-        const kind = typeof item.kind === 'string' ? item.kind : itemKind;
-        const apiVersion = typeof item.apiVersion === 'string' ? item.apiVersion : value.apiVersion;
-        if (!kind) {
-          diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'list item has no kind; skipped', source: at([]) });
-          return;
-        }
-        objects.push({ kind, apiVersion: apiVersion as string, value: item, at });
-      });
-      return;
-    }
-    objects.push({ kind: value.kind, apiVersion: value.apiVersion, value, at: locator.at });
+    collect(value, (prefix) => makeLocator(file, docIndex, doc.contents, lineCounter, prefix), objects, diagnostics);
   });
   return { objects, diagnostics };
+}
+
+/** One parsed document → objects, flattening lists. */
+function collect(value: unknown, locate: (prefix: Path) => Locator, objects: RawObject[], diagnostics: Diagnostic[]): void {
+  if (value === null || value === undefined) return;
+  const at = locate([]).at;
+  if (!isRecord(value) || typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
+    diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'not a Kubernetes object (no kind/apiVersion); skipped', source: at([]) });
+    return;
+  }
+  if (value.kind === 'List' || value.kind.endsWith('List')) {
+    const itemKind = value.kind === 'List' ? undefined : value.kind.slice(0, -'List'.length);
+    if (!Array.isArray(value.items)) {
+      diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: `${value.kind} has no items list; skipped`, source: at([]) });
+      return;
+    }
+    value.items.forEach((item: unknown, i: number) => {
+      const itemAt = locate(['items', i]).at;
+      if (!isRecord(item)) {
+        diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'list item is not an object; skipped', source: itemAt([]) });
+        return;
+      }
+      const kind = typeof item.kind === 'string' ? item.kind : itemKind;
+      const apiVersion = typeof item.apiVersion === 'string' ? item.apiVersion : (value.apiVersion as string);
+      if (!kind) {
+        diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'list item has no kind; skipped', source: itemAt([]) });
+        return;
+      }
+      objects.push({ kind, apiVersion, value: item, at: itemAt });
+    });
+    return;
+  }
+  objects.push({ kind: value.kind, apiVersion: value.apiVersion, value, at });
+}
+
+function parseYaml(text: string) {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  return { list: Array.isArray(docs) ? docs : [docs], lineCounter };
+}
+
+/** Replaces leading whitespace containing tabs with the previous line's indentation. */
+function retab(text: string): { text: string; lines: number[] } {
+  const lines = text.split('\n');
+  const changed: number[] = [];
+  let previousIndent = '';
+  lines.forEach((line, i) => {
+    const indent = /^[ \t]*/.exec(line)![0];
+    if (indent.includes('\t') && line.trim() !== '') {
+      lines[i] = previousIndent + line.slice(indent.length);
+      changed.push(i + 1);
+    } else if (line.trim() !== '') {
+      previousIndent = indent;
+    }
+  });
+  return { text: lines.join('\n'), lines: changed };
 }

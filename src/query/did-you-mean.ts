@@ -22,5 +22,6 @@ export function closest(wanted: string, names: Iterable<{ name: string; label: s
     const contains = n.name.toLowerCase().includes(wanted.toLowerCase()) || wanted.toLowerCase().includes(n.name.toLowerCase());
     if (d <= limit || contains) scored.push({ label: n.label, score: contains ? Math.min(d, 1) : d });
   }
-  return [...new Set(scored.sort((x, y) => x.score - y.score || (x.label < y.label ? -1 : 1)).map((s) => s.label))].slice(0, max);
+  // Stable sort: among equally close names, the caller's order (workloads before pods) holds.
+  return [...new Set(scored.sort((x, y) => x.score - y.score).map((s) => s.label))].slice(0, max);
 }

@@ -37,6 +37,8 @@ interface Candidate {
   label: string;
   pods: Pod[];
   service?: Service;
+  /** A Deployment known only through its ReplicaSet's name. */
+  inferred?: boolean;
 }
 
 function candidates(snapshot: Snapshot): Candidate[] {
@@ -49,6 +51,18 @@ function candidates(snapshot: Snapshot): Candidate[] {
     if (!pod.fromTemplate && !(pod.owner.kind === 'Pod' && pod.owner.name === pod.name)) {
       out.set(`${pod.namespace}/Pod/${pod.name}`, { namespace: pod.namespace, kind: 'Pod', name: pod.name, label: `${pod.namespace}/${pod.name}[Pod]`, pods: [pod] });
     }
+  }
+  // kubectl dumps often hold Pods and their ReplicaSet owners but not the Deployment: a ReplicaSet
+  // named <deployment>-<pod-template-hash> stands for that Deployment, which is what users type.
+  for (const pod of snapshot.pods) {
+    const hash = pod.labels['pod-template-hash'];
+    if (pod.owner.kind !== 'ReplicaSet' || !hash || !pod.owner.name.endsWith(`-${hash}`)) continue;
+    const name = pod.owner.name.slice(0, -hash.length - 1);
+    const key = `${pod.namespace}/Deployment/${name}`;
+    if (out.has(key) && !out.get(key)!.inferred) continue;
+    const c = out.get(key) ?? { namespace: pod.namespace, kind: 'Deployment', name, label: `${pod.namespace}/${name}[Deployment]`, pods: [], inferred: true };
+    c.pods.push(pod);
+    out.set(key, c);
   }
   for (const svc of snapshot.services) {
     const pods = svc.selector ? snapshot.pods.filter((p) => p.namespace === svc.namespace && matchesSelector({ matchLabels: svc.selector!, matchExpressions: [] }, p.labels)) : [];
@@ -99,7 +113,8 @@ export function resolveTarget(snapshot: Snapshot, spec: TargetSpec, port: PortQu
   const what = spec.objectKind ? spec.objectKind : 'workload, pod or service';
   const where = namespace ? ` in namespace ${namespace}` : '';
   if (matches.length === 0) {
-    const suggestions = closest(spec.name, inScope.length ? inScope : all);
+    const pool = inScope.length ? inScope : all;
+    const suggestions = closest(spec.name, [...pool.filter((c) => c.kind !== 'Pod'), ...pool.filter((c) => c.kind === 'Pod')]);
     return { ok: false, reason: `no ${what} named "${spec.name}"${where}`, candidates: suggestions };
   }
   if (matches.length > 1) {

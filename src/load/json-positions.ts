@@ -1,0 +1,116 @@
+/**
+ * Positions inside JSON text without building a syntax tree: JSON.parse gives the values
+ * (fast), and this scanner finds where a field path starts, scanning only the containers on
+ * the path. Used for big `kubectl get -o json` dumps, where a YAML parser is too slow.
+ */
+
+function skipWs(t: string, i: number): number {
+  while (i < t.length) {
+    const c = t.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+    else break;
+  }
+  return i;
+}
+
+function skipString(t: string, i: number): number {
+  // t[i] === '"': jump from quote to quote, stepping over escaped ones.
+  for (;;) {
+    const q = t.indexOf('"', i + 1);
+    if (q < 0) return t.length;
+    let backslashes = 0;
+    for (let k = q - 1; t.charCodeAt(k) === 92; k--) backslashes++;
+    if (backslashes % 2 === 0) return q + 1;
+    i = q;
+  }
+}
+
+/** Offset just past the value starting at `i`. */
+export function skipValue(t: string, i: number): number {
+  i = skipWs(t, i);
+  const c = t.charCodeAt(i);
+  if (c === 34) return skipString(t, i);
+  if (c === 123 || c === 91) {
+    let depth = 0;
+    while (i < t.length) {
+      const ch = t.charCodeAt(i);
+      if (ch === 34) {
+        i = skipString(t, i);
+        continue;
+      }
+      if (ch === 123 || ch === 91) depth++;
+      else if (ch === 125 || ch === 93) {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
+      i++;
+    }
+    return i;
+  }
+  for (; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch === 44 || ch === 125 || ch === 93 || ch === 32 || ch === 10 || ch === 13 || ch === 9) break;
+  }
+  return i;
+}
+
+/** Offset of the value of `seg` inside the container starting at `i`, or undefined. */
+export function childOffset(t: string, i: number, seg: string | number): number | undefined {
+  i = skipWs(t, i);
+  if (t[i] === '[' && typeof seg === 'number') {
+    i = skipWs(t, i + 1);
+    for (let k = 0; t[i] !== ']' && i < t.length; k++) {
+      if (k === seg) return i;
+      i = skipWs(t, skipValue(t, i));
+      if (t[i] === ',') i = skipWs(t, i + 1);
+    }
+    return undefined;
+  }
+  if (t[i] === '{') {
+    i = skipWs(t, i + 1);
+    while (t[i] === '"') {
+      const keyEnd = skipString(t, i);
+      const key = JSON.parse(t.slice(i, keyEnd)) as string;
+      i = skipWs(t, keyEnd);
+      if (t[i] === ':') i = skipWs(t, i + 1);
+      if (key === String(seg)) return i;
+      i = skipWs(t, skipValue(t, i));
+      if (t[i] === ',') i = skipWs(t, i + 1);
+    }
+  }
+  return undefined;
+}
+
+/** Offsets of every element of the array starting at `i`, in one pass. */
+export function elementOffsets(t: string, i: number): number[] {
+  const out: number[] = [];
+  i = skipWs(t, i);
+  if (t[i] !== '[') return out;
+  i = skipWs(t, i + 1);
+  while (i < t.length && t[i] !== ']') {
+    out.push(i);
+    i = skipWs(t, skipValue(t, i));
+    if (t[i] === ',') i = skipWs(t, i + 1);
+  }
+  return out;
+}
+
+/** offset → 1-based line and column. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  linePos(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
+  }
+}
