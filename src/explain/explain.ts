@@ -5,7 +5,7 @@ import { ConnectionSet } from '../net/connection-set.js';
 import { formatIp } from '../net/ip-address.js';
 import { PortSet } from '../net/port-set.js';
 import type { Endpoint } from '../engine/endpoint.js';
-import { formatSelector, matchesSelector } from '../select/label-selector.js';
+import { matchesSelector } from '../select/label-selector.js';
 import { selectorMisses } from './selector-misses.js';
 import type { DirectionVerdict, Explanation, RuleVerdict } from './verdict.js';
 
@@ -79,13 +79,13 @@ export class Explainer {
     if (peer.namespaceSelector) {
       const labels = this.nsLabels.get(pod.namespace) ?? {};
       if (!matchesSelector(peer.namespaceSelector, labels)) {
-        problems.push(`namespaceSelector ${formatSelector(peer.namespaceSelector)} does not match namespace ${pod.namespace}: ${selectorMisses(peer.namespaceSelector, labels).join('; ')}`);
+        problems.push(`namespace ${pod.namespace} does not match its namespaceSelector: ${selectorMisses(peer.namespaceSelector, labels).join('; ')}`);
       }
     } else if (pod.namespace !== policy.namespace) {
       problems.push(`without a namespaceSelector the peer is in namespace ${policy.namespace}, and the pod is in ${pod.namespace}`);
     }
     if (peer.podSelector && !matchesSelector(peer.podSelector, pod.labels)) {
-      problems.push(`podSelector ${formatSelector(peer.podSelector)} does not match: ${selectorMisses(peer.podSelector, pod.labels).join('; ')}`);
+      problems.push(`the pod does not match its podSelector: ${selectorMisses(peer.podSelector, pod.labels).join('; ')}`);
     }
     return problems.length ? problems.join('; and ') : undefined;
   }

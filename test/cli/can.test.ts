@@ -116,7 +116,7 @@ describe('netpol-check can: explanations, one per verdict path', () => {
   it('denied because the peer does not match: says which term fails', async () => {
     const r = await can('frontend reach db:5432', three);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('· shop/db ingress rule 0 (examples/three-tier/policies.yaml:91:7) opens TCP 5432, but no peer matches:\n        peer 0: podSelector app=api does not match: app=api (has app=frontend)');
+    expect(r.out).toContain('· shop/db ingress rule 0 (examples/three-tier/policies.yaml:91:7) opens TCP 5432, but no peer matches:\n        peer 0: the pod does not match its podSelector: needs app=api, has app=frontend');
   });
 
   it('denied because the port does not match: says what the rule opens', async () => {
@@ -136,7 +136,7 @@ describe('netpol-check can: explanations, one per verdict path', () => {
 
   it('the namespace side of a peer: explains a namespaceSelector miss', async () => {
     const r = await can('payments-staging/checkout reach payments/ledger:50051', multi);
-    expect(r.out).toContain('namespaceSelector team=payments,env in (prod) does not match namespace payments-staging: env in (prod) (has env=staging)');
+    expect(r.out).toContain('peer 0: namespace payments-staging does not match its namespaceSelector: needs env in (prod), has env=staging');
   });
 
   it('JSON carries the same facts in a stable shape', async () => {
@@ -146,7 +146,7 @@ describe('netpol-check can: explanations, one per verdict path', () => {
     expect(j.destination).toMatchObject({ label: 'service shop/db', service: 'shop/db' });
     const res = j.results[0];
     expect(res).toMatchObject({ src: 'shop/frontend[Deployment]', dst: 'shop/db[StatefulSet]', allowed: false, port: { protocol: 'TCP', number: 5432, via: 'service port 5432 → targetPort postgres → 5432' } });
-    expect(res.ingress.rules).toContainEqual({ policy: 'shop/db', rule: 0, source: 'examples/three-tier/policies.yaml:91:7', peerMatched: null, peer: null, peerMisses: ['peer 0: podSelector app=api does not match: app=api (has app=frontend)'], opens: 'TCP 5432', allows: false });
+    expect(res.ingress.rules).toContainEqual({ policy: 'shop/db', rule: 0, source: 'examples/three-tier/policies.yaml:91:7', peerMatched: null, peer: null, peerMisses: ['peer 0: the pod does not match its podSelector: needs app=api, has app=frontend'], opens: 'TCP 5432', allows: false });
     expect(r.code).toBe(1);
   });
 });
