@@ -72,7 +72,7 @@ describe('netpol-check can: names a user types', () => {
 describe('netpol-check can: errors exit 2 with a useful message', () => {
   it.each([
     ['frontnd reach db', three, /source: no workload, pod or service named "frontnd"\n {2}did you mean: shop\/frontend\[Deployment\]/],
-    ['api reach dbb:5432', three, /destination: no workload, pod or service named "dbb"\n {2}did you mean: service shop\/db, shop\/db\[StatefulSet\]/],
+    ['api reach dbb:5432', three, /destination: no workload, pod or service named "dbb"\n {2}did you mean: shop\/db\[StatefulSet\], service shop\/db/],
     ['checkout reach ledger', multi, /source: "checkout" is ambiguous: name one with NAMESPACE\/NAME or KIND\/NAME\n {2}did you mean: payments\/deployment\/checkout, payments-staging\/deployment\/checkout/],
     ['api reach db:99999', three, /destination: port 99999 is not between 1 and 65535/],
     ['api reach db:5432/icmp', three, /protocol "icmp" is not tcp, udp or sctp/],

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+
+/** The README shows real output: every command quoted there prints exactly what is shown. */
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+describe('README examples are true', () => {
+  it.each([
+    ['can frontend reach db:5432 -f examples/three-tier', 1],
+    ['can api reach db:5432 -f examples/three-tier', 0],
+    ['matrix -f examples/three-tier', 0],
+  ])('netpol-check %s', async (cmd, code) => {
+    const r = await runCli(cmd.split(' '));
+    expect(r.code).toBe(code);
+    expect(README).toContain(`\`\`\`\n${r.out}\`\`\``);
+  });
+
+  it('the quick start names the commands CI runs', () => {
+    expect(README).toContain('npm ci');
+    expect(README).toContain('npm test');
+    expect(README).toContain('npx netpol-check can frontend reach db:5432 -f examples/three-tier');
+  });
+});
