@@ -1,5 +1,7 @@
 import type { LabelSelector } from '../model/labels.js';
-import type { NetworkPolicy, Peer, PortSpec, Protocol, Rule } from '../model/policy.js';
+import type { NetworkPolicy, Peer, Protocol, Rule } from '../model/policy.js';
+import { ConnectionSet } from '../net/connection-set.js';
+import { PortSet } from '../net/port-set.js';
 import { matchesSelector } from '../select/label-selector.js';
 import { Bitset } from './bitset.js';
 import { blocksOfPeer, type ExternalBlock } from './external-blocks.js';
@@ -10,10 +12,14 @@ export interface CompiledRule {
   rule: Rule;
   /** `null`: every entity (`from`/`to` absent or empty). */
   peers: Bitset | null;
-  /** `ports` absent or empty. */
-  anyPort: boolean;
-  numeric: readonly (PortSpec & { kind: 'range' | 'all' })[];
+  /** The pod classes the rule's policy selects. */
+  targets: Bitset;
+  /** What the numeric port items open (everything when `ports` is absent or empty). */
+  ports: ConnectionSet;
+  /** Named port items: resolved against each destination pod. */
   named: readonly { name: string; protocol: Protocol }[];
+  /** Equal for rules that open the same ports to every destination. */
+  portKey: string;
 }
 
 export interface CompiledPolicy {
@@ -66,26 +72,29 @@ export function compilePolicies(policies: readonly NetworkPolicy[], u: Universe)
     return selectPods(peer.namespaceSelector ?? policy.namespace, peer.podSelector);
   };
 
-  const compileRule = (policy: NetworkPolicy, rule: Rule): CompiledRule => {
+  const compileRule = (policy: NetworkPolicy, targets: Bitset, rule: Rule): CompiledRule => {
     let peers: Bitset | null = null;
     if (rule.peers !== 'any') {
       peers = new Bitset(u.size);
       for (const p of rule.peers) peers.orWith(peerBits(policy, p));
     }
-    const specs = rule.ports === 'any' ? [] : rule.ports;
-    return {
-      rule,
-      peers,
-      anyPort: rule.ports === 'any',
-      numeric: specs.filter((s): s is PortSpec & { kind: 'range' | 'all' } => s.kind !== 'named'),
-      named: specs.filter((s) => s.kind === 'named').map((s) => ({ name: s.name, protocol: s.protocol })),
-    };
+    let ports = rule.ports === 'any' ? ConnectionSet.ALL : ConnectionSet.NONE;
+    const named: { name: string; protocol: Protocol }[] = [];
+    for (const s of rule.ports === 'any' ? [] : rule.ports) {
+      if (s.kind === 'named') named.push({ name: s.name, protocol: s.protocol });
+      else ports = ports.union(ConnectionSet.of({ [s.protocol]: s.kind === 'all' ? PortSet.ALL : PortSet.range(s.from, s.to) }));
+    }
+    const portKey = `${ports.toString()}|${named.map((n) => `${n.protocol}/${n.name}`).sort().join(',')}`;
+    return { rule, peers, targets, ports, named, portKey };
   };
 
-  return policies.map((policy) => ({
-    policy,
-    targets: selectPods(policy.namespace, policy.podSelector),
-    ingress: policy.affects.ingress ? policy.ingress.map((r) => compileRule(policy, r)) : [],
-    egress: policy.affects.egress ? policy.egress.map((r) => compileRule(policy, r)) : [],
-  }));
+  return policies.map((policy) => {
+    const targets = selectPods(policy.namespace, policy.podSelector);
+    return {
+      policy,
+      targets,
+      ingress: policy.affects.ingress ? policy.ingress.map((r) => compileRule(policy, targets, r)) : [],
+      egress: policy.affects.egress ? policy.egress.map((r) => compileRule(policy, targets, r)) : [],
+    };
+  });
 }

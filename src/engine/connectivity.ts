@@ -1,5 +1,6 @@
 import type { Pod } from '../model/snapshot.js';
-import { ConnectionSet } from '../net/connection-set.js';
+import type { ConnectionSet } from '../net/connection-set.js';
+import { setBits } from './bitset.js';
 import { formatIp, type IpFamily } from '../net/ip-address.js';
 import type { ReachabilityMatrix } from './matrix.js';
 
@@ -54,26 +55,36 @@ export function connectivity(m: ReachabilityMatrix, level: Level = 'workload'): 
     }
   }
   const list = [...groups.values()].sort((a, b) => byId(a.node, b.node));
-  const cache = new Map<string, ConnectionSet>();
-  const conns = (srcs: Iterable<number>, dsts: Iterable<number>): ConnectionSet => {
-    const dstList = [...dsts];
-    let key = '';
-    for (const pc of m.portClasses) {
-      let hit = false;
-      for (const s of srcs) {
-        for (const d of dstList) if (m.allows(pc.index, s, d)) { hit = true; break; }
-        if (hit) break;
-      }
-      if (hit) key += `${pc.index},`;
-    }
-    let cs = cache.get(key);
-    if (!cs) {
-      cs = ConnectionSet.NONE;
-      for (const k of key.split(',').filter(Boolean)) cs = cs.union(m.portClasses[Number(k)]!.connections);
-      cache.set(key, cs);
-    }
-    return cs;
+  const P = m.pods.classes.length;
+  const nodesOfClass: number[][] = Array.from({ length: P }, () => []);
+  list.forEach((g, i) => {
+    for (const c of g.classes) nodesOfClass[c]!.push(i);
+  });
+
+  // Pod-to-pod and pod-to-outside, as connection ids accumulated per node pair.
+  const toNodes: Map<number, number>[] = list.map(() => new Map());
+  const toBlocks: Map<number, number>[] = list.map(() => new Map());
+  const fromBlocks: Map<number, number>[] = list.map(() => new Map());
+  const add = (acc: Map<number, number>, key: number, id: number): void => {
+    acc.set(key, m.pool.union(acc.get(key) ?? 0, id));
   };
+  list.forEach((g, a) => {
+    for (const s of g.classes) {
+      const row = m.rows[s]!;
+      row.ids.forEach((id, i) => {
+        for (const d of setBits(row.bits[i]!)) {
+          if (d >= P) add(toBlocks[a]!, d - P, id);
+          else for (const b of nodesOfClass[d]!) if (b !== a) add(toNodes[a]!, b, id);
+        }
+      });
+    }
+  });
+  m.blocks.forEach((_, x) => {
+    const row = m.rows[P + x]!;
+    row.ids.forEach((id, i) => {
+      for (const d of setBits(row.bits[i]!)) if (d < P) for (const b of nodesOfClass[d]!) add(fromBlocks[b]!, x, id);
+    });
+  });
 
   const edges: Edge[] = [];
   const externals = new Map<string, Node>();
@@ -83,35 +94,31 @@ export function connectivity(m: ReachabilityMatrix, level: Level = 'workload'): 
     if (!n) externals.set(id, (n = { kind: 'external', id, family, lo, hi }));
     return n;
   };
-  for (const a of list) {
-    for (const b of list) {
-      if (a === b) continue;
-      const cs = conns(a.classes, b.classes);
-      if (!cs.isEmpty()) edges.push({ src: a.node, dst: b.node, connections: cs });
-    }
+  list.forEach((g, a) => {
+    for (const [b, id] of toNodes[a]!) edges.push({ src: g.node, dst: list[b]!.node, connections: m.pool.get(id) });
     // External ranges, merged where neighbouring blocks give the same connections.
-    for (const dir of ['in', 'out'] as const) {
-      let run: { family: IpFamily; lo: bigint; hi: bigint; cs: ConnectionSet } | undefined;
+    for (const [dir, acc] of [['in', fromBlocks[a]!], ['out', toBlocks[a]!]] as const) {
+      let run: { family: IpFamily; lo: bigint; hi: bigint; id: number } | undefined;
       const flush = (): void => {
-        if (run && !run.cs.isEmpty()) {
+        if (run && run.id !== 0) {
           const ext = external(run.family, run.lo, run.hi);
-          edges.push(dir === 'in' ? { src: ext, dst: a.node, connections: run.cs } : { src: a.node, dst: ext, connections: run.cs });
+          const connections = m.pool.get(run.id);
+          edges.push(dir === 'in' ? { src: ext, dst: g.node, connections } : { src: g.node, dst: ext, connections });
         }
         run = undefined;
       };
-      m.blocks.forEach((blk, i) => {
+      m.blocks.forEach((blk, x) => {
         if (blk.family === 6 && !m.showIpv6) return;
-        const e = [m.blockEntity(i)];
-        const cs = dir === 'in' ? conns(e, a.classes) : conns(a.classes, e);
-        if (run && run.family === blk.family && run.hi + 1n === blk.lo && run.cs.equals(cs)) run.hi = blk.hi;
+        const id = acc.get(x) ?? 0;
+        if (run && run.family === blk.family && run.hi + 1n === blk.lo && run.id === id) run.hi = blk.hi;
         else {
           flush();
-          run = { family: blk.family, lo: blk.lo, hi: blk.hi, cs };
+          run = { family: blk.family, lo: blk.lo, hi: blk.hi, id };
         }
       });
       flush();
     }
-  }
+  });
   edges.sort((x, y) => byId(x.src, y.src) || byId(x.dst, y.dst));
   return { level, nodes: [...list.map((g) => g.node), ...[...externals.values()].sort(byId)], edges };
 }

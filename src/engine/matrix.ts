@@ -1,25 +1,32 @@
 import type { Snapshot } from '../model/snapshot.js';
-import { ConnectionSet } from '../net/connection-set.js';
-import { Bitset, orInto, andInto, setBits, wordsFor } from './bitset.js';
+import type { ConnectionSet } from '../net/connection-set.js';
+import { PortSet } from '../net/port-set.js';
+import { ConnectionSet as CS } from '../net/connection-set.js';
+import { Bitset, wordsFor } from './bitset.js';
 import { compilePolicies, type CompiledPolicy, type CompiledRule, type Universe } from './compile.js';
-import type { Traffic, Endpoint } from './endpoint.js';
+import { ConnectionPool } from './connection-pool.js';
+import type { Endpoint, Traffic } from './endpoint.js';
 import { blockOf, externalBlocks, mentionsIpv6, type ExternalBlock } from './external-blocks.js';
 import { buildPodIndex, type PodIndex } from './pod-index.js';
-import { buildPortSpace, namedKey, type PortAtom, type PortClass } from './port-space.js';
+
+/** One source's allowed destinations: for each distinct connection set, the destinations that get it. */
+export interface Row {
+  ids: number[];
+  bits: Uint32Array[];
+}
 
 /**
- * Allowed connections between entities — pod classes `0..classes-1`, then external blocks —
- * as one bit matrix per port class: bit (src, dst) of `rows[k]` says that every port of port
- * class k is open from src to dst. Between two pods of one class the bit speaks of two
- * *different* pods; a pod always reaches itself.
+ * Allowed connections between entities — pod classes `0..classes-1`, then external blocks.
+ * Row `s` holds, per distinct connection set, a bitset of destinations. Between two pods of
+ * one class the answer speaks of two *different* pods; a pod always reaches itself.
  */
 export class ReachabilityMatrix {
   readonly words: number;
 
   constructor(
     readonly universe: Universe,
-    readonly portClasses: readonly PortClass[],
-    readonly rows: readonly Uint32Array[],
+    readonly pool: ConnectionPool,
+    readonly rows: readonly Row[],
     readonly isolated: { ingress: Bitset; egress: Bitset },
     readonly policies: readonly CompiledPolicy[],
     /** Reports show IPv6 ranges only when the snapshot mentions IPv6. */
@@ -41,11 +48,6 @@ export class ReachabilityMatrix {
     return this.universe.pods.classes.length + i;
   }
 
-  allows(k: number, src: number, dst: number): boolean {
-    const w = this.rows[k]![src * this.words + (dst >>> 5)]!;
-    return ((w >>> (dst & 31)) & 1) === 1;
-  }
-
   /** Entity index of a pod's class or of the block holding an address. */
   entityOf(e: Endpoint): number {
     if (e.kind === 'pod') {
@@ -56,133 +58,158 @@ export class ReachabilityMatrix {
     return this.blockEntity(blockOf(this.blocks, e.family, e.addr));
   }
 
+  /** Interned id (see `pool`) of what `src` may open to `dst`; 0 is nothing. */
+  connectionId(src: number, dst: number): number {
+    const row = this.rows[src]!;
+    const word = dst >>> 5;
+    const bit = 1 << (dst & 31);
+    for (let i = 0; i < row.ids.length; i++) if (row.bits[i]![word]! & bit) return row.ids[i]!;
+    return 0;
+  }
+
+  connections(src: number, dst: number): ConnectionSet {
+    return this.pool.get(this.connectionId(src, dst));
+  }
+
   /** One connection attempt. A pod always reaches itself; NetworkPolicy has no say between two outside addresses. */
   isAllowed(t: Traffic): boolean {
     if (t.src.kind === 'pod' && t.dst.kind === 'pod' && t.src.pod === t.dst.pod) return true;
     if (t.src.kind === 'ip' && t.dst.kind === 'ip') return true;
     return this.connections(this.entityOf(t.src), this.entityOf(t.dst)).has(t.protocol, t.port);
   }
-
-  connections(src: number, dst: number): ConnectionSet {
-    let out = ConnectionSet.NONE;
-    for (const pc of this.portClasses) if (this.allows(pc.index, src, dst)) out = out.union(pc.connections);
-    return out;
-  }
 }
+
+/** Rules of one side that open the same ports, with the union of their entity bitsets. */
+interface Group {
+  portId: number;
+  named: CompiledRule['named'];
+  namedKey: string;
+  bits: Uint32Array;
+}
+
+const MAX_MASK_GROUPS = 26;
 
 export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
   const pods = buildPodIndex(snapshot);
   const blocks = externalBlocks(snapshot);
   const P = pods.classes.length;
-  const universe: Universe = { pods, blocks, size: P + blocks.length };
-  const W = wordsFor(universe.size);
+  const E = P + blocks.length;
+  const universe: Universe = { pods, blocks, size: E };
+  const W = wordsFor(E);
   const policies = compilePolicies(snapshot.policies, universe);
-  const portClasses = buildPortSpace(snapshot.policies, pods);
+  const pool = new ConnectionPool();
 
-  // Rules that apply to each pod class, per direction; isolation follows from there being any.
-  const ingressOf: CompiledRule[][] = Array.from({ length: P }, () => []);
+  // Egress rules that apply to each pod class; all ingress rules. Isolation = some policy applies.
   const egressOf: CompiledRule[][] = Array.from({ length: P }, () => []);
+  const ingressRules: CompiledRule[] = [];
   const isolated = { ingress: new Bitset(P), egress: new Bitset(P) };
   for (const cp of policies) {
-    for (const c of setBits(cp.targets.words)) {
-      if (c >= P) break;
-      if (cp.policy.affects.ingress) {
-        isolated.ingress.set(c);
-        ingressOf[c]!.push(...cp.ingress);
-      }
-      if (cp.policy.affects.egress) {
-        isolated.egress.set(c);
-        egressOf[c]!.push(...cp.egress);
-      }
+    if (cp.policy.affects.ingress) {
+      isolated.ingress.orWith(new Bitset(P, cp.targets.words.subarray(0, wordsFor(P))));
+      ingressRules.push(...cp.ingress);
+    }
+    if (cp.policy.affects.egress) {
+      isolated.egress.orWith(new Bitset(P, cp.targets.words.subarray(0, wordsFor(P))));
+      for (const c of cp.targets.indices()) if (c < P) egressOf[c]!.push(...cp.egress);
     }
   }
 
-  // Named port → port number → classes whose container port of that name has that number.
-  const namedPorts = new Map<string, Map<number, number[]>>();
-  for (const c of pods.classes) {
-    for (const cp of c.ports) {
-      const key = namedKey(cp.name!, cp.protocol);
-      const byPort = namedPorts.get(key) ?? new Map<number, number[]>();
-      namedPorts.set(key, byPort);
-      byPort.set(cp.port, [...(byPort.get(cp.port) ?? []), c.index]);
-    }
-  }
+  const full = Bitset.full(E).words;
+  const podsOnly = Bitset.full(P);
+  const podWords = new Uint32Array(W);
+  podWords.set(podsOnly.words);
+  // Destinations that accept anything: pods not isolated for ingress, and every outside address.
+  const openIngress = full.slice();
+  for (let w = 0; w < wordsFor(P); w++) openIngress[w]! &= ~isolated.ingress.words[w]!;
 
-  const full = Bitset.full(universe.size).words;
-  const rows = portClasses.map((pc) => computePortClass(pc.rep));
-
-  function fixedPortMatch(r: CompiledRule, a: PortAtom): boolean {
-    return r.anyPort || r.numeric.some((s) => s.protocol === a.protocol && (s.kind === 'all' || (s.from <= a.lo && a.hi <= s.to)));
-  }
-
-  /** Classes where one of the rule's named ports resolves to the atom (a single port). */
-  function namedDestinations(r: CompiledRule, a: PortAtom): Uint32Array {
-    const out = new Uint32Array(W);
-    if (a.lo !== a.hi) return out;
-    for (const n of r.named) {
-      if (n.protocol !== a.protocol) continue;
-      for (const c of namedPorts.get(namedKey(n.name, n.protocol))?.get(a.lo) ?? []) out[c >>> 5]! |= 1 << (c & 31);
-    }
-    return out;
-  }
-
-  function computePortClass(a: PortAtom): Uint32Array {
-    const namedCache = new Map<CompiledRule, Uint32Array>();
-    const named = (r: CompiledRule): Uint32Array => {
-      let v = namedCache.get(r);
-      if (!v) namedCache.set(r, (v = namedDestinations(r, a)));
-      return v;
-    };
-
-    // Egress: what each source class may send to.
-    const out = new Uint32Array(universe.size * W);
-    const tmp = new Uint32Array(W);
-    for (let s = 0; s < P; s++) {
-      const row = out.subarray(s * W, (s + 1) * W);
-      if (!isolated.egress.has(s)) {
-        row.set(full);
-        continue;
+  // Named ports resolve against the destination pod class.
+  const namedCache = new Map<string, number>();
+  const namedConnections = (g: Group, d: number): number => {
+    if (d >= P) return g.portId;
+    const key = `${g.namedKey}@${d}`;
+    let id = namedCache.get(key);
+    if (id === undefined) {
+      let cs = pool.get(g.portId);
+      for (const n of g.named) {
+        const numbers = pods.classes[d]!.ports.filter((p) => p.name === n.name && p.protocol === n.protocol).map((p): [number, number] => [p.port, p.port]);
+        if (numbers.length) cs = cs.union(CS.of({ [n.protocol]: PortSet.of(numbers) }));
       }
-      for (const r of egressOf[s]!) {
-        if (fixedPortMatch(r, a)) {
-          orInto(row, r.peers ? r.peers.words : full);
-        } else if (r.named.length) {
-          tmp.set(named(r));
-          if (r.peers) andInto(tmp, r.peers.words);
-          orInto(row, tmp);
+      namedCache.set(key, (id = pool.id(cs)));
+    }
+    return id;
+  };
+
+  const group = (rules: readonly CompiledRule[], bitsOf: (r: CompiledRule) => Uint32Array): Group[] => {
+    const byKey = new Map<string, Group>();
+    for (const r of rules) {
+      let g = byKey.get(r.portKey);
+      if (!g) {
+        g = { portId: pool.id(r.ports), named: r.named, namedKey: r.portKey, bits: new Uint32Array(W) };
+        byKey.set(r.portKey, g);
+      }
+      const b = bitsOf(r);
+      for (let w = 0; w < W; w++) g.bits[w]! |= b[w]!;
+    }
+    return [...byKey.values()];
+  };
+
+  const unionOver = (groups: Group[], d: number): number => {
+    const word = d >>> 5;
+    const bit = 1 << (d & 31);
+    let id = 0;
+    for (const g of groups) if (g.bits[word]! & bit) id = pool.union(id, g.named.length ? namedConnections(g, d) : g.portId);
+    return id;
+  };
+
+  const rows: Row[] = [];
+  for (let s = 0; s < E; s++) {
+    const srcIsPod = s < P;
+    const eg: Group[] | null = srcIsPod && isolated.egress.has(s) ? group(egressOf[s]!, (r) => r.peers?.words ?? full) : null;
+    const inRules = ingressRules.filter((r) => r.peers === null || r.peers.has(s));
+    const ig = group(inRules, (r) => r.targets.words);
+    const egNamed = eg ? eg.reduce((m, g, i) => (g.named.length && i < MAX_MASK_GROUPS ? m | (1 << i) : m), 0) : 0;
+    const igNamed = ig.reduce((m, g, i) => (g.named.length && i < MAX_MASK_GROUPS ? m | (1 << i) : m), 0);
+    const cacheable = (eg?.length ?? 0) <= MAX_MASK_GROUPS && ig.length <= MAX_MASK_GROUPS;
+    const cache = new Map<number, number>();
+    const out = new Map<number, Uint32Array>();
+
+    for (let w = 0; w < W; w++) {
+      let egWord = 0;
+      if (eg) for (const g of eg) egWord |= g.bits[w]!;
+      else egWord = srcIsPod ? full[w]! : podWords[w]!; // outside sources never reach outside addresses
+      if (egWord === 0) continue;
+      let inWord = openIngress[w]!;
+      for (const g of ig) inWord |= g.bits[w]!;
+      let cand = (egWord & inWord) >>> 0;
+      while (cand !== 0) {
+        const low = cand & -cand;
+        cand = (cand ^ low) >>> 0;
+        const d = (w << 5) + (31 - Math.clz32(low));
+        const ingressOpen = d >= P || !isolated.ingress.has(d);
+        let id: number;
+        if (cacheable) {
+          let egMask = 0;
+          if (eg) for (let i = 0; i < eg.length; i++) if (eg[i]!.bits[w]! & low) egMask |= 1 << i;
+          let inMask = 0;
+          if (!ingressOpen) for (let i = 0; i < ig.length; i++) if (ig[i]!.bits[w]! & low) inMask |= 1 << i;
+          const named = (egMask & egNamed) !== 0 || (inMask & igNamed) !== 0;
+          const key = (eg ? egMask : 67108863) * 67108864 + (ingressOpen ? 67108863 : inMask);
+          const hit = named ? undefined : cache.get(key);
+          if (hit !== undefined) id = hit;
+          else {
+            id = pool.intersect(eg ? unionOver(eg, d) : pool.all, ingressOpen ? pool.all : unionOver(ig, d));
+            if (!named) cache.set(key, id);
+          }
+        } else {
+          id = pool.intersect(eg ? unionOver(eg, d) : pool.all, ingressOpen ? pool.all : unionOver(ig, d));
         }
+        if (id === 0) continue;
+        let bits = out.get(id);
+        if (!bits) out.set(id, (bits = new Uint32Array(W)));
+        bits[w]! |= low;
       }
     }
-
-    // Ingress, transposed: accepts[src] = destinations that accept src.
-    const accepts = new Uint32Array(universe.size * W);
-    const openIngress = new Uint32Array(W);
-    for (let d = 0; d < P; d++) if (!isolated.ingress.has(d)) openIngress[d >>> 5]! |= 1 << (d & 31);
-    for (let b = P; b < universe.size; b++) openIngress[b >>> 5]! |= 1 << (b & 31); // nothing guards an outside address
-    for (let s = 0; s < universe.size; s++) accepts.set(openIngress, s * W);
-    const ingressRow = new Uint32Array(W);
-    for (let d = 0; d < P; d++) {
-      if (!isolated.ingress.has(d)) continue;
-      ingressRow.fill(0);
-      for (const r of ingressOf[d]!) {
-        const match = fixedPortMatch(r, a) || (r.named.length > 0 && ((named(r)[d >>> 5]! >>> (d & 31)) & 1) === 1);
-        if (match) orInto(ingressRow, r.peers ? r.peers.words : full);
-      }
-      const bit = 1 << (d & 31);
-      const word = d >>> 5;
-      for (const s of setBits(ingressRow)) accepts[s * W + word]! |= bit;
-    }
-
-    // Sources outside the pod network are not restricted on egress, and never reach each other.
-    for (let x = P; x < universe.size; x++) {
-      const row = out.subarray(x * W, (x + 1) * W);
-      row.set(full);
-      for (let b = P; b < universe.size; b++) row[b >>> 5]! &= ~(1 << (b & 31));
-    }
-    for (let i = 0; i < out.length; i++) out[i]! &= accepts[i]!;
-    // Pod-to-external: the external end has no ingress policy (already open in `accepts`).
-    return out;
+    rows.push({ ids: [...out.keys()], bits: [...out.values()] });
   }
-
-  return new ReachabilityMatrix(universe, portClasses, rows, isolated, policies, mentionsIpv6(snapshot));
+  return new ReachabilityMatrix(universe, pool, rows, isolated, policies, mentionsIpv6(snapshot));
 }

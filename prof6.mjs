@@ -1,0 +1,14 @@
+import { loadTexts } from './dist/src/load/load-snapshot.js';
+import { computeMatrix } from './dist/src/engine/matrix.js';
+import { connectivity } from './dist/src/engine/connectivity.js';
+import { formatTxt } from './dist/src/format/matrix/txt.js';
+import { generateObjects } from './dist/bench/generate.js';
+const pods = Number(process.argv[2]);
+const objs = generateObjects({ pods, policies: Math.round(pods * 0.2) });
+const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objs });
+let t = performance.now();
+const r = loadTexts([{ file: 'x.json', text }]); console.log('load', (performance.now() - t).toFixed(0)); t = performance.now();
+const m = computeMatrix(r.snapshot); console.log('matrix', (performance.now() - t).toFixed(0), 'classes', m.pods.classes.length, 'blocks', m.blocks.length, 'portClasses', m.portClasses.length); t = performance.now();
+const c = connectivity(m, 'workload'); console.log('connectivity', (performance.now() - t).toFixed(0), 'edges', c.edges.length); t = performance.now();
+const out = formatTxt(c); console.log('txt', (performance.now() - t).toFixed(0), out.length);
+console.log('rss MB', (process.resourceUsage().maxRSS / 1024).toFixed(0));
