@@ -42,23 +42,36 @@ export function compilePolicies(policies: readonly NetworkPolicy[], u: Universe)
   const cache = new Map<string, Bitset>();
   const classes = u.pods.classes;
 
+  // Posting lists: classes per namespace and per label key=value, so that a selector only looks
+  // at the classes of its most selective term.
+  const byNamespace = new Map<string, number[]>();
+  const byLabel = new Map<string, number[]>();
+  for (const c of classes) {
+    byNamespace.set(c.namespace, [...(byNamespace.get(c.namespace) ?? []), c.index]);
+    for (const [k, v] of Object.entries(c.labels)) {
+      const key = `${k}=${v}`;
+      const list = byLabel.get(key);
+      if (list) list.push(c.index);
+      else byLabel.set(key, [c.index]);
+    }
+  }
+  const namespaceNames = [...new Set([...u.pods.namespaceLabels.keys(), ...byNamespace.keys()])];
+
   const selectPods = (namespace: LabelSelector | string, pods: LabelSelector | undefined): Bitset => {
     const key = JSON.stringify([namespace, pods ?? null]);
     const hit = cache.get(key);
     if (hit) return hit;
-    const nsMatch = new Map<string, boolean>();
-    const inNamespace = (ns: string): boolean => {
-      if (typeof namespace === 'string') return ns === namespace;
-      let m = nsMatch.get(ns);
-      if (m === undefined) {
-        m = matchesSelector(namespace, u.pods.namespaceLabels.get(ns) ?? {});
-        nsMatch.set(ns, m);
-      }
-      return m;
-    };
+    const namespaces = typeof namespace === 'string' ? [namespace] : namespaceNames.filter((ns) => matchesSelector(namespace, u.pods.namespaceLabels.get(ns) ?? {}));
+    const inScope = new Set(namespaces);
+    let candidates: Iterable<number> = namespaces.flatMap((ns) => byNamespace.get(ns) ?? []);
+    for (const [k, v] of Object.entries(pods?.matchLabels ?? {})) {
+      const list = byLabel.get(`${k}=${v}`) ?? [];
+      if (list.length < (candidates as number[]).length) candidates = list;
+    }
     const b = new Bitset(u.size);
-    for (const c of classes) {
-      if (inNamespace(c.namespace) && (!pods || matchesSelector(pods, c.labels))) b.set(c.index);
+    for (const i of candidates) {
+      const c = classes[i]!;
+      if (inScope.has(c.namespace) && (!pods || matchesSelector(pods, c.labels))) b.set(i);
     }
     cache.set(key, b);
     return b;

@@ -99,20 +99,27 @@ export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
   const policies = compilePolicies(snapshot.policies, universe);
   const pool = new ConnectionPool();
 
-  // Egress rules that apply to each pod class; all ingress rules. Isolation = some policy applies.
-  const egressOf: CompiledRule[][] = Array.from({ length: P }, () => []);
+  // Per pod class: the egress policies that select it, and which ingress rules' peers hold it.
+  // Classes with the same of both get the same row, computed once.
+  const egressPolicies: number[][] = Array.from({ length: P }, () => []);
   const ingressRules: CompiledRule[] = [];
   const isolated = { ingress: new Bitset(P), egress: new Bitset(P) };
-  for (const cp of policies) {
+  policies.forEach((cp, i) => {
     if (cp.policy.affects.ingress) {
       isolated.ingress.orWith(new Bitset(P, cp.targets.words.subarray(0, wordsFor(P))));
       ingressRules.push(...cp.ingress);
     }
     if (cp.policy.affects.egress) {
       isolated.egress.orWith(new Bitset(P, cp.targets.words.subarray(0, wordsFor(P))));
-      for (const c of cp.targets.indices()) if (c < P) egressOf[c]!.push(...cp.egress);
+      for (const c of cp.targets.indices()) if (c < P) egressPolicies[c]!.push(i);
     }
-  }
+  });
+  const universalIngress: number[] = [];
+  const ingressOf: number[][] = Array.from({ length: E }, () => []);
+  ingressRules.forEach((r, j) => {
+    if (r.peers === null) universalIngress.push(j);
+    else for (const s of r.peers.indices()) ingressOf[s]!.push(j);
+  });
 
   const full = Bitset.full(E).words;
   const podsOnly = Bitset.full(P);
@@ -162,11 +169,28 @@ export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
   };
 
   const rows: Row[] = [];
+  const rowCache = new Map<string, Row>();
   for (let s = 0; s < E; s++) {
     const srcIsPod = s < P;
-    const eg: Group[] | null = srcIsPod && isolated.egress.has(s) ? group(egressOf[s]!, (r) => r.peers?.words ?? full) : null;
-    const inRules = ingressRules.filter((r) => r.peers === null || r.peers.has(s));
-    const ig = group(inRules, (r) => r.targets.words);
+    const egKey = srcIsPod && isolated.egress.has(s) ? egressPolicies[s]!.join(',') : srcIsPod ? 'open' : 'outside';
+    const inList = universalIngress.length ? [...universalIngress, ...ingressOf[s]!] : ingressOf[s]!;
+    const rowKey = `${egKey}#${inList.join(',')}`;
+    const cached = rowCache.get(rowKey);
+    if (cached) {
+      rows.push(cached);
+      continue;
+    }
+    const eg: Group[] | null =
+      srcIsPod && isolated.egress.has(s)
+        ? group(
+            egressPolicies[s]!.flatMap((i) => policies[i]!.egress),
+            (r) => r.peers?.words ?? full,
+          )
+        : null;
+    const ig = group(
+      inList.map((j) => ingressRules[j]!),
+      (r) => r.targets.words,
+    );
     const egNamed = eg ? eg.reduce((m, g, i) => (g.named.length && i < MAX_MASK_GROUPS ? m | (1 << i) : m), 0) : 0;
     const igNamed = ig.reduce((m, g, i) => (g.named.length && i < MAX_MASK_GROUPS ? m | (1 << i) : m), 0);
     const cacheable = (eg?.length ?? 0) <= MAX_MASK_GROUPS && ig.length <= MAX_MASK_GROUPS;
@@ -209,7 +233,9 @@ export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
         bits[w]! |= low;
       }
     }
-    rows.push({ ids: [...out.keys()], bits: [...out.values()] });
+    const row = { ids: [...out.keys()], bits: [...out.values()] };
+    rowCache.set(rowKey, row);
+    rows.push(row);
   }
   return new ReachabilityMatrix(universe, pool, rows, isolated, policies, mentionsIpv6(snapshot));
 }
