@@ -1,5 +1,6 @@
 import { fieldPath, type SourceRef } from '../model/source.js';
-import { childOffset, elementOffsets, LineIndex } from './json-positions.js';
+import { lazySource } from './lazy-source.js';
+import { child, childOffset, elementOffsets, LineIndex } from './json-positions.js';
 import type { Locator, Path } from './locate.js';
 
 /**
@@ -7,7 +8,8 @@ import type { Locator, Path } from './locate.js';
  * so that ten thousand list items cost one scan, not ten thousand.
  */
 export function jsonLocators(file: string, text: string): (prefix: Path) => Locator {
-  const lines = new LineIndex(text);
+  let lineIndex: LineIndex | undefined;
+  const lines = (): LineIndex => (lineIndex ??= new LineIndex(text));
   const root = text.search(/\S/);
   let items: number[] | undefined;
   const start = (prefix: Path): number | undefined => {
@@ -23,17 +25,18 @@ export function jsonLocators(file: string, text: string): (prefix: Path) => Loca
     return offset;
   };
   return (prefix) => ({
-    at(path: Path): SourceRef {
-      let offset = start(prefix) ?? root;
+    at: (path: Path): SourceRef => lazySource(file, 0, path.length ? fieldPath(path) : undefined, () => {
+      let cursor = start(prefix) ?? root;
+      let offset = cursor;
       for (const seg of path) {
-        const next = childOffset(text, offset, seg);
+        const next = child(text, cursor, seg);
         if (next === undefined) break;
-        offset = next;
+        cursor = next.value;
+        // A mapping or list value starts after its key: point at the key, as the YAML reader does.
+        const container = text[next.value] === '{' || text[next.value] === '[';
+        offset = container && next.key !== undefined ? next.key : next.value;
       }
-      const pos = lines.linePos(offset);
-      const ref: SourceRef = { file, doc: 0, line: pos.line, col: pos.col };
-      if (path.length) ref.field = fieldPath(path);
-      return ref;
-    },
+      return lines().linePos(offset);
+    }),
   });
 }

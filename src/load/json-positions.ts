@@ -56,11 +56,16 @@ export function skipValue(t: string, i: number): number {
 
 /** Offset of the value of `seg` inside the container starting at `i`, or undefined. */
 export function childOffset(t: string, i: number, seg: string | number): number | undefined {
+  return child(t, i, seg)?.value;
+}
+
+/** Offsets of the value of `seg`, and of its key when the container is an object. */
+export function child(t: string, i: number, seg: string | number): { value: number; key?: number } | undefined {
   i = skipWs(t, i);
   if (t[i] === '[' && typeof seg === 'number') {
     i = skipWs(t, i + 1);
     for (let k = 0; t[i] !== ']' && i < t.length; k++) {
-      if (k === seg) return i;
+      if (k === seg) return { value: i };
       i = skipWs(t, skipValue(t, i));
       if (t[i] === ',') i = skipWs(t, i + 1);
     }
@@ -69,11 +74,12 @@ export function childOffset(t: string, i: number, seg: string | number): number 
   if (t[i] === '{') {
     i = skipWs(t, i + 1);
     while (t[i] === '"') {
+      const keyStart = i;
       const keyEnd = skipString(t, i);
       const key = JSON.parse(t.slice(i, keyEnd)) as string;
       i = skipWs(t, keyEnd);
       if (t[i] === ':') i = skipWs(t, i + 1);
-      if (key === String(seg)) return i;
+      if (key === String(seg)) return { value: i, key: keyStart };
       i = skipWs(t, skipValue(t, i));
       if (t[i] === ',') i = skipWs(t, i + 1);
     }

@@ -2,6 +2,8 @@ import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { jsonLocators } from './json-locator.js';
 import { makeLocator, type Locator, type Path } from './locate.js';
+import { retab } from './retab.js';
+import { parseYamlFast } from './yaml-fast.js';
 
 /** One Kubernetes object as written, before it is understood. */
 export interface RawObject {
@@ -23,10 +25,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * cannot be parsed is reported and skipped; the others still load. JSON is read with
  * JSON.parse, positions found on demand; YAML with the yaml package, which keeps ranges.
  */
-export function parseDocuments(file: string, text: string): { objects: RawObject[]; diagnostics: Diagnostic[] } {
+export function parseDocuments(file: string, text: string, options: { fast?: boolean } = {}): { objects: RawObject[]; diagnostics: Diagnostic[] } {
   const objects: RawObject[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (/^\s*[[{]/.test(text)) {
+  if (options.fast !== false && /^\s*[[{]/.test(text)) {
     let value: unknown;
     let parsed = false;
     try {
@@ -39,6 +41,11 @@ export function parseDocuments(file: string, text: string): { objects: RawObject
       collect(value, jsonLocators(file, text), objects, diagnostics);
       return { objects, diagnostics };
     }
+  }
+  const fast = options.fast === false ? undefined : parseYamlFast(file, text);
+  if (fast) {
+    for (const d of fast) collect(d.value, d.locate, objects, diagnostics);
+    return { objects, diagnostics };
   }
   let { list, lineCounter } = parseYaml(text);
   if (list.some((d) => d.errors.length > 0)) {
@@ -126,21 +133,4 @@ function parseYaml(text: string) {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   return { list: Array.isArray(docs) ? docs : [docs], lineCounter };
-}
-
-/** Replaces leading whitespace containing tabs with the previous line's indentation. */
-function retab(text: string): { text: string; lines: number[] } {
-  const lines = text.split('\n');
-  const changed: number[] = [];
-  let previousIndent = '';
-  lines.forEach((line, i) => {
-    const indent = /^[ \t]*/.exec(line)![0];
-    if (indent.includes('\t') && line.trim() !== '') {
-      lines[i] = previousIndent + line.slice(indent.length);
-      changed.push(i + 1);
-    } else if (line.trim() !== '') {
-      previousIndent = indent;
-    }
-  });
-  return { text: lines.join('\n'), lines: changed };
 }
