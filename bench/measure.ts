@@ -1,0 +1,66 @@
+/**
+ * One benchmark run in its own process (so peak RSS is its own):
+ *   node dist/bench/measure.js --pods N --policies M [--format yaml|json] [--seed S]
+ * Prints one JSON line of measurements.
+ */
+import { connectivity } from '../src/engine/connectivity.js';
+import { computeMatrix } from '../src/engine/matrix.js';
+import { Explainer } from '../src/explain/explain.js';
+import { formatTxt } from '../src/format/matrix/txt.js';
+import { loadTexts } from '../src/load/load-snapshot.js';
+import { generateObjects } from './generate.js';
+import { stringify } from 'yaml';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const pods = Number(arg('pods', '1000'));
+const policies = Number(arg('policies', String(Math.round(pods * 0.2))));
+const format = arg('format', 'yaml');
+const seed = Number(arg('seed', '1'));
+
+const objects = generateObjects({ pods, policies, seed });
+const text = format === 'json' ? JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }, null, 2) : objects.map((o) => stringify(o)).join('---\n');
+
+const ms = (t: number): number => Math.round(performance.now() - t);
+let t = performance.now();
+const loaded = loadTexts([{ file: `bench.${format}`, text }]);
+const load = ms(t);
+t = performance.now();
+const matrix = computeMatrix(loaded.snapshot);
+const compute = ms(t);
+t = performance.now();
+const out = formatTxt(connectivity(matrix, 'workload'));
+const output = ms(t);
+
+// The plain per-pair evaluator on a sample of pod pairs, extrapolated to all pairs.
+const explainer = new Explainer(loaded.snapshot);
+const all = loaded.snapshot.pods;
+const sample = Math.min(all.length * all.length, 20_000);
+let state = seed;
+const rand = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
+t = performance.now();
+for (let i = 0; i < sample; i++) explainer.explain({ kind: 'pod', pod: all[Math.floor(rand() * all.length)]! }, { kind: 'pod', pod: all[Math.floor(rand() * all.length)]! });
+const perPair = (performance.now() - t) / sample;
+const referenceAllPairs = Math.round(perPair * all.length * all.length);
+
+console.log(
+  JSON.stringify({
+    pods,
+    policies,
+    format,
+    megabytes: Math.round(text.length / 1e5) / 10,
+    load,
+    matrix: compute,
+    output,
+    total: load + compute + output,
+    classes: matrix.pods.classes.length,
+    distinctRows: new Set(matrix.rows).size,
+    externalBlocks: matrix.blocks.length,
+    outputLines: out.split('\n').length - 1,
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    referenceMs: referenceAllPairs,
+    speedup: Math.round(referenceAllPairs / Math.max(1, compute + output)),
+  }),
+);
