@@ -1,7 +1,6 @@
 import type { Snapshot } from '../model/snapshot.js';
-import type { ConnectionSet } from '../net/connection-set.js';
+import { ConnectionSet } from '../net/connection-set.js';
 import { PortSet } from '../net/port-set.js';
-import { ConnectionSet as CS } from '../net/connection-set.js';
 import { Bitset, wordsFor } from './bitset.js';
 import { compilePolicies, type CompiledPolicy, type CompiledRule, type Universe } from './compile.js';
 import { ConnectionPool } from './connection-pool.js';
@@ -139,7 +138,7 @@ export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
       let cs = pool.get(g.portId);
       for (const n of g.named) {
         const numbers = pods.classes[d]!.ports.filter((p) => p.name === n.name && p.protocol === n.protocol).map((p): [number, number] => [p.port, p.port]);
-        if (numbers.length) cs = cs.union(CS.of({ [n.protocol]: PortSet.of(numbers) }));
+        if (numbers.length) cs = cs.union(ConnectionSet.of({ [n.protocol]: PortSet.of(numbers) }));
       }
       namedCache.set(key, (id = pool.id(cs)));
     }

@@ -7,19 +7,7 @@ import type { SourceRef } from '../model/source.js';
  */
 export function lazySource(file: string, doc: number, field: string | undefined, position: () => { line: number; col: number }): SourceRef {
   let done: { line: number; col: number } | undefined;
-  if (field === undefined) {
-    return {
-      file,
-      doc,
-      get line() {
-        return (done ??= position()).line;
-      },
-      get col() {
-        return (done ??= position()).col;
-      },
-    };
-  }
-  return {
+  const ref: SourceRef = {
     file,
     doc,
     get line() {
@@ -28,6 +16,7 @@ export function lazySource(file: string, doc: number, field: string | undefined,
     get col() {
       return (done ??= position()).col;
     },
-    field,
   };
+  if (field !== undefined) ref.field = field;
+  return ref;
 }
