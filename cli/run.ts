@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { canCommand, CAN_HELP } from './commands/can.js';
+import { lintCommand, LINT_HELP } from './commands/lint.js';
 import { matrixCommand, MATRIX_HELP } from './commands/matrix.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
+import { version } from './version.js';
 
 export const HELP = `netpol-check — offline Kubernetes NetworkPolicy reachability analyzer
 
@@ -10,6 +11,7 @@ Usage: netpol-check <command> [options]
 
 Commands:
   can       can SRC reach DST[:PORT]? yes (exit 0) or no (exit 1), and why
+  lint      common policy mistakes, as text, JSON, SARIF or GitHub annotations
   matrix    every allowed connection between workloads, pods and external ranges
   help      this help (netpol-check help COMMAND for a command's options)
 
@@ -24,13 +26,9 @@ Examples:
 
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
   can: { run: canCommand, help: CAN_HELP },
+  lint: { run: lintCommand, help: LINT_HELP },
   matrix: { run: matrixCommand, help: MATRIX_HELP },
 };
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Runs one command line; returns the exit code. The only place errors become exit codes. */
 export async function run(argv: string[], io: Io): Promise<number> {

@@ -43,3 +43,15 @@ export function formatSelector(s: LabelSelector): string {
   }
   return parts.length ? parts.join(',') : '{}';
 }
+
+/** A selector as a YAML flow mapping: `{matchLabels: {app: web}}`, for fix suggestions. */
+export function selectorYaml(s: LabelSelector): string {
+  const parts: string[] = [];
+  const labels = Object.entries(s.matchLabels).map(([k, v]) => `${k}: ${v}`);
+  if (labels.length) parts.push(`matchLabels: {${labels.join(', ')}}`);
+  if (s.matchExpressions.length) {
+    const exprs = s.matchExpressions.map((r) => `{key: ${r.key}, operator: ${r.operator}${r.values.length ? `, values: [${r.values.join(', ')}]` : ''}}`);
+    parts.push(`matchExpressions: [${exprs.join(', ')}]`);
+  }
+  return `{${parts.join(', ')}}`;
+}

@@ -1,0 +1,52 @@
+import { formatFindingsGithub } from '../../src/format/findings/github.js';
+import { formatFindingsJson } from '../../src/format/findings/json.js';
+import { formatFindingsSarif } from '../../src/format/findings/sarif.js';
+import { formatFindingsText } from '../../src/format/findings/text.js';
+import { RULES } from '../../src/lint/registry.js';
+import { runLint, SEVERITY_RANK } from '../../src/lint/run-lint.js';
+import { loadSnapshot } from '../../src/load/load-snapshot.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, str, strs } from '../args.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { version } from '../version.js';
+
+export const LINT_HELP = `Usage: netpol-check lint -f PATH [--format text|json|sarif|github] [--fail-on error|warning|info]
+
+Finds common NetworkPolicy mistakes, with positions, in the formats CI systems read.
+
+Options:
+  -f, --file PATH      manifests: file, folder or - for stdin; repeatable
+      --format FMT     text (default) | json | sarif (SARIF 2.1.0) | github (workflow annotations)
+      --fail-on SEV    exit 1 when a finding is at least this severe (default: warning)
+      --disable IDS    comma-separated rule ids to skip
+      --list-rules     print the rules and exit
+  -o, --output FILE    write to FILE
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
+`;
+
+export async function lintCommand(argv: string[], io: Io): Promise<number> {
+  const args = parse(argv, { ...COMMON_OPTIONS, 'fail-on': { type: 'string' }, 'list-rules': { type: 'boolean' }, disable: { type: 'string' } });
+  if (flag(args, 'help')) {
+    io.out(LINT_HELP);
+    return EXIT.ok;
+  }
+  if (flag(args, 'list-rules')) {
+    for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description}\n`);
+    return EXIT.ok;
+  }
+  const format = oneOf('format', str(args, 'format'), ['text', 'json', 'sarif', 'github'] as const, 'text');
+  const failOn = oneOf('fail-on', str(args, 'fail-on'), ['error', 'warning', 'info'] as const, 'warning');
+  const files = [...strs(args, 'file'), ...args.positionals];
+  if (files.length === 0) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input)');
+  const loaded = loadSnapshot(files, { readStdin: io.readStdin });
+  const unreadable = loaded.diagnostics.some((d) => d.code === 'unreadable-input');
+  const findings = runLint(loaded.snapshot, loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean) });
+  const text =
+    format === 'json' ? formatFindingsJson(findings) : format === 'sarif' ? formatFindingsSarif(findings, version()) : format === 'github' ? formatFindingsGithub(findings) : formatFindingsText(findings);
+  const output = str(args, 'output');
+  if (output) io.writeFile(output, text);
+  else io.out(text);
+  if (unreadable) return EXIT.error;
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT.no : EXIT.ok;
+}

@@ -1,0 +1,31 @@
+import type { LintRule } from './rule.js';
+import allowAll from './rules/allow-all.js';
+import egressWithoutDns from './rules/egress-without-dns.js';
+import ignoredRules from './rules/ignored-rules.js';
+import ipblockCoversPodNetwork from './rules/ipblock-covers-pod-network.js';
+import namespaceLabelMissing from './rules/namespace-label-missing.js';
+import peerSelectsNothing from './rules/peer-selects-nothing.js';
+import policySelectsNothing from './rules/policy-selects-nothing.js';
+import splitNamespacePodSelector from './rules/split-namespace-pod-selector.js';
+import unknownNamedPort from './rules/unknown-named-port.js';
+import unprotectedPods from './rules/unprotected-pods.js';
+
+/** Every rule, sorted by id; a duplicate id is a bug and throws at start-up. */
+export const RULES = [
+  allowAll,
+  egressWithoutDns,
+  ignoredRules,
+  ipblockCoversPodNetwork,
+  namespaceLabelMissing,
+  peerSelectsNothing,
+  policySelectsNothing,
+  splitNamespacePodSelector,
+  unknownNamedPort,
+  unprotectedPods,
+] as const satisfies readonly LintRule<string>[];
+
+const seen = new Set<string>();
+for (const r of RULES) {
+  if (seen.has(r.meta.id)) throw new Error(`duplicate lint rule id ${r.meta.id}`);
+  seen.add(r.meta.id);
+}

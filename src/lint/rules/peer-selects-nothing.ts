@@ -1,0 +1,37 @@
+import { matchesSelector } from '../../select/label-selector.js';
+import { describePeer } from '../../format/explanation/describe.js';
+import { defineRule, policyName } from '../rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'peer-selects-nothing',
+    description: 'A from/to peer whose selectors match no pod',
+    severity: 'warning',
+    rationale: 'A peer that matches nothing allows nothing: the traffic the author meant to allow is denied.',
+    fix: 'Check the peer\'s labels, and whether it needs a namespaceSelector (without one it only looks in the policy\'s own namespace).',
+    messages: { none: '{direction} rule {rule}, peer {peer} ({what}) matches no pod' },
+    examples: {
+      bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: frontend}}}]\n',
+      good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n',
+    },
+  },
+  check(ctx, report) {
+    const { pods, namespaces } = ctx.snapshot;
+    if (pods.length === 0) return;
+    const nsLabels = new Map(namespaces.map((n) => [n.name, n.labels]));
+    for (const p of ctx.snapshot.policies) {
+      for (const rule of [...p.ingress, ...p.egress]) {
+        if (rule.peers === 'any') continue;
+        rule.peers.forEach((peer, i) => {
+          if (peer.kind !== 'pods') return;
+          const hit = pods.some(
+            (pod) =>
+              (peer.namespaceSelector ? matchesSelector(peer.namespaceSelector, nsLabels.get(pod.namespace) ?? {}) : pod.namespace === p.namespace) &&
+              (!peer.podSelector || matchesSelector(peer.podSelector, pod.labels)),
+          );
+          if (!hit) report('none', { direction: rule.direction, rule: rule.index, peer: i, what: describePeer(p, peer) }, { source: peer.source, object: policyName(p) });
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,53 @@
+import type { Labels } from '../../model/labels.js';
+import type { NetworkPolicy, Rule } from '../../model/policy.js';
+import type { Pod } from '../../model/snapshot.js';
+import { matchesSelector } from '../../select/label-selector.js';
+import { defineRule, policyName } from '../rule.js';
+
+/** Pods a rule's traffic goes to: the policy's pods for ingress, the peers for egress. */
+function destinations(p: NetworkPolicy, rule: Rule, pods: readonly Pod[], nsLabels: Map<string, Labels>): Pod[] {
+  if (rule.direction === 'ingress') return pods.filter((pod) => pod.namespace === p.namespace && matchesSelector(p.podSelector, pod.labels));
+  if (rule.peers === 'any') return [...pods];
+  return pods.filter((pod) =>
+    (rule.peers as Exclude<Rule['peers'], 'any'>).some(
+      (peer) =>
+        peer.kind === 'pods' &&
+        (peer.namespaceSelector ? matchesSelector(peer.namespaceSelector, nsLabels.get(pod.namespace) ?? {}) : pod.namespace === p.namespace) &&
+        (!peer.podSelector || matchesSelector(peer.podSelector, pod.labels)),
+    ),
+  );
+}
+
+export default defineRule({
+  meta: {
+    id: 'unknown-named-port',
+    description: 'A named port that no destination pod of the rule exposes',
+    severity: 'warning',
+    rationale: 'Named ports resolve against the destination pod\'s container ports, by name and protocol. A name nobody exposes (a typo, or a protocol mismatch) opens nothing.',
+    fix: 'Use the name of a container port of the destination pods (spec.containers[].ports[].name), with its protocol, or a number.',
+    messages: { unknown: '{direction} rule {rule}: no destination pod exposes a {protocol} port named "{name}"{known}' },
+    examples: {
+      bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: c\n    ports: [{name: http, containerPort: 8080}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports: [{port: htp}]\n',
+      good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: c\n    ports: [{name: http, containerPort: 8080}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports: [{port: http}]\n',
+    },
+  },
+  check(ctx, report) {
+    const { pods, namespaces } = ctx.snapshot;
+    if (pods.length === 0) return;
+    const nsLabels = new Map(namespaces.map((n) => [n.name, n.labels]));
+    for (const p of ctx.snapshot.policies) {
+      for (const rule of [...p.ingress, ...p.egress]) {
+        if (rule.ports === 'any') continue;
+        const named = rule.ports.filter((s) => s.kind === 'named');
+        if (!named.length) continue;
+        const dsts = destinations(p, rule, pods, nsLabels);
+        for (const spec of named) {
+          if (spec.kind !== 'named') continue;
+          if (dsts.some((d) => d.ports.some((cp) => cp.name === spec.name && cp.protocol === spec.protocol))) continue;
+          const names = [...new Set(dsts.flatMap((d) => d.ports.filter((cp) => cp.name).map((cp) => `${cp.name}/${cp.protocol}`)))];
+          report('unknown', { direction: rule.direction, rule: rule.index, protocol: spec.protocol, name: spec.name, known: names.length ? ` (they expose: ${names.slice(0, 8).join(', ')})` : '' }, { source: spec.source, object: policyName(p) });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { computeMatrix, type ReachabilityMatrix } from '../engine/matrix.js';
+import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { RULES } from './registry.js';
+import { fill, type Finding, type LintContext, type LintRule } from './rule.js';
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export interface LintOptions {
+  rules?: readonly LintRule<string>[];
+  /** Rule ids to skip. */
+  disable?: readonly string[];
+}
+
+/**
+ * Runs every rule on the snapshot. Input problems found while loading (invalid CIDRs, port
+ * ranges, protocols, wrong types …) are findings too, under their own codes. Sorted by file,
+ * line and rule.
+ */
+export function runLint(snapshot: Snapshot, diagnostics: readonly Diagnostic[] = [], options: LintOptions = {}): Finding[] {
+  let matrix: ReachabilityMatrix | undefined;
+  const ctx: LintContext = { snapshot, matrix: () => (matrix ??= computeMatrix(snapshot)) };
+  const findings: Finding[] = diagnostics.map((d) => ({
+    ruleId: d.code,
+    messageId: d.code,
+    severity: d.severity,
+    message: d.message,
+    ...(d.source ? { source: d.source } : {}),
+    ...(d.object ? { object: d.object } : {}),
+  }));
+  for (const rule of options.rules ?? RULES) {
+    if (options.disable?.includes(rule.meta.id)) continue;
+    rule.check(ctx, (messageId, data, at) => {
+      findings.push({
+        ruleId: rule.meta.id,
+        messageId,
+        severity: rule.meta.severity,
+        message: fill(rule.meta.messages[messageId as keyof typeof rule.meta.messages] as string, data),
+        ...(at.source ? { source: at.source } : {}),
+        ...(at.object ? { object: at.object } : {}),
+      });
+    });
+  }
+  const key = (f: Finding) => [f.source?.file ?? '', String(f.source?.line ?? 0).padStart(9, '0'), f.ruleId].join('\0');
+  return findings.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
