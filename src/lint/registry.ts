@@ -1,11 +1,16 @@
 import type { LintRule } from './rule.js';
 import allowAll from './rules/allow-all.js';
+import deprecatedApi from './rules/deprecated-api.js';
 import egressWithoutDns from './rules/egress-without-dns.js';
 import ignoredRules from './rules/ignored-rules.js';
+import invalidCidr from './rules/invalid-cidr.js';
+import invalidPortRange from './rules/invalid-port-range.js';
 import ipblockCoversPodNetwork from './rules/ipblock-covers-pod-network.js';
 import namespaceLabelMissing from './rules/namespace-label-missing.js';
 import peerSelectsNothing from './rules/peer-selects-nothing.js';
 import policySelectsNothing from './rules/policy-selects-nothing.js';
+import protocolCase from './rules/protocol-case.js';
+import schema from './rules/schema.js';
 import splitNamespacePodSelector from './rules/split-namespace-pod-selector.js';
 import unknownNamedPort from './rules/unknown-named-port.js';
 import unprotectedPods from './rules/unprotected-pods.js';
@@ -13,12 +18,17 @@ import unprotectedPods from './rules/unprotected-pods.js';
 /** Every rule, sorted by id; a duplicate id is a bug and throws at start-up. */
 export const RULES = [
   allowAll,
+  deprecatedApi,
   egressWithoutDns,
   ignoredRules,
+  invalidCidr,
+  invalidPortRange,
   ipblockCoversPodNetwork,
   namespaceLabelMissing,
   peerSelectsNothing,
   policySelectsNothing,
+  protocolCase,
+  schema,
   splitNamespacePodSelector,
   unknownNamedPort,
   unprotectedPods,

@@ -38,6 +38,11 @@ export interface Reporter<M extends string> {
 
 export interface LintRule<M extends string = string> {
   meta: RuleMeta<M>;
+  /**
+   * Loader diagnostics this rule speaks for (their code is the message id): problems the
+   * loader finds while reading, reported under this rule's id with their own severity.
+   */
+  inputCodes?: readonly M[];
   check(ctx: LintContext, report: Reporter<M>['report']): void;
 }
 

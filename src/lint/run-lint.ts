@@ -20,15 +20,23 @@ export interface LintOptions {
 export function runLint(snapshot: Snapshot, diagnostics: readonly Diagnostic[] = [], options: LintOptions = {}): Finding[] {
   let matrix: ReachabilityMatrix | undefined;
   const ctx: LintContext = { snapshot, matrix: () => (matrix ??= computeMatrix(snapshot)) };
-  const findings: Finding[] = diagnostics.map((d) => ({
-    ruleId: d.code,
-    messageId: d.code,
-    severity: d.severity,
-    message: d.message,
-    ...(d.source ? { source: d.source } : {}),
-    ...(d.object ? { object: d.object } : {}),
-  }));
-  for (const rule of options.rules ?? RULES) {
+  const rules = options.rules ?? RULES;
+  const owner = new Map<string, string>();
+  for (const r of RULES) for (const code of r.inputCodes ?? []) owner.set(code, r.meta.id);
+  const findings: Finding[] = [];
+  for (const d of diagnostics) {
+    const ruleId = owner.get(d.code) ?? d.code;
+    if (options.disable?.includes(ruleId)) continue;
+    findings.push({
+      ruleId,
+      messageId: d.code,
+      severity: d.severity,
+      message: d.message,
+      ...(d.source ? { source: d.source } : {}),
+      ...(d.object ? { object: d.object } : {}),
+    });
+  }
+  for (const rule of rules) {
     if (options.disable?.includes(rule.meta.id)) continue;
     rule.check(ctx, (messageId, data, at) => {
       findings.push({

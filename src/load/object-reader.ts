@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { Labels, LabelSelector, SelectorOperator, SelectorRequirement } from '../model/labels.js';
-import type { SourceRef } from '../model/source.js';
+import { fieldPath, type SourceRef } from '../model/source.js';
 import type { RawObject } from './parse-documents.js';
 import type { Path } from './locate.js';
 
@@ -37,8 +37,16 @@ export class ObjectReader {
     return this.raw.at(path);
   }
 
+  private readonly fields: string[] = [];
+
+  /** Field paths this reader has reported on. */
+  reportedFields(): readonly string[] {
+    return this.fields;
+  }
+
   report(severity: Severity, path: Path, code: string, message: string): void {
     if (severity === 'error') this.errors++;
+    this.fields.push(fieldPath(path));
     this.diagnostics.push({ severity, code, message, source: this.at(path), object: this.objectName });
   }
 

@@ -58,14 +58,14 @@ describe('netpol-check lint', () => {
     const bad = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: bad, namespace: shop}\nspec:\n  podSelector: {}\n  ingress:\n  - ports: [{port: 0}]\n';
     const r = await runCli(['lint', ...MISTAKES, '-f', '-', '--format', 'json'], bad);
     const rules = JSON.parse(r.out).findings.map((f: { rule: string }) => f.rule);
-    expect(rules).toContain('invalid-port');
+    expect(rules).toContain('invalid-port-range');
     expect(rules).toContain('split-namespace-pod-selector');
     expect(r.code).toBe(1);
   });
 
   it('--list-rules and --disable', async () => {
     const list = await runCli(['lint', '--list-rules']);
-    expect(list.out.split('\n').filter(Boolean)).toHaveLength(10);
+    expect(list.out.split('\n').filter(Boolean)).toHaveLength(15);
     const r = await runCli(['lint', ...MISTAKES, '--disable', 'peer-selects-nothing,allow-all', '--format', 'json']);
     expect(JSON.parse(r.out).findings).toHaveLength(6);
   });

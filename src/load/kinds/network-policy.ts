@@ -4,6 +4,8 @@ import { parseCidr } from '../../net/cidr.js';
 import { EVERYTHING } from '../../select/label-selector.js';
 import type { Path } from '../locate.js';
 import { describe, type ObjectReader } from '../object-reader.js';
+import { fieldPath } from '../../model/source.js';
+import { validateNetworkPolicyShape } from '../validate.js';
 
 export const V1 = 'networking.k8s.io/v1';
 
@@ -157,6 +159,9 @@ function readRules(r: ObjectReader, direction: Direction): Rule[] {
  */
 export function readNetworkPolicy(r: ObjectReader): NetworkPolicy | undefined {
   const errorsBefore = r.errors;
+  // The schema catches what the readers below do not look at (misspelt fields above all);
+  // the readers give the better message where both would speak.
+  const shape = validateNetworkPolicyShape(r.raw.value);
   if (!r.name) r.report('error', ['metadata'], 'missing-name', 'NetworkPolicy has no metadata.name');
   r.object(['spec']);
   const podSelector = r.selector(['spec', 'podSelector']) ?? EVERYTHING;
@@ -171,6 +176,12 @@ export function readNetworkPolicy(r: ObjectReader): NetworkPolicy | undefined {
       else if (t === 'Egress') affects.egress = true;
       else r.report('error', ['spec', 'policyTypes', i], 'invalid-policy-type', `policyTypes entry ${describe(t)} is not Ingress or Egress`);
     });
+  }
+  const reported = new Set(r.reportedFields());
+  for (const p of shape) {
+    const field = fieldPath(p.path);
+    if (reported.has(field) || [...reported].some((f) => f.startsWith(`${field}.`) || f.startsWith(`${field}[`))) continue;
+    r.report('error', p.path, p.code, p.message);
   }
   if (r.errors > errorsBefore) {
     r.report('error', [], 'policy-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);

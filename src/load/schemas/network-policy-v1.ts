@@ -1,0 +1,101 @@
+/**
+ * JSON Schema (draft-07) of networking.k8s.io/v1 NetworkPolicy: fields and types only.
+ * Origin: written once by hand from the Kubernetes API reference for NetworkPolicy v1
+ * (NetworkPolicySpec, NetworkPolicyIngressRule, NetworkPolicyEgressRule, NetworkPolicyPeer,
+ * NetworkPolicyPort, IPBlock, LabelSelector, ObjectMeta), Kubernetes 1.29. Unknown fields are
+ * errors, as with kubectl's default strict field validation. Rules beyond types (CIDR syntax,
+ * port ranges, selector operators) are checked in ../kinds/network-policy.ts.
+ */
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
+const labelSelector = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    matchLabels: stringMap,
+    matchExpressions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'operator'],
+        properties: { key: { type: 'string' }, operator: { type: 'string' }, values: { type: 'array', items: { type: 'string' } } },
+      },
+    },
+  },
+} as const;
+
+const peer = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    podSelector: labelSelector,
+    namespaceSelector: labelSelector,
+    ipBlock: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['cidr'],
+      properties: { cidr: { type: 'string' }, except: { type: 'array', items: { type: 'string' } } },
+    },
+  },
+} as const;
+
+const port = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    protocol: { type: 'string' },
+    port: { type: ['integer', 'string'] },
+    endPort: { type: 'integer' },
+  },
+} as const;
+
+const rule = (peers: 'from' | 'to') =>
+  ({
+    type: ['object', 'null'],
+    additionalProperties: false,
+    properties: { [peers]: { type: 'array', items: peer }, ports: { type: 'array', items: port } },
+  }) as const;
+
+export const NETWORK_POLICY_V1_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  required: ['apiVersion', 'kind', 'metadata'],
+  properties: {
+    apiVersion: { type: 'string' },
+    kind: { type: 'string' },
+    metadata: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        name: { type: 'string' },
+        generateName: { type: 'string' },
+        namespace: { type: 'string' },
+        labels: stringMap,
+        annotations: stringMap,
+        uid: { type: 'string' },
+        resourceVersion: { type: 'string' },
+        generation: { type: 'integer' },
+        creationTimestamp: {},
+        deletionTimestamp: {},
+        deletionGracePeriodSeconds: { type: 'integer' },
+        finalizers: { type: 'array', items: { type: 'string' } },
+        ownerReferences: { type: 'array' },
+        managedFields: { type: 'array' },
+        selfLink: { type: 'string' },
+      },
+    },
+    spec: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        podSelector: labelSelector,
+        policyTypes: { type: 'array', items: { type: 'string' } },
+        ingress: { type: 'array', items: rule('from') },
+        egress: { type: 'array', items: rule('to') },
+      },
+    },
+    status: { type: 'object' },
+  },
+  additionalProperties: false,
+} as const;
