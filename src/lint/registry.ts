@@ -10,6 +10,7 @@ import namespaceLabelMissing from './rules/namespace-label-missing.js';
 import peerSelectsNothing from './rules/peer-selects-nothing.js';
 import policySelectsNothing from './rules/policy-selects-nothing.js';
 import protocolCase from './rules/protocol-case.js';
+import redundantRule from './rules/redundant-rule.js';
 import schema from './rules/schema.js';
 import splitNamespacePodSelector from './rules/split-namespace-pod-selector.js';
 import unknownNamedPort from './rules/unknown-named-port.js';
@@ -28,6 +29,7 @@ export const RULES = [
   peerSelectsNothing,
   policySelectsNothing,
   protocolCase,
+  redundantRule,
   schema,
   splitNamespacePodSelector,
   unknownNamedPort,

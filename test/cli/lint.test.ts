@@ -13,11 +13,13 @@ describe('netpol-check lint', () => {
       'egress-without-dns cluster.yaml:41',
       'peer-selects-nothing policies.yaml:13',
       'split-namespace-pod-selector policies.yaml:13',
+      'redundant-rule policies.yaml:19',
       'namespace-label-missing policies.yaml:27',
       'peer-selects-nothing policies.yaml:27',
       'unknown-named-port policies.yaml:32',
       'ignored-rules policies.yaml:43',
       'policy-selects-nothing policies.yaml:48',
+      'redundant-rule policies.yaml:48',
       'allow-all policies.yaml:55',
     ]);
   });
@@ -25,7 +27,7 @@ describe('netpol-check lint', () => {
   it('text output shows the fixed YAML for the classic mistake', async () => {
     const r = await runCli(['lint', ...MISTAKES]);
     expect(r.out).toContain('  - namespaceSelector: {matchLabels: {purpose: monitoring}}\n    podSelector: {matchLabels: {app: prometheus}} [split-namespace-pod-selector]');
-    expect(r.out).toContain('9 finding(s): 0 error(s), 8 warning(s), 1 info');
+    expect(r.out).toContain('11 finding(s): 0 error(s), 8 warning(s), 3 info');
   });
 
   it('--fail-on sets the exit code', async () => {
@@ -37,8 +39,8 @@ describe('netpol-check lint', () => {
   it('github annotations', async () => {
     const r = await runCli(['lint', ...MISTAKES, '--format', 'github']);
     const lines = r.out.trim().split('\n');
-    expect(lines).toHaveLength(9);
-    expect(lines[6]).toBe('::warning file=examples/lint-mistakes/policies.yaml,line=43,col=7,title=ignored-rules::NetworkPolicy shop/worker-egress: policyTypes does not list Egress, so its 1 egress rule(s) are ignored');
+    expect(lines).toHaveLength(11);
+    expect(lines[7]).toBe('::warning file=examples/lint-mistakes/policies.yaml,line=43,col=7,title=ignored-rules::NetworkPolicy shop/worker-egress: policyTypes does not list Egress, so its 1 egress rule(s) are ignored');
     expect(r.out).toContain('%0A'); // multi-line messages are escaped
   });
 
@@ -65,8 +67,8 @@ describe('netpol-check lint', () => {
 
   it('--list-rules and --disable', async () => {
     const list = await runCli(['lint', '--list-rules']);
-    expect(list.out.split('\n').filter(Boolean)).toHaveLength(15);
+    expect(list.out.split('\n').filter(Boolean)).toHaveLength(16);
     const r = await runCli(['lint', ...MISTAKES, '--disable', 'peer-selects-nothing,allow-all', '--format', 'json']);
-    expect(JSON.parse(r.out).findings).toHaveLength(6);
+    expect(JSON.parse(r.out).findings).toHaveLength(8);
   });
 });

@@ -1,0 +1,64 @@
+import { computeMatrix, type ReachabilityMatrix } from '../../engine/matrix.js';
+import type { NetworkPolicy } from '../../model/policy.js';
+import type { Snapshot } from '../../model/snapshot.js';
+import { isEmptySelector } from '../../select/label-selector.js';
+import { defineRule, policyName } from '../rule.js';
+
+/** Above this many rules, recomputing the matrix once per rule takes too long for a linter. */
+export const MAX_RULES = 300;
+
+function sameMatrix(a: ReachabilityMatrix, b: ReachabilityMatrix): boolean {
+  const n = a.universe.size;
+  if (n !== b.universe.size) return false;
+  for (let s = 0; s < n; s++) {
+    for (let d = 0; d < n; d++) if (!a.connections(s, d).equals(b.connections(s, d))) return false;
+  }
+  return true;
+}
+
+function without(snapshot: Snapshot, policy: NetworkPolicy, replacement?: NetworkPolicy): Snapshot {
+  return { ...snapshot, policies: snapshot.policies.flatMap((p) => (p === policy ? (replacement ? [replacement] : []) : [p])) };
+}
+
+export default defineRule({
+  meta: {
+    id: 'redundant-rule',
+    description: 'A rule or a whole policy that allows or isolates nothing the others do not already (computed with the engine)',
+    severity: 'info',
+    rationale: 'Policies accumulate. A rule whose connections other rules already allow, or a policy whose removal changes no connection, is dead weight that reviewers still have to read, and a sign that someone misunderstood what the others do.',
+    fix: 'Delete it, or narrow the rule that makes it redundant.',
+    messages: {
+      policy: 'removing this policy changes no connection: its isolation and rules are all covered by other policies',
+      rule: '{direction} rule {rule} allows nothing that other rules do not already allow',
+      skipped: 'redundancy not checked: {count} rules is more than {max}',
+    },
+    examples: {
+      bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{podSelector: {}}]\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]\n',
+      good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{podSelector: {}}]\n    ports: [{port: 443}]\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]\n',
+    },
+  },
+  check(ctx, report) {
+    const { snapshot } = ctx;
+    if (snapshot.pods.length === 0) return;
+    const count = snapshot.policies.reduce((n, p) => n + p.ingress.length + p.egress.length + 1, 0);
+    if (count > MAX_RULES) {
+      report('skipped', { count, max: MAX_RULES }, {});
+      return;
+    }
+    const base = ctx.matrix();
+    for (const p of snapshot.policies) {
+      // A namespace-wide policy (podSelector: {}) also guards the pods of tomorrow: never call it redundant.
+      if (!isEmptySelector(p.podSelector) && sameMatrix(base, computeMatrix(without(snapshot, p)))) {
+        report('policy', {}, { source: p.source, object: policyName(p) });
+        continue;
+      }
+      for (const direction of ['ingress', 'egress'] as const) {
+        if (!p.affects[direction]) continue;
+        for (const rule of p[direction]) {
+          const trimmed: NetworkPolicy = { ...p, [direction]: p[direction].filter((r) => r !== rule) };
+          if (sameMatrix(base, computeMatrix(without(snapshot, p, trimmed)))) report('rule', { direction, rule: rule.index }, { source: rule.source, object: policyName(p) });
+        }
+      }
+    }
+  },
+});
