@@ -5,10 +5,14 @@ import { formatFindingsText } from '../../src/format/findings/text.js';
 import { RULES } from '../../src/lint/registry.js';
 import { runLint, SEVERITY_RANK } from '../../src/lint/run-lint.js';
 import { loadSnapshot } from '../../src/load/load-snapshot.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseConfig, type LintConfig } from '../../src/lint/config.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, str, strs } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { formatDiagnostic, type Io } from '../io.js';
 import { version } from '../version.js';
+
+const DEFAULT_CONFIG = '.netpol-check.yaml';
 
 export const LINT_HELP = `Usage: netpol-check lint -f PATH [--format text|json|sarif|github] [--fail-on error|warning|info]
 
@@ -19,6 +23,10 @@ Options:
       --format FMT     text (default) | json | sarif (SARIF 2.1.0) | github (workflow annotations)
       --fail-on SEV    exit 1 when a finding is at least this severe (default: warning)
       --disable IDS    comma-separated rule ids to skip
+  -c, --config FILE    settings (default: .netpol-check.yaml if present):
+                         rules: {RULE-ID: off|error|warning|info}, ignorePaths: [GLOB], failOn: SEV
+
+An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced for those rules.
       --list-rules     print the rules and exit
   -o, --output FILE    write to FILE
 
@@ -26,7 +34,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadab
 `;
 
 export async function lintCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, 'fail-on': { type: 'string' }, 'list-rules': { type: 'boolean' }, disable: { type: 'string' } });
+  const args = parse(argv, { ...COMMON_OPTIONS, 'fail-on': { type: 'string' }, 'list-rules': { type: 'boolean' }, disable: { type: 'string' }, config: { type: 'string', short: 'c' } });
   if (flag(args, 'help')) {
     io.out(LINT_HELP);
     return EXIT.ok;
@@ -36,12 +44,28 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const format = oneOf('format', str(args, 'format'), ['text', 'json', 'sarif', 'github'] as const, 'text');
-  const failOn = oneOf('fail-on', str(args, 'fail-on'), ['error', 'warning', 'info'] as const, 'warning');
+  const configFile = str(args, 'config') ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  let config: LintConfig | undefined;
+  if (configFile) {
+    let text: string;
+    try {
+      text = readFileSync(configFile, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read config file ${configFile}`);
+    }
+    const parsed = parseConfig(configFile, text, RULES.map((r) => r.meta.id));
+    if (parsed.problems.length) {
+      for (const p of parsed.problems) io.err(`${formatDiagnostic(p)}\n`);
+      return EXIT.error;
+    }
+    config = parsed.config;
+  }
+  const failOn = oneOf('fail-on', str(args, 'fail-on'), ['error', 'warning', 'info'] as const, config?.failOn ?? 'warning');
   const files = [...strs(args, 'file'), ...args.positionals];
   if (files.length === 0) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input)');
   const loaded = loadSnapshot(files, { readStdin: io.readStdin });
   const unreadable = loaded.diagnostics.some((d) => d.code === 'unreadable-input');
-  const findings = runLint(loaded.snapshot, loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean) });
+  const findings = runLint(loaded.snapshot, loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}) });
   const text =
     format === 'json' ? formatFindingsJson(findings) : format === 'sarif' ? formatFindingsSarif(findings, version()) : format === 'github' ? formatFindingsGithub(findings) : formatFindingsText(findings);
   const output = str(args, 'output');

@@ -2,6 +2,7 @@ import { computeMatrix, type ReachabilityMatrix } from '../engine/matrix.js';
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { RULES } from './registry.js';
+import { globToRegExp, type LintConfig } from './config.js';
 import { fill, type Finding, type LintContext, type LintRule } from './rule.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -10,7 +11,12 @@ export interface LintOptions {
   rules?: readonly LintRule<string>[];
   /** Rule ids to skip. */
   disable?: readonly string[];
+  /** From the config file: severities per rule ('off' skips it) and paths to ignore. */
+  config?: LintConfig;
 }
+
+/** `netpol-check.io/ignore: rule-a,rule-b` (or `*`) on an object silences those rules on it. */
+export const IGNORE_ANNOTATION = 'netpol-check.io/ignore';
 
 /**
  * Runs every rule on the snapshot. Input problems found while loading (invalid CIDRs, port
@@ -49,6 +55,27 @@ export function runLint(snapshot: Snapshot, diagnostics: readonly Diagnostic[] =
       });
     });
   }
+  const ignored = ignoredRulesByObject(snapshot);
+  const paths = (options.config?.ignorePaths ?? []).map(globToRegExp);
+  const kept = findings.flatMap((f): Finding[] => {
+    const level = options.config?.rules[f.ruleId];
+    if (level === 'off') return [];
+    const silenced = f.object ? ignored.get(f.object) : undefined;
+    if (silenced && (silenced.has('*') || silenced.has(f.ruleId))) return [];
+    if (f.source?.file && paths.some((re) => re.test(f.source!.file.replace(/\\/g, '/')))) return [];
+    return [level ? { ...f, severity: level } : f];
+  });
   const key = (f: Finding) => [f.source?.file ?? '', String(f.source?.line ?? 0).padStart(9, '0'), f.ruleId].join('\0');
-  return findings.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return kept.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+function ignoredRulesByObject(snapshot: Snapshot): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (object: string, annotations: Readonly<Record<string, string>> | undefined) => {
+    const v = annotations?.[IGNORE_ANNOTATION];
+    if (v) out.set(object, new Set(v.split(',').map((x) => x.trim()).filter(Boolean)));
+  };
+  for (const p of snapshot.policies) add(`NetworkPolicy ${p.namespace}/${p.name}`, p.annotations);
+  for (const pod of snapshot.pods) add(`Pod ${pod.id}`, pod.annotations);
+  return out;
 }

@@ -59,6 +59,8 @@ export interface NetworkPolicy {
   name: string;
   namespace: string;
   apiVersion: string;
+  /** metadata.annotations (e.g. `netpol-check.io/ignore: rule-id`). */
+  annotations?: Readonly<Record<string, string>>;
   podSelector: LabelSelector;
   /** Effective policy types, after defaults. */
   affects: { ingress: boolean; egress: boolean };

@@ -34,6 +34,8 @@ export interface Pod {
   name: string;
   namespace: string;
   labels: Labels;
+  /** Annotations of the Pod, or of the workload and its template. */
+  annotations?: Labels;
   ports: readonly ContainerPort[];
   /** Pod IPs from `status.podIPs`/`status.podIP`, when present. */
   ips: readonly string[];

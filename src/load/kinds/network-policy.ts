@@ -191,6 +191,7 @@ export function readNetworkPolicy(r: ObjectReader): NetworkPolicy | undefined {
     name: r.name,
     namespace: r.namespace,
     apiVersion: r.raw.apiVersion,
+    annotations: r.stringMap(['metadata', 'annotations']),
     podSelector,
     affects,
     policyTypesGiven: typesList !== undefined && typesList.length > 0,

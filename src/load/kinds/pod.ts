@@ -6,6 +6,7 @@ export interface LoadedPod extends PodSpecFacts {
   name: string;
   namespace: string;
   labels: Labels;
+  annotations: Labels;
   ips: string[];
   ownerRefs: OwnerRef[];
   source: SourceRef;
@@ -27,6 +28,7 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
     name: r.name,
     namespace: r.namespace,
     labels: r.stringMap(['metadata', 'labels']),
+    annotations: r.stringMap(['metadata', 'annotations']),
     ...readPodSpec(r, ['spec']),
     ips: [...ips],
     ownerRefs: readOwnerRefs(r),

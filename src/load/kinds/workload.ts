@@ -20,6 +20,7 @@ export interface LoadedWorkload extends PodSpecFacts {
   name: string;
   namespace: string;
   labels: Labels;
+  annotations: Labels;
   replicas: number;
   ownerRefs: OwnerRef[];
   source: SourceRef;
@@ -42,6 +43,7 @@ export function readWorkload(r: ObjectReader): LoadedWorkload | undefined {
     name: r.name,
     namespace: r.namespace,
     labels: r.stringMap([...template, 'metadata', 'labels']),
+    annotations: { ...r.stringMap(['metadata', 'annotations']), ...r.stringMap([...template, 'metadata', 'annotations']) },
     ...readPodSpec(r, [...template, 'spec']),
     replicas: typeof replicas === 'number' && replicas >= 0 ? replicas : 1,
     ownerRefs: readOwnerRefs(r),
