@@ -1,6 +1,7 @@
 import { formatFindingsGithub } from '../../src/format/findings/github.js';
 import { formatFindingsJson } from '../../src/format/findings/json.js';
 import { formatFindingsSarif } from '../../src/format/findings/sarif.js';
+import { formatRulesMarkdown } from '../../src/format/findings/rules-md.js';
 import { formatFindingsText } from '../../src/format/findings/text.js';
 import { RULES } from '../../src/lint/registry.js';
 import { runLint, SEVERITY_RANK } from '../../src/lint/run-lint.js';
@@ -27,7 +28,7 @@ Options:
                          rules: {RULE-ID: off|error|warning|info}, ignorePaths: [GLOB], failOn: SEV
 
 An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced for those rules.
-      --list-rules     print the rules and exit
+      --list-rules     print the rules and exit (with --format md: the rule reference)
   -o, --output FILE    write to FILE
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
@@ -40,7 +41,8 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (flag(args, 'list-rules')) {
-    for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description}\n`);
+    if (str(args, 'format') === 'md') io.out(formatRulesMarkdown(RULES));
+    else for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description}\n`);
     return EXIT.ok;
   }
   const format = oneOf('format', str(args, 'format'), ['text', 'json', 'sarif', 'github'] as const, 'text');

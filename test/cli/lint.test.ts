@@ -72,3 +72,13 @@ describe('netpol-check lint', () => {
     expect(JSON.parse(r.out).findings).toHaveLength(8);
   });
 });
+
+describe('docs/rules.md', () => {
+  it('is generated from the rule metadata and up to date', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers/run-cli.js');
+    const r = await runCli(['lint', '--list-rules', '--format', 'md']);
+    expect(readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8')).toBe(r.out);
+  });
+});

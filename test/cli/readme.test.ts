@@ -11,6 +11,7 @@ describe('README examples are true', () => {
     ['can frontend reach db:5432 -f examples/three-tier', 1],
     ['can api reach db:5432 -f examples/three-tier', 0],
     ['matrix -f examples/three-tier', 0],
+    ['lint -f examples/lint-mistakes', 1],
   ])('netpol-check %s', async (cmd, code) => {
     const r = await runCli(cmd.split(' '));
     expect(r.code).toBe(code);
