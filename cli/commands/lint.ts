@@ -66,7 +66,9 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const files = [...strs(args, 'file'), ...args.positionals];
   if (files.length === 0) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input)');
   const loaded = loadSnapshot(files, { readStdin: io.readStdin });
-  const unreadable = loaded.diagnostics.some((d) => d.code === 'unreadable-input');
+  // Problems no rule speaks for (unreadable files, YAML syntax, duplicates) are input errors: exit 2.
+  const owned = new Set<string>(['policy-not-applied', ...RULES.flatMap((r) => r.inputCodes ?? [])]);
+  const unreadable = loaded.diagnostics.some((d) => d.severity === 'error' && !owned.has(d.code));
   const findings = runLint(loaded.snapshot, loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}) });
   const text =
     format === 'json' ? formatFindingsJson(findings) : format === 'sarif' ? formatFindingsSarif(findings, version()) : format === 'github' ? formatFindingsGithub(findings) : formatFindingsText(findings);

@@ -82,3 +82,19 @@ describe('docs/rules.md', () => {
     expect(readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8')).toBe(r.out);
   });
 });
+
+describe('lint exit codes for input', () => {
+  it('a YAML syntax error is an input error: exit 2, and the rest is still linted', async () => {
+    const r = await runCli(['lint', ...MISTAKES, '-f', '-'], 'kind: [oops');
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('[yaml-syntax]');
+    expect(r.out).toContain('[split-namespace-pod-selector]');
+  });
+
+  it('a policy the API server would refuse is a finding of its rule: exit 1', async () => {
+    const bad = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: bad}\nspec:\n  podSelector: {}\n  ingress:\n  - ports: [{protocol: tcp}]\n';
+    const r = await runCli(['lint', '-f', '-'], bad);
+    expect(r.out).toContain('[protocol-case]');
+    expect(r.code).toBe(1);
+  });
+});
