@@ -6,6 +6,27 @@ import type { Path } from './locate.js';
 
 const OPERATORS: readonly SelectorOperator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** Why a label key is invalid, or undefined (Kubernetes: [prefix/]name, prefix a DNS subdomain). */
+export function labelKeyProblem(key: string): string | undefined {
+  const slash = key.indexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) return `label key prefix "${prefix.slice(0, 60)}" is not a DNS subdomain`;
+  if (name.length > 63 || !LABEL_NAME.test(name)) return `label key "${key.slice(0, 60)}" must be 1–63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`;
+  return undefined;
+}
+
+/** Why a label value is invalid, or undefined. */
+export function labelValueProblem(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (value.length > 63 || !LABEL_NAME.test(value)) return `label value "${value.slice(0, 60)}${value.length > 60 ? '…' : ''}" must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`;
+  return undefined;
+}
+
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -27,6 +48,40 @@ export class ObjectReader {
     const meta = isRecord(raw.value.metadata) ? raw.value.metadata : {};
     this.name = typeof meta.name === 'string' ? meta.name : '';
     this.namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
+  }
+
+  /**
+   * Checks metadata.name (a DNS subdomain; a DNS label for namespaces) and metadata.namespace.
+   * A name the API server would refuse is a warning: names do not change connectivity, and
+   * other analyzers' test inputs use such names. Absurd names (over the length limits) are
+   * errors, and the object is not loaded.
+   */
+  checkName(): boolean {
+    const isNamespace = this.raw.kind === 'Namespace';
+    const ok = isNamespace ? this.name.length <= 63 && DNS_LABEL.test(this.name) : this.name.length <= 253 && DNS_SUBDOMAIN.test(this.name);
+    const tooLong = this.name.length > (isNamespace ? 63 : 253);
+    if (!ok) {
+      const shown = this.name.length > 60 ? `${this.name.slice(0, 60)}…` : this.name;
+      const what = isNamespace ? 'DNS label (lower-case letters, digits and -, at most 63)' : 'DNS subdomain (lower-case letters, digits, - and ., at most 253)';
+      this.report(tooLong ? 'error' : 'warning', ['metadata', 'name'], 'invalid-name', `name "${shown}" is not a valid ${what}${tooLong ? '; object skipped' : ''}`);
+      if (tooLong) return false;
+    }
+    if (!isNamespace && !DNS_LABEL.test(this.namespace)) {
+      const tooLongNs = this.namespace.length > 63;
+      this.report(tooLongNs ? 'error' : 'warning', ['metadata', 'namespace'], 'invalid-name', `namespace "${this.namespace.slice(0, 60)}" is not a valid DNS label${tooLongNs ? '; object skipped' : ''}`);
+      if (tooLongNs) return false;
+    }
+    return true;
+  }
+
+  /** A label map (metadata.labels, template labels, matchLabels): keys and values checked. */
+  labels(path: Path): Labels {
+    const out = this.stringMap(path);
+    for (const [k, v] of Object.entries(out)) {
+      const problem = labelKeyProblem(k) ?? labelValueProblem(v);
+      if (problem) this.report('error', [...path, k], 'invalid-label', problem);
+    }
+    return out;
   }
 
   get objectName(): string {
@@ -119,7 +174,7 @@ export class ObjectReader {
         this.report('error', [...path, key], 'unknown-field', `unknown selector field "${key}" (expected matchLabels or matchExpressions)`);
       }
     }
-    const matchLabels = this.stringMap([...path, 'matchLabels']);
+    const matchLabels = this.labels([...path, 'matchLabels']);
     const matchExpressions: SelectorRequirement[] = [];
     (this.list([...path, 'matchExpressions']) ?? []).forEach((_, i) => {
       const p = [...path, 'matchExpressions', i];

@@ -28,6 +28,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function parseDocuments(file: string, text: string, options: { fast?: boolean } = {}): { objects: RawObject[]; diagnostics: Diagnostic[] } {
   const objects: RawObject[] = [];
   const diagnostics: Diagnostic[] = [];
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    diagnostics.push({ severity: 'error', code: 'binary-input', message: 'binary data (a NUL byte), not YAML or JSON text; file skipped', source: { file, doc: 0, line, col: 1 } });
+    return { objects, diagnostics };
+  }
   if (options.fast !== false && /^\s*[[{]/.test(text)) {
     let value: unknown;
     let parsed = false;
@@ -73,7 +79,7 @@ export function parseDocuments(file: string, text: string, options: { fast?: boo
       diagnostics.push({
         severity: 'error',
         code: 'yaml-syntax',
-        message: `invalid YAML/JSON: ${error.message.split('\n')[0]}; document skipped`,
+        message: `invalid YAML/JSON: ${/call stack/.test(error.message) ? 'nested too deeply' : error.message.split('\n')[0]}; document skipped`,
         source: { file, doc: docIndex, line: pos.line, col: pos.col },
       });
       return;

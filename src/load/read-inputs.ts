@@ -12,7 +12,11 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 export interface ReadOptions {
   /** Called for the path `-`. */
   readStdin?: () => string;
+  /** Files larger than this are refused (default 256 MiB). */
+  maxFileBytes?: number;
 }
+
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 function problem(file: string, message: string): Diagnostic {
   return { severity: 'error', code: 'unreadable-input', message, source: { file, doc: 0, line: 0, col: 0 } };
@@ -27,8 +31,14 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
   const diagnostics: Diagnostic[] = [];
   const seenDirs = new Set<string>();
 
+  const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
   const readFile = (file: string): void => {
     try {
+      const size = statSync(file).size;
+      if (size > limit) {
+        diagnostics.push(problem(file, `file is ${Math.round(size / 1048576)} MiB, more than the ${Math.round(limit / 1048576)} MiB netpol-check reads; skipped`));
+        return;
+      }
       inputs.push({ file, text: readFileSync(file, 'utf8') });
     } catch (e) {
       diagnostics.push(problem(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
@@ -78,8 +88,11 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
       diagnostics.push(problem(path, 'no such file or folder'));
       continue;
     }
-    if (isDir) walk(path);
-    else readFile(path);
+    if (isDir) {
+      const before = inputs.length;
+      walk(path);
+      if (inputs.length === before) diagnostics.push(problem(path, 'no *.yaml, *.yml or *.json file in this folder'));
+    } else readFile(path);
   }
   return { inputs, diagnostics };
 }

@@ -8,6 +8,7 @@ export function readNamespace(r: ObjectReader): Namespace | undefined {
     r.report('error', ['metadata'], 'missing-name', 'Namespace has no metadata.name; skipped');
     return undefined;
   }
-  const labels = { ...r.stringMap(['metadata', 'labels']), [NAME_LABEL]: r.name };
+  if (!r.checkName()) return undefined;
+  const labels = { ...r.labels(['metadata', 'labels']), [NAME_LABEL]: r.name };
   return { name: r.name, labels, annotations: r.stringMap(['metadata', 'annotations']), implicit: false, source: r.at([]) };
 }

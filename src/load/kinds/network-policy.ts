@@ -82,7 +82,8 @@ function readPort(r: ObjectReader, path: Path): PortSpec | undefined {
   const protocolText = item.protocol ?? 'TCP';
   if (typeof protocolText !== 'string' || !PROTOCOLS.includes(protocolText as Protocol)) {
     const hint = typeof protocolText === 'string' && PROTOCOLS.includes(protocolText.toUpperCase() as Protocol) ? ` (write ${protocolText.toUpperCase()}: protocol names are case-sensitive)` : '';
-    r.report('error', [...path, 'protocol'], 'invalid-protocol', `protocol ${describe(protocolText)} is not TCP, UDP or SCTP${hint}`);
+    const shown = typeof protocolText === 'string' ? `"${protocolText}"` : describe(protocolText);
+    r.report('error', [...path, 'protocol'], 'invalid-protocol', `protocol ${shown} is not TCP, UDP or SCTP${hint}`);
     return undefined;
   }
   const protocol = protocolText as Protocol;
@@ -97,7 +98,7 @@ function readPort(r: ObjectReader, path: Path): PortSpec | undefined {
   }
   if (typeof port === 'string') {
     if (!isPortName(port)) {
-      r.report('error', [...path, 'port'], 'invalid-port', `port ${describe(port)} is neither a number nor a valid port name (IANA_SVC_NAME: up to 15 lower-case letters, digits and '-', with a letter)`);
+      r.report('error', [...path, 'port'], 'invalid-port', `port "${port}" is neither a number nor a valid port name (IANA_SVC_NAME: up to 15 lower-case letters, digits and '-', with a letter)`);
       return undefined;
     }
     if (endPort !== undefined && endPort !== null) {
@@ -163,6 +164,7 @@ export function readNetworkPolicy(r: ObjectReader): NetworkPolicy | undefined {
   // the readers give the better message where both would speak.
   const shape = validateNetworkPolicyShape(r.raw.value);
   if (!r.name) r.report('error', ['metadata'], 'missing-name', 'NetworkPolicy has no metadata.name');
+  else r.checkName();
   r.object(['spec']);
   const podSelector = r.selector(['spec', 'podSelector']) ?? EVERYTHING;
   const typesList = r.list(['spec', 'policyTypes']);

@@ -17,6 +17,7 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
     r.report('error', ['metadata'], 'missing-name', 'Pod has no metadata.name; skipped');
     return undefined;
   }
+  if (!r.checkName()) return undefined;
   const ips = new Set<string>();
   const podIp = r.string(['status', 'podIP']);
   if (podIp) ips.add(podIp);
@@ -27,7 +28,7 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
   return {
     name: r.name,
     namespace: r.namespace,
-    labels: r.stringMap(['metadata', 'labels']),
+    labels: r.labels(['metadata', 'labels']),
     annotations: r.stringMap(['metadata', 'annotations']),
     ...readPodSpec(r, ['spec']),
     ips: [...ips],

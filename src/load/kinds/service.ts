@@ -3,7 +3,7 @@ import type { Service, ServicePort } from '../../model/snapshot.js';
 import type { ObjectReader } from '../object-reader.js';
 
 export function readService(r: ObjectReader): Service | undefined {
-  if (!r.name) return undefined;
+  if (!r.name || !r.checkName()) return undefined;
   const ports: ServicePort[] = [];
   (r.list(['spec', 'ports']) ?? []).forEach((_, i) => {
     const p = ['spec', 'ports', i];

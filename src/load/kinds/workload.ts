@@ -33,6 +33,7 @@ export function readWorkload(r: ObjectReader): LoadedWorkload | undefined {
     r.report('error', ['metadata'], 'missing-name', `${r.raw.kind} has no metadata.name; skipped`);
     return undefined;
   }
+  if (!r.checkName()) return undefined;
   if (!r.has(template)) {
     r.report('warning', template, 'missing-template', `${r.raw.kind} has no pod template (${template.join('.')}); skipped`);
     return undefined;
@@ -42,7 +43,7 @@ export function readWorkload(r: ObjectReader): LoadedWorkload | undefined {
     kind: r.raw.kind,
     name: r.name,
     namespace: r.namespace,
-    labels: r.stringMap([...template, 'metadata', 'labels']),
+    labels: r.labels([...template, 'metadata', 'labels']),
     annotations: { ...r.stringMap(['metadata', 'annotations']), ...r.stringMap([...template, 'metadata', 'annotations']) },
     ...readPodSpec(r, [...template, 'spec']),
     replicas: typeof replicas === 'number' && replicas >= 0 ? replicas : 1,
