@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+/** The tests that exercise src/engine and src/select, for mutation testing (npm run mutation). */
+export default defineConfig({
+  test: {
+    include: ['test/engine/**/*.test.ts', 'test/select/**/*.test.ts', 'test/net/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/query/**/*.test.ts', 'test/lint/rules.test.ts'],
+    testTimeout: 60_000,
+  },
+});
