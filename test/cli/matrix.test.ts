@@ -116,3 +116,16 @@ describe('the built binary', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('nothing to analyse', () => {
+  it('policies without pods: a note, not an empty table that looks like "nothing allowed"', async () => {
+    const r = await runCli(['matrix', '-f', 'examples/three-tier/policies.yaml']);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('note: no pods or workloads found in examples/three-tier/policies.yaml: nothing to analyse');
+  });
+
+  it('empty input', async () => {
+    const r = await runCli(['matrix', '-f', '-'], '');
+    expect(r.err).toContain('no pods or workloads found');
+  });
+});

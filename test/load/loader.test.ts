@@ -258,3 +258,39 @@ describe('files and folders', () => {
     expect(r.snapshot.pods[0]).toMatchObject({ name: 'from-stdin', source: { file: '<stdin>' } });
   });
 });
+
+describe('hostile and empty input', () => {
+  it('deep nesting is an error, not a crash', () => {
+    const deep = `apiVersion: v1\nkind: Pod\nmetadata: {name: deep}\ndata: ${'['.repeat(100000)}${']'.repeat(100000)}\n---\n${pod('fine')}`;
+    const r = loadTexts([{ file: 'deep.yaml', text: deep }]);
+    expect(r.snapshot.pods.map((p) => p.name)).toContain('fine');
+  });
+
+  it('refuses files over the size limit, and says which', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netpol-'));
+    writeFileSync(join(dir, 'big.yaml'), pod('big').repeat(50));
+    writeFileSync(join(dir, 'small.yaml'), pod('small'));
+    const r = loadSnapshot([dir], { maxFileBytes: 1000 });
+    expect(r.snapshot.pods.map((p) => p.name)).toEqual(['small']);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'unreadable-input', message: expect.stringMatching(/more than the 0 MiB netpol-check reads; skipped/) })]);
+  });
+
+  it('a folder without manifests is an error naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netpol-'));
+    writeFileSync(join(dir, 'README.md'), '# nothing here');
+    const r = loadSnapshot([dir]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'error', message: 'no *.yaml, *.yml or *.json file in this folder', source: expect.objectContaining({ file: dir }) })]);
+  });
+
+  it('binary data is refused with its line', () => {
+    const r = loadTexts([{ file: 'x.bin', text: 'apiVersion: v1\n\u0000\u0001' }]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'binary-input', source: expect.objectContaining({ line: 2 }) })]);
+  });
+
+  it('a name of a million characters is an error and the object is skipped', () => {
+    const r = loadTexts([{ file: 'x.yaml', text: pod('x'.repeat(1_000_000)) }]);
+    expect(r.snapshot.pods).toEqual([]);
+    expect(r.diagnostics[0]).toMatchObject({ severity: 'error', code: 'invalid-name' });
+    expect(r.diagnostics[0]!.message.length).toBeLessThan(300);
+  });
+});
