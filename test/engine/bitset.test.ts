@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { andInto, Bitset, orInto, popcount, setBits, wordsFor } from '../../src/engine/bitset.js';
+
+describe('Bitset', () => {
+  it.each([0, 1, 31, 32, 33, 64, 65, 100])('full(%i) has exactly that many bits', (n) => {
+    const b = Bitset.full(n);
+    expect(b.count()).toBe(n);
+    expect([...b.indices()]).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(b.words.length).toBe(wordsFor(n));
+  });
+
+  it('set, has, and, or, clone, isEmpty', () => {
+    const a = Bitset.of(70, [0, 31, 32, 69]);
+    const b = Bitset.of(70, [31, 40, 69]);
+    expect([0, 31, 32, 69].every((i) => a.has(i))).toBe(true);
+    expect(a.has(1) || a.has(33) || a.has(68)).toBe(false);
+    expect([...a.and(b).indices()]).toEqual([31, 69]);
+    expect([...a.indices()]).toEqual([0, 31, 32, 69]); // and() leaves a alone
+    const c = a.clone().orWith(b);
+    expect([...c.indices()]).toEqual([0, 31, 32, 40, 69]);
+    expect([...a.indices()]).toEqual([0, 31, 32, 69]); // clone() copied
+    expect(new Bitset(70).isEmpty()).toBe(true);
+    expect(a.isEmpty()).toBe(false);
+    expect(Bitset.of(70, [69]).isEmpty()).toBe(false);
+  });
+
+  it('word operations', () => {
+    const t = new Uint32Array([0b1100, 0xffffffff]);
+    andInto(t, new Uint32Array([0b0110, 1]));
+    expect([...t]).toEqual([0b0100, 1]);
+    orInto(t, new Uint32Array([1, 0x80000000]));
+    expect([...t]).toEqual([0b0101, 0x80000001]);
+  });
+
+  it.each([0, 1, 0xff, 0x80000000, 0xffffffff, 0x55555555, 0x12345678])('popcount(%i)', (x) => {
+    expect(popcount(x)).toBe(x.toString(2).split('').filter((c) => c === '1').length);
+  });
+
+  it('setBits in order across words', () => {
+    expect([...setBits(new Uint32Array([0x80000001, 0, 5]))]).toEqual([0, 31, 64, 66]);
+  });
+});
