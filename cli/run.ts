@@ -1,4 +1,5 @@
 import { canCommand, CAN_HELP } from './commands/can.js';
+import { diffCommand, DIFF_HELP } from './commands/diff.js';
 import { lintCommand, LINT_HELP } from './commands/lint.js';
 import { matrixCommand, MATRIX_HELP } from './commands/matrix.js';
 import { EXIT, UsageError } from './errors.js';
@@ -11,6 +12,7 @@ Usage: netpol-check <command> [options]
 
 Commands:
   can       can SRC reach DST[:PORT]? yes (exit 0) or no (exit 1), and why
+  diff      connections a change opens and closes (--base, --head; git:REV works)
   lint      common policy mistakes, as text, JSON, SARIF or GitHub annotations
   matrix    every allowed connection between workloads, pods and external ranges
   help      this help (netpol-check help COMMAND for a command's options)
@@ -26,6 +28,7 @@ Examples:
 
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
   can: { run: canCommand, help: CAN_HELP },
+  diff: { run: diffCommand, help: DIFF_HELP },
   lint: { run: lintCommand, help: LINT_HELP },
   matrix: { run: matrixCommand, help: MATRIX_HELP },
 };

@@ -24,8 +24,8 @@ export async function runCli(argv: string[], stdin = ''): Promise<{ code: number
 }
 
 /** Runs the built binary, as a user would (npm test builds it first). */
-export function runBinary(argv: string[], input?: string): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: ROOT, input, encoding: 'utf8' });
+export function runBinary(argv: string[], input?: string, cwd = ROOT): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, input, encoding: 'utf8' });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 

@@ -1,0 +1,67 @@
+import { diffConnectivity } from '../../src/diff/connectivity-diff.js';
+import { Responsibility } from '../../src/diff/responsible.js';
+import { connectivity } from '../../src/engine/connectivity.js';
+import { computeMatrix } from '../../src/engine/matrix.js';
+import { formatDiffJson } from '../../src/format/diff/json.js';
+import { formatDiffMarkdown } from '../../src/format/diff/markdown.js';
+import { formatDiffText } from '../../src/format/diff/text.js';
+import { readGitRevision } from '../../src/load/git-source.js';
+import { loadSnapshot, loadTexts, type LoadResult } from '../../src/load/load-snapshot.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, str } from '../args.js';
+import { EXIT, UsageError } from '../errors.js';
+import { formatDiagnostic, type Io } from '../io.js';
+
+export const DIFF_HELP = `Usage: netpol-check diff --base PATH --head PATH [--format text|json|md] [--exit-code]
+
+What a change does to connectivity: the connections it opens (+) and closes (-), per workload
+pair and port, with the policies responsible.
+
+PATH is a file, a folder, - for stdin, or git:REV[:DIR] for the manifests of a git revision of
+the current checkout (git:origin/main, git:HEAD~1:deploy/).
+
+Options:
+      --base PATH     the snapshot before the change
+      --head PATH     the snapshot after the change
+      --format FMT    text (default) | json | md (for a pull-request comment)
+      --exit-code     exit 1 when anything changed
+  -o, --output FILE   write to FILE
+
+Exit codes: 0 done (or nothing changed, with --exit-code), 1 changed (with --exit-code), 2 error.
+`;
+
+function load(spec: string, io: Io, which: string): LoadResult {
+  const result = spec.startsWith('git:')
+    ? (() => {
+        const read = readGitRevision(spec);
+        const loaded = loadTexts(read.inputs);
+        return { ...loaded, diagnostics: [...read.diagnostics, ...loaded.diagnostics] };
+      })()
+    : loadSnapshot([spec], { readStdin: io.readStdin });
+  for (const d of result.diagnostics) io.err(`${which}: ${formatDiagnostic(d)}\n`);
+  return result;
+}
+
+export async function diffCommand(argv: string[], io: Io): Promise<number> {
+  const args = parse(argv, { ...COMMON_OPTIONS, base: { type: 'string' }, head: { type: 'string' }, 'exit-code': { type: 'boolean' } });
+  if (flag(args, 'help')) {
+    io.out(DIFF_HELP);
+    return EXIT.ok;
+  }
+  const baseSpec = str(args, 'base');
+  const headSpec = str(args, 'head');
+  if (!baseSpec || !headSpec) throw new UsageError('diff needs --base PATH and --head PATH (see netpol-check help diff)');
+  const format = oneOf('format', str(args, 'format'), ['text', 'json', 'md'] as const, 'text');
+  const base = load(baseSpec, io, 'base');
+  const head = load(headSpec, io, 'head');
+  const errors = [...base.diagnostics, ...head.diagnostics].filter((d) => d.severity === 'error').length;
+  const baseView = connectivity(computeMatrix(base.snapshot), 'workload');
+  const headView = connectivity(computeMatrix(head.snapshot), 'workload');
+  const responsibility = new Responsibility(base.snapshot, baseView, head.snapshot, headView);
+  const changes = diffConnectivity(baseView, headView).map((change) => ({ change, reasons: responsibility.reasons(change) }));
+  const text = format === 'json' ? formatDiffJson(changes) : format === 'md' ? formatDiffMarkdown(changes) : formatDiffText(changes);
+  const output = str(args, 'output');
+  if (output) io.writeFile(output, text);
+  else io.out(text);
+  if (errors > 0) return EXIT.error;
+  return flag(args, 'exit-code') && changes.length > 0 ? EXIT.no : EXIT.ok;
+}

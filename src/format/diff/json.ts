@@ -1,0 +1,22 @@
+import { portsJson } from '../matrix/json.js';
+import type { ExplainedChange } from './text.js';
+
+/** `{format: netpol-check/diff, version: 1, changes: [...]}` */
+export function formatDiffJson(changes: readonly ExplainedChange[]): string {
+  return `${JSON.stringify(
+    {
+      format: 'netpol-check/diff',
+      version: 1,
+      changes: changes.map(({ change: c, reasons: r }) => ({
+        src: c.src,
+        dst: c.dst,
+        before: c.before.toString(),
+        after: c.after.toString(),
+        added: c.added.isEmpty() ? null : { text: c.added.toString(), ports: portsJson(c.added), allowedBy: r.addedBy },
+        removed: c.removed.isEmpty() ? null : { text: c.removed.toString(), ports: portsJson(c.removed), wasAllowedBy: r.removedFrom, newlyIsolatedBy: r.newlyIsolatedBy },
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
