@@ -2,6 +2,7 @@ import { canCommand, CAN_HELP } from './commands/can.js';
 import { diffCommand, DIFF_HELP } from './commands/diff.js';
 import { lintCommand, LINT_HELP } from './commands/lint.js';
 import { matrixCommand, MATRIX_HELP } from './commands/matrix.js';
+import { verifyCommand, VERIFY_HELP } from './commands/verify.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { version } from './version.js';
@@ -15,6 +16,7 @@ Commands:
   diff      connections a change opens and closes (--base, --head; git:REV works)
   lint      common policy mistakes, as text, JSON, SARIF or GitHub annotations
   matrix    every allowed connection between workloads, pods and external ranges
+  verify    check written expectations (who may reach whom) against the snapshot
   help      this help (netpol-check help COMMAND for a command's options)
 
 Input: -f PATH, repeatable: YAML/JSON files, folders (recursive), or - for stdin; multi-document
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number
   diff: { run: diffCommand, help: DIFF_HELP },
   lint: { run: lintCommand, help: LINT_HELP },
   matrix: { run: matrixCommand, help: MATRIX_HELP },
+  verify: { run: verifyCommand, help: VERIFY_HELP },
 };
 
 /** Runs one command line; returns the exit code. The only place errors become exit codes. */

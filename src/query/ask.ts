@@ -11,6 +11,9 @@ export interface CanQuestion {
   dst: string;
   /** `-n`: where names without a namespace are looked up (default: everywhere). */
   namespace?: string;
+  /** Per-end namespace scopes, overriding `namespace`. */
+  srcNamespace?: string;
+  dstNamespace?: string;
 }
 
 /** The destination port of one pair, after Service and named-port mapping. */
@@ -60,10 +63,10 @@ export function ask(snapshot: Snapshot, q: CanQuestion): CanResult {
   const dstSpec = parseTarget(q.dst);
   if (!dstSpec.ok) return { ok: false, which: 'destination', reason: dstSpec.reason, candidates: [] };
   const port = dstSpec.port;
-  const opts = { blocks, ...(q.namespace ? { namespace: q.namespace } : {}) };
-  const src = resolveTarget(snapshot, srcSpec.target, undefined, opts);
+  const scope = (ns: string | undefined) => ({ blocks, ...(ns ?? q.namespace ? { namespace: (ns ?? q.namespace)! } : {}) });
+  const src = resolveTarget(snapshot, srcSpec.target, undefined, scope(q.srcNamespace));
   if (!src.ok) return { ok: false, which: 'source', reason: src.reason, candidates: src.candidates };
-  const dst = resolveTarget(snapshot, dstSpec.target, port, opts);
+  const dst = resolveTarget(snapshot, dstSpec.target, port, scope(q.dstNamespace));
   if (!dst.ok) return { ok: false, which: 'destination', reason: dst.reason, candidates: dst.candidates };
   if (srcSpec.target.kind === 'address' && dstSpec.target.kind === 'address') {
     return { ok: false, which: 'question', reason: 'both ends are outside addresses: NetworkPolicy does not apply between them', candidates: [] };

@@ -95,8 +95,9 @@ export function resolveTarget(snapshot: Snapshot, spec: TargetSpec, port: PortQu
   if (spec.kind === 'selector') {
     const pods = snapshot.pods.filter((p) => (!opts.namespace || p.namespace === opts.namespace) && matchesSelector(spec.selector, p.labels));
     const where = opts.namespace ? `namespace ${opts.namespace}` : 'all namespaces';
-    if (pods.length === 0) return { ok: false, reason: `no pod matches ${formatSelector(spec.selector)} in ${where}`, candidates: [] };
-    return { ok: true, end: { label: `pods matching ${formatSelector(spec.selector)} in ${where}`, members: podMembers(pods) } };
+    const what = spec.text === '*' ? 'all pods' : `pods matching ${formatSelector(spec.selector)}`;
+    if (pods.length === 0) return { ok: false, reason: `no pod ${spec.text === '*' ? 'at all' : `matches ${formatSelector(spec.selector)}`} in ${where}`, candidates: [] };
+    return { ok: true, end: { label: `${what} in ${where}`, members: podMembers(pods) } };
   }
   const namespace = spec.namespace ?? opts.namespace;
   const all = candidates(snapshot);

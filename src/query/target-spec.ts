@@ -60,6 +60,14 @@ function address(text: string): TargetSpec | undefined {
 export function parseTarget(raw: string): TargetParse {
   const text = raw.trim();
   if (!text) return { ok: false, reason: 'empty name' };
+  const all = /^\*(?::([^:/]+)(?:\/(\w+))?)?$/.exec(text);
+  if (all) {
+    // `*`: every pod (of the namespace given with -n)
+    const target: TargetSpec = { kind: 'selector', text: '*', selector: { matchLabels: {}, matchExpressions: [] } };
+    if (all[1] === undefined) return { ok: true, target };
+    const p = parsePort(all[1], all[2]);
+    return typeof p === 'string' ? { ok: false, reason: p } : { ok: true, target, port: p };
+  }
   const whole = address(text);
   if (whole) return { ok: true, target: whole };
   const bracketed = /^\[([^\]]+)\](?::([^/]+)(?:\/(\w+))?)?$/.exec(text);

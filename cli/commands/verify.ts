@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { formatVerifyJson, formatVerifyText } from '../../src/format/verify/text.js';
+import { checkExpectations } from '../../src/verify/check.js';
+import { parseExpectations } from '../../src/verify/expectations.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, str, strs } from '../args.js';
+import { EXIT, UsageError } from '../errors.js';
+import { formatDiagnostic, type Io } from '../io.js';
+import { loadForCommand } from '../load.js';
+
+export const VERIFY_HELP = `Usage: netpol-check verify EXPECT.yaml -f PATH [--format text|json]
+
+Checks written security intent against the snapshot. EXPECT.yaml (schema:
+docs/expectations.schema.json):
+
+  expectations:
+    - from: frontend            # names, selectors, IPs as in \`netpol-check can\`; * is every pod
+      to: api:9000
+      expect: allow             # allow: every pair; deny: no pair
+    - from: '*'
+      namespace: payments       # scope for names on both ends (fromNamespace / toNamespace)
+      to: '*'
+      toNamespace: search
+      expect: deny              # no pod of payments reaches search
+    - to: db:5432
+      onlyFrom: [api]           # nothing else reaches db on 5432 (pods and outside addresses)
+    - isolated: both            # ingress | egress | both
+      pods: '*'
+      namespace: shop
+
+Exit codes: 0 all pass, 1 a failure, 2 a bad expectations file or input.
+`;
+
+export async function verifyCommand(argv: string[], io: Io): Promise<number> {
+  const args = parse(argv, COMMON_OPTIONS);
+  if (flag(args, 'help')) {
+    io.out(VERIFY_HELP);
+    return EXIT.ok;
+  }
+  const [expectFile, ...extra] = args.positionals;
+  if (!expectFile || extra.length) throw new UsageError('expected: netpol-check verify EXPECT.yaml -f PATH');
+  const format = oneOf('format', str(args, 'format'), ['text', 'json'] as const, 'text');
+  let text: string;
+  try {
+    text = readFileSync(expectFile, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read expectations file ${expectFile}`);
+  }
+  const parsed = parseExpectations(expectFile, text);
+  if (parsed.problems.length) {
+    for (const p of parsed.problems) io.err(`${formatDiagnostic(p)}\n`);
+    return EXIT.error;
+  }
+  const loaded = loadForCommand(strs(args, 'file'), io);
+  const results = checkExpectations(loaded.snapshot, parsed.expectations);
+  io.out(format === 'json' ? formatVerifyJson(results) : formatVerifyText(results));
+  if (loaded.errors > 0) return EXIT.error;
+  return results.every((r) => r.passed) ? EXIT.ok : EXIT.no;
+}
