@@ -1,4 +1,4 @@
-import { matchesSelector } from '../../select/label-selector.js';
+import { podPeerHolds } from '../../select/pod-peer.js';
 import { describePeer } from '../../format/explanation/describe.js';
 import { defineRule, policyName } from '../rule.js';
 
@@ -24,11 +24,7 @@ export default defineRule({
         if (rule.peers === 'any') continue;
         rule.peers.forEach((peer, i) => {
           if (peer.kind !== 'pods') return;
-          const hit = pods.some(
-            (pod) =>
-              (peer.namespaceSelector ? matchesSelector(peer.namespaceSelector, nsLabels.get(pod.namespace) ?? {}) : pod.namespace === p.namespace) &&
-              (!peer.podSelector || matchesSelector(peer.podSelector, pod.labels)),
-          );
+          const hit = pods.some((pod) => podPeerHolds(peer, p.namespace, pod, nsLabels));
           if (!hit) report('none', { direction: rule.direction, rule: rule.index, peer: i, what: describePeer(p, peer) }, { source: peer.source, object: policyName(p) });
         });
       }

@@ -2,20 +2,15 @@ import type { Labels } from '../../model/labels.js';
 import type { NetworkPolicy, Rule } from '../../model/policy.js';
 import type { Pod } from '../../model/snapshot.js';
 import { matchesSelector } from '../../select/label-selector.js';
+import { podPeerHolds } from '../../select/pod-peer.js';
 import { defineRule, policyName } from '../rule.js';
 
 /** Pods a rule's traffic goes to: the policy's pods for ingress, the peers for egress. */
 function destinations(p: NetworkPolicy, rule: Rule, pods: readonly Pod[], nsLabels: Map<string, Labels>): Pod[] {
   if (rule.direction === 'ingress') return pods.filter((pod) => pod.namespace === p.namespace && matchesSelector(p.podSelector, pod.labels));
   if (rule.peers === 'any') return [...pods];
-  return pods.filter((pod) =>
-    (rule.peers as Exclude<Rule['peers'], 'any'>).some(
-      (peer) =>
-        peer.kind === 'pods' &&
-        (peer.namespaceSelector ? matchesSelector(peer.namespaceSelector, nsLabels.get(pod.namespace) ?? {}) : pod.namespace === p.namespace) &&
-        (!peer.podSelector || matchesSelector(peer.podSelector, pod.labels)),
-    ),
-  );
+  const peers = rule.peers;
+  return pods.filter((pod) => peers.some((peer) => peer.kind === 'pods' && podPeerHolds(peer, p.namespace, pod, nsLabels)));
 }
 
 export default defineRule({
