@@ -1,8 +1,3 @@
-import { canCommand, CAN_HELP } from './commands/can.js';
-import { diffCommand, DIFF_HELP } from './commands/diff.js';
-import { lintCommand, LINT_HELP } from './commands/lint.js';
-import { matrixCommand, MATRIX_HELP } from './commands/matrix.js';
-import { verifyCommand, VERIFY_HELP } from './commands/verify.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { version } from './version.js';
@@ -28,12 +23,30 @@ Examples:
   kubectl get ns,pods,networkpolicies -A -o yaml | netpol-check matrix -f - --format md
 `;
 
-const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
-  can: { run: canCommand, help: CAN_HELP },
-  diff: { run: diffCommand, help: DIFF_HELP },
-  lint: { run: lintCommand, help: LINT_HELP },
-  matrix: { run: matrixCommand, help: MATRIX_HELP },
-  verify: { run: verifyCommand, help: VERIFY_HELP },
+type Command = { run: (argv: string[], io: Io) => Promise<number>; help: string };
+
+/** Commands load on demand: `can` does not pay for lint's or diff's modules. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  can: async () => {
+    const m = await import('./commands/can.js');
+    return { run: m.canCommand, help: m.CAN_HELP };
+  },
+  diff: async () => {
+    const m = await import('./commands/diff.js');
+    return { run: m.diffCommand, help: m.DIFF_HELP };
+  },
+  lint: async () => {
+    const m = await import('./commands/lint.js');
+    return { run: m.lintCommand, help: m.LINT_HELP };
+  },
+  matrix: async () => {
+    const m = await import('./commands/matrix.js');
+    return { run: m.matrixCommand, help: m.MATRIX_HELP };
+  },
+  verify: async () => {
+    const m = await import('./commands/verify.js');
+    return { run: m.verifyCommand, help: m.VERIFY_HELP };
+  },
 };
 
 /** Runs one command line; returns the exit code. The only place errors become exit codes. */
@@ -50,12 +63,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'help') {
       const topic = rest[0] ? COMMANDS[rest[0]] : undefined;
-      io.out(topic ? topic.help : HELP);
+      io.out(topic ? (await topic()).help : HELP);
       return EXIT.ok;
     }
     const cmd = COMMANDS[command];
     if (!cmd) throw new UsageError(`unknown command "${command}" (try: ${Object.keys(COMMANDS).join(', ')}, help)`);
-    return await cmd.run(rest, io);
+    return await (await cmd()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`netpol-check: ${e.message}\n`);

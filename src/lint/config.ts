@@ -19,7 +19,10 @@ export const CONFIG_SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true }).compile(CONFIG_SCHEMA);
+let compiled: ReturnType<Ajv['compile']> | undefined;
+/** Compiled on first use: start-up pays only for the schemas a command needs. */
+const validate = (v: unknown): boolean => (compiled ??= new Ajv({ allErrors: true }).compile(CONFIG_SCHEMA))(v) as boolean;
+const validationErrors = () => compiled?.errors;
 
 /** Parses a config text; problems are diagnostics with the file, line and field. */
 export function parseConfig(file: string, text: string, knownRules: readonly string[]): { config: LintConfig; problems: Diagnostic[] } {
@@ -36,7 +39,7 @@ export function parseConfig(file: string, text: string, knownRules: readonly str
     return { ...src, line: src.line - 2 };
   };
   if (!validate(value)) {
-    for (const e of validate.errors ?? []) {
+    for (const e of validationErrors() ?? []) {
       const path = e.instancePath.split('/').slice(1);
       const extra = (e.params as { additionalProperty?: string }).additionalProperty;
       problems.push({ severity: 'error', code: 'bad-config', message: `${extra ? `unknown setting "${extra}"` : e.message}`, source: at(extra ? [...path, extra] : path) });

@@ -10,8 +10,9 @@ export interface SchemaProblem {
   code: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validateNetworkPolicy = ajv.compile(NETWORK_POLICY_V1_SCHEMA);
+let compiled: ReturnType<Ajv['compile']> | undefined;
+/** Compiled on first use: snapshots without NetworkPolicies never pay for it. */
+const validator = () => (compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(NETWORK_POLICY_V1_SCHEMA));
 
 function segments(instancePath: string): (string | number)[] {
   return instancePath
@@ -38,6 +39,7 @@ function problem(e: ErrorObject): SchemaProblem {
 
 /** Checks a NetworkPolicy's shape against the v1 schema; each problem names its field. */
 export function validateNetworkPolicyShape(value: unknown): SchemaProblem[] {
-  if (validateNetworkPolicy(value)) return [];
-  return (validateNetworkPolicy.errors ?? []).map(problem);
+  const validate = validator();
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(problem);
 }

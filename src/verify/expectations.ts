@@ -48,7 +48,10 @@ export const EXPECTATIONS_SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(EXPECTATIONS_SCHEMA);
+let compiled: ReturnType<Ajv['compile']> | undefined;
+/** Compiled on first use. */
+const validate = (v: unknown): boolean => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(EXPECTATIONS_SCHEMA))(v) as boolean;
+const validationErrors = () => compiled?.errors;
 
 interface RawItem {
   name?: string;
@@ -78,7 +81,7 @@ export function parseExpectations(file: string, text: string): { expectations: E
   if (!validate(value)) {
     // oneOf failures repeat for each branch: keep the most specific message per item.
     const seen = new Set<string>();
-    for (const e of validate.errors ?? []) {
+    for (const e of validationErrors() ?? []) {
       const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       const extra = (e.params as { additionalProperty?: string }).additionalProperty;
       const message = extra
