@@ -27,26 +27,11 @@ type Command = { run: (argv: string[], io: Io) => Promise<number>; help: string 
 
 /** Commands load on demand: `can` does not pay for lint's or diff's modules. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  can: async () => {
-    const m = await import('./commands/can.js');
-    return { run: m.canCommand, help: m.CAN_HELP };
-  },
-  diff: async () => {
-    const m = await import('./commands/diff.js');
-    return { run: m.diffCommand, help: m.DIFF_HELP };
-  },
-  lint: async () => {
-    const m = await import('./commands/lint.js');
-    return { run: m.lintCommand, help: m.LINT_HELP };
-  },
-  matrix: async () => {
-    const m = await import('./commands/matrix.js');
-    return { run: m.matrixCommand, help: m.MATRIX_HELP };
-  },
-  verify: async () => {
-    const m = await import('./commands/verify.js');
-    return { run: m.verifyCommand, help: m.VERIFY_HELP };
-  },
+  can: () => import('./commands/can.js').then((m) => ({ run: m.canCommand, help: m.CAN_HELP })),
+  diff: () => import('./commands/diff.js').then((m) => ({ run: m.diffCommand, help: m.DIFF_HELP })),
+  lint: () => import('./commands/lint.js').then((m) => ({ run: m.lintCommand, help: m.LINT_HELP })),
+  matrix: () => import('./commands/matrix.js').then((m) => ({ run: m.matrixCommand, help: m.MATRIX_HELP })),
+  verify: () => import('./commands/verify.js').then((m) => ({ run: m.verifyCommand, help: m.VERIFY_HELP })),
 };
 
 /** Runs one command line; returns the exit code. The only place errors become exit codes. */
