@@ -1,5 +1,6 @@
 import type { ReachabilityMatrix } from '../engine/matrix.js';
 import type { Severity } from '../model/diagnostic.js';
+import type { Labels } from '../model/labels.js';
 import type { NetworkPolicy } from '../model/policy.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { SourceRef } from '../model/source.js';
@@ -28,6 +29,8 @@ export interface Finding {
 
 export interface LintContext {
   snapshot: Snapshot;
+  /** Labels of every namespace, by name. */
+  namespaceLabels: ReadonlyMap<string, Labels>;
   /** The reachability matrix, computed once on first use. */
   matrix(): ReachabilityMatrix;
 }

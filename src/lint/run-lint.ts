@@ -25,7 +25,7 @@ export const IGNORE_ANNOTATION = 'netpol-check.io/ignore';
  */
 export function runLint(snapshot: Snapshot, diagnostics: readonly Diagnostic[] = [], options: LintOptions = {}): Finding[] {
   let matrix: ReachabilityMatrix | undefined;
-  const ctx: LintContext = { snapshot, matrix: () => (matrix ??= computeMatrix(snapshot)) };
+  const ctx: LintContext = { snapshot, namespaceLabels: new Map(snapshot.namespaces.map((n) => [n.name, n.labels])), matrix: () => (matrix ??= computeMatrix(snapshot)) };
   const rules = options.rules ?? RULES;
   const owner = new Map<string, string>();
   for (const r of RULES) for (const code of r.inputCodes ?? []) owner.set(code, r.meta.id);

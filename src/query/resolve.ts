@@ -41,7 +41,16 @@ interface Candidate {
   inferred?: boolean;
 }
 
+/** Built once per snapshot: a question resolves two names, verify resolves many. */
+const candidateCache = new WeakMap<Snapshot, Candidate[]>();
+
 function candidates(snapshot: Snapshot): Candidate[] {
+  let cached = candidateCache.get(snapshot);
+  if (!cached) candidateCache.set(snapshot, (cached = buildCandidates(snapshot)));
+  return cached;
+}
+
+function buildCandidates(snapshot: Snapshot): Candidate[] {
   const out = new Map<string, Candidate>();
   for (const pod of snapshot.pods) {
     const key = `${pod.namespace}/${pod.owner.kind}/${pod.owner.name}`;

@@ -16,9 +16,9 @@ export default defineRule({
     },
   },
   check(ctx, report) {
-    const { pods, namespaces } = ctx.snapshot;
+    const { pods } = ctx.snapshot;
     if (pods.length === 0) return;
-    const nsLabels = new Map(namespaces.map((n) => [n.name, n.labels]));
+    const nsLabels = ctx.namespaceLabels;
     for (const p of ctx.snapshot.policies) {
       for (const rule of [...p.ingress, ...p.egress]) {
         if (rule.peers === 'any') continue;

@@ -6,7 +6,7 @@ import { podPeerHolds } from '../../select/pod-peer.js';
 import { defineRule, policyName } from '../rule.js';
 
 /** Pods a rule's traffic goes to: the policy's pods for ingress, the peers for egress. */
-function destinations(p: NetworkPolicy, rule: Rule, pods: readonly Pod[], nsLabels: Map<string, Labels>): Pod[] {
+function destinations(p: NetworkPolicy, rule: Rule, pods: readonly Pod[], nsLabels: ReadonlyMap<string, Labels>): Pod[] {
   if (rule.direction === 'ingress') return pods.filter((pod) => pod.namespace === p.namespace && matchesSelector(p.podSelector, pod.labels));
   if (rule.peers === 'any') return [...pods];
   const peers = rule.peers;
@@ -27,9 +27,9 @@ export default defineRule({
     },
   },
   check(ctx, report) {
-    const { pods, namespaces } = ctx.snapshot;
+    const { pods } = ctx.snapshot;
     if (pods.length === 0) return;
-    const nsLabels = new Map(namespaces.map((n) => [n.name, n.labels]));
+    const nsLabels = ctx.namespaceLabels;
     for (const p of ctx.snapshot.policies) {
       for (const rule of [...p.ingress, ...p.egress]) {
         if (rule.ports === 'any') continue;
