@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { decodeText } from '../src/load/decode-text.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import { formatSource } from '../src/model/source.js';
 
@@ -14,7 +15,7 @@ export interface Io {
 export const processIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => decodeText(readFileSync(0)),
   writeFile: (p, t) => writeFileSync(p, t),
   isTTY: Boolean(process.stdout.isTTY),
 };

@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
+import type { LineCounter, Node as YamlNode } from 'yaml';
 import { fieldPath, type SourceRef } from '../model/source.js';
+import { yamlLib } from './yaml-lib.js';
 
 export type Path = readonly (string | number)[];
 
@@ -10,6 +11,7 @@ export interface Locator {
 }
 
 function childOf(node: unknown, seg: string | number): { node: unknown; keyOffset?: number } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
@@ -35,6 +37,7 @@ export function makeLocator(
   lineCounter: LineCounter,
   prefix: Path = [],
 ): Locator {
+  const { isMap, isSeq } = yamlLib();
   const offsetOf = (n: unknown): number | undefined => (n as YamlNode | null)?.range?.[0];
   return {
     at(path: Path): SourceRef {

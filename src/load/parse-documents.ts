@@ -1,9 +1,9 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { jsonLocators } from './json-locator.js';
 import { makeLocator, type Locator, type Path } from './locate.js';
 import { retab } from './retab.js';
 import { parseYamlFast } from './yaml-fast.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** One Kubernetes object as written, before it is understood. */
 export interface RawObject {
@@ -136,6 +136,7 @@ function collect(value: unknown, locate: (prefix: Path) => Locator, objects: Raw
 }
 
 function parseYaml(text: string) {
+  const { LineCounter, parseAllDocuments } = yamlLib();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   return { list: Array.isArray(docs) ? docs : [docs], lineCounter };

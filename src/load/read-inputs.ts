@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { decodeText } from './decode-text.js';
 
 export interface InputText {
   file: string;
@@ -39,7 +40,7 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
         diagnostics.push(problem(file, `file is ${Math.round(size / 1048576)} MiB, more than the ${Math.round(limit / 1048576)} MiB netpol-check reads; skipped`));
         return;
       }
-      inputs.push({ file, text: readFileSync(file, 'utf8') });
+      inputs.push({ file, text: decodeText(readFileSync(file)) });
     } catch (e) {
       diagnostics.push(problem(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
     }

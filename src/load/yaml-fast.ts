@@ -1,9 +1,10 @@
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
+import type { LineCounter } from 'yaml';
 import { fieldPath, type SourceRef } from '../model/source.js';
 import { lazySource } from './lazy-source.js';
 import { makeLocator, type Locator, type Path } from './locate.js';
 import { retab } from './retab.js';
+import { yamlLib } from './yaml-lib.js';
 
 /**
  * The fast way through big YAML: js-yaml reads the values (several times faster than the yaml
@@ -106,6 +107,7 @@ function lazyRegion(file: string, doc: number, lines: string[], from: number, to
     if (!parsed) {
       const region = lines.slice(from, to);
       if (listItem && region.length) region[0] = region[0]!.replace(/^(\s*)-( |$)/, '$1 $2');
+      const { LineCounter, parseDocument } = yamlLib();
       let counter = new LineCounter();
       let d = parseDocument(region.join('\n'), { lineCounter: counter });
       if (d.errors.length) {
