@@ -44,7 +44,7 @@ export class ReferenceEvaluator {
   }
 
   /** "Each rule allows traffic which matches both the from/to and ports sections." */
-  private ruleAllows(policy: NetworkPolicy, rule: Rule, peer: Endpoint, t: Traffic): boolean {
+  protected ruleAllows(policy: NetworkPolicy, rule: Rule, peer: Endpoint, t: Traffic): boolean {
     const peerOk = rule.peers === 'any' || rule.peers.some((p) => this.peerMatches(policy, p, peer));
     const portOk = rule.ports === 'any' || rule.ports.some((s) => portMatches(s, t));
     return peerOk && portOk;

@@ -6,6 +6,7 @@ import ignoredRules from './rules/ignored-rules.js';
 import invalidCidr from './rules/invalid-cidr.js';
 import invalidPortRange from './rules/invalid-port-range.js';
 import ipblockCoversPodNetwork from './rules/ipblock-covers-pod-network.js';
+import legacyIsolation from './rules/legacy-isolation.js';
 import namespaceLabelMissing from './rules/namespace-label-missing.js';
 import peerSelectsNothing from './rules/peer-selects-nothing.js';
 import policySelectsNothing from './rules/policy-selects-nothing.js';
@@ -25,6 +26,7 @@ export const RULES = [
   invalidCidr,
   invalidPortRange,
   ipblockCoversPodNetwork,
+  legacyIsolation,
   namespaceLabelMissing,
   peerSelectsNothing,
   policySelectsNothing,

@@ -1,8 +1,13 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { NetworkPolicy } from '../model/policy.js';
+import { API_ALPHA, API_V1, API_V1BETA1, type SemanticsChoice } from '../model/semantics.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { applyLegacySemantics } from '../legacy/apply-legacy-semantics.js';
+import { chooseSemantics } from '../legacy/choose-semantics.js';
 import { buildSnapshot, type LoadedObjects } from './build-snapshot.js';
+import { readAlphaNetworkPolicy } from './kinds/alpha-network-policy.js';
 import { readNamespace } from './kinds/namespace.js';
-import { readNetworkPolicy, V1 } from './kinds/network-policy.js';
+import { readNetworkPolicy } from './kinds/network-policy.js';
 import { readPod } from './kinds/pod.js';
 import { readService } from './kinds/service.js';
 import { readWorkload, TEMPLATE_PATHS } from './kinds/workload.js';
@@ -11,16 +16,26 @@ import { parseDocuments } from './parse-documents.js';
 import { readInputs, type InputText, type ReadOptions } from './read-inputs.js';
 
 export interface LoadResult {
+  /** What the engine analyses: under legacy semantics, the policies as v1 equivalents. */
   snapshot: Snapshot;
+  /** The policies as written (the same object as `snapshot` under v1 semantics). */
+  declared: Snapshot;
   diagnostics: Diagnostic[];
   /** Number of files read. */
   files: number;
 }
 
+export interface LoadOptions {
+  /** `auto` (default): detected from the snapshot (see legacy/choose-semantics.ts). */
+  semantics?: SemanticsChoice;
+}
+
 /** Turns texts into a snapshot. Never throws on bad input: problems are diagnostics. */
-export function loadTexts(inputs: readonly InputText[]): LoadResult {
+export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {}): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const objects: LoadedObjects = { namespaces: [], pods: [], workloads: [], policies: [], services: [] };
+  /** Policies are read once every namespace is known: how to read them depends on the semantics. */
+  const policyReaders: ObjectReader[] = [];
   for (const { file, text } of inputs) {
     const parsed = parseDocuments(file, text);
     diagnostics.push(...parsed.diagnostics);
@@ -42,15 +57,9 @@ export function loadTexts(inputs: readonly InputText[]): LoadResult {
           if (svc) objects.services.push(svc);
           break;
         }
-        case 'NetworkPolicy': {
-          if (raw.apiVersion !== V1) {
-            r.report('error', ['apiVersion'], 'unsupported-api-version', `NetworkPolicy apiVersion "${raw.apiVersion}" is not supported yet (only ${V1}); policy left out of the analysis`);
-            break;
-          }
-          const policy = readNetworkPolicy(r);
-          if (policy) objects.policies.push(policy);
+        case 'NetworkPolicy':
+          policyReaders.push(r);
           break;
-        }
         default:
           if (TEMPLATE_PATHS[raw.kind]) {
             const w = readWorkload(r);
@@ -60,13 +69,38 @@ export function loadTexts(inputs: readonly InputText[]): LoadResult {
       }
     }
   }
-  const snapshot = buildSnapshot(objects, diagnostics);
-  return { snapshot, diagnostics, files: inputs.length };
+  const semantics = chooseSemantics(options.semantics ?? 'auto', objects.namespaces, policyReaders.map((r) => r.raw.apiVersion), diagnostics);
+  for (const r of policyReaders) {
+    const policy = readPolicy(r, semantics.mode === 'legacy');
+    if (policy) objects.policies.push(policy);
+  }
+  const declared: Snapshot = { ...buildSnapshot(objects, diagnostics), semantics };
+  const snapshot = semantics.mode === 'legacy' ? applyLegacySemantics(declared, diagnostics) : declared;
+  return { snapshot, declared, diagnostics, files: inputs.length };
+}
+
+function readPolicy(r: ObjectReader, legacy: boolean): NetworkPolicy | undefined {
+  const apiVersion = r.raw.apiVersion;
+  if (apiVersion === API_V1) return readNetworkPolicy(r);
+  if (apiVersion === API_V1BETA1) {
+    r.report('warning', ['apiVersion'], 'deprecated-api-version', `${API_V1BETA1} NetworkPolicy was removed in Kubernetes 1.16; analysed with ${legacy ? 'legacy' : 'networking.k8s.io/v1'} semantics (netpol-check migrate writes the v1 form)`);
+    return readNetworkPolicy(r, { lowerCaseProtocols: legacy });
+  }
+  if (apiVersion === API_ALPHA) {
+    if (!legacy) {
+      r.report('warning', ['apiVersion'], 'deprecated-api-version', `${API_ALPHA} policies only existed on Kubernetes 1.2 (a ThirdPartyResource); left out under networking.k8s.io/v1 semantics (--semantics legacy reads them)`);
+      return undefined;
+    }
+    r.report('warning', ['apiVersion'], 'deprecated-api-version', `${API_ALPHA} (Kubernetes 1.2) analysed with legacy semantics; netpol-check migrate writes the v1 form`);
+    return readAlphaNetworkPolicy(r);
+  }
+  r.report('error', ['apiVersion'], 'unsupported-api-version', `NetworkPolicy apiVersion "${apiVersion}" is not one of ${API_V1}, ${API_V1BETA1}, ${API_ALPHA}; policy left out of the analysis`);
+  return undefined;
 }
 
 /** Reads files, folders and stdin and loads them as one snapshot. */
-export function loadSnapshot(paths: readonly string[], options: ReadOptions = {}): LoadResult {
+export function loadSnapshot(paths: readonly string[], options: ReadOptions & LoadOptions = {}): LoadResult {
   const read = readInputs(paths, options);
-  const result = loadTexts(read.inputs);
+  const result = loadTexts(read.inputs, options);
   return { ...result, diagnostics: [...read.diagnostics, ...result.diagnostics] };
 }

@@ -14,6 +14,7 @@ export interface RawObject {
 }
 
 const MAX_ALIAS_COUNT = 1000;
+const ALPHA = 'net.alpha.kubernetes.io/v1alpha1';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -106,6 +107,11 @@ export function parseDocuments(file: string, text: string, options: { fast?: boo
 function collect(value: unknown, locate: (prefix: Path) => Locator, objects: RawObject[], diagnostics: Diagnostic[]): void {
   if (value === null || value === undefined) return;
   const at = locate([]).at;
+  if (isRecord(value) && value.kind === 'NetworkPolicy' && value.apiVersion === undefined && isRecord(value.spec) && 'allowIncoming' in value.spec) {
+    // The 2016 blog's alpha example is the body of a POST to /apis/net.alpha.kubernetes.io/v1alpha1/…: no apiVersion.
+    diagnostics.push({ severity: 'warning', code: 'missing-api-version', message: `NetworkPolicy without apiVersion; read as ${ALPHA} (it has spec.allowIncoming)`, source: at([]) });
+    value.apiVersion = ALPHA;
+  }
   if (!isRecord(value) || typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
     diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'not a Kubernetes object (no kind/apiVersion); skipped', source: at([]) });
     return;

@@ -1,5 +1,6 @@
 export * from './diagnostic.js';
 export * from './labels.js';
 export * from './policy.js';
+export * from './semantics.js';
 export * from './snapshot.js';
 export * from './source.js';

@@ -69,6 +69,11 @@ export interface NetworkPolicy {
   ingress: readonly Rule[];
   egress: readonly Rule[];
   source: SourceRef;
+  /**
+   * Set on a policy netpol-check made up under legacy semantics: the default-deny-ingress that
+   * stands for a namespace's isolation annotation (`source` points at the annotation).
+   */
+  synthesized?: string;
 }
 
 export function policyKey(p: { namespace: string; name: string }): string {

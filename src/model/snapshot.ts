@@ -1,5 +1,6 @@
 import type { Labels, LabelSelector } from './labels.js';
 import type { NetworkPolicy, Protocol } from './policy.js';
+import type { LegacyIsolation, Semantics } from './semantics.js';
 import type { SourceRef } from './source.js';
 
 export interface Namespace {
@@ -10,6 +11,8 @@ export interface Namespace {
   /** True when no Namespace object was given and the namespace was inferred from its use. */
   implicit: boolean;
   source?: SourceRef;
+  /** Ingress isolation from a legacy annotation (only acted on under legacy semantics). */
+  legacyIsolation?: LegacyIsolation;
 }
 
 export interface ContainerPort {
@@ -71,6 +74,8 @@ export interface Snapshot {
   pods: readonly Pod[];
   policies: readonly NetworkPolicy[];
   services: readonly Service[];
+  /** How the policies were read; absent means networking.k8s.io/v1 with nothing legacy in sight. */
+  semantics?: Semantics;
 }
 
 export type { LabelSelector };

@@ -1,6 +1,7 @@
 import { computeMatrix, type ReachabilityMatrix } from '../../src/engine/matrix.js';
 import { ReferenceEvaluator } from '../../src/engine/reference.js';
-import { loadTexts } from '../../src/load/load-snapshot.js';
+import { LegacyReferenceEvaluator } from '../../src/legacy/reference.js';
+import { loadTexts, type LoadOptions } from '../../src/load/load-snapshot.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { Protocol } from '../../src/model/policy.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
@@ -20,9 +21,17 @@ export interface Analysis {
 
 /** Loads YAML through the real loader and computes the matrix. */
 export function analyze(...docs: string[]): Analysis {
-  const { snapshot, diagnostics } = loadTexts(docs.map((text, i) => ({ file: `doc${i}.yaml`, text })));
+  return analyzeWith({}, ...docs);
+}
+
+/**
+ * The same with load options. Under legacy semantics the engine works on the v1 translation and
+ * the legacy oracle on the policies as written, so every `can` also checks the translation.
+ */
+export function analyzeWith(options: LoadOptions, ...docs: string[]): Analysis {
+  const { snapshot, declared, diagnostics } = loadTexts(docs.map((text, i) => ({ file: `doc${i}.yaml`, text })), options);
   const matrix = computeMatrix(snapshot);
-  const reference = new ReferenceEvaluator(snapshot);
+  const reference = snapshot.semantics?.mode === 'legacy' ? new LegacyReferenceEvaluator(declared) : new ReferenceEvaluator(snapshot);
   const endpoint = (name: string): Endpoint => {
     const ip = parseIp(name);
     if (ip) return { kind: 'ip', family: ip.family, addr: ip.value };

@@ -75,11 +75,17 @@ function readPeer(r: ObjectReader, path: Path): Peer | undefined {
   };
 }
 
-function readPort(r: ObjectReader, path: Path): PortSpec | undefined {
+export interface PolicyReadOptions {
+  /** Kubernetes 1.5/1.6 accepted `protocol: tcp` (the documentation's own example). */
+  lowerCaseProtocols?: boolean;
+}
+
+function readPort(r: ObjectReader, path: Path, options: PolicyReadOptions): PortSpec | undefined {
   const item = r.object(path);
   if (!item) return undefined;
   const source = r.at(path);
-  const protocolText = item.protocol ?? 'TCP';
+  const written = item.protocol ?? 'TCP';
+  const protocolText = options.lowerCaseProtocols && typeof written === 'string' ? written.toUpperCase() : written;
   if (typeof protocolText !== 'string' || !PROTOCOLS.includes(protocolText as Protocol)) {
     const hint = typeof protocolText === 'string' && PROTOCOLS.includes(protocolText.toUpperCase() as Protocol) ? ` (write ${protocolText.toUpperCase()}: protocol names are case-sensitive)` : '';
     const shown = typeof protocolText === 'string' ? `"${protocolText}"` : describe(protocolText);
@@ -123,7 +129,7 @@ function readPort(r: ObjectReader, path: Path): PortSpec | undefined {
   return { kind: 'range', protocol, from: port, to: endPort, source };
 }
 
-function readRules(r: ObjectReader, direction: Direction): Rule[] {
+function readRules(r: ObjectReader, direction: Direction, options: PolicyReadOptions): Rule[] {
   const peerField = direction === 'ingress' ? 'from' : 'to';
   const rules: Rule[] = [];
   (r.list(['spec', direction]) ?? []).forEach((raw, index) => {
@@ -141,7 +147,7 @@ function readRules(r: ObjectReader, direction: Direction): Rule[] {
     const peerList = r.list([...path, peerField]) ?? [];
     const portList = r.list([...path, 'ports']) ?? [];
     const peers = peerList.map((_, i) => readPeer(r, [...path, peerField, i])).filter((p): p is Peer => p !== undefined);
-    const ports = portList.map((_, i) => readPort(r, [...path, 'ports', i])).filter((p): p is PortSpec => p !== undefined);
+    const ports = portList.map((_, i) => readPort(r, [...path, 'ports', i], options)).filter((p): p is PortSpec => p !== undefined);
     rules.push({
       direction,
       index,
@@ -154,11 +160,11 @@ function readRules(r: ObjectReader, direction: Direction): Rule[] {
 }
 
 /**
- * A networking.k8s.io/v1 NetworkPolicy, validated as the API server would. A policy with any
+ * A networking.k8s.io/v1 (or extensions/v1beta1) NetworkPolicy, validated as the API server would. A policy with any
  * error is refused whole (the API server would not have stored it): `undefined` is returned and
  * the errors say why.
  */
-export function readNetworkPolicy(r: ObjectReader): NetworkPolicy | undefined {
+export function readNetworkPolicy(r: ObjectReader, options: PolicyReadOptions = {}): NetworkPolicy | undefined {
   const errorsBefore = r.errors;
   // The schema catches what the readers below do not look at (misspelt fields above all);
   // the readers give the better message where both would speak.
@@ -168,8 +174,8 @@ export function readNetworkPolicy(r: ObjectReader): NetworkPolicy | undefined {
   r.object(['spec']);
   const podSelector = r.selector(['spec', 'podSelector']) ?? EVERYTHING;
   const typesList = r.list(['spec', 'policyTypes']);
-  const ingress = readRules(r, 'ingress');
-  const egress = readRules(r, 'egress');
+  const ingress = readRules(r, 'ingress', options);
+  const egress = readRules(r, 'egress', options);
   let affects = { ingress: true, egress: r.has(['spec', 'egress']) && egress.length > 0 };
   if (typesList !== undefined && typesList.length > 0) {
     affects = { ingress: false, egress: false };
