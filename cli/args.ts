@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { SemanticsChoice } from '../src/model/semantics.js';
 import { UsageError } from './errors.js';
 
 export const COMMON_OPTIONS = {
@@ -6,7 +7,18 @@ export const COMMON_OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
+  semantics: { type: 'string' },
+  'legacy-semantics': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
+
+export const SEMANTICS_HELP = `      --semantics S   auto (default) | v1 | legacy: how to read policies (legacy = Kubernetes
+                      1.2–1.6 namespace isolation annotations); --legacy-semantics = legacy`;
+
+/** --semantics / --legacy-semantics. */
+export function semanticsOption(p: Parsed): SemanticsChoice {
+  if (flag(p, 'legacy-semantics')) return 'legacy';
+  return oneOf<SemanticsChoice>('semantics', str(p, 'semantics'), ['auto', 'v1', 'legacy'], 'auto');
+}
 
 export interface Parsed {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;

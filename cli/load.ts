@@ -1,4 +1,6 @@
 import { loadSnapshot, type LoadResult } from '../src/load/load-snapshot.js';
+import { describeSemantics, type SemanticsChoice } from '../src/model/semantics.js';
+import type { Snapshot } from '../src/model/snapshot.js';
 import { UsageError } from './errors.js';
 import { formatDiagnostic, type Io } from './io.js';
 
@@ -6,14 +8,21 @@ import { formatDiagnostic, type Io } from './io.js';
  * Loads the snapshot and reports every diagnostic on stderr. Input errors do not stop the
  * analysis of the rest; the caller turns `errors > 0` into exit code 2.
  */
-export function loadForCommand(files: string[], io: Io): LoadResult & { errors: number } {
+export function loadForCommand(files: string[], io: Io, semantics: SemanticsChoice = 'auto'): LoadResult & { errors: number } {
   if (files.length === 0) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input)');
-  const result = loadSnapshot(files, { readStdin: io.readStdin });
+  const result = loadSnapshot(files, { readStdin: io.readStdin, semantics });
   for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+  reportSemantics(result.snapshot, io);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   if (result.snapshot.pods.length === 0) {
     io.err(`note: no pods or workloads found in ${files.join(', ')}: nothing to analyse (give Pod, Deployment, StatefulSet, … manifests)\n`);
   }
   if (errors > 0) io.err(`note: ${errors} input error(s); the result below leaves out what could not be read\n`);
   return { ...result, errors };
+}
+
+/** Says which semantics were applied, whenever the snapshot holds anything of the old generations. */
+export function reportSemantics(snapshot: Snapshot, io: Io, prefix = ''): void {
+  const s = snapshot.semantics;
+  if (s && (s.mode === 'legacy' || s.legacyContent)) io.err(`${prefix}note: semantics: ${describeSemantics(s)}\n`);
 }

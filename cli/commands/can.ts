@@ -1,7 +1,7 @@
 import { formatCanJson } from '../../src/format/explanation/json.js';
 import { formatCanText } from '../../src/format/explanation/text.js';
 import { ask } from '../../src/query/ask.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -26,6 +26,7 @@ Options:
       --format FMT      text (default) | json
   -v, --verbose         list every pair, not only the denied ones
   -q, --quiet           print nothing; the exit code is the answer
+${SEMANTICS_HELP}
 
 Exit codes: 0 yes (every pair allowed), 1 no, 2 error (unknown or ambiguous name, bad port,
 bad input).
@@ -43,7 +44,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
   }
   const format = oneOf('format', str(args, 'format'), ['text', 'json'] as const, 'text');
   const quiet = flag(args, 'quiet');
-  const loaded = loadForCommand(strs(args, 'file'), quiet ? { ...io, err: () => {} } : io);
+  const loaded = loadForCommand(strs(args, 'file'), quiet ? { ...io, err: () => {} } : io, semanticsOption(args));
   const namespace = str(args, 'namespace');
   const result = ask(loaded.snapshot, { src, dst, ...(namespace ? { namespace } : {}) });
   if (!result.ok) {

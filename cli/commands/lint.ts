@@ -8,9 +8,10 @@ import { runLint, SEVERITY_RANK } from '../../src/lint/run-lint.js';
 import { loadSnapshot } from '../../src/load/load-snapshot.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseConfig, type LintConfig } from '../../src/lint/config.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
+import { reportSemantics } from '../load.js';
 import { version } from '../version.js';
 
 const DEFAULT_CONFIG = '.netpol-check.yaml';
@@ -30,6 +31,7 @@ Options:
 An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced for those rules.
       --list-rules     print the rules and exit (with --format md: the rule reference)
   -o, --output FILE    write to FILE
+${SEMANTICS_HELP}
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
 `;
@@ -65,7 +67,8 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const failOn = oneOf('fail-on', str(args, 'fail-on'), ['error', 'warning', 'info'] as const, config?.failOn ?? 'warning');
   const files = [...strs(args, 'file'), ...args.positionals];
   if (files.length === 0) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input)');
-  const loaded = loadSnapshot(files, { readStdin: io.readStdin });
+  const loaded = loadSnapshot(files, { readStdin: io.readStdin, semantics: semanticsOption(args) });
+  reportSemantics(loaded.snapshot, io);
   // Problems no rule speaks for (unreadable files, YAML syntax, duplicates) are input errors: exit 2.
   const owned = new Set<string>(['policy-not-applied', ...RULES.flatMap((r) => r.inputCodes ?? [])]);
   const unreadable = loaded.diagnostics.some((d) => d.severity === 'error' && !owned.has(d.code));

@@ -1,7 +1,7 @@
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { MATRIX_FORMATS, type MatrixFormat } from '../../src/format/matrix/index.js';
-import { COMMON_OPTIONS, oneOf, parse, str, strs, flag } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -15,6 +15,7 @@ Options:
       --format FMT    txt (default) | json | csv | md | dot
       --level LEVEL   workload (default: one node per Deployment, StatefulSet, …) | pod
   -o, --output FILE   write to FILE instead of standard output
+${SEMANTICS_HELP}
   -h, --help          this help
 
 Exit codes: 0 done, 2 input or usage error (the result still covers what could be read).
@@ -28,7 +29,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   }
   const format = oneOf<MatrixFormat>('format', str(args, 'format'), Object.keys(MATRIX_FORMATS) as MatrixFormat[], 'txt');
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
-  const loaded = loadForCommand([...strs(args, 'file'), ...args.positionals], io);
+  const loaded = loadForCommand([...strs(args, 'file'), ...args.positionals], io, semanticsOption(args));
   const matrix = computeMatrix(loaded.snapshot);
   const text = MATRIX_FORMATS[format](connectivity(matrix, level), matrix);
   const output = str(args, 'output');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { formatVerifyJson, formatVerifyText } from '../../src/format/verify/text.js';
 import { checkExpectations } from '../../src/verify/check.js';
 import { parseExpectations } from '../../src/verify/expectations.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -26,6 +26,7 @@ docs/expectations.schema.json):
     - isolated: both            # ingress | egress | both
       pods: '*'
       namespace: shop
+${SEMANTICS_HELP}
 
 Exit codes: 0 all pass, 1 a failure, 2 a bad expectations file or input.
 `;
@@ -50,7 +51,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
     for (const p of parsed.problems) io.err(`${formatDiagnostic(p)}\n`);
     return EXIT.error;
   }
-  const loaded = loadForCommand(strs(args, 'file'), io);
+  const loaded = loadForCommand(strs(args, 'file'), io, semanticsOption(args));
   const results = checkExpectations(loaded.snapshot, parsed.expectations);
   io.out(format === 'json' ? formatVerifyJson(results) : formatVerifyText(results));
   if (loaded.errors > 0) return EXIT.error;

@@ -1,3 +1,4 @@
+import { API_V1, semanticsName, type SemanticsName } from '../model/semantics.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { ConnectionSet } from '../net/connection-set.js';
 import { PortSet } from '../net/port-set.js';
@@ -30,6 +31,8 @@ export class ReachabilityMatrix {
     readonly policies: readonly CompiledPolicy[],
     /** Reports show IPv6 ranges only when the snapshot mentions IPv6. */
     readonly showIpv6: boolean,
+    /** How the snapshot's policies were read. */
+    readonly semantics: SemanticsName = API_V1,
   ) {
     this.words = wordsFor(universe.size);
   }
@@ -236,5 +239,5 @@ export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
     rowCache.set(rowKey, row);
     rows.push(row);
   }
-  return new ReachabilityMatrix(universe, pool, rows, isolated, policies, mentionsIpv6(snapshot));
+  return new ReachabilityMatrix(universe, pool, rows, isolated, policies, mentionsIpv6(snapshot), semanticsName(snapshot.semantics));
 }

@@ -56,10 +56,14 @@ export function runLint(snapshot: Snapshot, diagnostics: readonly Diagnostic[] =
     });
   }
   const ignored = ignoredRulesByObject(snapshot);
+  // Under legacy semantics, the default-deny policies that stand for isolation annotations are
+  // netpol-check's own: nothing to say about them (the annotation has its own rule).
+  const madeUp = new Set(snapshot.policies.filter((p) => p.synthesized).map((p) => `NetworkPolicy ${p.namespace}/${p.name}`));
   const paths = (options.config?.ignorePaths ?? []).map(globToRegExp);
   const kept = findings.flatMap((f): Finding[] => {
     const level = options.config?.rules[f.ruleId];
     if (level === 'off') return [];
+    if (f.object && madeUp.has(f.object)) return [];
     const silenced = f.object ? ignored.get(f.object) : undefined;
     if (silenced && (silenced.has('*') || silenced.has(f.ruleId))) return [];
     if (f.source?.file && paths.some((re) => re.test(f.source!.file.replace(/\\/g, '/')))) return [];

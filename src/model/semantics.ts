@@ -40,3 +40,9 @@ export function describeSemantics(s: Semantics): string {
     ? `legacy (Kubernetes 1.2–1.6: namespace isolation annotations, ingress-only policies) — ${s.reason}`
     : `networking.k8s.io/v1 — ${s.reason}`;
 }
+
+/** The `semantics` field of JSON outputs. */
+export type SemanticsName = typeof API_V1 | 'legacy';
+export function semanticsName(s: Semantics | undefined): SemanticsName {
+  return s?.mode === 'legacy' ? 'legacy' : API_V1;
+}

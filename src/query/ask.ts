@@ -1,3 +1,4 @@
+import { semanticsName, type SemanticsName } from '../model/semantics.js';
 import type { Protocol } from '../model/policy.js';
 import type { Pod, Snapshot } from '../model/snapshot.js';
 import { externalBlocks } from '../engine/external-blocks.js';
@@ -42,6 +43,8 @@ export interface CanAnswer {
   /** Every pair allowed (on the port, or on some port when none was asked). */
   allowed: boolean;
   allowedPairs: number;
+  /** How the snapshot's policies were read. */
+  semantics: SemanticsName;
 }
 
 export type CanResult =
@@ -107,7 +110,7 @@ export function ask(snapshot: Snapshot, q: CanQuestion): CanResult {
   const allowedPairs = pairs.filter((p) => p.allowed).length;
   return {
     ok: true,
-    answer: { source: src.end, destination: dst.end, ...(port ? { port } : {}), pairs, allowed: allowedPairs === pairs.length, allowedPairs },
+    answer: { source: src.end, destination: dst.end, ...(port ? { port } : {}), pairs, allowed: allowedPairs === pairs.length, allowedPairs, semantics: semanticsName(snapshot.semantics) },
   };
 }
 

@@ -4,6 +4,7 @@ import { formatSelector } from '../../select/label-selector.js';
 
 /** `shop/api (policies.yaml:58)` */
 export function policyRef(p: NetworkPolicy): string {
+  if (p.synthesized) return `${p.namespace}/${p.name} (no such object: it ${p.synthesized}, ${formatSource(p.source)})`;
   return `${p.namespace}/${p.name} (${formatSource(p.source)})`;
 }
 

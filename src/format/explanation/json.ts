@@ -34,7 +34,7 @@ export function canJson(a: CanAnswer) {
   return {
     format: 'netpol-check/can',
     version: 1,
-    semantics: 'networking.k8s.io/v1',
+    semantics: a.semantics,
     source: { label: a.source.label, members: a.source.members.map((m) => m.id) },
     destination: { label: a.destination.label, members: a.destination.members.map((m) => m.id), ...(a.destination.service ? { service: `${a.destination.service.namespace}/${a.destination.service.name}` } : {}) },
     port: a.port ? { port: a.port.port, protocol: a.port.protocol } : null,

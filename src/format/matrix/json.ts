@@ -1,6 +1,7 @@
 import type { Connectivity, Node } from '../../engine/connectivity.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import { PROTOCOLS } from '../../model/policy.js';
+import type { SemanticsName } from '../../model/semantics.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
 import { formatIp } from '../../net/ip-address.js';
 
@@ -8,7 +9,7 @@ import { formatIp } from '../../net/ip-address.js';
 export interface MatrixJson {
   format: 'netpol-check/matrix';
   version: 1;
-  semantics: 'networking.k8s.io/v1';
+  semantics: SemanticsName;
   level: Connectivity['level'];
   nodes: NodeJson[];
   connections: { src: string; dst: string; all: boolean; text: string; ports: PortsJson }[];
@@ -43,7 +44,7 @@ export function matrixJson(c: Connectivity, m: ReachabilityMatrix): MatrixJson {
   return {
     format: 'netpol-check/matrix',
     version: 1,
-    semantics: 'networking.k8s.io/v1',
+    semantics: m.semantics,
     level: c.level,
     nodes: c.nodes.map((n) => nodeJson(n, m)),
     connections: c.edges.map((e) => ({
