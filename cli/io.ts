@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { decodeText } from '../src/load/decode-text.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import { formatSource } from '../src/model/source.js';
@@ -8,6 +9,7 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   readStdin(): string;
+  /** Writes a file, creating its folder when needed. */
   writeFile(path: string, text: string): void;
   isTTY: boolean;
 }
@@ -16,7 +18,10 @@ export const processIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   readStdin: () => decodeText(readFileSync(0)),
-  writeFile: (p, t) => writeFileSync(p, t),
+  writeFile: (p, t) => {
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, t);
+  },
   isTTY: Boolean(process.stdout.isTTY),
 };
 

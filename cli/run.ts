@@ -11,6 +11,7 @@ Commands:
   diff      connections a change opens and closes (--base, --head; git:REV works)
   lint      common policy mistakes, as text, JSON, SARIF or GitHub annotations
   matrix    every allowed connection between workloads, pods and external ranges
+  migrate   rewrite extensions/v1beta1 and alpha policies as networking.k8s.io/v1, proven equivalent
   verify    check written expectations (who may reach whom) against the snapshot
   help      this help (netpol-check help COMMAND for a command's options)
 
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   diff: () => import('./commands/diff.js').then((m) => ({ run: m.diffCommand, help: m.DIFF_HELP })),
   lint: () => import('./commands/lint.js').then((m) => ({ run: m.lintCommand, help: m.LINT_HELP })),
   matrix: () => import('./commands/matrix.js').then((m) => ({ run: m.matrixCommand, help: m.MATRIX_HELP })),
+  migrate: () => import('./commands/migrate.js').then((m) => ({ run: m.migrateCommand, help: m.MIGRATE_HELP })),
   verify: () => import('./commands/verify.js').then((m) => ({ run: m.verifyCommand, help: m.VERIFY_HELP })),
 };
 
