@@ -13,6 +13,18 @@ describe('netpol-check matrix', () => {
     await expect(r.out).toMatchFileSnapshot(`./__golden__/${name}.txt`);
   });
 
+  it.each(['legacy-v1beta1', 'legacy-alpha'])('examples/%s: legacy semantics, said on stderr and in JSON; txt is the reviewed golden file', async (name) => {
+    const r = await runCli(['matrix', '-f', join(ROOT, 'examples', name)]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^note: semantics: legacy \(Kubernetes 1\.2–1\.6/m);
+    await expect(r.out).toMatchFileSnapshot(`./__golden__/${name}.txt`);
+    const json = JSON.parse((await runCli(['matrix', '-f', join(ROOT, 'examples', name), '--format', 'json'])).out);
+    expect(json.semantics).toBe('legacy');
+    const forced = await runCli(['matrix', '-f', join(ROOT, 'examples', name), '--semantics', 'v1', '--format', 'json']);
+    expect(JSON.parse(forced.out).semantics).toBe('networking.k8s.io/v1');
+    expect(forced.err).toMatch(/^note: semantics: networking\.k8s\.io\/v1 — chosen with --semantics v1/m);
+  });
+
   it.each(['json', 'csv', 'md', 'dot'])('--format %s carries the same pairs as txt', async (format) => {
     const txt = await runCli(['matrix', '-f', 'examples/three-tier']);
     const other = await runCli(['matrix', '-f', 'examples/three-tier', '--format', format]);

@@ -12,6 +12,7 @@ describe('README examples are true', () => {
     ['can api reach db:5432 -f examples/three-tier', 0],
     ['matrix -f examples/three-tier', 0],
     ['lint -f examples/lint-mistakes', 1],
+    ['migrate -f examples/legacy-v1beta1 -o v1-policies', 0],
   ])('netpol-check %s', async (cmd, code) => {
     const r = await runCli(cmd.split(' '));
     expect(r.code).toBe(code);
