@@ -37,46 +37,11 @@ export interface Universe {
   size: number;
 }
 
+/** Pods of the namespaces `namespace` names (one, or a selector) that match `pods` (all when absent). */
+export type SelectPods = (namespace: LabelSelector | string, pods: LabelSelector | undefined) => Bitset;
+
 /** Compiles policies, sharing the bitset of identical selectors. */
-export function compilePolicies(policies: readonly NetworkPolicy[], u: Universe): CompiledPolicy[] {
-  const cache = new Map<string, Bitset>();
-  const classes = u.pods.classes;
-
-  // Posting lists: classes per namespace and per label key=value, so that a selector only looks
-  // at the classes of its most selective term.
-  const byNamespace = new Map<string, number[]>();
-  const byLabel = new Map<string, number[]>();
-  for (const c of classes) {
-    byNamespace.set(c.namespace, [...(byNamespace.get(c.namespace) ?? []), c.index]);
-    for (const [k, v] of Object.entries(c.labels)) {
-      const key = `${k}=${v}`;
-      const list = byLabel.get(key);
-      if (list) list.push(c.index);
-      else byLabel.set(key, [c.index]);
-    }
-  }
-  const namespaceNames = [...new Set([...u.pods.namespaceLabels.keys(), ...byNamespace.keys()])];
-
-  const selectPods = (namespace: LabelSelector | string, pods: LabelSelector | undefined): Bitset => {
-    const key = JSON.stringify([namespace, pods ?? null]);
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const namespaces = typeof namespace === 'string' ? [namespace] : namespaceNames.filter((ns) => matchesSelector(namespace, u.pods.namespaceLabels.get(ns) ?? {}));
-    const inScope = new Set(namespaces);
-    let candidates: Iterable<number> = namespaces.flatMap((ns) => byNamespace.get(ns) ?? []);
-    for (const [k, v] of Object.entries(pods?.matchLabels ?? {})) {
-      const list = byLabel.get(`${k}=${v}`) ?? [];
-      if (list.length < (candidates as number[]).length) candidates = list;
-    }
-    const b = new Bitset(u.size);
-    for (const i of candidates) {
-      const c = classes[i]!;
-      if (inScope.has(c.namespace) && (!pods || matchesSelector(pods, c.labels))) b.set(i);
-    }
-    cache.set(key, b);
-    return b;
-  };
-
+export function compilePolicies(policies: readonly NetworkPolicy[], u: Universe, selectPods: SelectPods = podSelection(u)): CompiledPolicy[] {
   const peerBits = (policy: NetworkPolicy, peer: Peer): Bitset => {
     if (peer.kind === 'ipBlock') {
       return Bitset.of(u.size, blocksOfPeer(u.blocks, peer).map((i) => u.pods.classes.length + i));
@@ -110,4 +75,47 @@ export function compilePolicies(policies: readonly NetworkPolicy[], u: Universe)
       egress: policy.affects.egress ? policy.egress.map((r) => compileRule(policy, targets, r)) : [],
     };
   });
+}
+
+/** Selector → bitset of pod classes, with a cache and posting lists. */
+export function podSelection(u: Universe): SelectPods {
+  const cache = new Map<string, Bitset>();
+  const classes = u.pods.classes;
+
+  // Posting lists: classes per namespace and per label key=value, so that a selector only looks
+  // at the classes of its most selective term.
+  const byNamespace = new Map<string, number[]>();
+  const byLabel = new Map<string, number[]>();
+  for (const c of classes) {
+    byNamespace.set(c.namespace, [...(byNamespace.get(c.namespace) ?? []), c.index]);
+    for (const [k, v] of Object.entries(c.labels)) {
+      const key = `${k}=${v}`;
+      const list = byLabel.get(key);
+      if (list) list.push(c.index);
+      else byLabel.set(key, [c.index]);
+    }
+  }
+  const namespaceNames = [...new Set([...u.pods.namespaceLabels.keys(), ...byNamespace.keys()])];
+
+  const selectPods: SelectPods = (namespace, pods) => {
+    const key = JSON.stringify([namespace, pods ?? null]);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const namespaces = typeof namespace === 'string' ? [namespace] : namespaceNames.filter((ns) => matchesSelector(namespace, u.pods.namespaceLabels.get(ns) ?? {}));
+    const inScope = new Set(namespaces);
+    let candidates: Iterable<number> = namespaces.flatMap((ns) => byNamespace.get(ns) ?? []);
+    for (const [k, v] of Object.entries(pods?.matchLabels ?? {})) {
+      const list = byLabel.get(`${k}=${v}`) ?? [];
+      if (list.length < (candidates as number[]).length) candidates = list;
+    }
+    const b = new Bitset(u.size);
+    for (const i of candidates) {
+      const c = classes[i]!;
+      if (inScope.has(c.namespace) && (!pods || matchesSelector(pods, c.labels))) b.set(i);
+    }
+    cache.set(key, b);
+    return b;
+  };
+
+  return selectPods;
 }

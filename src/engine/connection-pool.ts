@@ -9,6 +9,7 @@ export class ConnectionPool {
   private readonly ids = new Map<string, number>([[ConnectionSet.NONE.toString(), 0]]);
   private readonly unions = new Map<number, number>();
   private readonly intersections = new Map<number, number>();
+  private readonly differences = new Map<number, number>();
   readonly all: number;
 
   constructor() {
@@ -47,6 +48,16 @@ export class ConnectionPool {
     const key = a < b ? a * 1048576 + b : b * 1048576 + a;
     let r = this.intersections.get(key);
     if (r === undefined) this.intersections.set(key, (r = this.id(this.sets[a]!.intersect(this.sets[b]!))));
+    return r;
+  }
+
+  /** `a` minus `b`. */
+  subtract(a: number, b: number): number {
+    if (a === 0 || b === 0) return a;
+    if (a === b || b === this.all) return 0;
+    const key = a * 1048576 + b;
+    let r = this.differences.get(key);
+    if (r === undefined) this.differences.set(key, (r = this.id(this.sets[a]!.subtract(this.sets[b]!))));
     return r;
   }
 }

@@ -1,3 +1,4 @@
+import type { AdminPolicy } from '../model/admin-policy.js';
 import type { Cidr, IpBlockPeer, NetworkPolicy } from '../model/policy.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { familyMax, parseIp, type IpFamily } from '../net/ip-address.js';
@@ -21,18 +22,27 @@ export function ipBlockPeers(policies: readonly NetworkPolicy[]): IpBlockPeer[] 
   return out;
 }
 
+/** The CIDRs of the `networks` peers of cluster-wide policies. */
+export function networkCidrs(policies: readonly AdminPolicy[] | undefined): Cidr[] {
+  const out: Cidr[] = [];
+  for (const p of policies ?? []) for (const r of p.egress) for (const peer of r.peers) if (peer.kind === 'networks') out.push(...peer.cidrs);
+  return out;
+}
+
 /** Whether the snapshot speaks of IPv6 at all (an ipBlock or a pod address); reports show IPv6 ranges only then. */
 export function mentionsIpv6(snapshot: Snapshot): boolean {
   const podV6 = snapshot.pods.some((p) => p.ips.some((ip) => parseIp(ip)?.family === 6));
-  return podV6 || ipBlockPeers(snapshot.policies).some((p) => p.cidr.family === 6);
+  return podV6 || ipBlockPeers(snapshot.policies).some((p) => p.cidr.family === 6) || networkCidrs(snapshot.adminPolicies).some((c) => c.family === 6);
 }
 
 /**
- * Cuts both address spaces into disjoint blocks at every ipBlock boundary (cidr and except).
+ * Cuts both address spaces into disjoint blocks at every ipBlock boundary (cidr and except) and
+ * every `networks` CIDR of cluster-wide policies.
  */
 export function externalBlocks(snapshot: Snapshot): ExternalBlock[] {
   const cidrs: Cidr[] = [];
   for (const peer of ipBlockPeers(snapshot.policies)) cidrs.push(peer.cidr, ...peer.except);
+  cidrs.push(...networkCidrs(snapshot.adminPolicies));
   const blocks: ExternalBlock[] = [];
   for (const family of [4, 6] as const) {
     const cuts = new Set<bigint>([0n]);
@@ -70,6 +80,15 @@ export function blocksOfPeer(blocks: readonly ExternalBlock[], peer: IpBlockPeer
   const out: number[] = [];
   blocks.forEach((b, i) => {
     if (ranges.has(b.family, b.lo)) out.push(i);
+  });
+  return out;
+}
+
+/** Indices of the blocks inside any of these CIDRs. */
+export function blocksOfCidrs(blocks: readonly ExternalBlock[], cidrs: readonly Cidr[]): number[] {
+  const out: number[] = [];
+  blocks.forEach((b, i) => {
+    if (cidrs.some((c) => c.family === b.family && c.lo <= b.lo && b.hi <= c.hi)) out.push(i);
   });
   return out;
 }

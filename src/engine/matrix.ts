@@ -3,7 +3,9 @@ import type { Snapshot } from '../model/snapshot.js';
 import { ConnectionSet } from '../net/connection-set.js';
 import { PortSet } from '../net/port-set.js';
 import { Bitset, wordsFor } from './bitset.js';
-import { compilePolicies, type CompiledPolicy, type CompiledRule, type Universe } from './compile.js';
+import { throughTiers, type SetAlgebra } from './admin-tiers.js';
+import { compilePolicies, podSelection, type CompiledPolicy, type CompiledRule, type Universe } from './compile.js';
+import { compileAdmin, type ClassTiers, type CompiledAdminRule } from './compile-admin.js';
 import { ConnectionPool } from './connection-pool.js';
 import type { Endpoint, Traffic } from './endpoint.js';
 import { blockOf, externalBlocks, mentionsIpv6, type ExternalBlock } from './external-blocks.js';
@@ -98,8 +100,10 @@ export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
   const E = P + blocks.length;
   const universe: Universe = { pods, blocks, size: E };
   const W = wordsFor(E);
-  const policies = compilePolicies(snapshot.policies, universe);
+  const selectPods = podSelection(universe);
+  const policies = compilePolicies(snapshot.policies, universe, selectPods);
   const pool = new ConnectionPool();
+  const admin = snapshot.adminPolicies?.length ? compileAdmin(snapshot.adminPolicies, universe, selectPods) : null;
 
   // Per pod class: the egress policies that select it, and which ingress rules' peers hold it.
   // Classes with the same of both get the same row, computed once.
@@ -170,13 +174,57 @@ export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
     return id;
   };
 
+  // Cluster-wide policies: per pair, each side goes through the tiers (admin-tiers.ts).
+  const algebra: SetAlgebra<number> = {
+    none: 0,
+    all: pool.all,
+    union: (a, b) => pool.union(a, b),
+    intersect: (a, b) => pool.intersect(a, b),
+    subtract: (a, b) => pool.subtract(a, b),
+    isEmpty: (a) => a === 0,
+  };
+  const adminPorts = new Map<CompiledAdminRule, number>();
+  const adminNamed = new Map<string, number>();
+  const ruleIds = new Map<CompiledAdminRule, number>();
+  const portsOf = (r: CompiledAdminRule, d: number): number => {
+    let base = adminPorts.get(r);
+    if (base === undefined) adminPorts.set(r, (base = pool.id(r.ports)));
+    if (!r.named.length || d >= P) return base;
+    let rid = ruleIds.get(r);
+    if (rid === undefined) ruleIds.set(r, (rid = ruleIds.size));
+    const key = `${rid}@${d}`;
+    let id = adminNamed.get(key);
+    if (id === undefined) {
+      let cs = pool.get(base);
+      for (const cp of pods.classes[d]!.ports) if (r.named.includes(cp.name!)) cs = cs.union(ConnectionSet.of({ [cp.protocol]: PortSet.of([[cp.port, cp.port]]) }));
+      adminNamed.set(key, (id = pool.id(cs)));
+    }
+    return id;
+  };
+  const tiers = (t: ClassTiers, peer: number, d: number, networkPolicy: number | null): number => {
+    const word = peer >>> 5;
+    const bit = 1 << (peer & 31);
+    const matched = (rules: CompiledAdminRule[]) => rules.filter((r) => r.peers.words[word]! & bit).map((r) => ({ action: r.rule.action, ports: portsOf(r, d) }));
+    return throughTiers(algebra, matched(t.admin), networkPolicy, matched(t.baseline)).allowed;
+  };
+  // Which admin rules' peers hold each entity: sources with the same answer share rows.
+  const adminPeerKey: string[] = Array.from({ length: E }, () => '');
+  if (admin) {
+    const all = new Set<CompiledAdminRule>();
+    for (const t of [...admin.egress, ...admin.ingress]) for (const r of [...t.admin, ...t.baseline]) all.add(r);
+    [...all].forEach((r, j) => {
+      for (const e of r.peers.indices()) adminPeerKey[e] += `${j},`;
+    });
+  }
+
   const rows: Row[] = [];
   const rowCache = new Map<string, Row>();
   for (let s = 0; s < E; s++) {
     const srcIsPod = s < P;
     const egKey = srcIsPod && isolated.egress.has(s) ? egressPolicies[s]!.join(',') : srcIsPod ? 'open' : 'outside';
     const inList = universalIngress.length ? [...universalIngress, ...ingressOf[s]!] : ingressOf[s]!;
-    const rowKey = `${egKey}#${inList.join(',')}`;
+    const adminEg = admin !== null && srcIsPod && admin.egressSubjects.has(s);
+    const rowKey = `${egKey}#${inList.join(',')}${admin ? `#${srcIsPod ? admin.egressKey[s] : ''}#${adminPeerKey[s]}` : ''}`;
     const cached = rowCache.get(rowKey);
     if (cached) {
       rows.push(cached);
@@ -201,11 +249,13 @@ export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
 
     for (let w = 0; w < W; w++) {
       let egWord = 0;
-      if (eg) for (const g of eg) egWord |= g.bits[w]!;
+      if (adminEg) egWord = full[w]!; // an admin rule may open what NetworkPolicy does not
+      else if (eg) for (const g of eg) egWord |= g.bits[w]!;
       else egWord = srcIsPod ? full[w]! : podWords[w]!; // outside sources never reach outside addresses
       if (egWord === 0) continue;
       let inWord = openIngress[w]!;
       for (const g of ig) inWord |= g.bits[w]!;
+      if (admin && w < admin.ingressSubjects.words.length) inWord |= admin.ingressSubjects.words[w]!;
       let cand = (egWord & inWord) >>> 0;
       while (cand !== 0) {
         const low = cand & -cand;
@@ -213,7 +263,14 @@ export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
         const d = (w << 5) + (31 - Math.clz32(low));
         const ingressOpen = d >= P || !isolated.ingress.has(d);
         let id: number;
-        if (cacheable) {
+        const adminIn = admin !== null && d < P && admin.ingressSubjects.has(d);
+        if (adminEg || adminIn) {
+          const npEgress = eg ? unionOver(eg, d) : null;
+          const npIngress = ingressOpen ? null : unionOver(ig, d);
+          const egressId = adminEg ? tiers(admin.egress[s]!, d, d, npEgress) : (npEgress ?? pool.all);
+          const ingressId = adminIn ? tiers(admin.ingress[d]!, s, d, npIngress) : (npIngress ?? pool.all);
+          id = pool.intersect(egressId, ingressId);
+        } else if (cacheable) {
           let egMask = 0;
           if (eg) for (let i = 0; i < eg.length; i++) if (eg[i]!.bits[w]! & low) egMask |= 1 << i;
           let inMask = 0;

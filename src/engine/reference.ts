@@ -1,3 +1,4 @@
+import { adminOrder, type AdminPeer, type AdminPolicy, type AdminRule } from '../model/admin-policy.js';
 import type { NetworkPolicy, Peer, PortSpec, Rule } from '../model/policy.js';
 import type { Labels } from '../model/labels.js';
 import type { Pod, Snapshot } from '../model/snapshot.js';
@@ -19,7 +20,61 @@ export class ReferenceEvaluator {
   allowed(t: Traffic): boolean {
     // "a pod cannot block access to itself"
     if (t.src.kind === 'pod' && t.dst.kind === 'pod' && t.src.pod === t.dst.pod) return true;
-    return this.egressAllows(t) && this.ingressAllows(t);
+    if (!this.snapshot.adminPolicies?.length) return this.egressAllows(t) && this.ingressAllows(t);
+    return this.sideAllows('egress', t) && this.sideAllows('ingress', t);
+  }
+
+  /**
+   * One side through the tiers, from the policy API's documentation: admin-tier policies by
+   * priority, rules in order, the first rule matching the peer and the port decides (Allow and
+   * Deny are final, Pass goes to NetworkPolicy); NetworkPolicy decides for the pods it isolates;
+   * then the baseline tier the same way; else allowed.
+   */
+  private sideAllows(direction: 'ingress' | 'egress', t: Traffic): boolean {
+    const subject = direction === 'egress' ? t.src : t.dst;
+    const peer = direction === 'egress' ? t.dst : t.src;
+    if (subject.kind !== 'pod') return true;
+    const { admin, baseline } = adminOrder(this.snapshot.adminPolicies ?? []);
+    const first = (tier: readonly AdminPolicy[]): AdminRule | undefined => {
+      for (const p of tier) {
+        if (!this.subjectHas(p, subject.pod)) continue;
+        for (const r of direction === 'egress' ? p.egress : p.ingress) {
+          if (r.peers.some((x) => this.adminPeerMatches(x, peer)) && this.adminPortMatches(r, t)) return r;
+        }
+      }
+      return undefined;
+    };
+    const a = first(admin);
+    if (a && a.action !== 'pass') return a.action === 'allow';
+    if (this.applying(subject.pod, direction).length > 0) return direction === 'egress' ? this.egressAllows(t) : this.ingressAllows(t);
+    const b = first(baseline);
+    return b?.action !== 'deny';
+  }
+
+  private subjectHas(p: AdminPolicy, pod: Pod): boolean {
+    return matchesSelector(p.subject.namespaceSelector, this.nsLabels.get(pod.namespace) ?? {}) && (!p.subject.podSelector || matchesSelector(p.subject.podSelector, pod.labels));
+  }
+
+  private adminPeerMatches(peer: AdminPeer, e: Endpoint): boolean {
+    switch (peer.kind) {
+      case 'namespaces':
+        return e.kind === 'pod' && matchesSelector(peer.namespaceSelector, this.nsLabels.get(e.pod.namespace) ?? {});
+      case 'pods':
+        return e.kind === 'pod' && matchesSelector(peer.namespaceSelector, this.nsLabels.get(e.pod.namespace) ?? {}) && matchesSelector(peer.podSelector, e.pod.labels);
+      case 'networks':
+        // like ipBlock: addresses outside the pod network
+        return e.kind === 'ip' && peer.cidrs.some((c) => c.family === e.family && c.lo <= e.addr && e.addr <= c.hi);
+      case 'nodes':
+        return false;
+    }
+  }
+
+  private adminPortMatches(r: AdminRule, t: Traffic): boolean {
+    if (r.ports === 'any') return true;
+    return r.ports.some((p) => {
+      if (p.kind === 'named') return t.dst.kind === 'pod' && t.dst.pod.ports.some((cp) => cp.name === p.name && cp.protocol === t.protocol && cp.port === t.port);
+      return p.protocol === t.protocol && (p.kind === 'all' || (p.from <= t.port && t.port <= p.to));
+    });
   }
 
   /** Policies that select `pod` and apply to it in the direction. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { AdminPolicy } from '../model/admin-policy.js';
 import type { NetworkPolicy } from '../model/policy.js';
 import type { Namespace, Owner, Pod, Service, Snapshot } from '../model/snapshot.js';
 import { NAME_LABEL } from './kinds/namespace.js';
@@ -12,6 +13,7 @@ export interface LoadedObjects {
   workloads: LoadedWorkload[];
   policies: NetworkPolicy[];
   services: Service[];
+  adminPolicies?: AdminPolicy[];
 }
 
 const workloadKey = (kind: string, namespace: string, name: string): string => `${kind}/${namespace}/${name}`;
@@ -103,6 +105,7 @@ export function buildSnapshot(objects: LoadedObjects, diagnostics: Diagnostic[])
     pods: dedupe(pods, (p) => p.id, 'Pod', diagnostics),
     policies: dedupe(objects.policies, (p) => `${p.namespace}/${p.name}`, 'NetworkPolicy', diagnostics),
     services: dedupe(objects.services, (s) => `${s.namespace}/${s.name}`, 'Service', diagnostics),
+    ...(objects.adminPolicies?.length ? { adminPolicies: dedupe(objects.adminPolicies, (p) => `${p.kind}/${p.name}`, 'AdminPolicy', diagnostics) } : {}),
   };
 }
 

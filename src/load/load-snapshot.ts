@@ -5,6 +5,7 @@ import type { Snapshot } from '../model/snapshot.js';
 import { applyLegacySemantics } from '../legacy/apply-legacy-semantics.js';
 import { chooseSemantics } from '../legacy/choose-semantics.js';
 import { buildSnapshot, type LoadedObjects } from './build-snapshot.js';
+import { readAdminPolicy } from './kinds/admin-policy.js';
 import { readAlphaNetworkPolicy } from './kinds/alpha-network-policy.js';
 import { readNamespace } from './kinds/namespace.js';
 import { readNetworkPolicy } from './kinds/network-policy.js';
@@ -33,7 +34,7 @@ export interface LoadOptions {
 /** Turns texts into a snapshot. Never throws on bad input: problems are diagnostics. */
 export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {}): LoadResult {
   const diagnostics: Diagnostic[] = [];
-  const objects: LoadedObjects = { namespaces: [], pods: [], workloads: [], policies: [], services: [] };
+  const objects: LoadedObjects = { namespaces: [], pods: [], workloads: [], policies: [], services: [], adminPolicies: [] };
   /** Policies are read once every namespace is known: how to read them depends on the semantics. */
   const policyReaders: ObjectReader[] = [];
   for (const { file, text } of inputs) {
@@ -60,6 +61,13 @@ export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {
         case 'NetworkPolicy':
           policyReaders.push(r);
           break;
+        case 'AdminNetworkPolicy':
+        case 'BaselineAdminNetworkPolicy':
+        case 'ClusterNetworkPolicy': {
+          const admin = readAdminPolicy(r);
+          if (admin) objects.adminPolicies!.push(admin);
+          break;
+        }
         default:
           if (TEMPLATE_PATHS[raw.kind]) {
             const w = readWorkload(r);

@@ -1,3 +1,4 @@
+export * from './admin-policy.js';
 export * from './diagnostic.js';
 export * from './labels.js';
 export * from './policy.js';

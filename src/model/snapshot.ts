@@ -1,5 +1,6 @@
 import type { Labels, LabelSelector } from './labels.js';
 import type { NetworkPolicy, Protocol } from './policy.js';
+import type { AdminPolicy } from './admin-policy.js';
 import type { LegacyIsolation, Semantics } from './semantics.js';
 import type { SourceRef } from './source.js';
 
@@ -74,6 +75,8 @@ export interface Snapshot {
   pods: readonly Pod[];
   policies: readonly NetworkPolicy[];
   services: readonly Service[];
+  /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects (absent: none). */
+  adminPolicies?: readonly AdminPolicy[];
   /** How the policies were read; absent means networking.k8s.io/v1 with nothing legacy in sight. */
   semantics?: Semantics;
 }

@@ -7,7 +7,8 @@ import { compareConnLists, parseConnList } from './connlist.js';
 import { analyzerCases } from './corpus.js';
 
 /**
- * np-guard/netpol-analyzer's golden connectivity lists. Every case must agree semantically
+ * np-guard/netpol-analyzer's golden connectivity lists (NetworkPolicy, Route/Ingress, and
+ * AdminNetworkPolicy/BaselineAdminNetworkPolicy). Every case must agree semantically
  * (../shared/conformance/README.md, "Comparing"). In the -ingress folder the lines of the
  * stand-in `{ingress-controller}` node are left out (README rule 5): Route/Ingress objects are
  * not modelled, and the remaining lines are pure NetworkPolicy results.
@@ -15,6 +16,8 @@ import { analyzerCases } from './corpus.js';
 const FOLDERS = [
   { folder: 'netpol-analyzer', count: 102, dropIngressController: false },
   { folder: 'netpol-analyzer-ingress', count: 12, dropIngressController: true },
+  // AdminNetworkPolicy / BaselineAdminNetworkPolicy (v1alpha1) with NetworkPolicy.
+  { folder: 'netpol-analyzer-anp', count: 70, dropIngressController: false },
 ];
 
 describe.each(FOLDERS)('conformance: $folder', ({ folder, count, dropIngressController }) => {

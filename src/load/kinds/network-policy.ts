@@ -14,7 +14,7 @@ export function isPortName(s: string): boolean {
   return /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(s) && /[a-z]/.test(s) && !s.includes('--');
 }
 
-function readCidr(r: ObjectReader, path: Path): Cidr | undefined {
+export function readCidr(r: ObjectReader, path: Path): Cidr | undefined {
   const text = r.get(path);
   if (typeof text !== 'string') {
     r.report('error', path, 'invalid-cidr', text === undefined ? 'ipBlock needs a cidr' : `expected a CIDR string, got ${describe(text)}`);

@@ -8,8 +8,11 @@
  */
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
+// A field written with no value (`podSelector:`) is JSON null; the API server reads it as the
+// zero value (an empty selector, an absent list), so null is accepted wherever a selector or a
+// list may stand.
 const labelSelector = {
-  type: 'object',
+  type: ['object', 'null'],
   additionalProperties: false,
   properties: {
     matchLabels: stringMap,
@@ -54,7 +57,7 @@ const rule = (peers: 'from' | 'to') =>
   ({
     type: ['object', 'null'],
     additionalProperties: false,
-    properties: { [peers]: { type: 'array', items: peer }, ports: { type: 'array', items: port } },
+    properties: { [peers]: { type: ['array', 'null'], items: peer }, ports: { type: ['array', 'null'], items: port } },
   }) as const;
 
 export const NETWORK_POLICY_V1_SCHEMA = {
@@ -90,9 +93,9 @@ export const NETWORK_POLICY_V1_SCHEMA = {
       additionalProperties: false,
       properties: {
         podSelector: labelSelector,
-        policyTypes: { type: 'array', items: { type: 'string' } },
-        ingress: { type: 'array', items: rule('from') },
-        egress: { type: 'array', items: rule('to') },
+        policyTypes: { type: ['array', 'null'], items: { type: 'string' } },
+        ingress: { type: ['array', 'null'], items: rule('from') },
+        egress: { type: ['array', 'null'], items: rule('to') },
       },
     },
     status: { type: 'object' },
