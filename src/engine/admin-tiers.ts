@@ -1,4 +1,5 @@
 import type { AdminAction } from '../model/admin-policy.js';
+import { ConnectionSet } from '../net/connection-set.js';
 
 /** Union, intersection and difference over some representation of connection sets. */
 export interface SetAlgebra<T> {
@@ -65,3 +66,13 @@ export function throughTiers<T>(alg: SetAlgebra<T>, admin: readonly MatchedRule<
   }
   return { allowed: alg.union(allowed, alg.subtract(toNetworkPolicy, denied)), decidedBy, toNetworkPolicy, toBaseline: toNetworkPolicy };
 }
+
+/** The algebra on ConnectionSet objects (the explainer's; the engine uses interned ids). */
+export const CONNECTION_SETS: SetAlgebra<ConnectionSet> = {
+  none: ConnectionSet.NONE,
+  all: ConnectionSet.ALL,
+  union: (a, b) => a.union(b),
+  intersect: (a, b) => a.intersect(b),
+  subtract: (a, b) => a.subtract(b),
+  isEmpty: (a) => a.isEmpty(),
+};

@@ -1,13 +1,16 @@
 import type { Labels } from '../model/labels.js';
 import type { Direction, NetworkPolicy, Peer, PortSpec, Rule } from '../model/policy.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { Pod, Snapshot } from '../model/snapshot.js';
+import { adminOrder, type AdminPeer, type AdminPolicy, type AdminRule } from '../model/admin-policy.js';
+import { adminRuleConnections } from '../engine/admin-ports.js';
+import { CONNECTION_SETS, throughTiers } from '../engine/admin-tiers.js';
 import { ConnectionSet } from '../net/connection-set.js';
 import { formatIp } from '../net/ip-address.js';
 import { PortSet } from '../net/port-set.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { matchesSelector } from '../select/label-selector.js';
 import { selectorMisses } from './selector-misses.js';
-import type { DirectionVerdict, Explanation, RuleVerdict } from './verdict.js';
+import type { AdminRuleVerdict, DirectionVerdict, Explanation, RuleVerdict, TierVerdict } from './verdict.js';
 
 /**
  * Explains one (source, destination) pair: which policies isolate each side, what every rule of
@@ -21,7 +24,10 @@ export class Explainer {
   constructor(readonly snapshot: Snapshot) {
     for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, ns.labels);
     for (const p of snapshot.policies) this.byNamespace.set(p.namespace, [...(this.byNamespace.get(p.namespace) ?? []), p]);
+    this.tiers = adminOrder(snapshot.adminPolicies ?? []);
   }
+
+  private readonly tiers: { admin: AdminPolicy[]; baseline: AdminPolicy[] };
 
   explain(src: Endpoint, dst: Endpoint): Explanation {
     const self = src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod;
@@ -38,9 +44,8 @@ export class Explainer {
     }
     const pod = subject.pod;
     const isolatedBy = (this.byNamespace.get(pod.namespace) ?? []).filter((p) => p.affects[direction] && matchesSelector(p.podSelector, pod.labels));
-    if (isolatedBy.length === 0) return { direction, subject, isolatedBy, rules: [], allowed: ConnectionSet.ALL };
     const rules: RuleVerdict[] = [];
-    let allowed = ConnectionSet.NONE;
+    let allowed = isolatedBy.length ? ConnectionSet.NONE : ConnectionSet.ALL;
     for (const policy of isolatedBy) {
       for (const rule of direction === 'ingress' ? policy.ingress : policy.egress) {
         const v = this.rule(policy, rule, peer, dst);
@@ -48,7 +53,48 @@ export class Explainer {
         if (v.matchedPeer !== null) allowed = allowed.union(v.ports);
       }
     }
-    return { direction, subject, isolatedBy, rules, allowed };
+    const tiers = this.throughTiers(direction, pod, peer, dst, isolatedBy.length ? allowed : null);
+    return tiers ? { direction, subject, isolatedBy, rules, tiers: tiers.verdict, allowed: tiers.allowed } : { direction, subject, isolatedBy, rules, allowed };
+  }
+
+  /** The cluster-wide policies that apply to `pod` in `direction`, rule by rule, and what gets through. */
+  private throughTiers(direction: Direction, pod: Pod, peer: Endpoint, dst: Endpoint, networkPolicy: ConnectionSet | null): { verdict: TierVerdict; allowed: ConnectionSet } | undefined {
+    const nsLabels = this.nsLabels.get(pod.namespace) ?? {};
+    const applies = (p: AdminPolicy) => matchesSelector(p.subject.namespaceSelector, nsLabels) && (!p.subject.podSelector || matchesSelector(p.subject.podSelector, pod.labels));
+    const verdicts = (tier: AdminPolicy[]) => tier.filter(applies).flatMap((p) => (direction === 'ingress' ? p.ingress : p.egress).map((r) => this.adminRule(p, r, peer, dst)));
+    const admin = verdicts(this.tiers.admin);
+    const baseline = verdicts(this.tiers.baseline);
+    if (admin.length === 0 && baseline.length === 0) return undefined;
+    const matchedAdmin = admin.filter((v) => v.matchedPeer !== null);
+    const matchedBaseline = baseline.filter((v) => v.matchedPeer !== null);
+    const outcome = throughTiers(CONNECTION_SETS, matchedAdmin.map((v) => ({ action: v.rule.action, ports: v.ports })), networkPolicy, matchedBaseline.map((v) => ({ action: v.rule.action, ports: v.ports })));
+    [...matchedAdmin, ...(networkPolicy === null ? matchedBaseline : [])].forEach((v, i) => (v.decided = outcome.decidedBy[i]!));
+    return { verdict: { admin, baseline, toNetworkPolicy: outcome.toNetworkPolicy, toBaseline: outcome.toBaseline }, allowed: outcome.allowed };
+  }
+
+  private adminRule(policy: AdminPolicy, rule: AdminRule, peer: Endpoint, dst: Endpoint): AdminRuleVerdict {
+    const ports = adminRuleConnections(rule, dst.kind === 'pod' ? dst.pod.ports : null);
+    const peerMisses: string[] = [];
+    for (let i = 0; i < rule.peers.length; i++) {
+      const miss = this.adminPeerMiss(rule.peers[i]!, peer);
+      if (miss === undefined) return { policy, rule, matchedPeer: i, peerMisses: [], ports, decided: ConnectionSet.NONE };
+      peerMisses.push(`peer ${i}: ${miss}`);
+    }
+    return { policy, rule, matchedPeer: null, peerMisses, ports, decided: ConnectionSet.NONE };
+  }
+
+  private adminPeerMiss(peer: AdminPeer, e: Endpoint): string | undefined {
+    if (peer.kind === 'nodes') return 'selects nodes, which are not in the snapshot';
+    if (peer.kind === 'networks') {
+      if (e.kind === 'pod') return `networks ${peer.cidrs.map((c) => c.text).join(', ')} name addresses outside the cluster, not pods`;
+      return peer.cidrs.some((c) => c.family === e.family && c.lo <= e.addr && e.addr <= c.hi) ? undefined : `${formatIp(e.family, e.addr)} is in none of the networks ${peer.cidrs.map((c) => c.text).join(', ')}`;
+    }
+    if (e.kind !== 'pod') return `selects pods, and ${formatIp(e.family, e.addr)} is an outside address`;
+    const labels = this.nsLabels.get(e.pod.namespace) ?? {};
+    const problems: string[] = [];
+    if (!matchesSelector(peer.namespaceSelector, labels)) problems.push(`namespace ${e.pod.namespace} does not match its namespace selector: ${selectorMisses(peer.namespaceSelector, labels).join('; ')}`);
+    if (peer.kind === 'pods' && !matchesSelector(peer.podSelector, e.pod.labels)) problems.push(`the pod does not match its podSelector: ${selectorMisses(peer.podSelector, e.pod.labels).join('; ')}`);
+    return problems.length ? problems.join('; and ') : undefined;
   }
 
   private rule(policy: NetworkPolicy, rule: Rule, peer: Endpoint, dst: Endpoint): RuleVerdict {

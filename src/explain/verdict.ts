@@ -1,3 +1,4 @@
+import type { AdminPolicy, AdminRule } from '../model/admin-policy.js';
 import type { Direction, NetworkPolicy, Rule } from '../model/policy.js';
 import type { ConnectionSet } from '../net/connection-set.js';
 import type { Endpoint } from '../engine/endpoint.js';
@@ -14,6 +15,29 @@ export interface RuleVerdict {
   ports: ConnectionSet;
 }
 
+/** How one rule of a cluster-wide policy treats one pair. */
+export interface AdminRuleVerdict {
+  policy: AdminPolicy;
+  rule: AdminRule;
+  /** Index of the first peer that matches, or `null`. */
+  matchedPeer: number | null;
+  peerMisses: string[];
+  /** What the rule names towards this destination (named ports resolved). */
+  ports: ConnectionSet;
+  /** The connections this rule decided for the pair (first match wins; empty when shadowed or not matching). */
+  decided: ConnectionSet;
+}
+
+/** The cluster-wide tiers on one side, when some policy of theirs applies to the pod. */
+export interface TierVerdict {
+  admin: AdminRuleVerdict[];
+  baseline: AdminRuleVerdict[];
+  /** Connections no admin rule allowed or denied: NetworkPolicy's (Pass, or no match). */
+  toNetworkPolicy: ConnectionSet;
+  /** Connections that reached the baseline tier (NetworkPolicy does not isolate this side). */
+  toBaseline: ConnectionSet;
+}
+
 /** One side of a connection: the source's egress or the destination's ingress. */
 export interface DirectionVerdict {
   direction: Direction;
@@ -23,7 +47,9 @@ export interface DirectionVerdict {
   isolatedBy: NetworkPolicy[];
   /** Every rule of those policies. */
   rules: RuleVerdict[];
-  /** What this side allows: everything when not isolated, else the union of matching rules. */
+  /** Cluster-wide policies that apply to this side, when there are any. */
+  tiers?: TierVerdict;
+  /** What this side allows: through the tiers when there are cluster-wide policies; else everything when not isolated, or the union of matching rules. */
   allowed: ConnectionSet;
 }
 

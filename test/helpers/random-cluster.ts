@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { AdminPeer, AdminPolicy, AdminPort, AdminRule } from '../../src/model/admin-policy.js';
 import type { LabelSelector, SelectorRequirement } from '../../src/model/labels.js';
 import type { Cidr, NetworkPolicy, Peer, PortSpec, Protocol, Rule } from '../../src/model/policy.js';
 import type { ContainerPort, Namespace, Pod, Snapshot } from '../../src/model/snapshot.js';
@@ -135,3 +136,62 @@ export function sampleAddresses(): { family: 4 | 6; addr: bigint }[] {
 }
 
 export const SAMPLE_PORTS = [1, 52, 53, 54, 79, 80, 81, 442, 443, 444, 543, 1080, 8079, 8080, 8081, 9090, 9091, 9190, 10090, 65534, 65535];
+
+// Cluster-wide policies over the same vocabulary: both tiers, the three actions, every peer kind,
+// numbered, ranged and named ports, and deliberately colliding priorities.
+const adminPeer = (direction: 'ingress' | 'egress'): fc.Arbitrary<AdminPeer> =>
+  fc.oneof(
+    namespaceSelector.map((n): AdminPeer => ({ kind: 'namespaces', namespaceSelector: n, source: src })),
+    fc.record({ n: namespaceSelector, p: selector }).map((x): AdminPeer => ({ kind: 'pods', namespaceSelector: x.n, podSelector: x.p, source: src })),
+    ...(direction === 'egress'
+      ? [
+          fc.uniqueArray(fc.constantFrom(...CIDRS, ...EXCEPTS), { minLength: 1, maxLength: 2 }).map((cs): AdminPeer => ({ kind: 'networks', cidrs: cs.map(cidr), source: src })),
+          selector.map((sel): AdminPeer => ({ kind: 'nodes', selector: sel, source: src })),
+        ]
+      : []),
+  );
+
+const adminPort: fc.Arbitrary<AdminPort> = fc.oneof(
+  protocol.map((p): AdminPort => ({ kind: 'all', protocol: p, source: src })),
+  fc.record({ p: protocol, from: fc.constantFrom(53, 80, 443, 8080, 9090, 1), len: fc.constantFrom(0, 0, 1, 100, 1000) }).map(
+    (x): AdminPort => ({ kind: 'range', protocol: x.p, from: x.from, to: Math.min(65535, x.from + x.len), source: src }),
+  ),
+  fc.constantFrom(...PORT_NAMES).map((n): AdminPort => ({ kind: 'named', name: n, source: src })),
+);
+
+const adminRules = (direction: 'ingress' | 'egress', baseline: boolean): fc.Arbitrary<AdminRule[]> =>
+  fc.array(
+    fc.record({
+      action: baseline ? fc.constantFrom('allow' as const, 'deny' as const) : fc.constantFrom('allow' as const, 'deny' as const, 'pass' as const),
+      peers: fc.array(adminPeer(direction), { minLength: 1, maxLength: 2 }),
+      ports: fc.oneof(fc.constant('any' as const), fc.array(adminPort, { minLength: 1, maxLength: 2 })),
+    }),
+    { maxLength: 3 },
+  ).map((rs) => rs.map((r, index): AdminRule => ({ direction, index, action: r.action, actionText: r.action, peers: r.peers, ports: r.ports, source: src })));
+
+const adminPolicy = (i: number, baseline: boolean): fc.Arbitrary<AdminPolicy> =>
+  fc.record({
+    priority: fc.integer({ min: 0, max: 3 }),
+    ns: namespaceSelector,
+    pods: fc.option(selector, { nil: undefined }),
+    ingress: adminRules('ingress', baseline),
+    egress: adminRules('egress', baseline),
+  }).map((p) => ({
+    kind: baseline ? 'BaselineAdminNetworkPolicy' : 'AdminNetworkPolicy',
+    apiVersion: 'policy.networking.k8s.io/v1alpha1',
+    name: baseline ? 'default' : `anp${i}`,
+    tier: baseline ? 'baseline' : 'admin',
+    ...(baseline ? {} : { priority: p.priority }),
+    subject: { namespaceSelector: p.ns, ...(p.pods ? { podSelector: p.pods } : {}) },
+    ingress: p.ingress,
+    egress: p.egress,
+    source: src,
+  }));
+
+/** A random snapshot with up to three AdminNetworkPolicies and maybe a BaselineAdminNetworkPolicy. */
+export const randomAdminSnapshot: fc.Arbitrary<Snapshot> = fc
+  .record({ s: randomSnapshot, anps: fc.integer({ min: 0, max: 3 }), banp: fc.boolean() })
+  .chain((x) =>
+    fc.tuple(fc.constant(x.s), x.anps === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: x.anps }, (_, i) => adminPolicy(i, false))), x.banp ? adminPolicy(0, true).map((b) => [b]) : fc.constant([])),
+  )
+  .map(([s, anps, banp]) => ({ ...s, adminPolicies: [...anps, ...banp] }));
