@@ -1,8 +1,25 @@
 import type { CanAnswer, PairAnswer } from '../../query/ask.js';
-import type { DirectionVerdict } from '../../explain/verdict.js';
+import type { AdminRuleVerdict, DirectionVerdict } from '../../explain/verdict.js';
 import { formatSource } from '../../model/source.js';
 import { portsJson } from '../matrix/json.js';
 import { describePeer } from './describe.js';
+
+function adminRuleJson(a: AdminRuleVerdict) {
+  return {
+    kind: a.policy.kind,
+    policy: a.policy.name,
+    tier: a.policy.tier,
+    ...(a.policy.priority !== undefined ? { priority: a.policy.priority } : {}),
+    rule: a.rule.index,
+    ...(a.rule.name ? { name: a.rule.name } : {}),
+    action: a.rule.actionText,
+    source: formatSource(a.rule.source),
+    peerMatched: a.matchedPeer,
+    peerMisses: a.peerMisses,
+    names: a.ports.toString(),
+    decided: a.decided.toString(),
+  };
+}
 
 function sideJson(v: DirectionVerdict, p: PairAnswer) {
   const opens = (ports: import('../../net/connection-set.js').ConnectionSet) =>
@@ -13,6 +30,16 @@ function sideJson(v: DirectionVerdict, p: PairAnswer) {
     isolated: v.isolatedBy.length > 0,
     isolatedBy: v.isolatedBy.map((pol) => ({ policy: `${pol.namespace}/${pol.name}`, source: formatSource(pol.source) })),
     allowed: v.allowed.toString(),
+    ...(v.tiers
+      ? {
+          tiers: {
+            admin: v.tiers.admin.map(adminRuleJson),
+            networkPolicy: v.tiers.toNetworkPolicy.toString(),
+            baseline: v.tiers.baseline.map(adminRuleJson),
+            reachedBaseline: v.tiers.toBaseline.toString(),
+          },
+        }
+      : {}),
     rules: v.rules.map((r) => {
       const peers = r.rule.peers;
       return {

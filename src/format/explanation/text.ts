@@ -1,5 +1,8 @@
 import type { CanAnswer, PairAnswer } from '../../query/ask.js';
-import type { DirectionVerdict, RuleVerdict } from '../../explain/verdict.js';
+import type { AdminRuleVerdict, DirectionVerdict, RuleVerdict, TierVerdict } from '../../explain/verdict.js';
+import { adminPolicyRef } from '../../model/admin-policy.js';
+import { formatSource } from '../../model/source.js';
+import type { ConnectionSet } from '../../net/connection-set.js';
 import { describePeer, policyRef, ruleRef } from './describe.js';
 
 function portText(p: PairAnswer): string {
@@ -22,8 +25,14 @@ function opensText(r: RuleVerdict, p: PairAnswer): string {
 function side(v: DirectionVerdict, who: string, p: PairAnswer): string[] {
   const title = `${v.direction} of ${who}`;
   if (!v.subject) return [`  ${title}: an outside address; no NetworkPolicy restricts it`];
+  if (v.tiers) return [`  ${title}:`, ...tierLines(v, v.tiers, p)];
   if (v.isolatedBy.length === 0) return [`  ${title}: not isolated (no policy selects it for ${v.direction}): everything allowed`];
-  const lines = [`  ${title}: isolated by ${v.isolatedBy.map(policyRef).join(', ')}`];
+  return [`  ${title}: isolated by ${v.isolatedBy.map(policyRef).join(', ')}`, ...networkPolicyLines(v, p)];
+}
+
+/** What NetworkPolicy says on an isolated side: the rules that allow, or the closest ones. */
+function networkPolicyLines(v: DirectionVerdict, p: PairAnswer): string[] {
+  const lines: string[] = [];
   const allowing = v.rules.filter((r) => r.matchedPeer !== null && opens(r, p));
   for (const r of allowing) {
     const peers = r.rule.peers;
@@ -48,6 +57,43 @@ function side(v: DirectionVerdict, who: string, p: PairAnswer): string[] {
     }
   }
   return lines;
+}
+
+const MARK = { allow: '✓', deny: '✗', pass: '↷' } as const;
+const VERB = { allow: 'allowed by', deny: 'denied by', pass: 'passed to NetworkPolicy by' } as const;
+
+/**
+ * A side with cluster-wide policies, tier by tier: the admin rules that decide (first match
+ * wins), then NetworkPolicy when it isolates the pod, else the baseline tier, else the default.
+ */
+function tierLines(v: DirectionVerdict, t: TierVerdict, p: PairAnswer): string[] {
+  const port = p.port?.number !== undefined ? { protocol: p.port.protocol, number: p.port.number } : undefined;
+  const touches = (cs: ConnectionSet) => (port ? cs.has(port.protocol, port.number) : !cs.isEmpty());
+  const what = (cs: ConnectionSet) => (port ? '' : ` (${cs.toString()})`);
+  const lines: string[] = [];
+  for (const a of t.admin) {
+    if (a.matchedPeer === null || !touches(a.decided)) continue;
+    lines.push(`    ${MARK[a.rule.action]} ${VERB[a.rule.action]} ${adminRuleRef(a)}: ${a.rule.actionText}${what(a.decided)}`);
+    if (port && a.rule.action !== 'pass') return lines;
+  }
+  if (!touches(t.toNetworkPolicy)) return lines;
+  if (port && lines.length === 0) lines.push(`    admin tier: ${t.admin.length ? 'no rule matches it' : 'no rule applies'}; NetworkPolicy decides`);
+  if (v.isolatedBy.length) return [...lines, `    NetworkPolicy: isolated by ${v.isolatedBy.map(policyRef).join(', ')}`, ...networkPolicyLines(v, p)];
+  lines.push(`    NetworkPolicy: no policy selects it for ${v.direction}; the baseline tier decides`);
+  let decided = false;
+  for (const b of t.baseline) {
+    if (b.matchedPeer === null || !touches(b.decided)) continue;
+    decided = true;
+    lines.push(`    ${MARK[b.rule.action]} ${VERB[b.rule.action === 'pass' ? 'allow' : b.rule.action]} ${adminRuleRef(b)}: ${b.rule.actionText}${what(b.decided)}`);
+    if (port) return lines;
+  }
+  if (!decided || !port) lines.push(`    ✓ ${decided ? 'the rest is ' : ''}allowed: no baseline rule decides it (the default)`);
+  return lines;
+}
+
+/** `AdminNetworkPolicy deny-x (priority 10) ingress rule 0 "name" (file:line)` */
+function adminRuleRef(a: AdminRuleVerdict): string {
+  return `${adminPolicyRef(a.policy)} ${a.rule.direction} rule ${a.rule.index}${a.rule.name ? ` "${a.rule.name}"` : ''} (${formatSource(a.rule.source)})`;
 }
 
 function rank(r: RuleVerdict, p: PairAnswer): number {
