@@ -2,6 +2,7 @@ import type { Connectivity, Node } from '../engine/connectivity.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { Explainer } from '../explain/explain.js';
 import type { DirectionVerdict } from '../explain/verdict.js';
+import { adminPolicyRef, type AdminAction } from '../model/admin-policy.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { formatSource } from '../model/source.js';
 import type { ConnectionSet } from '../net/connection-set.js';
@@ -15,6 +16,8 @@ export interface ChangeReasons {
   removedFrom: string[];
   /** Policies that isolate an end in the head but did not in the base. */
   newlyIsolatedBy: string[];
+  /** Cluster-wide rules of the head that deny removed ports. */
+  deniedBy: string[];
 }
 
 function representative(node: Node | undefined): Endpoint | undefined {
@@ -24,10 +27,22 @@ function representative(node: Node | undefined): Endpoint | undefined {
   return { kind: 'ip', family: node.family, addr: node.lo };
 }
 
+/** Cluster-wide rules of one side that decided some of `ports` with one of `actions`. */
+function tierRules(v: DirectionVerdict, ports: ConnectionSet, actions: readonly AdminAction[]): string[] {
+  if (!v.tiers) return [];
+  return [...v.tiers.admin, ...v.tiers.baseline]
+    .filter((a) => actions.includes(a.rule.action) && !a.decided.intersect(ports).isEmpty())
+    .map((a) => `${adminPolicyRef(a.policy)} ${a.rule.direction} rule ${a.rule.index}${a.rule.name ? ` "${a.rule.name}"` : ''}: ${a.rule.actionText} (${formatSource(a.rule.source)})`);
+}
+
 function opening(v: DirectionVerdict, ports: ConnectionSet): string[] {
-  return v.rules
-    .filter((r) => r.matchedPeer !== null && !r.ports.intersect(ports).isEmpty())
-    .map((r) => `${r.policy.namespace}/${r.policy.name} ${r.rule.direction} rule ${r.rule.index} (${formatSource(r.rule.source)})`);
+  const npDecides = !v.tiers || !v.tiers.toNetworkPolicy.intersect(ports).isEmpty();
+  const np = npDecides
+    ? v.rules
+        .filter((r) => r.matchedPeer !== null && !r.ports.intersect(ports).isEmpty())
+        .map((r) => `${r.policy.namespace}/${r.policy.name} ${r.rule.direction} rule ${r.rule.index} (${formatSource(r.rule.source)})`)
+    : [];
+  return [...tierRules(v, ports, ['allow']), ...np];
 }
 
 export class Responsibility {
@@ -44,7 +59,7 @@ export class Responsibility {
   }
 
   reasons(c: PairChange): ChangeReasons {
-    const out: ChangeReasons = { addedBy: [], removedFrom: [], newlyIsolatedBy: [] };
+    const out: ChangeReasons = { addedBy: [], removedFrom: [], newlyIsolatedBy: [], deniedBy: [] };
     const hs = representative(this.headNodes.get(c.src));
     const hd = representative(this.headNodes.get(c.dst));
     const bs = representative(this.baseNodes.get(c.src));
@@ -58,6 +73,7 @@ export class Responsibility {
       out.removedFrom = [...opening(e.egress, c.removed), ...opening(e.ingress, c.removed)];
       if (hs && hd) {
         const now = this.head.explain(hs, hd);
+        out.deniedBy = [...tierRules(now.egress, c.removed, ['deny']), ...tierRules(now.ingress, c.removed, ['deny'])];
         const was = new Set([...e.egress.isolatedBy, ...e.ingress.isolatedBy].map((p) => `${p.namespace}/${p.name}`));
         out.newlyIsolatedBy = [...now.egress.isolatedBy, ...now.ingress.isolatedBy]
           .filter((p) => !was.has(`${p.namespace}/${p.name}`))

@@ -1,4 +1,6 @@
 import type { LintRule } from './rule.js';
+import adminPeerUnmodelled from './rules/admin-peer-unmodelled.js';
+import adminPriorityTie from './rules/admin-priority-tie.js';
 import allowAll from './rules/allow-all.js';
 import deprecatedApi from './rules/deprecated-api.js';
 import egressWithoutDns from './rules/egress-without-dns.js';
@@ -19,6 +21,8 @@ import unprotectedPods from './rules/unprotected-pods.js';
 
 /** Every rule, sorted by id; a duplicate id is a bug and throws at start-up. */
 export const RULES = [
+  adminPeerUnmodelled,
+  adminPriorityTie,
   allowAll,
   deprecatedApi,
   egressWithoutDns,

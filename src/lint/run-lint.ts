@@ -81,5 +81,6 @@ function ignoredRulesByObject(snapshot: Snapshot): Map<string, Set<string>> {
   };
   for (const p of snapshot.policies) add(`NetworkPolicy ${p.namespace}/${p.name}`, p.annotations);
   for (const pod of snapshot.pods) add(`Pod ${pod.id}`, pod.annotations);
+  for (const a of snapshot.adminPolicies ?? []) add(`${a.kind} ${a.name}`, a.annotations);
   return out;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runBinary, runCli } from '../helpers/run-cli.js';
 
-const EXAMPLES = ['three-tier', 'multi-namespace', 'kubectl-list'];
+const EXAMPLES = ['three-tier', 'multi-namespace', 'kubectl-list', 'admin-policies'];
 
 describe('netpol-check matrix', () => {
   it.each(EXAMPLES)('examples/%s: txt output is the reviewed golden file', async (name) => {

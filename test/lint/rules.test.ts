@@ -67,3 +67,17 @@ describe('input problems are findings too', () => {
     ]);
   });
 });
+
+describe('admin-priority-tie', () => {
+  const admin = (name: string, priority: number, subject: string, kind = 'AdminNetworkPolicy', extra = '') =>
+    `apiVersion: policy.networking.k8s.io/v1alpha${kind === 'ClusterNetworkPolicy' ? 2 : 1}\nkind: ${kind}\nmetadata: {name: ${name}}\nspec:\n${extra}  priority: ${priority}\n  subject: ${subject}\n---\n`;
+  it.each([
+    ['same priority, same pods', admin('a', 5, '{namespaces: {}}') + admin('b', 5, '{namespaces: {}}'), [['tie', 20, undefined]]],
+    ['same priority, disjoint subjects', admin('a', 5, '{namespaces: {matchLabels: {team: a}}}') + admin('b', 5, '{namespaces: {matchLabels: {team: b}}}'), []],
+    ['different priorities', admin('a', 5, '{namespaces: {}}') + admin('b', 6, '{namespaces: {}}'), []],
+    ['same priority in different tiers', admin('a', 5, '{namespaces: {}}', 'ClusterNetworkPolicy', '  tier: Admin\n') + admin('b', 5, '{namespaces: {}}', 'ClusterNetworkPolicy', '  tier: Baseline\n'), []],
+    ['same priority in the Baseline tier', admin('a', 5, '{namespaces: {}}', 'ClusterNetworkPolicy', '  tier: Baseline\n') + admin('b', 5, '{namespaces: {}}', 'ClusterNetworkPolicy', '  tier: Baseline\n'), [['tie', 21, undefined]]],
+  ])('%s', (_t, yaml, expected) => {
+    expect(run('admin-priority-tie', NS + POD + yaml)).toEqual(expected);
+  });
+});

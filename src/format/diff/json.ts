@@ -13,7 +13,7 @@ export function formatDiffJson(changes: readonly ExplainedChange[]): string {
         before: c.before.toString(),
         after: c.after.toString(),
         added: c.added.isEmpty() ? null : { text: c.added.toString(), ports: portsJson(c.added), allowedBy: r.addedBy },
-        removed: c.removed.isEmpty() ? null : { text: c.removed.toString(), ports: portsJson(c.removed), wasAllowedBy: r.removedFrom, newlyIsolatedBy: r.newlyIsolatedBy },
+        removed: c.removed.isEmpty() ? null : { text: c.removed.toString(), ports: portsJson(c.removed), wasAllowedBy: r.removedFrom, newlyIsolatedBy: r.newlyIsolatedBy, deniedBy: r.deniedBy },
       })),
     },
     null,

@@ -18,7 +18,7 @@ export function formatDiffMarkdown(changes: readonly ExplainedChange[]): string 
     'Connections closed',
     changes
       .filter((c) => !c.change.removed.isEmpty())
-      .map((c) => `| ${esc(c.change.src)} | ${esc(c.change.dst)} | ${esc(c.change.removed.toString())} | ${esc([...c.reasons.newlyIsolatedBy.map((p) => `isolated by ${p}`), ...c.reasons.removedFrom.map((r) => `was ${r}`)].join('<br>'))} |`),
+      .map((c) => `| ${esc(c.change.src)} | ${esc(c.change.dst)} | ${esc(c.change.removed.toString())} | ${esc([...c.reasons.deniedBy.map((p) => `denied by ${p}`), ...c.reasons.newlyIsolatedBy.map((p) => `isolated by ${p}`), ...c.reasons.removedFrom.map((r) => `was ${r}`)].join('<br>'))} |`),
     '| from | to | connections | why |',
   );
   return `${out.join('\n')}\n`;

@@ -17,6 +17,7 @@ export function formatDiffText(changes: readonly ExplainedChange[]): string {
     if (!c.removed.isEmpty()) {
       lines.push(`- ${c.src} => ${c.dst} : ${c.removed.toString()}`);
       if (r.newlyIsolatedBy.length) lines.push(`    now isolated by ${r.newlyIsolatedBy.join('; ')}`);
+      if (r.deniedBy.length) lines.push(`    now denied by ${r.deniedBy.join('; ')}`);
       if (r.removedFrom.length) lines.push(`    was allowed by ${r.removedFrom.join('; ')}`);
     }
   }

@@ -5,7 +5,7 @@ const np = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPol
 export default defineRule({
   meta: {
     id: 'schema',
-    description: 'A NetworkPolicy field that is unknown, of the wrong type, or missing (checked against the v1 JSON schema)',
+    description: 'A NetworkPolicy or cluster-wide policy field that is unknown, of the wrong type, missing or out of range (NetworkPolicy: checked against the v1 JSON schema)',
     severity: 'error',
     rationale: 'A misspelt field (ingres, policyType, namespce) is not a policy rule at all; kubectl refuses it by default, or with --validate=false drops it silently, changing what the policy does.',
     fix: 'Use the field names and types of networking.k8s.io/v1 NetworkPolicy (kubectl explain networkpolicy.spec).',
@@ -18,9 +18,13 @@ export default defineRule({
       'invalid-operator': '{message}',
       'invalid-selector': '{message}',
       'invalid-policy-type': '{message}',
+      'invalid-action': '{message}',
+      'invalid-tier': '{message}',
+      'invalid-priority': '{message}',
+      'invalid-subject': '{message}',
     },
     examples: { bad: np('  ingres:\n  - {}\n'), good: np('  ingress:\n  - {}\n') },
   },
-  inputCodes: ['unknown-field', 'missing-field', 'wrong-type', 'schema', 'invalid-peer', 'invalid-operator', 'invalid-selector', 'invalid-policy-type'],
+  inputCodes: ['unknown-field', 'missing-field', 'wrong-type', 'schema', 'invalid-peer', 'invalid-operator', 'invalid-selector', 'invalid-policy-type', 'invalid-action', 'invalid-tier', 'invalid-priority', 'invalid-subject'],
   check() {},
 });
