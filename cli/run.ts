@@ -9,6 +9,7 @@ Usage: netpol-check <command> [options]
 Commands:
   can       can SRC reach DST[:PORT]? yes (exit 0) or no (exit 1), and why
   diff      connections a change opens and closes (--base, --head; git:REV works)
+  explore   interactive terminal UI: who reaches whom, why, policies, findings
   lint      common policy mistakes, as text, JSON, SARIF or GitHub annotations
   matrix    every allowed connection between workloads, pods and external ranges
   migrate   rewrite extensions/v1beta1 and alpha policies as networking.k8s.io/v1, proven equivalent
@@ -30,6 +31,7 @@ type Command = { run: (argv: string[], io: Io) => Promise<number>; help: string 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   can: () => import('./commands/can.js').then((m) => ({ run: m.canCommand, help: m.CAN_HELP })),
   diff: () => import('./commands/diff.js').then((m) => ({ run: m.diffCommand, help: m.DIFF_HELP })),
+  explore: () => import('./commands/explore.js').then((m) => ({ run: m.exploreCommand, help: m.EXPLORE_HELP })),
   lint: () => import('./commands/lint.js').then((m) => ({ run: m.lintCommand, help: m.LINT_HELP })),
   matrix: () => import('./commands/matrix.js').then((m) => ({ run: m.matrixCommand, help: m.MATRIX_HELP })),
   migrate: () => import('./commands/migrate.js').then((m) => ({ run: m.migrateCommand, help: m.MIGRATE_HELP })),

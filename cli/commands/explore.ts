@@ -1,0 +1,46 @@
+import { createElement } from 'react';
+import type { Level } from '../../src/engine/connectivity.js';
+import { computeMatrix } from '../../src/engine/matrix.js';
+import { runLint } from '../../src/lint/run-lint.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
+import { EXIT } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadForCommand } from '../load.js';
+
+export const EXPLORE_HELP = `Usage: netpol-check explore -f PATH [-f PATH…] [--level workload|pod]
+
+An interactive terminal UI: workloads grouped by namespace with their isolation, who each one
+reaches and is reached by, why (the explanation \`can\` prints), the policies and what they
+select, and lint findings next to the objects they concern. Press ? inside for the keys.
+
+Options:
+  -f, --file PATH     manifests: file, folder or - is not possible here (stdin is the keyboard)
+      --level LEVEL   workload (default) | pod
+${SEMANTICS_HELP}
+  -h, --help          this help
+
+Needs an interactive terminal: without one (CI, a pipe) it says so and exits with code 2.
+Exit codes: 0 quit, 2 no terminal, or input or usage error.
+`;
+
+export async function exploreCommand(argv: string[], io: Io): Promise<number> {
+  const args = parse(argv, { ...COMMON_OPTIONS, level: { type: 'string' } });
+  if (flag(args, 'help')) {
+    io.out(EXPLORE_HELP);
+    return EXIT.ok;
+  }
+  const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
+  if (!io.isTTY || !process.stdin.isTTY) {
+    io.err('netpol-check explore needs an interactive terminal (stdin and stdout a TTY); for scripts and CI use matrix, can or lint\n');
+    return EXIT.error;
+  }
+  const files = [...strs(args, 'file'), ...args.positionals];
+  const loaded = loadForCommand(files, io, semanticsOption(args));
+  const matrix = computeMatrix(loaded.snapshot);
+  const findings = runLint(loaded.snapshot, loaded.diagnostics);
+  const [{ render }, { App }, { ExploreModel }] = await Promise.all([import('ink'), import('../tui/App.js'), import('../tui/model.js')]);
+  const model = new ExploreModel(loaded.snapshot, matrix, findings, level);
+  const app = render(createElement(App, { model }), { exitOnCtrlC: true });
+  await app.waitUntilExit();
+  return loaded.errors > 0 ? EXIT.error : EXIT.ok;
+}

@@ -1,0 +1,68 @@
+import { Box, Text } from 'ink';
+import type { Counts } from './model.js';
+
+export function Header({ counts, tab, semantics }: { counts: Counts; tab: 'workloads' | 'policies'; semantics: string }) {
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">
+        <Text bold>netpol-check</Text>
+        {` · ${counts.namespaces} ns · ${counts.nodes} workloads · ${counts.policies} policies · ${counts.isolated} isolated · ${counts.openPairs} open pairs${semantics ? ` · ${semantics}` : ''}`}
+      </Text>
+      <Text wrap="truncate">
+        <Text inverse={tab === 'workloads'} bold={tab === 'workloads'}>
+          {' Workloads '}
+        </Text>
+        {' '}
+        <Text inverse={tab === 'policies'} bold={tab === 'policies'}>
+          {' Policies '}
+        </Text>
+        <Text dimColor>{'  (tab switches)'}</Text>
+      </Text>
+    </Box>
+  );
+}
+
+export function Footer({ filtering, filter, hint }: { filtering: boolean; filter: string; hint: string }) {
+  if (filtering) {
+    return (
+      <Text wrap="truncate">
+        <Text color="yellow">/</Text>
+        {filter}
+        <Text inverse> </Text>
+        <Text dimColor>{'  enter keep · esc clear'}</Text>
+      </Text>
+    );
+  }
+  return (
+    <Text wrap="truncate" dimColor>
+      {`${filter ? `filter: ${filter} · ` : ''}${hint}`}
+    </Text>
+  );
+}
+
+export const HELP_LINES = [
+  'Keys',
+  '  ↑ ↓ or k j     move',
+  '  PgUp PgDn      move a page',
+  '  enter          open: a workload → the peers it reaches; a peer → why (the can explanation)',
+  '  esc            back (and clear the filter)',
+  '  tab            switch between workloads and policies',
+  '  d              direction: who it reaches ⇄ who reaches it',
+  '  /              filter by name or label (fuzzy); enter keeps it, esc clears it',
+  '  q, ctrl-c      quit',
+  '  ?              this help (any key closes it)',
+  '',
+  'Badges: in / eg = isolated for ingress / egress by a NetworkPolicy; ! = lint findings',
+];
+
+export function Help({ width }: { width: number }) {
+  return (
+    <Box flexDirection="column" borderStyle="round" width={width}>
+      {HELP_LINES.map((l, i) => (
+        <Text key={i} wrap="truncate" bold={i === 0}>
+          {l}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,187 @@
+import { connectivity, type Connectivity, type Level, type Node } from '../../src/engine/connectivity.js';
+import type { Endpoint } from '../../src/engine/endpoint.js';
+import type { ReachabilityMatrix } from '../../src/engine/matrix.js';
+import { Explainer } from '../../src/explain/explain.js';
+import { explainPair } from '../../src/format/explanation/text.js';
+import type { Finding } from '../../src/lint/rule.js';
+import { adminPolicyRef, type AdminPolicy } from '../../src/model/admin-policy.js';
+import type { NetworkPolicy } from '../../src/model/policy.js';
+import type { Labels } from '../../src/model/labels.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
+import { formatSource } from '../../src/model/source.js';
+import type { ConnectionSet } from '../../src/net/connection-set.js';
+import { formatIp } from '../../src/net/ip-address.js';
+import { formatSelector, matchesSelector } from '../../src/select/label-selector.js';
+
+/** One row of the workload list: a workload or pod (or an outside range), with what marks it. */
+export interface Entry {
+  node: Node;
+  namespace: string;
+  /** What the list shows: the name and kind, without the namespace. */
+  label: string;
+  /** Labels and ids that the filter searches. */
+  searchText: string;
+  isolated: { ingress: boolean; egress: boolean };
+  findings: Finding[];
+}
+
+export interface Peer {
+  node: Node;
+  connections: ConnectionSet;
+}
+
+export interface PolicyEntry {
+  key: string;
+  kind: string;
+  label: string;
+  namespace: string;
+  source: string;
+  /** Pods (or workloads) it selects. */
+  selects: string[];
+  /** One line per rule. */
+  rules: string[];
+  findings: Finding[];
+}
+
+export interface Counts {
+  namespaces: number;
+  nodes: number;
+  policies: number;
+  isolated: number;
+  openPairs: number;
+}
+
+/**
+ * Everything the explorer shows, computed once from the snapshot: the entries, who each reaches
+ * and is reached by, the policies with what they select, lint findings per object, and the
+ * explanation of a pair (the one `can` prints).
+ */
+export class ExploreModel {
+  readonly view: Connectivity;
+  readonly entries: Entry[];
+  readonly policies: PolicyEntry[];
+  readonly counts: Counts;
+  private readonly out = new Map<string, Peer[]>();
+  private readonly in = new Map<string, Peer[]>();
+  private readonly explainer: Explainer;
+
+  constructor(
+    readonly snapshot: Snapshot,
+    matrix: ReachabilityMatrix,
+    findings: readonly Finding[] = [],
+    level: Level = 'workload',
+  ) {
+    this.view = connectivity(matrix, level);
+    this.explainer = new Explainer(snapshot);
+    for (const e of this.view.edges) {
+      this.out.set(e.src.id, [...(this.out.get(e.src.id) ?? []), { node: e.dst, connections: e.connections }]);
+      this.in.set(e.dst.id, [...(this.in.get(e.dst.id) ?? []), { node: e.src, connections: e.connections }]);
+    }
+    const byObject = new Map<string, Finding[]>();
+    for (const f of findings) if (f.object) byObject.set(f.object, [...(byObject.get(f.object) ?? []), f]);
+    const nsLabels = new Map(snapshot.namespaces.map((n) => [n.name, n.labels]));
+
+    this.entries = this.view.nodes
+      .filter((n): n is Exclude<Node, { kind: 'external' }> => n.kind !== 'external')
+      .map((node): Entry => {
+        const pods = node.kind === 'workload' ? node.pods : [node.pod];
+        const classes = pods.map((p) => matrix.pods.classOf.get(p)!);
+        const labels: Labels = pods[0]?.labels ?? {};
+        const namespace = node.namespace;
+        return {
+          node,
+          namespace,
+          label: node.kind === 'workload' ? `${node.name} ${node.workloadKind}` : node.name,
+          searchText: `${node.id} ${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(' ')}`.toLowerCase(),
+          isolated: { ingress: classes.some((c) => matrix.isolated.ingress.has(c)), egress: classes.some((c) => matrix.isolated.egress.has(c)) },
+          findings: pods.flatMap((p) => byObject.get(`Pod ${p.id}`) ?? []),
+        };
+      })
+      .sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.node.id < b.node.id ? -1 : 1));
+
+    const selectedBy = (select: (pod: Snapshot['pods'][number]) => boolean): string[] =>
+      this.entries.filter((e) => (e.node.kind === 'workload' ? e.node.pods : e.node.kind === 'pod' ? [e.node.pod] : []).some(select)).map((e) => e.node.id);
+    this.policies = [
+      ...(snapshot.adminPolicies ?? []).map((p) => adminEntry(p, byObject, selectedBy, nsLabels)),
+      ...snapshot.policies.map((p) => policyEntry(p, byObject, selectedBy)),
+    ];
+    this.counts = {
+      namespaces: snapshot.namespaces.length,
+      nodes: this.entries.length,
+      policies: this.policies.length,
+      isolated: this.entries.filter((e) => e.isolated.ingress || e.isolated.egress).length,
+      openPairs: this.view.edges.filter((e) => e.src.kind !== 'external' && e.dst.kind !== 'external').length,
+    };
+  }
+
+  /** Who `id` reaches (`out`), or who reaches it (`in`). */
+  peers(id: string, direction: 'out' | 'in'): Peer[] {
+    return (direction === 'out' ? this.out : this.in).get(id) ?? [];
+  }
+
+  /** The explanation `can` prints for the pair, line by line. */
+  explain(src: Node, dst: Node): string[] {
+    const a = endpointOf(src);
+    const b = endpointOf(dst);
+    if (!a || !b) return ['(no pod to explain)'];
+    const explanation = this.explainer.explain(a, b);
+    return explainPair({ src: { id: src.id, endpoint: a }, dst: { id: dst.id, endpoint: b }, explanation, allowed: !explanation.connections.isEmpty() });
+  }
+}
+
+function endpointOf(n: Node): Endpoint | undefined {
+  if (n.kind === 'pod') return { kind: 'pod', pod: n.pod };
+  if (n.kind === 'workload') return n.pods[0] ? { kind: 'pod', pod: n.pods[0] } : undefined;
+  return { kind: 'ip', family: n.family, addr: n.lo };
+}
+
+function policyEntry(p: NetworkPolicy, byObject: Map<string, Finding[]>, selectedBy: (f: (pod: Snapshot['pods'][number]) => boolean) => string[]): PolicyEntry {
+  const key = `NetworkPolicy ${p.namespace}/${p.name}`;
+  const types = [p.affects.ingress ? 'Ingress' : '', p.affects.egress ? 'Egress' : ''].filter(Boolean).join('+');
+  const rules = [...(p.affects.ingress ? p.ingress : []), ...(p.affects.egress ? p.egress : [])].map((r) => {
+    const peers = r.peers === 'any' ? 'anyone' : r.peers.map((x) => (x.kind === 'ipBlock' ? `${x.cidr.text}${x.except.length ? ` except ${x.except.map((e) => e.text).join(',')}` : ''}` : [x.namespaceSelector ? `ns ${formatSelector(x.namespaceSelector)}` : '', x.podSelector ? `pods ${formatSelector(x.podSelector)}` : ''].filter(Boolean).join(' & '))).join(' | ');
+    const ports = r.ports === 'any' ? 'all ports' : r.ports.map((s) => (s.kind === 'all' ? s.protocol : s.kind === 'named' ? `${s.protocol}/${s.name}` : `${s.protocol} ${s.from}${s.to > s.from ? `-${s.to}` : ''}`)).join(', ');
+    return `${r.direction} ${r.index}: ${r.direction === 'ingress' ? 'from' : 'to'} ${peers}; ${ports}`;
+  });
+  if (p.affects.ingress && p.ingress.length === 0) rules.push('ingress: nothing allowed (default deny)');
+  if (p.affects.egress && p.egress.length === 0) rules.push('egress: nothing allowed (default deny)');
+  return {
+    key,
+    kind: 'NetworkPolicy',
+    label: `${p.namespace}/${p.name}`,
+    namespace: p.namespace,
+    source: p.synthesized ? `made up: ${p.synthesized}` : formatSource(p.source),
+    selects: selectedBy((pod) => pod.namespace === p.namespace && matchesSelector(p.podSelector, pod.labels)),
+    rules: [`${types} · selects ${formatSelector(p.podSelector)}`, ...rules],
+    findings: byObject.get(key) ?? [],
+  };
+}
+
+function adminEntry(p: AdminPolicy, byObject: Map<string, Finding[]>, selectedBy: (f: (pod: Snapshot['pods'][number]) => boolean) => string[], nsLabels: Map<string, Labels>): PolicyEntry {
+  const key = `${p.kind} ${p.name}`;
+  const rules = [...p.ingress, ...p.egress].map((r) => `${r.direction} ${r.index}${r.name ? ` "${r.name}"` : ''}: ${r.actionText} ${r.direction === 'ingress' ? 'from' : 'to'} ${r.peers.map((x) => x.kind).join(', ')}${r.ports === 'any' ? '' : ` on ${r.ports.map((s) => (s.kind === 'named' ? s.name : s.kind === 'all' ? s.protocol : `${s.protocol} ${s.from}${s.to > s.from ? `-${s.to}` : ''}`)).join(', ')}`}`);
+  return {
+    key,
+    kind: p.kind,
+    label: adminPolicyRef(p),
+    namespace: '(cluster)',
+    source: formatSource(p.source),
+    selects: selectedBy((pod) => matchesSelector(p.subject.namespaceSelector, nsLabels.get(pod.namespace) ?? {}) && (!p.subject.podSelector || matchesSelector(p.subject.podSelector, pod.labels))),
+    rules: [`${p.tier} tier · subject ns ${formatSelector(p.subject.namespaceSelector)}${p.subject.podSelector ? ` & pods ${formatSelector(p.subject.podSelector)}` : ''}`, ...rules],
+    findings: byObject.get(key) ?? [],
+  };
+}
+
+/**
+ * A peer's name as short as it stays unambiguous: without the namespace when it is the one of
+ * the workload being looked at, and an outside range as a CIDR when it is one.
+ */
+export function displayName(node: Node, fromNamespace: string): string {
+  if (node.kind === 'external') {
+    const size = node.hi - node.lo + 1n;
+    const bits = node.family === 4 ? 32 : 128;
+    if ((size & (size - 1n)) === 0n && node.lo % size === 0n) return `${formatIp(node.family, node.lo)}/${bits - (size.toString(2).length - 1)}`;
+    return node.id.replace('[External]', '');
+  }
+  return node.namespace === fromNamespace ? node.id.slice(node.namespace.length + 1) : node.id;
+}
