@@ -13,6 +13,9 @@ Commands:
   lint      common policy mistakes, as text, JSON, SARIF or GitHub annotations
   matrix    every allowed connection between workloads, pods and external ranges
   migrate   rewrite extensions/v1beta1 and alpha policies as networking.k8s.io/v1, proven equivalent
+  path      a shortest chain of allowed connections from A to B (lateral movement)
+  reach-from  blast radius: everything a workload reaches in K hops
+  report    a self-contained HTML report: interactive graph, findings, exposure
   verify    check written expectations (who may reach whom) against the snapshot
   help      this help (netpol-check help COMMAND for a command's options)
 
@@ -34,6 +37,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   explore: () => import('./commands/explore.js').then((m) => ({ run: m.exploreCommand, help: m.EXPLORE_HELP })),
   lint: () => import('./commands/lint.js').then((m) => ({ run: m.lintCommand, help: m.LINT_HELP })),
   matrix: () => import('./commands/matrix.js').then((m) => ({ run: m.matrixCommand, help: m.MATRIX_HELP })),
+  path: () => import('./commands/graph-queries.js').then((m) => ({ run: m.pathCommand, help: m.PATH_HELP })),
+  'reach-from': () => import('./commands/graph-queries.js').then((m) => ({ run: m.reachFromCommand, help: m.REACH_FROM_HELP })),
+  report: () => import('./commands/report.js').then((m) => ({ run: m.reportCommand, help: m.REPORT_HELP })),
   migrate: () => import('./commands/migrate.js').then((m) => ({ run: m.migrateCommand, help: m.MIGRATE_HELP })),
   verify: () => import('./commands/verify.js').then((m) => ({ run: m.verifyCommand, help: m.VERIFY_HELP })),
 };

@@ -38,6 +38,10 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
   const loaded = loadForCommand(files, io, semanticsOption(args));
   const matrix = computeMatrix(loaded.snapshot);
   const findings = runLint(loaded.snapshot, loaded.diagnostics);
+  // Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set; explore runs only at
+  // a terminal (checked above), where a person is waiting for live frames. Read before ink loads.
+  process.env.CI = 'false';
+  process.env.CONTINUOUS_INTEGRATION = 'false';
   const [{ render }, { App }, { ExploreModel }] = await Promise.all([import('ink'), import('../tui/App.js'), import('../tui/model.js')]);
   const model = new ExploreModel(loaded.snapshot, matrix, findings, level);
   const app = render(createElement(App, { model }), { exitOnCtrlC: true });

@@ -12,7 +12,7 @@ Prints every allowed connection between workloads (or pods) and external address
 
 Options:
   -f, --file PATH     a manifest file, a folder (read recursively), or - for stdin; repeatable
-      --format FMT    txt (default) | json | csv | md | dot
+      --format FMT    txt (default) | json | csv | md | dot | gexf | graphml | html (the report)
       --level LEVEL   workload (default: one node per Deployment, StatefulSet, …) | pod
   -o, --output FILE   write to FILE instead of standard output
 ${SEMANTICS_HELP}
@@ -27,9 +27,18 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     io.out(MATRIX_HELP);
     return EXIT.ok;
   }
-  const format = oneOf<MatrixFormat>('format', str(args, 'format'), Object.keys(MATRIX_FORMATS) as MatrixFormat[], 'txt');
+  const format = oneOf<MatrixFormat | 'html'>('format', str(args, 'format'), [...(Object.keys(MATRIX_FORMATS) as MatrixFormat[]), 'html'], 'txt');
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
-  const loaded = loadForCommand([...strs(args, 'file'), ...args.positionals], io, semanticsOption(args));
+  const files = [...strs(args, 'file'), ...args.positionals];
+  const loaded = loadForCommand(files, io, semanticsOption(args));
+  if (format === 'html') {
+    const { reportHtml } = await import('./report.js');
+    const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`);
+    const file = str(args, 'output');
+    if (file) io.writeFile(file, page);
+    else io.out(page);
+    return loaded.errors > 0 ? EXIT.error : EXIT.ok;
+  }
   const matrix = computeMatrix(loaded.snapshot);
   const text = MATRIX_FORMATS[format](connectivity(matrix, level), matrix);
   const output = str(args, 'output');

@@ -83,7 +83,7 @@ spec:
 
   it.each([
     [['matrix'], /no input: give -f PATH/],
-    [['matrix', '-f', 'examples/three-tier', '--format', 'xml'], /--format must be one of txt, json, csv, md, dot; got "xml"/],
+    [['matrix', '-f', 'examples/three-tier', '--format', 'xml'], /--format must be one of txt, json, csv, md, dot, gexf, graphml, html; got "xml"/],
     [['matrix', '-f', 'examples/three-tier', '--level', 'node'], /--level must be one of workload, pod/],
     [['matrix', '--nope'], /Unknown option '--nope'/],
     [['frobnicate'], /unknown command "frobnicate"/],

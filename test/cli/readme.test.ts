@@ -20,6 +20,14 @@ describe('README examples are true', () => {
     expect(README).toContain(`\`\`\`\n${r.out}\`\`\``);
   });
 
+  it('the graph commands show their real output', async () => {
+    const rf = await runCli(['reach-from', 'frontend', '-f', 'examples/three-tier']);
+    const path = await runCli(['path', 'ingress-nginx-controller', 'db', '-f', 'examples/three-tier']);
+    expect(README).toContain(`$ npx netpol-check reach-from frontend -f examples/three-tier\n${rf.out}$ npx netpol-check path ingress-nginx-controller db -f examples/three-tier\n${path.out}\`\`\``);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(join(ROOT, 'docs', 'report.png'))).toBe(true);
+  });
+
   it('the quick start names the commands CI runs', () => {
     expect(README).toContain('npm ci');
     expect(README).toContain('npm test');

@@ -39,7 +39,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('netpol-check explore in tmux', () 
 
   it('explores the three-tier example with the keyboard, resizes, and quits', async () => {
     tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', ROOT, `TERM=xterm-256color node ${BIN} explore -f examples/three-tier; echo "exited with $?"; sleep 30`);
-    let s = await waitFor('netpol-check · 3 ns · 5 workloads');
+    let s = await waitFor('netpol-check · 3 ns · 5 workloads', 30_000); // start-up under a loaded CI machine
     expect(s).toContain('[in eg] api deploy');
     expect(s.split('\n').every((l) => l.length <= 80)).toBe(true);
 
