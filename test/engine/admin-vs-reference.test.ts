@@ -5,7 +5,7 @@ import { computeMatrix } from '../../src/engine/matrix.js';
 import { ReferenceEvaluator } from '../../src/engine/reference.js';
 import { Explainer } from '../../src/explain/explain.js';
 import { PROTOCOLS } from '../../src/model/policy.js';
-import { randomAdminSnapshot, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
+import { randomAdminSnapshot, endpointPairs, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
 
 /**
  * With AdminNetworkPolicies and a BaselineAdminNetworkPolicy in the mix, the bitset engine (which
@@ -24,13 +24,7 @@ describe('tiers: bitset engine and explainer agree with the reference evaluator'
         const reference = new ReferenceEvaluator(snapshot);
         const withoutAdmin = new ReferenceEvaluator({ ...snapshot, adminPolicies: [] });
         const explainer = new Explainer(snapshot);
-        const pods = snapshot.pods.map((pod): Endpoint => ({ kind: 'pod', pod }));
-        const pairs: [Endpoint, Endpoint][] = [];
-        for (const a of pods) {
-          for (const b of pods) pairs.push([a, b]);
-          for (const x of someAddresses) pairs.push([a, x], [x, a]);
-        }
-        for (const [src, dst] of pairs) {
+        for (const [src, dst] of endpointPairs(snapshot.pods, someAddresses)) {
           const same = src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod;
           const explained = explainer.explain(src, dst).connections;
           for (const protocol of PROTOCOLS) {

@@ -5,7 +5,7 @@ import { computeMatrix } from '../../src/engine/matrix.js';
 import { ReferenceEvaluator } from '../../src/engine/reference.js';
 import { Explainer } from '../../src/explain/explain.js';
 import { PROTOCOLS } from '../../src/model/policy.js';
-import { randomSnapshot, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
+import { randomSnapshot, endpointPairs, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
 
 /**
  * The bitset engine must agree with the per-pair reference evaluator on every pod pair, every
@@ -21,13 +21,7 @@ describe('bitset engine and explainer agree with the reference evaluator', () =>
         const matrix = computeMatrix(snapshot);
         const reference = new ReferenceEvaluator(snapshot);
         const explainer = new Explainer(snapshot);
-        const pods = snapshot.pods.map((pod): Endpoint => ({ kind: 'pod', pod }));
-        const pairs: [Endpoint, Endpoint][] = [];
-        for (const a of pods) {
-          for (const b of pods) pairs.push([a, b]);
-          for (const x of someAddresses) pairs.push([a, x], [x, a]);
-        }
-        for (const [src, dst] of pairs) {
+        for (const [src, dst] of endpointPairs(snapshot.pods, someAddresses)) {
           const same = src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod;
           const conns = matrix.connections(matrix.entityOf(src), matrix.entityOf(dst));
           const explained = explainer.explain(src, dst).connections;

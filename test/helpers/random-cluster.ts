@@ -3,6 +3,7 @@ import type { AdminPeer, AdminPolicy, AdminPort, AdminRule } from '../../src/mod
 import type { LabelSelector, SelectorRequirement } from '../../src/model/labels.js';
 import type { Cidr, NetworkPolicy, Peer, PortSpec, Protocol, Rule } from '../../src/model/policy.js';
 import type { ContainerPort, Namespace, Pod, Snapshot } from '../../src/model/snapshot.js';
+import type { Endpoint } from '../../src/engine/endpoint.js';
 import { parseCidr } from '../../src/net/cidr.js';
 
 /** Random clusters over a small vocabulary, so that selectors, ports and CIDRs often collide. */
@@ -195,3 +196,14 @@ export const randomAdminSnapshot: fc.Arbitrary<Snapshot> = fc
     fc.tuple(fc.constant(x.s), x.anps === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: x.anps }, (_, i) => adminPolicy(i, false))), x.banp ? adminPolicy(0, true).map((b) => [b]) : fc.constant([])),
   )
   .map(([s, anps, banp]) => ({ ...s, adminPolicies: [...anps, ...banp] }));
+
+/** Every ordered pod pair, and each pod with each address both ways: what the property tests check. */
+export function endpointPairs(pods: readonly Pod[], addresses: readonly Endpoint[]): [Endpoint, Endpoint][] {
+  const ends = pods.map((pod): Endpoint => ({ kind: 'pod', pod }));
+  const pairs: [Endpoint, Endpoint][] = [];
+  for (const a of ends) {
+    for (const b of ends) pairs.push([a, b]);
+    for (const x of addresses) pairs.push([a, x], [x, a]);
+  }
+  return pairs;
+}

@@ -8,7 +8,7 @@ import { LegacyReferenceEvaluator } from '../../src/legacy/reference.js';
 import { PROTOCOLS } from '../../src/model/policy.js';
 import { ISOLATION_ANNOTATION_BETA } from '../../src/model/semantics.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import { randomSnapshot, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
+import { randomSnapshot, endpointPairs, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
 
 /**
  * Legacy semantics are computed by translating to v1 (a default-deny per isolated namespace,
@@ -37,13 +37,7 @@ describe('legacy semantics: the v1 translation agrees with the legacy oracle', (
         const matrix = computeMatrix(effective);
         const oracle = new LegacyReferenceEvaluator(declared);
         const explainer = new Explainer(effective);
-        const pods = declared.pods.map((pod): Endpoint => ({ kind: 'pod', pod }));
-        const pairs: [Endpoint, Endpoint][] = [];
-        for (const a of pods) {
-          for (const b of pods) pairs.push([a, b]);
-          for (const x of someAddresses) pairs.push([a, x], [x, a]);
-        }
-        for (const [src, dst] of pairs) {
+        for (const [src, dst] of endpointPairs(declared.pods, someAddresses)) {
           const explained = explainer.explain(src, dst).connections;
           const same = src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod;
           for (const protocol of PROTOCOLS) {
