@@ -81,3 +81,15 @@ describe('admin-priority-tie', () => {
     expect(run('admin-priority-tie', NS + POD + yaml)).toEqual(expected);
   });
 });
+
+describe('ipblock-covers-pod-network: networks peers of cluster-wide policies', () => {
+  const anp = (cidr: string) => `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: egress}\nspec:\n  priority: 1\n  subject: {namespaces: {}}\n  egress:\n  - {action: Deny, to: [{networks: [${cidr}]}]}\n`;
+  const withIp = 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: app}\nspec: {containers: [{name: c, image: i}]}\nstatus: {podIP: 10.244.1.5}\n---\n';
+  it.each([
+    ['0.0.0.0/0, no pod IPs known', NS + POD + anp('0.0.0.0/0'), [['networks', 20, 'spec.egress[0].to[0]']]],
+    ['a range holding a pod IP', NS + withIp + anp('10.0.0.0/8'), [['networks', 18, 'spec.egress[0].to[0]']]],
+    ['a range outside the pods', NS + withIp + anp('192.168.0.0/16'), []],
+  ])('%s', (_t, yaml, expected) => {
+    expect(run('ipblock-covers-pod-network', yaml)).toEqual(expected);
+  });
+});
