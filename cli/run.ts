@@ -7,17 +7,17 @@ export const HELP = `netpol-check — offline Kubernetes NetworkPolicy reachabil
 Usage: netpol-check <command> [options]
 
 Commands:
-  can       can SRC reach DST[:PORT]? yes (exit 0) or no (exit 1), and why
-  diff      connections a change opens and closes (--base, --head; git:REV works)
-  explore   interactive terminal UI: who reaches whom, why, policies, findings
-  lint      common policy mistakes, as text, JSON, SARIF or GitHub annotations
-  matrix    every allowed connection between workloads, pods and external ranges
-  migrate   rewrite extensions/v1beta1 and alpha policies as networking.k8s.io/v1, proven equivalent
-  path      a shortest chain of allowed connections from A to B (lateral movement)
+  can         can SRC reach DST[:PORT]? yes (exit 0) or no (exit 1), and why
+  diff        connections a change opens and closes (--base, --head; git:REV works)
+  explore     interactive terminal UI: who reaches whom, why, policies, findings
+  lint        common policy mistakes, as text, JSON, SARIF or GitHub annotations
+  matrix      every allowed connection between workloads, pods and external ranges
+  migrate     rewrite legacy policies as networking.k8s.io/v1, proven equivalent
+  path        a shortest chain of allowed connections from A to B (lateral movement)
   reach-from  blast radius: everything a workload reaches in K hops
-  report    a self-contained HTML report: interactive graph, findings, exposure
-  verify    check written expectations (who may reach whom) against the snapshot
-  help      this help (netpol-check help COMMAND for a command's options)
+  report      a self-contained HTML report: interactive graph, findings, exposure
+  verify      check written expectations (who may reach whom) against the snapshot
+  help        this help (netpol-check help COMMAND for a command's options)
 
 Input: -f PATH, repeatable: YAML/JSON files, folders (recursive), or - for stdin; multi-document
 files and kind: List as printed by 'kubectl get ns,pods,deploy,networkpolicies -A -o yaml'.
