@@ -31,7 +31,7 @@ export function networkCidrs(policies: readonly AdminPolicy[] | undefined): Cidr
 
 /** Whether the snapshot speaks of IPv6 at all (an ipBlock or a pod address); reports show IPv6 ranges only then. */
 export function mentionsIpv6(snapshot: Snapshot): boolean {
-  const podV6 = snapshot.pods.some((p) => p.ips.some((ip) => parseIp(ip)?.family === 6));
+  const podV6 = snapshot.pods.some((p) => p.ips.some((ip) => ip.includes(':') && parseIp(ip)?.family === 6));
   return podV6 || ipBlockPeers(snapshot.policies).some((p) => p.cidr.family === 6) || networkCidrs(snapshot.adminPolicies).some((c) => c.family === 6);
 }
 

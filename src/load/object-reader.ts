@@ -27,6 +27,10 @@ export function labelValueProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** Label keys and values already found valid (validity depends on the text alone). */
+const VALID_KEYS = new Set<string>();
+const VALID_VALUES = new Set<string>();
+
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -77,9 +81,15 @@ export class ObjectReader {
   /** A label map (metadata.labels, template labels, matchLabels): keys and values checked. */
   labels(path: Path): Labels {
     const out = this.stringMap(path);
-    for (const [k, v] of Object.entries(out)) {
+    for (const k in out) {
+      const v = out[k]!;
+      if (VALID_KEYS.has(k) && VALID_VALUES.has(v)) continue; // a dump repeats the same labels thousands of times
       const problem = labelKeyProblem(k) ?? labelValueProblem(v);
       if (problem) this.report('error', [...path, k], 'invalid-label', problem);
+      else if (VALID_KEYS.size < 100_000) {
+        VALID_KEYS.add(k);
+        VALID_VALUES.add(v);
+      }
     }
     return out;
   }
@@ -154,6 +164,10 @@ export class ObjectReader {
   stringMap(path: Path): Labels {
     const m = this.object(path);
     if (!m) return {};
+    // The common case, every value a string: the parsed object is the map (no copy to keep).
+    let plain = true;
+    for (const k in m) if (typeof m[k] !== 'string') plain = false;
+    if (plain && Object.getPrototypeOf(m) === Object.prototype) return m as Labels;
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(m)) {
       if (typeof v === 'string') out[k] = v;

@@ -1,7 +1,7 @@
 import type { ContainerPort } from '../../model/snapshot.js';
 import { PROTOCOLS, type Protocol } from '../../model/policy.js';
 import type { Path } from '../locate.js';
-import type { ObjectReader } from '../object-reader.js';
+import { isRecord, type ObjectReader } from '../object-reader.js';
 
 export interface PodSpecFacts {
   ports: ContainerPort[];
@@ -11,23 +11,38 @@ export interface PodSpecFacts {
 /** Container ports (named ports resolve against these) and hostNetwork of a pod spec. */
 export function readPodSpec(r: ObjectReader, spec: Path): PodSpecFacts {
   const ports: ContainerPort[] = [];
-  (r.list([...spec, 'containers']) ?? []).forEach((_, c) => {
-    (r.list([...spec, 'containers', c, 'ports']) ?? []).forEach((__, i) => {
-      const p = [...spec, 'containers', c, 'ports', i];
-      const number = r.get([...p, 'containerPort']);
+  const containersPath = [...spec, 'containers'];
+  const containers = r.list(containersPath) ?? [];
+  // Read straight from the parsed values (a dump has tens of thousands of ports); paths are
+  // built only to report a problem.
+  for (let c = 0; c < containers.length; c++) {
+    const container = containers[c];
+    if (!isRecord(container) || container.ports === undefined || container.ports === null) continue;
+    const list = container.ports;
+    if (!Array.isArray(list)) {
+      r.list([...containersPath, c, 'ports']); // reports the wrong type
+      continue;
+    }
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      const at = (field: string): Path => [...containersPath, c, 'ports', i, field];
+      const number = isRecord(item) ? item.containerPort : undefined;
       if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 65535) {
-        r.report('warning', [...p, 'containerPort'], 'invalid-port', `containerPort must be a number from 1 to 65535; port ignored`);
-        return;
+        r.report('warning', at('containerPort'), 'invalid-port', `containerPort must be a number from 1 to 65535; port ignored`);
+        continue;
       }
-      const protocol = (r.string([...p, 'protocol']) ?? 'TCP') as Protocol;
-      if (!PROTOCOLS.includes(protocol)) {
-        r.report('warning', [...p, 'protocol'], 'invalid-protocol', `protocol "${protocol}" is not TCP, UDP or SCTP; port ignored`);
-        return;
+      const rawProtocol = (item as Record<string, unknown>).protocol;
+      const protocol = (rawProtocol === undefined || rawProtocol === null ? 'TCP' : rawProtocol) as Protocol;
+      if (typeof protocol !== 'string' || !PROTOCOLS.includes(protocol)) {
+        if (typeof protocol !== 'string') r.string(at('protocol'));
+        else r.report('warning', at('protocol'), 'invalid-protocol', `protocol "${protocol}" is not TCP, UDP or SCTP; port ignored`);
+        continue;
       }
-      const name = r.string([...p, 'name']);
+      const rawName = (item as Record<string, unknown>).name;
+      const name = rawName === undefined || rawName === null ? undefined : typeof rawName === 'string' ? rawName : r.string(at('name'));
       ports.push(name ? { name, port: number, protocol } : { port: number, protocol });
-    });
-  });
+    }
+  }
   const hostNetwork = r.get([...spec, 'hostNetwork']) === true;
   return { ports, hostNetwork };
 }
@@ -40,13 +55,14 @@ export interface OwnerRef {
 
 export function readOwnerRefs(r: ObjectReader): OwnerRef[] {
   const out: OwnerRef[] = [];
-  (r.list(['metadata', 'ownerReferences']) ?? []).forEach((_, i) => {
-    const p = ['metadata', 'ownerReferences', i];
-    const name = r.string([...p, 'name']);
-    if (!name) return;
-    const kind = r.string([...p, 'kind']);
-    out.push({ ...(kind ? { kind } : {}), name, controller: r.get([...p, 'controller']) === true });
-  });
+  const refs = r.list(['metadata', 'ownerReferences']) ?? [];
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i];
+    const name = isRecord(ref) && typeof ref.name === 'string' ? ref.name : r.string(['metadata', 'ownerReferences', i, 'name']);
+    if (!name || !isRecord(ref)) continue;
+    const kind = typeof ref.kind === 'string' ? ref.kind : ref.kind === undefined || ref.kind === null ? undefined : r.string(['metadata', 'ownerReferences', i, 'kind']);
+    out.push({ ...(kind ? { kind } : {}), name, controller: ref.controller === true });
+  }
   return out;
 }
 

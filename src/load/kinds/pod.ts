@@ -1,5 +1,5 @@
 import type { Labels, SourceRef } from '../../model/index.js';
-import type { ObjectReader } from '../object-reader.js';
+import { isRecord, type ObjectReader } from '../object-reader.js';
 import { readOwnerRefs, readPodSpec, type OwnerRef, type PodSpecFacts } from './pod-spec.js';
 
 export interface LoadedPod extends PodSpecFacts {
@@ -21,10 +21,12 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
   const ips = new Set<string>();
   const podIp = r.string(['status', 'podIP']);
   if (podIp) ips.add(podIp);
-  (r.list(['status', 'podIPs']) ?? []).forEach((_, i) => {
-    const ip = r.string(['status', 'podIPs', i, 'ip']);
+  const list = r.list(['status', 'podIPs']) ?? [];
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    const ip = isRecord(item) && typeof item.ip === 'string' ? item.ip : r.string(['status', 'podIPs', i, 'ip']);
     if (ip) ips.add(ip);
-  });
+  }
   return {
     name: r.name,
     namespace: r.namespace,
