@@ -64,3 +64,16 @@ describe('graph commands', () => {
     expect((await runCli(['report', '-f', TIER])).code).toBe(2); // -o is required
   });
 });
+
+describe('report: text from manifests cannot break out of the page', () => {
+  it('labels with markup stay data', async () => {
+    const hostile =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: evil\n  labels: {app: x}\n  annotations: {note: "</script><script>alert(1)</script><!--<script>"}\nspec: {containers: [{name: c, image: i}]}\n---\n' +
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: "p"}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{namespaceSelector: {matchLabels: {team: "</script>"}}}]\n';
+    const r = await runCli(['report', '-f', '-', '-o', 'x.html', '--title', '<b>t</b>'], hostile);
+    const page = r.files['x.html']!;
+    const data = page.slice(page.indexOf('const NETPOL_REPORT = '), page.indexOf('\nfunction reportClient'));
+    expect(data).not.toContain('<');
+    expect(page).toContain('<title>&lt;b&gt;t&lt;/b&gt;</title>');
+  });
+});

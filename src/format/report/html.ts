@@ -71,7 +71,7 @@ export function formatReportHtml(data: ReportData, assets: ReportAssets): string
 <script>${inline(assets.fcose)}</script>
 <script>
 if (window.cytoscapeFcose) window.cytoscape.use(window.cytoscapeFcose);
-const NETPOL_REPORT = ${inline(JSON.stringify(data))};
+const NETPOL_REPORT = ${JSON.stringify(data).replace(/</g, '\\u003c')};
 ${inline(reportClient.toString())}
 reportClient(NETPOL_REPORT, window);
 </script>
