@@ -11,7 +11,7 @@ import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, st
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { reportSemantics } from '../load.js';
-import type { SemanticsChoice } from '../../src/model/semantics.js';
+import { semanticsName, type SemanticsChoice } from '../../src/model/semantics.js';
 
 export const DIFF_HELP = `Usage: netpol-check diff --base PATH --head PATH [--format text|json|md] [--exit-code]
 
@@ -62,7 +62,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const headView = connectivity(computeMatrix(head.snapshot), 'workload');
   const responsibility = new Responsibility(base.snapshot, baseView, head.snapshot, headView);
   const changes = diffConnectivity(baseView, headView).map((change) => ({ change, reasons: responsibility.reasons(change) }));
-  const text = format === 'json' ? formatDiffJson(changes) : format === 'md' ? formatDiffMarkdown(changes) : formatDiffText(changes);
+  const text = format === 'json' ? formatDiffJson(changes, { base: semanticsName(base.snapshot.semantics), head: semanticsName(head.snapshot.semantics) }) : format === 'md' ? formatDiffMarkdown(changes) : formatDiffText(changes);
   const output = str(args, 'output');
   if (output) io.writeFile(output, text);
   else io.out(text);

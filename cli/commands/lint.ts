@@ -6,6 +6,7 @@ import { formatFindingsText } from '../../src/format/findings/text.js';
 import { RULES } from '../../src/lint/registry.js';
 import { runLint, SEVERITY_RANK } from '../../src/lint/run-lint.js';
 import { loadSnapshot } from '../../src/load/load-snapshot.js';
+import { semanticsName } from '../../src/model/semantics.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseConfig, type LintConfig } from '../../src/lint/config.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
@@ -74,7 +75,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const unreadable = loaded.diagnostics.some((d) => d.severity === 'error' && !owned.has(d.code));
   const findings = runLint(loaded.snapshot, loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}) });
   const text =
-    format === 'json' ? formatFindingsJson(findings) : format === 'sarif' ? formatFindingsSarif(findings, version()) : format === 'github' ? formatFindingsGithub(findings) : formatFindingsText(findings);
+    format === 'json' ? formatFindingsJson(findings, semanticsName(loaded.snapshot.semantics)) : format === 'sarif' ? formatFindingsSarif(findings, version()) : format === 'github' ? formatFindingsGithub(findings) : formatFindingsText(findings);
   const output = str(args, 'output');
   if (output) io.writeFile(output, text);
   else io.out(text);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatVerifyJson, formatVerifyText } from '../../src/format/verify/text.js';
+import { semanticsName } from '../../src/model/semantics.js';
 import { checkExpectations } from '../../src/verify/check.js';
 import { parseExpectations } from '../../src/verify/expectations.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
@@ -53,7 +54,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   }
   const loaded = loadForCommand(strs(args, 'file'), io, semanticsOption(args));
   const results = checkExpectations(loaded.snapshot, parsed.expectations);
-  io.out(format === 'json' ? formatVerifyJson(results) : formatVerifyText(results));
+  io.out(format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics)) : formatVerifyText(results));
   if (loaded.errors > 0) return EXIT.error;
   return results.every((r) => r.passed) ? EXIT.ok : EXIT.no;
 }

@@ -35,6 +35,13 @@ describe('legacy semantics through the commands', () => {
     const findings = JSON.parse(r.out).findings as { rule: string; messageId: string }[];
     expect(findings.filter((f) => f.rule === 'deprecated-api')).toHaveLength(5);
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'legacy-isolation', messageId: 'legacy-policy-no-effect' }));
+    expect(JSON.parse(r.out).semantics).toBe('legacy');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const expectations = join(mkdtempSync(join(tmpdir(), 'netpol-legacy-')), 'expect.yaml');
+    writeFileSync(expectations, 'apiVersion: netpol-check.dev/v1\nkind: Expectations\nexpectations:\n- {from: frontend, to: db, expect: deny}\n');
+    const verify = await runCli(['verify', expectations, '-f', LEGACY, '--format', 'json']);
+    expect(JSON.parse(verify.out)).toMatchObject({ semantics: 'legacy', passed: 1 });
     // nothing is said about the policies netpol-check made up
     expect(JSON.stringify(findings)).not.toContain('default-deny-ingress');
   });

@@ -1,3 +1,4 @@
+import { API_V1, type SemanticsName } from '../../model/semantics.js';
 import { formatSource } from '../../model/source.js';
 import type { CheckResult } from '../../verify/check.js';
 import { explainPair } from '../explanation/text.js';
@@ -17,11 +18,12 @@ export function formatVerifyText(results: readonly CheckResult[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function formatVerifyJson(results: readonly CheckResult[]): string {
+export function formatVerifyJson(results: readonly CheckResult[], semantics: SemanticsName = API_V1): string {
   return `${JSON.stringify(
     {
       format: 'netpol-check/verify',
       version: 1,
+      semantics,
       passed: results.filter((r) => r.passed).length,
       failed: results.filter((r) => !r.passed).length,
       results: results.map((r) => ({ name: r.expectation.name, kind: r.expectation.kind, source: formatSource(r.expectation.source), passed: r.passed, problems: r.problems })),
