@@ -3,7 +3,7 @@ import type { Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { runLint } from '../../src/lint/run-lint.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 
@@ -14,7 +14,7 @@ reaches and is reached by, why (the explanation \`can\` prints), the policies an
 select, and lint findings next to the objects they concern. Press ? inside for the keys.
 
 Options:
-  -f, --file PATH     manifests: file, folder or - is not possible here (stdin is the keyboard)
+  -f, --file PATH     manifests: a file or a folder, repeatable (not -: stdin is the keyboard)
       --level LEVEL   workload (default) | pod
 ${SEMANTICS_HELP}
   -h, --help          this help
@@ -35,6 +35,7 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.error;
   }
   const files = [...strs(args, 'file'), ...args.positionals];
+  if (files.includes('-')) throw new UsageError('explore reads the keyboard from stdin, so manifests cannot come from it: write them to a file and give -f FILE');
   const loaded = loadForCommand(files, io, semanticsOption(args));
   const matrix = computeMatrix(loaded.snapshot);
   const findings = runLint(loaded.snapshot, loaded.diagnostics);
