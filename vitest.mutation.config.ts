@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: [
       'test/engine/**/*.test.ts',
+      'test/legacy/**/*.test.ts',
+      'test/graph/**/*.test.ts',
       'test/select/**/*.test.ts',
       'test/net/**/*.test.ts',
       'test/conformance/**/*.test.ts',
