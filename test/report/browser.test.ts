@@ -99,6 +99,18 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('the HTML report in Chromium', () 
     await page.waitForFunction(() => (window as any).netpolReport.ready === true);
   });
 
+  it('search focuses a workload; a namespace can be filtered out', async () => {
+    await page.fill('#search', 'db');
+    expect(await page.evaluate(() => (window as any).netpolReport.cy.$('node.focus').map((n: any) => n.id()))).toEqual(['shop/db[StatefulSet]']);
+    await page.fill('#search', '');
+    await page.click('#toolbar details summary');
+    await page.uncheck('input[data-ns="kube-system"]');
+    const hidden = await page.evaluate(() => (window as any).netpolReport.cy.nodes().filter((n: any) => n.style('display') === 'none').map((n: any) => n.id()));
+    expect(hidden.sort()).toEqual(['kube-system/coredns[Deployment]', 'ns:kube-system']);
+    await page.check('input[data-ns="kube-system"]');
+    await page.click('#toolbar details summary');
+  });
+
   it('takes a screenshot (a test artifact; UPDATE_FIXTURES=1 also refreshes docs/report.png)', async () => {
     const { x, y } = await center('shop/api[Deployment]', 'node');
     await page.mouse.click(x, y);

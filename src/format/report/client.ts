@@ -49,7 +49,7 @@ export function reportClient(data, win) {
   // ---- elements per level
   const edgeMatches = (ports) => ports.some(([p, lo, hi]) => state.protocols.has(p) && (state.port === null || (lo <= state.port && state.port <= hi)));
   function workloadElements() {
-    const els = namespaces.map((ns) => ({ data: { id: `ns:${ns}`, label: ns, kind: 'namespace' } }));
+    const els = namespaces.map((ns) => ({ data: { id: `ns:${ns}`, label: ns, kind: 'namespace', ns } }));
     for (const n of data.nodes) {
       const iso = n.kind === 'external' ? 'external' : n.isolated.ingress && n.isolated.egress ? 'both' : n.isolated.ingress || n.isolated.egress ? 'one' : 'none';
       els.push({ data: { id: n.id, label: n.kind === 'workload' ? `${n.name}\n${n.workloadKind}` : n.name, kind: n.kind, ns: n.namespace || '(outside)', iso, findings: n.findings, ...(n.namespace ? { parent: `ns:${n.namespace}` } : {}) } });
