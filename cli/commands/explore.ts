@@ -38,7 +38,7 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
   if (files.includes('-')) throw new UsageError('explore reads the keyboard from stdin, so manifests cannot come from it: write them to a file and give -f FILE');
   const loaded = loadForCommand(files, io, semanticsOption(args));
   const matrix = computeMatrix(loaded.snapshot);
-  const findings = runLint(loaded.snapshot, loaded.diagnostics);
+  const findings = runLint(loaded.snapshot, loaded.diagnostics, { matrix });
   // Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set; explore runs only at
   // a terminal (checked above), where a person is waiting for live frames. Read before ink loads.
   process.env.CI = 'false';

@@ -50,6 +50,6 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
 export function reportHtml(loaded: ReturnType<typeof loadForCommand>, level: Level, title: string): string {
   const matrix = computeMatrix(loaded.snapshot);
   const view = connectivity(matrix, level);
-  const findings = runLint(loaded.snapshot, loaded.diagnostics);
+  const findings = runLint(loaded.snapshot, loaded.diagnostics, { matrix });
   return formatReportHtml(reportData(loaded.snapshot, matrix, view, findings, title), reportAssets());
 }

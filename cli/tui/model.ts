@@ -36,8 +36,8 @@ export interface PolicyEntry {
   label: string;
   namespace: string;
   source: string;
-  /** Pods (or workloads) it selects. */
-  selects: string[];
+  /** The workloads (or pods) it selects: worked out when first shown. */
+  readonly selects: string[];
   /** One line per rule. */
   rules: string[];
   findings: Finding[];
@@ -145,31 +145,30 @@ function policyEntry(p: NetworkPolicy, byObject: Map<string, Finding[]>, selecte
   });
   if (p.affects.ingress && p.ingress.length === 0) rules.push('ingress: nothing allowed (default deny)');
   if (p.affects.egress && p.egress.length === 0) rules.push('egress: nothing allowed (default deny)');
-  return {
+  return withLazySelects(() => selectedBy((pod) => pod.namespace === p.namespace && matchesSelector(p.podSelector, pod.labels)), {
     key,
     kind: 'NetworkPolicy',
     label: `${p.namespace}/${p.name}`,
     namespace: p.namespace,
     source: p.synthesized ? `made up: ${p.synthesized}` : formatSource(p.source),
-    selects: selectedBy((pod) => pod.namespace === p.namespace && matchesSelector(p.podSelector, pod.labels)),
     rules: [`${types} · selects ${formatSelector(p.podSelector)}`, ...rules],
     findings: byObject.get(key) ?? [],
-  };
+  });
 }
 
 function adminEntry(p: AdminPolicy, byObject: Map<string, Finding[]>, selectedBy: (f: (pod: Snapshot['pods'][number]) => boolean) => string[], nsLabels: Map<string, Labels>): PolicyEntry {
   const key = `${p.kind} ${p.name}`;
   const rules = [...p.ingress, ...p.egress].map((r) => `${r.direction} ${r.index}${r.name ? ` "${r.name}"` : ''}: ${r.actionText} ${r.direction === 'ingress' ? 'from' : 'to'} ${r.peers.map((x) => x.kind).join(', ')}${r.ports === 'any' ? '' : ` on ${r.ports.map((s) => (s.kind === 'named' ? s.name : s.kind === 'all' ? s.protocol : `${s.protocol} ${s.from}${s.to > s.from ? `-${s.to}` : ''}`)).join(', ')}`}`);
-  return {
+  const subjectHas = (pod: Snapshot['pods'][number]) => matchesSelector(p.subject.namespaceSelector, nsLabels.get(pod.namespace) ?? {}) && (!p.subject.podSelector || matchesSelector(p.subject.podSelector, pod.labels));
+  return withLazySelects(() => selectedBy(subjectHas), {
     key,
     kind: p.kind,
     label: adminPolicyRef(p),
     namespace: '(cluster)',
     source: formatSource(p.source),
-    selects: selectedBy((pod) => matchesSelector(p.subject.namespaceSelector, nsLabels.get(pod.namespace) ?? {}) && (!p.subject.podSelector || matchesSelector(p.subject.podSelector, pod.labels))),
     rules: [`${p.tier} tier · subject ns ${formatSelector(p.subject.namespaceSelector)}${p.subject.podSelector ? ` & pods ${formatSelector(p.subject.podSelector)}` : ''}`, ...rules],
     findings: byObject.get(key) ?? [],
-  };
+  });
 }
 
 /**
@@ -184,4 +183,10 @@ export function displayName(node: Node, fromNamespace: string): string {
     return node.id.replace('[External]', '');
   }
   return node.namespace === fromNamespace ? node.id.slice(node.namespace.length + 1) : node.id;
+}
+
+/** `selects` computed on first read (thousands of policies × thousands of workloads add up at start-up). */
+function withLazySelects(compute: () => string[], entry: Omit<PolicyEntry, 'selects'>): PolicyEntry {
+  let cached: string[] | undefined;
+  return Object.defineProperty(entry, 'selects', { enumerable: true, get: () => (cached ??= compute()) }) as PolicyEntry;
 }

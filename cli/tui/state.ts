@@ -27,7 +27,7 @@ export type Action = { type: 'key'; input: string; key: Partial<Key> } | { type:
 /** What the state shows, derived from the model: filtered lists, the selection, its peers. */
 export function derive(model: ExploreModel, s: ExploreState) {
   const entries: Entry[] = s.filter ? model.entries.filter((e) => fuzzyScore(s.filter, e.searchText) >= 0) : model.entries;
-  const policies: PolicyEntry[] = s.filter ? model.policies.filter((p) => fuzzyScore(s.filter, `${p.kind} ${p.label} ${p.selects.join(' ')}`.toLowerCase()) >= 0) : model.policies;
+  const policies: PolicyEntry[] = s.filter ? model.policies.filter((p) => fuzzyScore(s.filter, `${p.kind} ${p.label}`.toLowerCase()) >= 0) : model.policies;
   const count = s.tab === 'workloads' ? entries.length : policies.length;
   const current = Math.min(s.sel, Math.max(0, count - 1));
   const entry = s.tab === 'workloads' ? entries[current] : undefined;

@@ -13,6 +13,8 @@ export interface LintOptions {
   disable?: readonly string[];
   /** From the config file: severities per rule ('off' skips it) and paths to ignore. */
   config?: LintConfig;
+  /** The snapshot's matrix when the caller has it already (explore, report). */
+  matrix?: ReachabilityMatrix;
 }
 
 /** `netpol-check.io/ignore: rule-a,rule-b` (or `*`) on an object silences those rules on it. */
@@ -24,7 +26,7 @@ export const IGNORE_ANNOTATION = 'netpol-check.io/ignore';
  * line and rule.
  */
 export function runLint(snapshot: Snapshot, diagnostics: readonly Diagnostic[] = [], options: LintOptions = {}): Finding[] {
-  let matrix: ReachabilityMatrix | undefined;
+  let matrix: ReachabilityMatrix | undefined = options.matrix;
   const ctx: LintContext = { snapshot, namespaceLabels: new Map(snapshot.namespaces.map((n) => [n.name, n.labels])), matrix: () => (matrix ??= computeMatrix(snapshot)) };
   const rules = options.rules ?? RULES;
   const owner = new Map<string, string>();
