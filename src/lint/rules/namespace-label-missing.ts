@@ -17,6 +17,8 @@ export default defineRule({
   check(ctx, report) {
     const labels = new Set(ctx.snapshot.namespaces.flatMap((n) => Object.entries(n.labels).map(([k, v]) => `${k}=${v}`)));
     if (ctx.snapshot.namespaces.every((n) => n.implicit)) return; // no Namespace objects given: labels unknown
+    const candidates = [...labels].map((l) => ({ name: l, label: l }));
+    const hints = new Map<string, string>(); // the same missing label is suggested for once
     for (const p of ctx.snapshot.policies) {
       for (const rule of [...p.ingress, ...p.egress]) {
         if (rule.peers === 'any') continue;
@@ -24,8 +26,13 @@ export default defineRule({
           if (peer.kind !== 'pods' || !peer.namespaceSelector) return;
           for (const [k, v] of Object.entries(peer.namespaceSelector.matchLabels)) {
             if (labels.has(`${k}=${v}`)) continue;
-            const near = closest(`${k}=${v}`, [...labels].map((l) => ({ name: l, label: l })), 3);
-            report('missing', { direction: rule.direction, rule: rule.index, peer: i, label: `${k}=${v}`, hint: near.length ? ` (did you mean ${near.join(', ')}?)` : '' }, { source: peer.source, object: policyName(p) });
+            const label = `${k}=${v}`;
+            let hint = hints.get(label);
+            if (hint === undefined) {
+              const near = closest(label, candidates, 3);
+              hints.set(label, (hint = near.length ? ` (did you mean ${near.join(', ')}?)` : ''));
+            }
+            report('missing', { direction: rule.direction, rule: rule.index, peer: i, label, hint }, { source: peer.source, object: policyName(p) });
           }
         });
       }

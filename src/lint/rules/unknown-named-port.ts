@@ -30,12 +30,16 @@ export default defineRule({
     const { pods } = ctx.snapshot;
     if (pods.length === 0) return;
     const nsLabels = ctx.namespaceLabels;
+    const destinationCache = new Map<string, Pod[]>();
     for (const p of ctx.snapshot.policies) {
       for (const rule of [...p.ingress, ...p.egress]) {
         if (rule.ports === 'any') continue;
         const named = rule.ports.filter((s) => s.kind === 'named');
         if (!named.length) continue;
-        const dsts = destinations(p, rule, pods, nsLabels);
+        const peers = rule.peers === 'any' ? 'any' : rule.peers.map((x) => (x.kind === 'pods' ? [x.namespaceSelector ?? null, x.podSelector ?? null] : null));
+        const key = JSON.stringify(rule.direction === 'ingress' ? ['in', p.namespace, p.podSelector] : ['out', p.namespace, peers]);
+        let dsts = destinationCache.get(key);
+        if (!dsts) destinationCache.set(key, (dsts = destinations(p, rule, pods, nsLabels)));
         for (const spec of named) {
           if (spec.kind !== 'named') continue;
           if (dsts.some((d) => d.ports.some((cp) => cp.name === spec.name && cp.protocol === spec.protocol))) continue;
