@@ -43,6 +43,13 @@ export class Bitset {
     return this;
   }
 
+  /** Clears every bit that is set in `other`. */
+  andNotWith(other: Bitset): this {
+    const n = Math.min(this.words.length, other.words.length);
+    for (let i = 0; i < n; i++) this.words[i]! &= ~other.words[i]!;
+    return this;
+  }
+
   and(other: Bitset): Bitset {
     return new Bitset(this.size, this.words.slice()).andWith(other);
   }

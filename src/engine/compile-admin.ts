@@ -40,12 +40,21 @@ export function compileAdmin(policies: readonly AdminPolicy[], u: Universe, sele
   const egressSubjects = new Bitset(P);
   const ingressSubjects = new Bitset(P);
   const egressKey: string[] = Array.from({ length: P }, () => '');
+  // "host-networked pods are not included in subject selection" nor in namespaces/pods peers.
+  const hostNetwork = new Bitset(u.size);
+  for (const c of u.pods.classes) if (c.hostNetwork) hostNetwork.set(c.index);
+  const withoutHostNetwork = (b: Bitset): Bitset => {
+    if (hostNetwork.isEmpty()) return b;
+    const out = new Bitset(u.size, b.words.slice());
+    out.andNotWith(hostNetwork);
+    return out;
+  };
   const peerBits = (peer: AdminPeer): Bitset => {
     switch (peer.kind) {
       case 'namespaces':
-        return selectPods(peer.namespaceSelector, undefined);
+        return withoutHostNetwork(selectPods(peer.namespaceSelector, undefined));
       case 'pods':
-        return selectPods(peer.namespaceSelector, peer.podSelector);
+        return withoutHostNetwork(selectPods(peer.namespaceSelector, peer.podSelector));
       case 'networks':
         return Bitset.of(u.size, blocksOfCidrs(u.blocks, peer.cidrs).map((i) => P + i));
       case 'nodes':
@@ -61,7 +70,7 @@ export function compileAdmin(policies: readonly AdminPolicy[], u: Universe, sele
   };
   const { admin, baseline } = adminOrder(policies);
   [...admin, ...baseline].forEach((policy, id) => {
-    const subjects = selectPods(policy.subject.namespaceSelector, policy.subject.podSelector);
+    const subjects = withoutHostNetwork(selectPods(policy.subject.namespaceSelector, policy.subject.podSelector));
     const eg = policy.egress.map((r) => compileRule(policy, r));
     const ig = policy.ingress.map((r) => compileRule(policy, r));
     for (const c of subjects.indices()) {

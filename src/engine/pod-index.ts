@@ -2,7 +2,8 @@ import type { Labels } from '../model/labels.js';
 import type { ContainerPort, Pod, Snapshot } from '../model/snapshot.js';
 
 /**
- * Pods that no policy can tell apart: same namespace, same labels, same named container ports.
+ * Pods that no policy can tell apart: same namespace, same labels, same named container ports,
+ * and both or neither on the host network.
  * The engine computes one row per class instead of one per pod.
  */
 export interface PodClass {
@@ -10,6 +11,7 @@ export interface PodClass {
   namespace: string;
   labels: Labels;
   ports: readonly ContainerPort[];
+  hostNetwork: boolean;
   pods: Pod[];
 }
 
@@ -27,7 +29,8 @@ function classKey(pod: Pod): string {
     .filter((p) => p.name)
     .map((p) => `${p.name}/${p.protocol}/${p.port}`)
     .sort();
-  return JSON.stringify([pod.namespace, labels, named]);
+  // hostNetwork pods are left out of cluster-wide policies' subjects and pod peers: their own class.
+  return JSON.stringify([pod.namespace, labels, named, pod.hostNetwork]);
 }
 
 export function buildPodIndex(snapshot: Snapshot): PodIndex {
@@ -38,7 +41,7 @@ export function buildPodIndex(snapshot: Snapshot): PodIndex {
     const key = classKey(pod);
     let c = byKey.get(key);
     if (!c) {
-      c = { index: classes.length, namespace: pod.namespace, labels: pod.labels, ports: pod.ports.filter((p) => p.name), pods: [] };
+      c = { index: classes.length, namespace: pod.namespace, labels: pod.labels, ports: pod.ports.filter((p) => p.name), hostNetwork: pod.hostNetwork, pods: [] };
       classes.push(c);
       byKey.set(key, c);
     }

@@ -51,16 +51,19 @@ export class ReferenceEvaluator {
     return b?.action !== 'deny';
   }
 
+  /** "Note that host-networked pods are not included in subject selection." */
   private subjectHas(p: AdminPolicy, pod: Pod): boolean {
+    if (pod.hostNetwork) return false;
     return matchesSelector(p.subject.namespaceSelector, this.nsLabels.get(pod.namespace) ?? {}) && (!p.subject.podSelector || matchesSelector(p.subject.podSelector, pod.labels));
   }
 
   private adminPeerMatches(peer: AdminPeer, e: Endpoint): boolean {
     switch (peer.kind) {
+      // host-networked pods are not included in namespaces and pods peers either
       case 'namespaces':
-        return e.kind === 'pod' && matchesSelector(peer.namespaceSelector, this.nsLabels.get(e.pod.namespace) ?? {});
+        return e.kind === 'pod' && !e.pod.hostNetwork && matchesSelector(peer.namespaceSelector, this.nsLabels.get(e.pod.namespace) ?? {});
       case 'pods':
-        return e.kind === 'pod' && matchesSelector(peer.namespaceSelector, this.nsLabels.get(e.pod.namespace) ?? {}) && matchesSelector(peer.podSelector, e.pod.labels);
+        return e.kind === 'pod' && !e.pod.hostNetwork && matchesSelector(peer.namespaceSelector, this.nsLabels.get(e.pod.namespace) ?? {}) && matchesSelector(peer.podSelector, e.pod.labels);
       case 'networks':
         // like ipBlock: addresses outside the pod network
         return e.kind === 'ip' && peer.cidrs.some((c) => c.family === e.family && c.lo <= e.addr && e.addr <= c.hi);

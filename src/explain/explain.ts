@@ -60,7 +60,7 @@ export class Explainer {
   /** The cluster-wide policies that apply to `pod` in `direction`, rule by rule, and what gets through. */
   private throughTiers(direction: Direction, pod: Pod, peer: Endpoint, dst: Endpoint, networkPolicy: ConnectionSet | null): { verdict: TierVerdict; allowed: ConnectionSet } | undefined {
     const nsLabels = this.nsLabels.get(pod.namespace) ?? {};
-    const applies = (p: AdminPolicy) => matchesSelector(p.subject.namespaceSelector, nsLabels) && (!p.subject.podSelector || matchesSelector(p.subject.podSelector, pod.labels));
+    const applies = (p: AdminPolicy) => !pod.hostNetwork && matchesSelector(p.subject.namespaceSelector, nsLabels) && (!p.subject.podSelector || matchesSelector(p.subject.podSelector, pod.labels));
     const verdicts = (tier: AdminPolicy[]) => tier.filter(applies).flatMap((p) => (direction === 'ingress' ? p.ingress : p.egress).map((r) => this.adminRule(p, r, peer, dst)));
     const admin = verdicts(this.tiers.admin);
     const baseline = verdicts(this.tiers.baseline);
@@ -90,6 +90,7 @@ export class Explainer {
       return peer.cidrs.some((c) => c.family === e.family && c.lo <= e.addr && e.addr <= c.hi) ? undefined : `${formatIp(e.family, e.addr)} is in none of the networks ${peer.cidrs.map((c) => c.text).join(', ')}`;
     }
     if (e.kind !== 'pod') return `selects pods, and ${formatIp(e.family, e.addr)} is an outside address`;
+    if (e.pod.hostNetwork) return 'the pod is on the host network, which namespaces and pods peers leave out';
     const labels = this.nsLabels.get(e.pod.namespace) ?? {};
     const problems: string[] = [];
     if (!matchesSelector(peer.namespaceSelector, labels)) problems.push(`namespace ${e.pod.namespace} does not match its namespace selector: ${selectorMisses(peer.namespaceSelector, labels).join('; ')}`);

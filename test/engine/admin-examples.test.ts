@@ -105,6 +105,22 @@ describe('AdminNetworkPolicy (v1alpha1)', () => {
   });
 });
 
+describe('host-networked pods', () => {
+  it('"are not included in subject selection", nor in namespaces and pods peers', () => {
+    const host = 'apiVersion: v1\nkind: Pod\nmetadata: {name: node-agent, namespace: prod, labels: {app: agent}}\nspec: {hostNetwork: true, containers: [{name: c, image: i}]}\n';
+    const a = analyze(...world, host, anp('deny-all-in-prod', `
+      priority: 1
+      subject: {namespaces: {matchLabels: {env: prod}}}
+      ingress: [{action: Deny, from: [{namespaces: {}}]}]
+      egress: [{action: Deny, to: [{namespaces: {}}]}]
+    `));
+    expect(a.can('sandbox/toy', 'prod/web', 'TCP', 8080)).toBe(false);
+    expect(a.can('sandbox/toy', 'prod/node-agent', 'TCP', 8080)).toBe(true); // not a subject
+    expect(a.can('prod/node-agent', 'sandbox/toy', 'TCP', 80)).toBe(true); // its egress is not a subject either
+    expect(a.can('prod/web', 'prod/node-agent', 'TCP', 80)).toBe(true); // prod/web's egress rule does not see it as a pod peer
+  });
+});
+
 describe('BaselineAdminNetworkPolicy (v1alpha1)', () => {
   it('denies what no NetworkPolicy decides, and a NetworkPolicy overrides it', () => {
     const base = banp(`

@@ -96,14 +96,14 @@ const containerPorts: fc.Arbitrary<ContainerPort[]> = fc.array(
 ).map((ports) => ports.filter((p, i) => ports.findIndex((q) => q.name === p.name) === i)); // names are unique in a pod
 
 const pod = (i: number): fc.Arbitrary<Pod> =>
-  fc.record({ namespace: fc.constantFrom(...NAMESPACES), labels, ports: containerPorts }).map((p) => ({
+  fc.record({ namespace: fc.constantFrom(...NAMESPACES), labels, ports: containerPorts, hostNetwork: fc.integer({ min: 0, max: 5 }).map((n) => n === 0) }).map((p) => ({
     id: `${p.namespace}/pod${i}`,
     name: `pod${i}`,
     namespace: p.namespace,
     labels: p.labels,
     ports: p.ports,
     ips: [],
-    hostNetwork: false,
+    hostNetwork: p.hostNetwork,
     owner: { kind: 'Pod', name: `pod${i}` },
     fromTemplate: false,
     replicas: 1,
