@@ -13,7 +13,7 @@ export interface Reached {
  * "Blast radius": everything a compromised workload can reach in at most `hops` steps, each
  * step an allowed connection from the previous one (breadth first, so `hops` is the fewest).
  * Outside ranges are reached but not stepped through: an outside address is not a foothold in
- * the cluster.
+ * the cluster (it can be the starting point: what an attacker outside reaches).
  */
 export function blastRadius(g: ReachGraph, source: string, hops: number): Reached[] {
   const out: Reached[] = [];
@@ -24,7 +24,7 @@ export function blastRadius(g: ReachGraph, source: string, hops: number): Reache
       out.push({ id: node, hops: d, via: from, connections: g.getEdgeAttribute(from, node, 'connections') });
     }
     depth.set(node, d);
-    return d >= hops || attrs.kind === 'external';
+    return d >= hops || (node !== source && attrs.kind === 'external');
   }, { mode: 'outbound' });
   return out.sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : 1));
 }

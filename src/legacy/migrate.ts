@@ -62,6 +62,11 @@ export function migrate(loaded: LoadResult): Migration {
   const changes: string[] = [];
   const notes: string[] = [];
   const byNamespace = new Map<string, Record<string, unknown>[]>();
+  if (!semantics.legacyContent) {
+    // Nothing old to rewrite: say so rather than re-serialise the user's v1 manifests.
+    const proof = { equivalent: true, pods: declared.pods.length, connectedPairs: 0, checks: 0, differences: [] };
+    return { semantics, files: [], changes: ['nothing to migrate: every policy is networking.k8s.io/v1 and no namespace carries a legacy isolation annotation'], notes: [], proof, reloadProblems: [] };
+  }
   const add = (ns: string, doc: Record<string, unknown>) => byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), doc]);
 
   for (const ns of declared.namespaces) {

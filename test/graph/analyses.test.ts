@@ -98,3 +98,16 @@ describe('export', () => {
     expect(back.getNodeAttribute(id('a'), 'namespace')).toBe('default');
   });
 });
+
+describe('blast radius from outside the cluster', () => {
+  // b takes traffic from a only; a is open to everything.
+  const g = graphOf(policy('b-from-a', 'default', 'podSelector: {matchLabels: {app: b}}\ningress:\n- from: [{podSelector: {matchLabels: {app: a}}}]'), pod('a', { app: 'a' }), pod('b', { app: 'b' }));
+  it('starts at an outside range and steps through the workloads it reaches', () => {
+    const outside = '0.0.0.0-255.255.255.255[External]';
+    expect(blastRadius(g, outside, 1).map((r) => [r.id, r.hops])).toEqual([[id('a'), 1]]);
+    expect(blastRadius(g, outside, 2).map((r) => [r.id, r.hops, r.via])).toEqual([
+      [id('a'), 1, outside],
+      [id('b'), 2, id('a')],
+    ]);
+  });
+});

@@ -113,3 +113,13 @@ spec: {containers: [{name: c, image: api}]}
     expect(m.proof.differences).toContainEqual({ src: 'shop/api[Deployment]', dst: 'shop/db[StatefulSet]', protocol: 'TCP', port: 5432, before: true, after: false });
   });
 });
+
+describe('migrate on a snapshot with nothing legacy', () => {
+  it('says so, writes nothing, exit 0', async () => {
+    const r = await runCli(['migrate', '-f', example('three-tier'), '-o', 'out']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('nothing to migrate: every policy is networking.k8s.io/v1');
+    expect(r.out).not.toContain('equivalent:');
+    expect(r.files).toEqual({});
+  });
+});

@@ -14,6 +14,7 @@ export function formatMigrationText(m: Migration, written: readonly string[]): s
     for (const note of m.notes) lines.push(`  - ${note}`);
   }
   for (const d of m.reloadProblems) lines.push(`error reading the written manifests back (please report): ${formatSource(d.source)}: ${d.message} [${d.code}]`);
+  if (m.files.length === 0) return `${lines.join('\n')}\n`; // nothing written, nothing to prove
   const p = m.proof;
   const what = `${n(p.pods)} pod${p.pods === 1 ? '' : 's'} or workload${p.pods === 1 ? '' : 's'}, ${n(p.connectedPairs)} connected pod pair${p.connectedPairs === 1 ? '' : 's'}, ${n(p.checks)} connections checked`;
   if (p.equivalent) {
