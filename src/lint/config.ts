@@ -1,5 +1,6 @@
 import { Ajv } from 'ajv';
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import { plainSource } from '../load/lazy-source.js';
 import { parseDocuments } from '../load/parse-documents.js';
 
 /** `.netpol-check.yaml`: turn rules off, change severities, ignore paths, set the failing level. */
@@ -31,7 +32,7 @@ export function parseConfig(file: string, text: string, knownRules: readonly str
   // A config is not a Kubernetes object: read it as a plain document, positions and all.
   const parsed = parseDocuments(file, `apiVersion: v1\nkind: NetpolCheckConfig\n${text}`, { fast: false });
   const raw = parsed.objects[0];
-  for (const d of parsed.diagnostics) problems.push({ ...d, source: d.source ? { ...d.source, line: d.source.line - 2 } : undefined });
+  for (const d of parsed.diagnostics) problems.push({ ...d, source: d.source ? { ...plainSource(d.source), line: d.source.line - 2 } : undefined });
   if (!raw) return { config, problems };
   const { apiVersion: _a, kind: _k, ...value } = raw.value;
   const at = (path: (string | number)[]) => {

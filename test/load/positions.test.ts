@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { plainSource } from '../../src/load/lazy-source.js';
 import { parseDocuments, type RawObject } from '../../src/load/parse-documents.js';
 import { CORPUS } from '../conformance/corpus.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -31,7 +32,7 @@ const PATHS: (string | number)[][] = [
   ['spec', 'nope', 3],
 ];
 
-const positions = (objects: RawObject[]) => objects.map((o) => PATHS.map((p) => o.at(p)));
+const positions = (objects: RawObject[]) => objects.map((o) => PATHS.map((p) => plainSource(o.at(p))));
 
 const inputs = [...files(join(ROOT, 'examples')), ...files(join(CORPUS, 'netpol-analyzer', 'cases')).filter((_, i) => process.env.ALL_POSITIONS ? true : i % 7 === 0), ...(process.env.ALL_POSITIONS ? [...files(join(CORPUS, 'netpol-analyzer-anp', 'cases')), ...files(join(CORPUS, 'netpol-analyzer-ingress', 'cases'))] : [])];
 
