@@ -1,8 +1,7 @@
 import { connectivity, type Connectivity, type Level, type Node } from '../../src/engine/connectivity.js';
-import type { Endpoint } from '../../src/engine/endpoint.js';
 import type { ReachabilityMatrix } from '../../src/engine/matrix.js';
 import { Explainer } from '../../src/explain/explain.js';
-import { explainPair } from '../../src/format/explanation/text.js';
+import { explainNodePair } from '../../src/format/explanation/text.js';
 import type { Finding } from '../../src/lint/rule.js';
 import { adminPolicyRef, type AdminPolicy } from '../../src/model/admin-policy.js';
 import type { NetworkPolicy } from '../../src/model/policy.js';
@@ -121,18 +120,8 @@ export class ExploreModel {
 
   /** The explanation `can` prints for the pair, line by line. */
   explain(src: Node, dst: Node): string[] {
-    const a = endpointOf(src);
-    const b = endpointOf(dst);
-    if (!a || !b) return ['(no pod to explain)'];
-    const explanation = this.explainer.explain(a, b);
-    return explainPair({ src: { id: src.id, endpoint: a }, dst: { id: dst.id, endpoint: b }, explanation, allowed: !explanation.connections.isEmpty() });
+    return explainNodePair(this.explainer, src, dst) ?? ['(no pod to explain)'];
   }
-}
-
-function endpointOf(n: Node): Endpoint | undefined {
-  if (n.kind === 'pod') return { kind: 'pod', pod: n.pod };
-  if (n.kind === 'workload') return n.pods[0] ? { kind: 'pod', pod: n.pods[0] } : undefined;
-  return { kind: 'ip', family: n.family, addr: n.lo };
 }
 
 function policyEntry(p: NetworkPolicy, byObject: Map<string, Finding[]>, selectedBy: (f: (pod: Snapshot['pods'][number]) => boolean) => string[]): PolicyEntry {

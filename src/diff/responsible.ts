@@ -1,8 +1,9 @@
-import type { Connectivity, Node } from '../engine/connectivity.js';
+import { representativeEndpoint, type Connectivity, type Node } from '../engine/connectivity.js';
+import { adminRuleRef } from '../format/explanation/describe.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { Explainer } from '../explain/explain.js';
 import type { DirectionVerdict } from '../explain/verdict.js';
-import { adminPolicyRef, type AdminAction } from '../model/admin-policy.js';
+import type { AdminAction } from '../model/admin-policy.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { formatSource } from '../model/source.js';
 import type { ConnectionSet } from '../net/connection-set.js';
@@ -21,10 +22,7 @@ export interface ChangeReasons {
 }
 
 function representative(node: Node | undefined): Endpoint | undefined {
-  if (!node) return undefined;
-  if (node.kind === 'pod') return { kind: 'pod', pod: node.pod };
-  if (node.kind === 'workload') return node.pods[0] ? { kind: 'pod', pod: node.pods[0] } : undefined;
-  return { kind: 'ip', family: node.family, addr: node.lo };
+  return node ? representativeEndpoint(node) : undefined;
 }
 
 /** Cluster-wide rules of one side that decided some of `ports` with one of `actions`. */
@@ -32,7 +30,7 @@ function tierRules(v: DirectionVerdict, ports: ConnectionSet, actions: readonly 
   if (!v.tiers) return [];
   return [...v.tiers.admin, ...v.tiers.baseline]
     .filter((a) => actions.includes(a.rule.action) && !a.decided.intersect(ports).isEmpty())
-    .map((a) => `${adminPolicyRef(a.policy)} ${a.rule.direction} rule ${a.rule.index}${a.rule.name ? ` "${a.rule.name}"` : ''}: ${a.rule.actionText} (${formatSource(a.rule.source)})`);
+    .map((a) => `${adminRuleRef(a.policy, a.rule)}: ${a.rule.actionText} (${formatSource(a.rule.source)})`);
 }
 
 function opening(v: DirectionVerdict, ports: ConnectionSet): string[] {

@@ -1,4 +1,5 @@
 import type { Pod } from '../model/snapshot.js';
+import type { Endpoint } from './endpoint.js';
 import type { ConnectionSet } from '../net/connection-set.js';
 import { setBits } from './bitset.js';
 import { formatIp, type IpFamily } from '../net/ip-address.js';
@@ -125,4 +126,11 @@ export function connectivity(m: ReachabilityMatrix, level: Level = 'workload'): 
 
 export function podId(pod: Pod): string {
   return pod.fromTemplate ? `${pod.namespace}/${pod.owner.name}[${pod.owner.kind}]` : `${pod.namespace}/${pod.name}`;
+}
+
+/** An endpoint that stands for a node in a question: a workload's first pod, a range's first address. */
+export function representativeEndpoint(n: Node): Endpoint | undefined {
+  if (n.kind === 'pod') return { kind: 'pod', pod: n.pod };
+  if (n.kind === 'workload') return n.pods[0] ? { kind: 'pod', pod: n.pods[0] } : undefined;
+  return { kind: 'ip', family: n.family, addr: n.lo };
 }

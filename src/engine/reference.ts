@@ -12,6 +12,7 @@ import type { Endpoint, Traffic } from './endpoint.js';
  */
 export class ReferenceEvaluator {
   private readonly nsLabels = new Map<string, Labels>();
+  private tiers: ReturnType<typeof adminOrder> | undefined;
 
   constructor(private readonly snapshot: Snapshot) {
     for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, ns.labels);
@@ -34,7 +35,7 @@ export class ReferenceEvaluator {
     const subject = direction === 'egress' ? t.src : t.dst;
     const peer = direction === 'egress' ? t.dst : t.src;
     if (subject.kind !== 'pod') return true;
-    const { admin, baseline } = adminOrder(this.snapshot.adminPolicies ?? []);
+    const { admin, baseline } = (this.tiers ??= adminOrder(this.snapshot.adminPolicies ?? []));
     const first = (tier: readonly AdminPolicy[]): AdminRule | undefined => {
       for (const p of tier) {
         if (!this.subjectHas(p, subject.pod)) continue;

@@ -1,3 +1,4 @@
+import { adminPolicyRef, type AdminPolicy, type AdminRule } from '../../model/admin-policy.js';
 import type { NetworkPolicy, Peer, Rule } from '../../model/policy.js';
 import { formatSource } from '../../model/source.js';
 import { formatSelector } from '../../select/label-selector.js';
@@ -6,6 +7,11 @@ import { formatSelector } from '../../select/label-selector.js';
 export function policyRef(p: NetworkPolicy): string {
   if (p.synthesized) return `${p.namespace}/${p.name} (no such object: it ${p.synthesized}, ${formatSource(p.source)})`;
   return `${p.namespace}/${p.name} (${formatSource(p.source)})`;
+}
+
+/** `AdminNetworkPolicy deny-x (priority 10) ingress rule 0 "name"` */
+export function adminRuleRef(p: AdminPolicy, r: AdminRule): string {
+  return `${adminPolicyRef(p)} ${r.direction} rule ${r.index}${r.name ? ` "${r.name}"` : ''}`;
 }
 
 /** `shop/api egress rule 0 (policies.yaml:66)` */

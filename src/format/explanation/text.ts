@@ -1,9 +1,10 @@
 import type { CanAnswer, PairAnswer } from '../../query/ask.js';
+import { representativeEndpoint, type Node } from '../../engine/connectivity.js';
+import type { Explainer } from '../../explain/explain.js';
 import type { AdminRuleVerdict, DirectionVerdict, RuleVerdict, TierVerdict } from '../../explain/verdict.js';
-import { adminPolicyRef } from '../../model/admin-policy.js';
 import { formatSource } from '../../model/source.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
-import { describePeer, policyRef, ruleRef } from './describe.js';
+import { adminRuleRef, describePeer, policyRef, ruleRef } from './describe.js';
 
 function portText(p: PairAnswer): string {
   if (!p.port) return '';
@@ -73,7 +74,7 @@ function tierLines(v: DirectionVerdict, t: TierVerdict, p: PairAnswer): string[]
   const lines: string[] = [];
   for (const a of t.admin) {
     if (a.matchedPeer === null || !touches(a.decided)) continue;
-    lines.push(`    ${MARK[a.rule.action]} ${VERB[a.rule.action]} ${adminRuleRef(a)}: ${a.rule.actionText}${what(a.decided)}`);
+    lines.push(`    ${MARK[a.rule.action]} ${VERB[a.rule.action]} ${adminRuleRef(a.policy, a.rule)} (${formatSource(a.rule.source)}): ${a.rule.actionText}${what(a.decided)}`);
     if (port && a.rule.action !== 'pass') return lines;
   }
   if (!touches(t.toNetworkPolicy)) return lines;
@@ -84,21 +85,26 @@ function tierLines(v: DirectionVerdict, t: TierVerdict, p: PairAnswer): string[]
   for (const b of t.baseline) {
     if (b.matchedPeer === null || !touches(b.decided)) continue;
     decided = true;
-    lines.push(`    ${MARK[b.rule.action]} ${VERB[b.rule.action === 'pass' ? 'allow' : b.rule.action]} ${adminRuleRef(b)}: ${b.rule.actionText}${what(b.decided)}`);
+    lines.push(`    ${MARK[b.rule.action]} ${VERB[b.rule.action === 'pass' ? 'allow' : b.rule.action]} ${adminRuleRef(b.policy, b.rule)} (${formatSource(b.rule.source)}): ${b.rule.actionText}${what(b.decided)}`);
     if (port) return lines;
   }
   if (!decided || !port) lines.push(`    ✓ ${decided ? 'the rest is ' : ''}allowed: no baseline rule decides it (the default)`);
   return lines;
 }
 
-/** `AdminNetworkPolicy deny-x (priority 10) ingress rule 0 "name" (file:line)` */
-function adminRuleRef(a: AdminRuleVerdict): string {
-  return `${adminPolicyRef(a.policy)} ${a.rule.direction} rule ${a.rule.index}${a.rule.name ? ` "${a.rule.name}"` : ''} (${formatSource(a.rule.source)})`;
-}
 
 function rank(r: RuleVerdict, p: PairAnswer): number {
   if (r.matchedPeer !== null) return 0;
   return opens(r, p) ? 1 : 2;
+}
+
+/** The explanation of a node pair of the matrix view (its representatives), or `undefined` when a workload has no pod. */
+export function explainNodePair(explainer: Explainer, src: Node, dst: Node): string[] | undefined {
+  const a = representativeEndpoint(src);
+  const b = representativeEndpoint(dst);
+  if (!a || !b) return undefined;
+  const explanation = explainer.explain(a, b);
+  return explainPair({ src: { id: src.id, endpoint: a }, dst: { id: dst.id, endpoint: b }, explanation, allowed: !explanation.connections.isEmpty() });
 }
 
 /** The full explanation of one pair. */

@@ -1,5 +1,4 @@
 import type { Connectivity, Node } from '../../engine/connectivity.js';
-import type { Endpoint } from '../../engine/endpoint.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import { Explainer } from '../../explain/explain.js';
 import { exposedToOutside } from '../../graph/exposure.js';
@@ -10,7 +9,7 @@ import { PROTOCOLS } from '../../model/policy.js';
 import { semanticsName } from '../../model/semantics.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { formatSource } from '../../model/source.js';
-import { explainPair } from '../explanation/text.js';
+import { explainNodePair } from '../explanation/text.js';
 
 /** What the HTML report's page is drawn from (embedded as JSON). */
 export interface ReportData {
@@ -26,12 +25,6 @@ export interface ReportData {
 
 /** Explanations are precomputed per edge up to this many; past it the page says which `can` to run. */
 const MAX_EXPLAINED = 4000;
-
-function endpointOf(n: Node): Endpoint | undefined {
-  if (n.kind === 'pod') return { kind: 'pod', pod: n.pod };
-  if (n.kind === 'workload') return n.pods[0] ? { kind: 'pod', pod: n.pods[0] } : undefined;
-  return { kind: 'ip', family: n.family, addr: n.lo };
-}
 
 export function reportData(snapshot: Snapshot, matrix: ReachabilityMatrix, view: Connectivity, findings: readonly Finding[], title: string): ReportData {
   const explainer = new Explainer(snapshot);
@@ -52,13 +45,7 @@ export function reportData(snapshot: Snapshot, matrix: ReachabilityMatrix, view:
     };
   });
   const edges = view.edges.map((e, i) => {
-    const a = endpointOf(e.src);
-    const b = endpointOf(e.dst);
-    let explanation: string[] = [`netpol-check can '${e.src.id}' reach '${e.dst.id}' explains this connection.`];
-    if (i < MAX_EXPLAINED && a && b) {
-      const ex = explainer.explain(a, b);
-      explanation = explainPair({ src: { id: e.src.id, endpoint: a }, dst: { id: e.dst.id, endpoint: b }, explanation: ex, allowed: !ex.connections.isEmpty() });
-    }
+    const explanation = (i < MAX_EXPLAINED ? explainNodePair(explainer, e.src, e.dst) : undefined) ?? [`netpol-check can '${e.src.id}' reach '${e.dst.id}' explains this connection.`];
     const ports = PROTOCOLS.flatMap((p) => e.connections.ports(p).ranges.map(([lo, hi]): [string, number, number] => [p, lo, hi]));
     return { id: `e${i}`, src: e.src.id, dst: e.dst.id, text: e.connections.toString(), ports, explanation };
   });
