@@ -4,11 +4,12 @@ import { fieldPath, type SourceRef } from '../model/source.js';
 import { lazySource } from './lazy-source.js';
 import { makeLocator, type Locator, type Path } from './locate.js';
 import { retab } from './retab.js';
+import { NOT_SIMPLE, NOT_SIMPLE_CHARACTERS, readSimpleYaml } from './yaml-simple.js';
 import { yamlLib } from './yaml-lib.js';
 
 /**
- * The fast way through big YAML: js-yaml reads the values (several times faster than the yaml
- * package), and positions are found lazily — an object's first line by scanning lines, a field's
+ * The fast way through big YAML: the simple block reader (yaml-simple.ts) or else js-yaml reads
+ * the values (both several times faster than the yaml package), and positions are found lazily — an object's first line by scanning lines, a field's
  * position by parsing just that object's lines with the yaml package when somebody asks.
  * Returns `undefined` when the text needs the careful path (syntax errors, anchors, directives):
  * the yaml package then reports problems with their positions.
@@ -37,13 +38,15 @@ export function parseYamlFast(file: string, text: string): FastDocument[] | unde
   // Text before the first `---` is a document only if it holds content (comments belong to the next one).
   if (chunks.length > 1 && firstContent(lines, chunks[0]!.start, chunks[0]!.end) === -1) chunks.shift();
   const docs: FastDocument[] = [];
+  const simple = !NOT_SIMPLE_CHARACTERS.test(text);
   for (const [docIndex, c] of chunks.entries()) {
-    const body = lines.slice(c.start, c.end).join('\n');
-    let value: unknown;
-    try {
-      value = jsYaml.load(body, { schema: jsYaml.CORE_SCHEMA, json: false });
-    } catch {
-      return undefined;
+    let value = simple ? readSimpleYaml(lines, c.start, c.end) : NOT_SIMPLE;
+    if (value === NOT_SIMPLE) {
+      try {
+        value = jsYaml.load(lines.slice(c.start, c.end).join('\n'), { schema: jsYaml.CORE_SCHEMA, json: false });
+      } catch {
+        return undefined;
+      }
     }
     if (value === undefined || value === null) continue;
     docs.push({ value, locate: chunkLocators(file, docIndex, lines, c.start, c.end, value) });

@@ -1,0 +1,371 @@
+import jsYaml from 'js-yaml';
+
+/**
+ * A reader for the block YAML that machines write — `kubectl get -o yaml`, Helm and kustomize
+ * output, generators, most hand-written manifests: block mappings and sequences, plain and
+ * one-line quoted scalars, `{}` and `[]`, literal block scalars (`|`, `|-`), comments.
+ *
+ * It reads nothing else: flow collections with content, multi-line plain or quoted scalars,
+ * folded and keep-chomped block scalars, tags, anchors, complex keys, duplicate keys, tabs,
+ * CR line ends and anything malformed make it return NOT_SIMPLE, and the document is read by
+ * js-yaml instead. Plain scalars are resolved by js-yaml's own core-schema types and keys
+ * stringified as js-yaml does, so whatever it does read has the value js-yaml would give; a
+ * differential test (test/load/yaml-simple.test.ts) holds it to that on every corpus file and on
+ * random and mutated documents.
+ *
+ * Why: js-yaml reads character by character and was most of the time of a `can` question on a
+ * 7 MB dump; this reads line by line.
+ */
+export const NOT_SIMPLE: unique symbol = Symbol('not simple YAML');
+
+/** Characters the reader leaves to js-yaml wherever they occur in a file. */
+export const NOT_SIMPLE_CHARACTERS = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
+
+interface ImplicitType {
+  resolve(data: string): boolean;
+  construct(data: string): unknown;
+}
+const IMPLICIT = (jsYaml.CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
+
+class NotSimple {}
+const BAIL = new NotSimple();
+
+const SPACE = 32;
+const DASH = 45;
+const HASH = 35;
+const COLON = 58;
+
+/** The value of the YAML document in lines [from, to) (no document markers inside), or NOT_SIMPLE. */
+export function readSimpleYaml(lines: readonly string[], from: number, to: number): unknown {
+  const reader = new SimpleReader(lines, from, to);
+  try {
+    return reader.document();
+  } catch (e) {
+    if (e === BAIL) return NOT_SIMPLE;
+    throw e;
+  }
+}
+
+function indentOf(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === SPACE) i++;
+  return i;
+}
+
+/** Blank or comment-only line. */
+function isEmptyLine(line: string): boolean {
+  const i = indentOf(line);
+  return i === line.length || line.charCodeAt(i) === HASH;
+}
+
+/** `-` at col that starts a block sequence entry. */
+function isDash(line: string, col: number): boolean {
+  return line.charCodeAt(col) === DASH && (col + 1 === line.length || line.charCodeAt(col + 1) === SPACE);
+}
+
+/** After a scalar: only spaces, or spaces and a comment. */
+function restIsEmpty(line: string, from: number): boolean {
+  if (from === line.length) return true;
+  if (line.charCodeAt(from) !== SPACE) return false;
+  let i = from;
+  while (line.charCodeAt(i) === SPACE) i++;
+  return i === line.length || line.charCodeAt(i) === HASH;
+}
+
+/** Characters that cannot start a plain scalar or key here (or that this reader leaves to js-yaml). */
+const INDICATORS = new Set([...'[]{}#&*!|>\'"%@`,?:'].map((c) => c.charCodeAt(0)));
+const startsWithIndicator = (text: string, at: number): boolean => INDICATORS.has(text.charCodeAt(at));
+
+/** First characters of the plain scalars the core schema reads as null, bool, int or float. */
+const TYPED_START = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(0)));
+
+class SimpleReader {
+  private i: number;
+
+  constructor(
+    private readonly lines: readonly string[],
+    from: number,
+    private readonly end: number,
+  ) {
+    this.i = from;
+  }
+
+  document(): unknown {
+    this.skipEmpty();
+    if (this.i >= this.end) return null; // js-yaml says undefined or null: no object either way
+    const line = this.lines[this.i]!;
+    const value = this.node(line, indentOf(line), -1);
+    this.skipEmpty();
+    if (this.i < this.end) throw BAIL;
+    return value;
+  }
+
+  private skipEmpty(): void {
+    while (this.i < this.end && isEmptyLine(this.lines[this.i]!)) this.i++;
+  }
+
+  /** Indentation of the next content line, or -1 at the end of the document. */
+  private nextIndent(): number {
+    this.skipEmpty();
+    return this.i < this.end ? indentOf(this.lines[this.i]!) : -1;
+  }
+
+  /** A block node starting at column col of the current line; parent is its collection's column. */
+  private node(line: string, col: number, parent: number): unknown {
+    if (isDash(line, col)) return this.sequence(col);
+    if (this.keyEnd(line, col) >= 0) return this.mapping(col);
+    return this.scalar(line, col, parent);
+  }
+
+  private sequence(col: number): unknown[] {
+    const out: unknown[] = [];
+    for (;;) {
+      const line = this.lines[this.i]!;
+      let c = col + 1;
+      while (line.charCodeAt(c) === SPACE) c++;
+      if (c === line.length || line.charCodeAt(c) === HASH) {
+        this.i++;
+        const next = this.nextIndent();
+        // js-yaml reads a less indented `-` after an empty entry into this sequence: leave it that puzzle.
+        if (next >= 0 && next < col && isDash(this.lines[this.i]!, next)) throw BAIL;
+        out.push(next > col ? this.node(this.lines[this.i]!, next, col) : null);
+      } else {
+        out.push(this.node(line, c, col));
+      }
+      const next = this.nextIndent();
+      if (next < col) return out;
+      if (next > col) throw BAIL;
+      if (!isDash(this.lines[this.i]!, col)) return out; // a key of the mapping this sequence is a value of
+    }
+  }
+
+  private mapping(col: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (;;) {
+      const line = this.lines[this.i]!;
+      const colon = this.keyEnd(line, col);
+      if (colon < 0) throw BAIL;
+      const key = this.key(line, col, colon);
+      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(out, key)) throw BAIL;
+      let c = colon + 1;
+      while (line.charCodeAt(c) === SPACE) c++;
+      if (c === line.length || line.charCodeAt(c) === HASH) {
+        this.i++;
+        const next = this.nextIndent();
+        if (next > col) out[key] = this.node(this.lines[this.i]!, next, col);
+        else if (next === col && isDash(this.lines[this.i]!, col)) out[key] = this.sequence(col);
+        else out[key] = null;
+      } else {
+        out[key] = this.scalar(line, c, col);
+      }
+      const next = this.nextIndent();
+      if (next < col) return out;
+      if (next > col || isDash(this.lines[this.i]!, col)) throw BAIL;
+    }
+  }
+
+  /**
+   * Where the key at col ends (the index of its `:`), or -1 when the line holds no key there.
+   * Quoted keys must be followed by `:` at once.
+   */
+  private keyEnd(line: string, col: number): number {
+    const first = line.charCodeAt(col);
+    if (first === 34 || first === 39) {
+      const end = closingQuote(line, col + 1, first);
+      if (end < 0) return -1; // a quoted scalar that goes on below: not a key
+      const after = line.charCodeAt(end + 1);
+      if (after !== COLON) return restIsEmpty(line, end + 1) ? -1 : bail();
+      return end + 2 === line.length || line.charCodeAt(end + 2) === SPACE ? end + 1 : bail();
+    }
+    const comment = line.indexOf(' #', col);
+    let from = col;
+    for (;;) {
+      const colon = line.indexOf(':', from);
+      if (colon < 0 || (comment >= 0 && comment < colon)) return -1;
+      if (colon + 1 === line.length || line.charCodeAt(colon + 1) === SPACE) {
+        if (colon === col || startsWithIndicator(line, col)) throw BAIL;
+        return colon;
+      }
+      from = colon + 1;
+    }
+  }
+
+  private key(line: string, col: number, colon: number): string {
+    const first = line.charCodeAt(col);
+    if (first === 34) return parseDoubleQuoted(line.slice(col, colon));
+    if (first === 39) return parseSingleQuoted(line.slice(col, colon));
+    return String(this.plain(line.slice(col, colon).trimEnd()));
+  }
+
+  /** A scalar starting at col of the current line (a block literal reads the lines below). */
+  private scalar(line: string, col: number, parent: number): unknown {
+    if (parent < 0) throw BAIL; // a document that is one scalar is no object: js-yaml reads it
+    const first = line.charCodeAt(col);
+    let value: unknown;
+    if (first === 34 || first === 39) {
+      const end = closingQuote(line, col + 1, first);
+      if (end < 0) return this.multiLineQuoted(line, col, parent);
+      if (!restIsEmpty(line, end + 1)) throw BAIL;
+      const text = line.slice(col, end + 1);
+      value = first === 34 ? parseDoubleQuoted(text) : parseSingleQuoted(text);
+    } else if (first === 123 || first === 91) {
+      // `{}` and `[]` only; flow collections with content go to js-yaml.
+      if (line.charCodeAt(col + 1) !== first + 2 || !restIsEmpty(line, col + 2)) throw BAIL;
+      value = first === 123 ? {} : [];
+    } else if (first === 124) {
+      return this.literal(line, col, parent);
+    } else {
+      if (startsWithIndicator(line, col) || isDash(line, col)) throw BAIL;
+      const comment = line.indexOf(' #', col);
+      const text = (comment < 0 ? line.slice(col) : line.slice(col, comment)).trimEnd();
+      if (text.includes(': ') || text.endsWith(':')) throw BAIL;
+      this.i++;
+      return this.plain(comment < 0 ? this.plainContinuation(text, parent) : text);
+    }
+    this.i++;
+    return value;
+  }
+
+  /**
+   * A plain scalar goes on over the more indented lines below (Go's YAML writer wraps long
+   * strings so): they are folded in, a line break read as a space, n empty lines as n breaks.
+   */
+  private plainContinuation(first: string, parent: number): string {
+    let text = first;
+    let empties = 0;
+    for (let j = this.i; j < this.end; j++) {
+      const l = this.lines[j]!;
+      const n = indentOf(l);
+      if (n === l.length) {
+        empties++;
+        continue;
+      }
+      if (n <= parent || l.charCodeAt(n) === HASH) break;
+      const part = l.slice(n).trimEnd();
+      if (part.includes(': ') || part.endsWith(':') || part.includes(' #') || startsWithIndicator(part, 0) || isDash(part, 0)) throw BAIL;
+      text += empties > 0 ? '\n'.repeat(empties) : ' ';
+      text += part;
+      empties = 0;
+      this.i = j + 1;
+    }
+    return text;
+  }
+
+  /** Resolves a plain scalar with js-yaml's core schema types (null, bool, int, float, else string). */
+  private plain(text: string): unknown {
+    if (!TYPED_START.has(text.charCodeAt(0))) return text;
+    for (const type of IMPLICIT) if (type.resolve(text)) return type.construct(text);
+    return text;
+  }
+
+  /**
+   * A quoted scalar that starts at col and ends on a later line (kubectl writes long annotations
+   * so), folded as YAML folds flow scalars: a line break becomes a space, n empty lines n line
+   * breaks, the spaces around line breaks go. Escapes across lines are left to js-yaml.
+   */
+  private multiLineQuoted(line: string, col: number, parent: number): string {
+    const quote = line.charCodeAt(col);
+    const unquote = (segment: string): string => {
+      if (quote === 34) return segment.includes('\\') ? bail() : segment;
+      return segment.replaceAll("''", "'");
+    };
+    let text = unquote(line.slice(col + 1).trimEnd());
+    let empties = 0;
+    for (let j = this.i + 1; j < this.end; j++) {
+      const l = this.lines[j]!;
+      const n = indentOf(l);
+      const end = closingQuote(l, n, quote);
+      if (end < 0 && n === l.length) {
+        empties++;
+        continue;
+      }
+      if (n <= parent) throw BAIL;
+      text += empties > 0 ? '\n'.repeat(empties) : ' ';
+      empties = 0;
+      if (end < 0) {
+        text += unquote(l.slice(n).trimEnd());
+        continue;
+      }
+      if (!restIsEmpty(l, end + 1)) throw BAIL;
+      text += unquote(l.slice(n, end));
+      this.i = j + 1;
+      return text;
+    }
+    throw BAIL;
+  }
+
+  /** `|` or `|-` at col: the more indented lines below, verbatim. */
+  private literal(line: string, col: number, parent: number): string {
+    const header = line.slice(col + 1);
+    const strip = header.startsWith('-');
+    if (!restIsEmpty(line, col + (strip ? 2 : 1))) throw BAIL;
+    this.i++;
+    let indent = -1;
+    let j = this.i;
+    let longestBlank = 0;
+    for (; j < this.end; j++) {
+      const l = this.lines[j]!;
+      const n = indentOf(l);
+      if (n === l.length) {
+        longestBlank = Math.max(longestBlank, n);
+        continue;
+      }
+      indent = n;
+      break;
+    }
+    if (indent <= parent || indent < 0) {
+      // No content: the scalar is empty and the lines below belong to the parent.
+      if (longestBlank > Math.max(parent, 0)) throw BAIL;
+      return '';
+    }
+    const content: string[] = [];
+    for (j = this.i; j < this.end; j++) {
+      const l = this.lines[j]!;
+      const n = indentOf(l);
+      if (n === l.length) {
+        if (n > indent) throw BAIL; // spaces beyond the indentation: leave the subtleties to js-yaml
+        content.push('');
+        continue;
+      }
+      if (n < indent) break;
+      content.push(l.slice(indent));
+    }
+    this.i = j;
+    while (content.length > 0 && content[content.length - 1] === '') content.pop();
+    const text = content.join('\n');
+    return strip || content.length === 0 ? text : `${text}\n`;
+  }
+}
+
+function bail(): never {
+  throw BAIL;
+}
+
+/**
+ * Index of the quote (34 `"` or 39 `'`) that closes a quoted scalar whose text goes on at from,
+ * or -1 when it does not close on this line.
+ */
+function closingQuote(line: string, from: number, quote: number): number {
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (quote === 34 && c === 92) i++;
+    else if (c === quote) {
+      if (quote === 39 && line.charCodeAt(i + 1) === 39) i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/** `"…"` with the escapes YAML and JSON share (JSON.parse refuses the others: js-yaml reads those). */
+function parseDoubleQuoted(text: string): string {
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    throw BAIL;
+  }
+}
+
+function parseSingleQuoted(text: string): string {
+  return text.slice(1, -1).replaceAll("''", "'");
+}

@@ -1,0 +1,189 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import jsYaml from 'js-yaml';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { generateYaml } from '../../bench/generate.js';
+import { NOT_SIMPLE, NOT_SIMPLE_CHARACTERS, readSimpleYaml } from '../../src/load/yaml-simple.js';
+import { CORPUS } from '../conformance/corpus.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+/**
+ * The simple block reader must give exactly what js-yaml gives, or step aside (NOT_SIMPLE):
+ * never a different value, never a value where js-yaml finds an error.
+ */
+
+/** What js-yaml makes of one document: its value (no document: null) or 'error'. */
+function jsYamlValue(text: string): unknown {
+  try {
+    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false }) ?? null;
+  } catch {
+    return 'error';
+  }
+}
+
+/** The simple reader on one document, as the loader calls it: NOT_SIMPLE for texts it leaves whole. */
+function simpleValue(text: string): unknown {
+  if (NOT_SIMPLE_CHARACTERS.test(text)) return NOT_SIMPLE;
+  const lines = text.split('\n');
+  return readSimpleYaml(lines, 0, lines.length);
+}
+
+/** Checks one document; returns whether the simple reader read it. */
+function agrees(text: string): boolean {
+  const simple = simpleValue(text);
+  if (simple === NOT_SIMPLE) return false;
+  const expected = jsYamlValue(text);
+  if (expected === 'error' || !isDeepStrictEqual(simple ?? null, expected)) {
+    expect.fail(`the simple reader read ${JSON.stringify(simple)}, js-yaml ${JSON.stringify(expected)}, from:\n${text}`);
+  }
+  return true;
+}
+
+const documents = (text: string): string[] => text.split(/^(?:---|\.\.\.)[ ]*(?:#.*)?$/m);
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(n) ? [p] : [];
+  });
+}
+
+describe('simple YAML reader', () => {
+  it('agrees with js-yaml on every document of the corpus, the examples and the fixtures, and reads most of them', () => {
+    let read = 0;
+    let total = 0;
+    for (const file of [...yamlFiles(CORPUS), ...yamlFiles(join(ROOT, 'examples')), ...yamlFiles(join(ROOT, 'test', 'fixtures'))]) {
+      for (const doc of documents(readFileSync(file, 'utf8'))) {
+        total++;
+        if (agrees(doc)) read++;
+      }
+    }
+    // Files with CR line ends and flow collections go to js-yaml; the rest must not.
+    expect(total).toBeGreaterThan(900);
+    expect(read).toBeGreaterThan(450);
+  });
+
+  it('reads every document of a generated cluster', () => {
+    for (const doc of documents(generateYaml({ pods: 300, seed: 3 }))) expect(agrees(doc)).toBe(true);
+  });
+
+  const read: [string, string, unknown][] = [
+    ['mapping and sequence', 'a: 1\nb:\n  - x\n  - y\n', { a: 1, b: ['x', 'y'] }],
+    ['sequence at the indentation of its key', 'a:\n- x\n- y\nb: 2\n', { a: ['x', 'y'], b: 2 }],
+    ['compact mappings in a sequence', 'items:\n- name: a\n  port: 80\n- name: b\n', { items: [{ name: 'a', port: 80 }, { name: 'b' }] }],
+    ['nested sequences', '- - a\n  - b\n- - c\n', [['a', 'b'], ['c']]],
+    ['empty values', 'a:\nb: {}\nc: []\nd: ""\n- e\n'.replace('- e\n', 'e: ~\n'), { a: null, b: {}, c: [], d: '', e: null }],
+    ['an entry with nothing after the dash', '-\n- a\n-\n  b: 1\n', [null, 'a', { b: 1 }]],
+    ['core schema scalars', 'a: 0x10\nb: 1e3\nc: .inf\nd: True\ne: 010\nf: +1\ng: -0.5\nh: NULL\ni: 0o17\nj: yes\nk: 1_000\n', { a: 16, b: 1000, c: Infinity, d: true, e: 10, f: 1, g: -0.5, h: null, i: 15, j: 'yes', k: '1_000' }],
+    ['typed keys become strings as js-yaml makes them', '1: a\ntrue: b\n0x1f: c\n~: d\n', { '1': 'a', true: 'b', '31': 'c', null: 'd' }],
+    ['quoted scalars and keys', `"a b": 'it''s'\nc: "tab\\tand \\u00e9"\n'd': "#not a comment"\n`, { 'a b': "it's", c: 'tab\tand é', d: '#not a comment' }],
+    ['comments', '# head\na: 1 # one\n  # indented comment\nb: x#y\nc: "q" # after a quote\n', { a: 1, b: 'x#y', c: 'q' }],
+    ['managedFields keys', 'f:metadata:\n  f:labels:\n    .: {}\n    f:app: {}\n  k:{"type":"Ready"}:\n    .: {}\n', { 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} }, 'k:{"type":"Ready"}': { '.': {} } } }],
+    ['urls and colons inside plain scalars', 'image: registry.example.com:5000/app:1.2\nurl: http://x/y\n', { image: 'registry.example.com:5000/app:1.2', url: 'http://x/y' }],
+    ['literal block scalars', 'a: |\n  {"x": 1}\n\n  line: two\nb: |-\n    kept\n      more\nc: |\nd: 1\n', { a: '{"x": 1}\n\nline: two\n', b: 'kept\n  more', c: '', d: 1 }],
+    ['a quoted annotation over several lines, as older kubectl writes it', "a:\n  k: '{\"apiVersion\":\"v1\"}\n\n    '\nb: 'one\n  two\n\n\n  three'\n", { a: { k: '{"apiVersion":"v1"}\n' }, b: 'one two\n\nthree' }],
+    ['a plain scalar wrapped by Go', 'command:\n- sh\n- chown -R nginx:nginx /var/log/a; chown -R\n  /var/log/b\nnext: 1\n', { command: ['sh', 'chown -R nginx:nginx /var/log/a; chown -R /var/log/b'], next: 1 }],
+    ['a document of comments', '# nothing\n', null],
+    ['an indented document', '  a: 1\n  b: 2\n', { a: 1, b: 2 }],
+  ];
+  it.each(read)('reads %s', (_name, text, value) => {
+    expect(simpleValue(text)).toEqual(value);
+    expect(agrees(text)).toBe(true);
+  });
+
+  const left: [string, string][] = [
+    ['anchors and aliases', 'a: &x 1\nb: *x\n'],
+    ['tags', 'a: !!str 1\n'],
+    ['flow collections with content', 'a: [1, 2]\n'],
+    ['flow mappings with content', 'a: {b: 1}\n'],
+    ['folded block scalars', 'a: >\n  b\n'],
+    ['keep-chomped block scalars', 'a: |+\n  b\n\n'],
+    ['block scalars with an indentation indicator', 'a: |2\n   b\n'],
+    ['duplicate keys', 'a: 1\na: 2\n'],
+    ['__proto__ keys', '__proto__: 1\n'],
+    ['merge keys', '<<: 1\n'],
+    ['complex keys', '? a\n: b\n'],
+    ['a mapping value on the key line of another', 'a: b: c\n'],
+    ['bad indentation', 'a:\n    b: 1\n  c: 2\n'],
+    ['a sequence inside a mapping at its indentation', 'a: 1\n- b\n'],
+    ['escapes across lines', 'a: "x\\\n  y"\n'],
+    ['a quote that never closes', "a: 'x\n"],
+    ['text after a closing quote', 'a: "x" y\n'],
+    ['a plain scalar continued by a key', 'a: x\n  b: y\n'],
+    ['a directive', '%YAML 1.2\na: 1\n'],
+  ];
+  it.each(left)('leaves %s to js-yaml', (_name, text) => {
+    expect(simpleValue(text)).toBe(NOT_SIMPLE);
+  });
+
+  it('leaves files with tabs or CR line ends to js-yaml', () => {
+    expect(NOT_SIMPLE_CHARACTERS.test('a: 1\r\n')).toBe(true);
+    expect(NOT_SIMPLE_CHARACTERS.test('a:\n\tb: 1\n')).toBe(true);
+  });
+
+  // Random documents as the yaml package and js-yaml write them, then mutated by hand-picked
+  // edits: whatever the simple reader accepts, js-yaml must read the same way.
+  const tricky = fc.constantFrom('a', 'b c', '', ' ', '-', '- x', ':', 'a: b', '#', ' #c', "'", '"', '\\', '|', '>', '[', '{}', '[]', '~', 'null', 'true', 'Yes', '0x1F', '010', '1e3', '.5', '-.inf', '1_0', '&a', '*a', '!t', '%', '@', '?', ',', 'k:{"t":"v"}', 'f:x', '.', 'é', 'a\nb', 'a\n\nb', 'x '.repeat(50));
+  const key = fc.oneof(tricky, fc.string({ maxLength: 6 }));
+  const scalar = fc.oneof(tricky, fc.string({ maxLength: 12 }), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
+    list: fc.array(tie('value'), { maxLength: 4 }),
+    map: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+  }));
+  const writers: ((v: unknown) => string)[] = [
+    (v) => stringify(v),
+    (v) => stringify(v, { indentSeq: false, lineWidth: 20, minContentWidth: 5 }),
+    (v) => stringify(v, { defaultStringType: 'QUOTE_SINGLE', defaultKeyType: 'PLAIN', lineWidth: 24, minContentWidth: 4 }),
+    (v) => stringify(v, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 24, minContentWidth: 4 }),
+    (v) => stringify(v, { blockQuote: 'literal' }),
+    (v) => jsYaml.dump(v, { lineWidth: 20, schema: jsYaml.CORE_SCHEMA }),
+    (v) => jsYaml.dump(v, { flowLevel: 2, noArrayIndent: true, schema: jsYaml.CORE_SCHEMA }),
+  ];
+  const edit = fc.record({
+    line: fc.nat(),
+    at: fc.nat(),
+    kind: fc.constantFrom('insert', 'delete', 'indent', 'dedent', 'duplicate', 'join'),
+    text: fc.constantFrom(' ', '  ', '-', '- ', ':', ': ', '#', ' #', "'", '"', '\\', '|', '|-', '>', '{', '}', '[', ']', ',', '&', '*', '!', '?', 'x', '0', '\n', '\n  ', '~'),
+  });
+  function mutate(text: string, edits: { line: number; at: number; kind: string; text: string }[]): string {
+    const lines = text.split('\n');
+    for (const e of edits) {
+      const i = e.line % lines.length;
+      const l = lines[i]!;
+      const at = e.at % (l.length + 1);
+      if (e.kind === 'insert') lines[i] = l.slice(0, at) + e.text + l.slice(at);
+      else if (e.kind === 'delete') lines[i] = l.slice(0, at) + l.slice(at + 1);
+      else if (e.kind === 'indent') lines[i] = ` ${l}`;
+      else if (e.kind === 'dedent') lines[i] = l.replace(/^ /, '');
+      else if (e.kind === 'duplicate') lines.splice(i, 0, l);
+      else if (i + 1 < lines.length) lines.splice(i, 2, `${l}${lines[i + 1]!.trimStart()}`);
+    }
+    return lines.join('\n');
+  }
+
+  it('agrees with js-yaml on random documents written by two YAML writers', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(value, fc.nat({ max: writers.length - 1 }), (v, w) => {
+        if (agrees(writers[w]!(v))) read++;
+      }),
+      { numRuns: 15000 },
+    );
+    expect(read).toBeGreaterThan(500);
+  });
+
+  it('never reads a mutated document differently from js-yaml', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(value, fc.nat({ max: writers.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 3 }), (v, w, edits) => {
+        if (agrees(mutate(writers[w]!(v), edits))) read++;
+      }),
+      { numRuns: 40000 },
+    );
+    expect(read).toBeGreaterThan(500);
+  });
+});
