@@ -39,9 +39,9 @@ export function buildSnapshot(objects: LoadedObjects, diagnostics: Diagnostic[])
   const topOwner = (ns: string, refs: LoadedWorkload['ownerRefs'], self?: LoadedWorkload): Owner | undefined => {
     let current = self;
     let parent = parentOf(ns, refs);
-    const seen = new Set<LoadedWorkload>();
-    while (parent && !seen.has(parent)) {
-      seen.add(parent);
+    const seen = parent ? new Set<LoadedWorkload>() : undefined;
+    while (parent && !seen!.has(parent)) {
+      seen!.add(parent);
       covered.add(parent);
       current = parent;
       parent = parentOf(ns, parent.ownerRefs);

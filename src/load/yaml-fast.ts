@@ -4,7 +4,7 @@ import { fieldPath, type SourceRef } from '../model/source.js';
 import { lazySource } from './lazy-source.js';
 import { makeLocator, type Locator, type Path } from './locate.js';
 import { retab } from './retab.js';
-import { NOT_SIMPLE, NOT_SIMPLE_CHARACTERS, readSimpleYaml } from './yaml-simple.js';
+import { NOT_SIMPLE, NOT_SIMPLE_CHARACTERS, positionOf, readSimplePositions, readSimpleYaml, type NodePosition } from './yaml-simple.js';
 import { yamlLib } from './yaml-lib.js';
 
 /**
@@ -28,7 +28,8 @@ export function parseYamlFast(file: string, text: string): FastDocument[] | unde
   let start = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.startsWith('---') || l.startsWith('...')) {
+    const first = l.charCodeAt(0);
+    if ((first === 45 && l.startsWith('---')) || (first === 46 && l.startsWith('...'))) {
       if (!/^(---|\.\.\.)\s*(#.*)?$/.test(l.trimEnd())) return undefined; // content on a marker line
       chunks.push({ start, end: i });
       start = i + 1;
@@ -105,11 +106,24 @@ function chunkLocators(file: string, doc: number, lines: string[], start: number
  * region with the yaml package (once). A list item's `- ` is blanked so columns stay true.
  */
 function lazyRegion(file: string, doc: number, lines: string[], from: number, to: number, listItem: boolean): (prefix: Path) => Locator {
+  const regionLines = (): string[] => {
+    const region = lines.slice(from, to);
+    if (listItem && region.length) region[0] = region[0]!.replace(/^(\s*)-( |$)/, '$1 $2');
+    return region;
+  };
+  // Positions come from the simple reader where it can tell them, else from the yaml package.
+  let simple: NodePosition | null | undefined;
+  const simplePositions = (): NodePosition | null => {
+    if (simple === undefined) {
+      const region = regionLines();
+      simple = region.some((l) => NOT_SIMPLE_CHARACTERS.test(l)) ? null : (readSimplePositions(region, 0, region.length) ?? null);
+    }
+    return simple;
+  };
   let parsed: { contents: unknown; counter: LineCounter } | undefined;
   const parse = () => {
     if (!parsed) {
-      const region = lines.slice(from, to);
-      if (listItem && region.length) region[0] = region[0]!.replace(/^(\s*)-( |$)/, '$1 $2');
+      const region = regionLines();
       const { LineCounter, parseDocument } = yamlLib();
       let counter = new LineCounter();
       let d = parseDocument(region.join('\n'), { lineCounter: counter });
@@ -133,6 +147,9 @@ function lazyRegion(file: string, doc: number, lines: string[], from: number, to
       }
       // Positions inside an object are computed when first read: most are never printed.
       return lazySource(file, doc, path.length ? fieldPath(path) : undefined, () => {
+        const tree = simplePositions();
+        const found = tree ? positionOf(tree, prefix, path) : undefined;
+        if (found) return { line: found.line + from + 1, col: found.col + 1 };
         const p = parse();
         const ref = makeLocator(file, doc, p.contents, p.counter, prefix).at(path);
         return { line: ref.line + from, col: ref.col };

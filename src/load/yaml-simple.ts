@@ -37,13 +37,70 @@ const COLON = 58;
 
 /** The value of the YAML document in lines [from, to) (no document markers inside), or NOT_SIMPLE. */
 export function readSimpleYaml(lines: readonly string[], from: number, to: number): unknown {
-  const reader = new SimpleReader(lines, from, to);
+  const reader = new SimpleReader(lines, from, to, false);
   try {
     return reader.document();
   } catch (e) {
     if (e === BAIL) return NOT_SIMPLE;
     throw e;
   }
+}
+
+/**
+ * Where a node starts (0-based line index into the lines given, 0-based column) and, for a
+ * collection, where its children are. `undefined` children are empty nodes (`key:` or `-` with
+ * nothing after), whose position this reader does not tell.
+ */
+export interface NodePosition {
+  line: number;
+  col: number;
+  collection: boolean;
+  entries?: Map<string, { line: number; col: number; value: NodePosition | undefined }>;
+  items?: (NodePosition | undefined)[];
+}
+
+/** The positions of the document in lines [from, to), or undefined when it is not simple YAML. */
+export function readSimplePositions(lines: readonly string[], from: number, to: number): NodePosition | undefined {
+  const reader = new SimpleReader(lines, from, to, true);
+  try {
+    reader.document();
+    return reader.position;
+  } catch (e) {
+    if (e === BAIL) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * The position of `path` below `prefix`, as the yaml package's locator (locate.ts) gives it: the
+ * deepest node on the path that exists; a mapping value that is a collection is located at its
+ * key. Undefined when the answer needs a position this reader does not tell.
+ */
+export function positionOf(root: NodePosition, prefix: readonly (string | number)[], path: readonly (string | number)[]): { line: number; col: number } | undefined {
+  /** The child at seg and where it is located; `node` undefined for an empty one. */
+  const step = (node: NodePosition, seg: string | number): { at: { line: number; col: number } | undefined; node: NodePosition | undefined } | undefined => {
+    if (node.entries) {
+      const entry = node.entries.get(String(seg));
+      return entry && { at: entry.value?.collection ? entry : entry.value, node: entry.value };
+    }
+    if (node.items && typeof seg === 'number' && seg < node.items.length) return { at: node.items[seg], node: node.items[seg] };
+    return undefined;
+  };
+  let node = root;
+  for (const seg of prefix) {
+    const next = step(node, seg)?.node;
+    if (!next) return undefined;
+    node = next;
+  }
+  let at: { line: number; col: number } = node;
+  for (const seg of path) {
+    const next = step(node, seg);
+    if (!next) break;
+    if (!next.node || !next.at) return undefined;
+    at = next.at;
+    node = next.node;
+  }
+  return { line: at.line, col: at.col };
 }
 
 function indentOf(line: string): number {
@@ -81,11 +138,14 @@ const TYPED_START = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(
 
 class SimpleReader {
   private i: number;
+  /** With `track`: the position of the node read last. */
+  position: NodePosition | undefined;
 
   constructor(
     private readonly lines: readonly string[],
     from: number,
     private readonly end: number,
+    private readonly track: boolean,
   ) {
     this.i = from;
   }
@@ -119,6 +179,8 @@ class SimpleReader {
 
   private sequence(col: number): unknown[] {
     const out: unknown[] = [];
+    const start = this.i;
+    const items: (NodePosition | undefined)[] | undefined = this.track ? [] : undefined;
     for (;;) {
       const line = this.lines[this.i]!;
       let c = col + 1;
@@ -128,27 +190,40 @@ class SimpleReader {
         const next = this.nextIndent();
         // js-yaml reads a less indented `-` after an empty entry into this sequence: leave it that puzzle.
         if (next >= 0 && next < col && isDash(this.lines[this.i]!, next)) throw BAIL;
-        out.push(next > col ? this.node(this.lines[this.i]!, next, col) : null);
+        if (next > col) {
+          out.push(this.node(this.lines[this.i]!, next, col));
+          items?.push(this.position);
+        } else {
+          out.push(null);
+          items?.push(undefined);
+        }
       } else {
         out.push(this.node(line, c, col));
+        items?.push(this.position);
       }
       const next = this.nextIndent();
-      if (next < col) return out;
+      if (next < col) break;
       if (next > col) throw BAIL;
-      if (!isDash(this.lines[this.i]!, col)) return out; // a key of the mapping this sequence is a value of
+      if (!isDash(this.lines[this.i]!, col)) break; // a key of the mapping this sequence is a value of
     }
+    if (items) this.position = { line: start, col, collection: true, items };
+    return out;
   }
 
   private mapping(col: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const start = this.i;
+    const entries: NodePosition['entries'] = this.track ? new Map() : undefined;
     for (;;) {
-      const line = this.lines[this.i]!;
+      const keyLine = this.i;
+      const line = this.lines[keyLine]!;
       const colon = this.keyEnd(line, col);
       if (colon < 0) throw BAIL;
       const key = this.key(line, col, colon);
       if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(out, key)) throw BAIL;
       let c = colon + 1;
       while (line.charCodeAt(c) === SPACE) c++;
+      this.position = undefined;
       if (c === line.length || line.charCodeAt(c) === HASH) {
         this.i++;
         const next = this.nextIndent();
@@ -158,10 +233,13 @@ class SimpleReader {
       } else {
         out[key] = this.scalar(line, c, col);
       }
+      entries?.set(key, { line: keyLine, col, value: this.position });
       const next = this.nextIndent();
-      if (next < col) return out;
+      if (next < col) break;
       if (next > col || isDash(this.lines[this.i]!, col)) throw BAIL;
     }
+    if (entries) this.position = { line: start, col, collection: true, entries };
+    return out;
   }
 
   /**
@@ -201,6 +279,7 @@ class SimpleReader {
   private scalar(line: string, col: number, parent: number): unknown {
     if (parent < 0) throw BAIL; // a document that is one scalar is no object: js-yaml reads it
     const first = line.charCodeAt(col);
+    if (this.track) this.position = { line: this.i, col, collection: first === 123 || first === 91 };
     let value: unknown;
     if (first === 34 || first === 39) {
       const end = closingQuote(line, col + 1, first);

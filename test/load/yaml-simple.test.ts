@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import jsYaml from 'js-yaml';
-import { stringify } from 'yaml';
+import { LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generateYaml } from '../../bench/generate.js';
-import { NOT_SIMPLE, NOT_SIMPLE_CHARACTERS, readSimpleYaml } from '../../src/load/yaml-simple.js';
+import { makeLocator, type Path } from '../../src/load/locate.js';
+import { NOT_SIMPLE, NOT_SIMPLE_CHARACTERS, positionOf, readSimplePositions, readSimpleYaml } from '../../src/load/yaml-simple.js';
 import { CORPUS } from '../conformance/corpus.js';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -42,6 +43,39 @@ function agrees(text: string): boolean {
   return true;
 }
 
+/** Every path into a value, and one missing key and index below each collection. */
+function paths(value: unknown, prefix: Path = []): Path[] {
+  if (Array.isArray(value)) return [prefix, [...prefix, value.length], ...value.flatMap((v, i) => paths(v, [...prefix, i]))];
+  if (typeof value === 'object' && value !== null) return [prefix, [...prefix, 'nope'], ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
+  return [prefix];
+}
+
+/**
+ * Checks the positions the simple reader tells for one document against the yaml package's
+ * locator, for every path below every collection; returns how many it told.
+ */
+function positionsAgree(text: string): number {
+  if (NOT_SIMPLE_CHARACTERS.test(text)) return 0;
+  const lines = text.split('\n');
+  const tree = readSimplePositions(lines, 0, lines.length);
+  if (!tree) return 0;
+  const counter = new LineCounter();
+  const careful = parseDocument(text, { lineCounter: counter });
+  let told = 0;
+  const all = paths(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }));
+  for (const prefix of all.filter((_, i) => i % 5 === 0)) {
+    const locator = makeLocator('f', 0, careful.contents, counter, prefix);
+    for (const path of all.filter((p) => p.length > prefix.length && prefix.every((s, i) => p[i] === s)).map((p) => p.slice(prefix.length)).concat([[]])) {
+      const found = positionOf(tree, prefix, path);
+      if (!found) continue;
+      const expected = locator.at(path);
+      expect({ prefix, path, line: found.line + 1, col: found.col + 1 }).toEqual({ prefix, path, line: expected.line, col: expected.col });
+      told++;
+    }
+  }
+  return told;
+}
+
 const documents = (text: string): string[] => text.split(/^(?:---|\.\.\.)[ ]*(?:#.*)?$/m);
 
 function yamlFiles(dir: string): string[] {
@@ -64,6 +98,25 @@ describe('simple YAML reader', () => {
     // Files with CR line ends and flow collections go to js-yaml; the rest must not.
     expect(total).toBeGreaterThan(900);
     expect(read).toBeGreaterThan(450);
+  });
+
+  it('tells the positions the yaml package tells, on every document of the corpus and the examples', () => {
+    let told = 0;
+    for (const file of [...yamlFiles(CORPUS), ...yamlFiles(join(ROOT, 'examples'))]) {
+      for (const doc of documents(readFileSync(file, 'utf8'))) told += positionsAgree(doc);
+    }
+    expect(told).toBeGreaterThan(10_000);
+  });
+
+  it('tells the positions the yaml package tells, on random documents', () => {
+    let told = 0;
+    fc.assert(
+      fc.property(value, fc.nat({ max: writers.length - 1 }), (v, w) => {
+        told += positionsAgree(writers[w]!(v));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(told).toBeGreaterThan(3000);
   });
 
   it('reads every document of a generated cluster', () => {
