@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick]`: measures load, matrix and output time, peak RSS, pod classes and
  * the speed-up over the per-pair evaluator for growing generated clusters, each in its own
- * process. Prints a Markdown table and writes bench-results/latest.{md,json}. Asserts nothing
+ * process; then a `can` question end to end on 10,000 pods (bench/can.ts). Prints a Markdown table and writes bench-results/latest.{md,json}. Asserts nothing
  * about time: machines differ.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { canTable, measureCan } from './can.js';
 
 const quick = process.argv.includes('--quick');
 const here = dirname(fileURLToPath(import.meta.url));
@@ -71,6 +72,12 @@ const table = [
   'divided by matrix + output time.',
 ].join('\n');
 console.log(table);
+
+// The headline question, end to end, on the 10,000-pod snapshot.
+const can = measureCan({ pods: 10000, policies: 2000, runs: quick ? 3 : 11 });
+const canText = canTable(can);
+console.log(`\n${canText}`);
+
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/latest.md', `${table}\n`);
-writeFileSync('bench-results/latest.json', `${JSON.stringify({ machine, results }, null, 2)}\n`);
+writeFileSync('bench-results/latest.md', `${table}\n\n${canText}\n`);
+writeFileSync('bench-results/latest.json', `${JSON.stringify({ machine, results, can }, null, 2)}\n`);
