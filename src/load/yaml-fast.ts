@@ -20,10 +20,13 @@ export interface FastDocument {
 }
 
 const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,[\]{}]/m;
+const LONE_CR = /\r(?!\n)/;
 
 export function parseYamlFast(file: string, text: string): FastDocument[] | undefined {
   if (/^%/m.test(text) || ANCHOR_OR_ALIAS.test(text)) return undefined;
-  const lines = text.split('\n');
+  // CR LF line ends are line ends to YAML: split there, so that no line keeps a CR.
+  const crlf = text.includes('\r\n') && !LONE_CR.test(text);
+  const lines = text.split(crlf ? /\r?\n/ : '\n');
   const chunks: { start: number; end: number }[] = [];
   let start = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -39,7 +42,7 @@ export function parseYamlFast(file: string, text: string): FastDocument[] | unde
   // Text before the first `---` is a document only if it holds content (comments belong to the next one).
   if (chunks.length > 1 && firstContent(lines, chunks[0]!.start, chunks[0]!.end) === -1) chunks.shift();
   const docs: FastDocument[] = [];
-  const simple = !NOT_SIMPLE_CHARACTERS.test(text);
+  const simple = !NOT_SIMPLE_CHARACTERS.test(crlf ? text.replaceAll('\r\n', '\n') : text);
   for (const [docIndex, c] of chunks.entries()) {
     let value = simple ? readSimpleYaml(lines, c.start, c.end) : NOT_SIMPLE;
     if (value === NOT_SIMPLE) {

@@ -3,12 +3,13 @@ import jsYaml from 'js-yaml';
 /**
  * A reader for the block YAML that machines write — `kubectl get -o yaml`, Helm and kustomize
  * output, generators, most hand-written manifests: block mappings and sequences, plain and
- * one-line quoted scalars, `{}` and `[]`, literal block scalars (`|`, `|-`), comments.
+ * quoted scalars (also over several lines), flow collections that close on the line they open,
+ * literal block scalars (`|`, `|-`), comments.
  *
- * It reads nothing else: flow collections with content, multi-line plain or quoted scalars,
- * folded and keep-chomped block scalars, tags, anchors, complex keys, duplicate keys, tabs,
- * CR line ends and anything malformed make it return NOT_SIMPLE, and the document is read by
- * js-yaml instead. Plain scalars are resolved by js-yaml's own core-schema types and keys
+ * It reads nothing else: flow collections over several lines, escapes across lines, folded and
+ * keep-chomped block scalars, tags, anchors, complex keys, duplicate keys, tabs, CR line ends
+ * and anything malformed make it return NOT_SIMPLE, and the document is read by js-yaml
+ * instead. Plain scalars are resolved by js-yaml's own core-schema types and keys
  * stringified as js-yaml does, so whatever it does read has the value js-yaml would give; a
  * differential test (test/load/yaml-simple.test.ts) holds it to that on every corpus file and on
  * random and mutated documents.
@@ -29,6 +30,9 @@ const IMPLICIT = (jsYaml.CORE_SCHEMA as unknown as { compiledImplicit: ImplicitT
 
 class NotSimple {}
 const BAIL = new NotSimple();
+
+/** Deeper documents (no Kubernetes object is) go to js-yaml, which reports them. */
+const MAX_DEPTH = 100;
 
 const SPACE = 32;
 const DASH = 45;
@@ -120,6 +124,11 @@ function isDash(line: string, col: number): boolean {
   return line.charCodeAt(col) === DASH && (col + 1 === line.length || line.charCodeAt(col + 1) === SPACE);
 }
 
+function skipSpaces(line: string, from: number): number {
+  while (line.charCodeAt(from) === SPACE) from++;
+  return from;
+}
+
 /** After a scalar: only spaces, or spaces and a comment. */
 function restIsEmpty(line: string, from: number): boolean {
   if (from === line.length) return true;
@@ -138,6 +147,10 @@ const TYPED_START = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(
 
 class SimpleReader {
   private i: number;
+  /** Column in the current line while a flow collection is read. */
+  private flowAt = 0;
+  /** Nesting of the node being read. */
+  private depth = 0;
   /** With `track`: the position of the node read last. */
   position: NodePosition | undefined;
 
@@ -172,9 +185,10 @@ class SimpleReader {
 
   /** A block node starting at column col of the current line; parent is its collection's column. */
   private node(line: string, col: number, parent: number): unknown {
-    if (isDash(line, col)) return this.sequence(col);
-    if (this.keyEnd(line, col) >= 0) return this.mapping(col);
-    return this.scalar(line, col, parent);
+    if (++this.depth > MAX_DEPTH) throw BAIL;
+    const value = isDash(line, col) ? this.sequence(col) : this.keyEnd(line, col) >= 0 ? this.mapping(col) : this.scalar(line, col, parent);
+    this.depth--;
+    return value;
   }
 
   private sequence(col: number): unknown[] {
@@ -255,6 +269,7 @@ class SimpleReader {
       if (after !== COLON) return restIsEmpty(line, end + 1) ? -1 : bail();
       return end + 2 === line.length || line.charCodeAt(end + 2) === SPACE ? end + 1 : bail();
     }
+    if (first === 123 || first === 91) return -1; // a flow collection
     const comment = line.indexOf(' #', col);
     let from = col;
     for (;;) {
@@ -279,7 +294,14 @@ class SimpleReader {
   private scalar(line: string, col: number, parent: number): unknown {
     if (parent < 0) throw BAIL; // a document that is one scalar is no object: js-yaml reads it
     const first = line.charCodeAt(col);
-    if (this.track) this.position = { line: this.i, col, collection: first === 123 || first === 91 };
+    if (first === 123 || first === 91) {
+      this.flowAt = col;
+      const value = this.flowNode(line);
+      if (!restIsEmpty(line, this.flowAt)) throw BAIL;
+      this.i++;
+      return value;
+    }
+    if (this.track) this.position = { line: this.i, col, collection: false };
     let value: unknown;
     if (first === 34 || first === 39) {
       const end = closingQuote(line, col + 1, first);
@@ -287,10 +309,6 @@ class SimpleReader {
       if (!restIsEmpty(line, end + 1)) throw BAIL;
       const text = line.slice(col, end + 1);
       value = first === 34 ? parseDoubleQuoted(text) : parseSingleQuoted(text);
-    } else if (first === 123 || first === 91) {
-      // `{}` and `[]` only; flow collections with content go to js-yaml.
-      if (line.charCodeAt(col + 1) !== first + 2 || !restIsEmpty(line, col + 2)) throw BAIL;
-      value = first === 123 ? {} : [];
     } else if (first === 124) {
       return this.literal(line, col, parent);
     } else {
@@ -328,6 +346,115 @@ class SimpleReader {
       this.i = j + 1;
     }
     return text;
+  }
+
+  /**
+   * A flow node at column flowAt of a line where every flow collection it opens also closes:
+   * `[a, "b", {c: 1}]`, `{app: web, tier: "front"}`. Leaves flowAt just after the node. Entries
+   * without values, empty entries, trailing commas, `:` or `#` inside plain scalars and
+   * collections that go on below are left to js-yaml.
+   */
+  private flowNode(line: string): unknown {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
+    const value = this.flowValue(line);
+    this.depth--;
+    return value;
+  }
+
+  private flowValue(line: string): unknown {
+    const col = this.flowAt;
+    const first = line.charCodeAt(col);
+    if (first === 91 || first === 123) {
+      const isSeq = first === 91;
+      const close = isSeq ? 93 : 125;
+      const out: unknown[] | Record<string, unknown> = isSeq ? [] : {};
+      const items: (NodePosition | undefined)[] | undefined = this.track && isSeq ? [] : undefined;
+      const entries: NodePosition['entries'] = this.track && !isSeq ? new Map() : undefined;
+      this.flowAt = skipSpaces(line, col + 1);
+      if (line.charCodeAt(this.flowAt) === close) this.flowAt++;
+      else {
+        for (;;) {
+          if (isSeq) {
+            (out as unknown[]).push(this.flowNode(line));
+            items?.push(this.position);
+          } else {
+            const keyCol = this.flowAt;
+            const key = this.flowKey(line);
+            if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(out, key)) throw BAIL;
+            (out as Record<string, unknown>)[key] = this.flowNode(line);
+            entries?.set(key, { line: this.i, col: keyCol, value: this.position });
+          }
+          this.flowAt = skipSpaces(line, this.flowAt);
+          const c = line.charCodeAt(this.flowAt);
+          if (c === close) {
+            this.flowAt++;
+            break;
+          }
+          if (c !== 44) throw BAIL;
+          this.flowAt = skipSpaces(line, this.flowAt + 1);
+          const next = line.charCodeAt(this.flowAt);
+          if (next === 44 || next === 93 || next === 125 || Number.isNaN(next)) throw BAIL;
+        }
+      }
+      if (this.track) this.position = { line: this.i, col, collection: true, ...(isSeq ? { items } : { entries }) };
+      return out;
+    }
+    if (this.track) this.position = { line: this.i, col, collection: false };
+    if (first === 34 || first === 39) {
+      const end = closingQuote(line, col + 1, first);
+      if (end < 0) throw BAIL;
+      this.flowAt = end + 1;
+      const text = line.slice(col, end + 1);
+      return first === 34 ? parseDoubleQuoted(text) : parseSingleQuoted(text);
+    }
+    const end = this.flowPlainEnd(line, col);
+    this.flowAt = end;
+    return this.plain(line.slice(col, end));
+  }
+
+  /** End (after trailing spaces are dropped) of a plain scalar in a flow collection. */
+  private flowPlainEnd(line: string, col: number): number {
+    if (col >= line.length || startsWithIndicator(line, col)) throw BAIL;
+    if (line.charCodeAt(col) === DASH && /^-(?:$|[ ,\]}])/.test(line.slice(col, col + 2))) throw BAIL; // `-` alone is no scalar here
+    let j = col;
+    for (; j < line.length; j++) {
+      const c = line.charCodeAt(j);
+      if (c === 44 || c === 93 || c === 125) break;
+      if (c === COLON || c === HASH || c === 91 || c === 123) throw BAIL;
+    }
+    if (j === line.length) throw BAIL; // the collection goes on below
+    while (line.charCodeAt(j - 1) === SPACE) j--;
+    return j;
+  }
+
+  /** A flow mapping key and its `: `; leaves flowAt at the value, which must be there. */
+  private flowKey(line: string): string {
+    const col = this.flowAt;
+    const first = line.charCodeAt(col);
+    let key: string;
+    let after: number;
+    if (first === 34 || first === 39) {
+      const end = closingQuote(line, col + 1, first);
+      if (end < 0) throw BAIL;
+      const text = line.slice(col, end + 1);
+      key = first === 34 ? parseDoubleQuoted(text) : parseSingleQuoted(text);
+      after = end + 1;
+    } else {
+      if (col >= line.length || startsWithIndicator(line, col) || isDash(line, col)) throw BAIL;
+      const colon = line.indexOf(': ', col);
+      if (colon < 0) throw BAIL;
+      after = colon;
+      while (line.charCodeAt(after - 1) === SPACE) after--;
+      const text = line.slice(col, after);
+      if (/[,[\]{}#:]/.test(text)) throw BAIL;
+      key = String(this.plain(text));
+      after = colon;
+    }
+    if (line.charCodeAt(after) !== COLON || line.charCodeAt(after + 1) !== SPACE) throw BAIL;
+    this.flowAt = skipSpaces(line, after + 2);
+    const next = line.charCodeAt(this.flowAt);
+    if (next === 44 || next === 93 || next === 125 || Number.isNaN(next)) throw BAIL; // no value
+    return key;
   }
 
   /** Resolves a plain scalar with js-yaml's core schema types (null, bool, int, float, else string). */
