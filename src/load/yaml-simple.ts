@@ -7,8 +7,8 @@ import jsYaml from 'js-yaml';
  * literal block scalars (`|`, `|-`), comments.
  *
  * It reads nothing else: flow collections over several lines, escapes across lines, folded and
- * keep-chomped block scalars, tags, anchors, complex keys, duplicate keys, tabs, CR line ends
- * and anything malformed make it return NOT_SIMPLE, and the document is read by js-yaml
+ * keep-chomped block scalars, tags, anchors, complex keys, duplicate keys, tabs, lone CRs and
+ * anything malformed make it return NOT_SIMPLE, and the document is read by js-yaml
  * instead. Plain scalars are resolved by js-yaml's own core-schema types and keys
  * stringified as js-yaml does, so whatever it does read has the value js-yaml would give; a
  * differential test (test/load/yaml-simple.test.ts) holds it to that on every corpus file and on
@@ -19,8 +19,16 @@ import jsYaml from 'js-yaml';
  */
 export const NOT_SIMPLE: unique symbol = Symbol('not simple YAML');
 
-/** Characters the reader leaves to js-yaml wherever they occur in a file. */
-export const NOT_SIMPLE_CHARACTERS = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
+const NOT_SIMPLE_CHARACTERS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
+const LONE_CR = /\r(?!\n)/;
+
+/**
+ * Whether the reader may read this text: texts with tabs, control characters, or CRs other than
+ * in CR LF line ends go to js-yaml whole.
+ */
+export function isSimpleText(text: string): boolean {
+  return !NOT_SIMPLE_CHARACTERS.test(text) && !(text.includes('\r') && LONE_CR.test(text));
+}
 
 interface ImplicitType {
   resolve(data: string): boolean;
@@ -39,9 +47,9 @@ const DASH = 45;
 const HASH = 35;
 const COLON = 58;
 
-/** The value of the YAML document in lines [from, to) (no document markers inside), or NOT_SIMPLE. */
-export function readSimpleYaml(lines: readonly string[], from: number, to: number): unknown {
-  const reader = new SimpleReader(lines, from, to, false);
+/** The value of the YAML document text[from, to) (no document markers inside), or NOT_SIMPLE. */
+export function readSimpleYaml(text: string, from = 0, to = text.length): unknown {
+  const reader = new SimpleReader(text, from, to, false);
   try {
     return reader.document();
   } catch (e) {
@@ -51,7 +59,7 @@ export function readSimpleYaml(lines: readonly string[], from: number, to: numbe
 }
 
 /**
- * Where a node starts (0-based line index into the lines given, 0-based column) and, for a
+ * Where a node starts (0-based line, counted from the document's first, and column) and, for a
  * collection, where its children are. `undefined` children are empty nodes (`key:` or `-` with
  * nothing after), whose position this reader does not tell.
  */
@@ -63,9 +71,9 @@ export interface NodePosition {
   items?: (NodePosition | undefined)[];
 }
 
-/** The positions of the document in lines [from, to), or undefined when it is not simple YAML. */
-export function readSimplePositions(lines: readonly string[], from: number, to: number): NodePosition | undefined {
-  const reader = new SimpleReader(lines, from, to, true);
+/** The positions of the document text[from, to), or undefined when it is not simple YAML. */
+export function readSimplePositions(text: string, from = 0, to = text.length): NodePosition | undefined {
+  const reader = new SimpleReader(text, from, to, true);
   try {
     reader.document();
     return reader.position;
@@ -113,12 +121,6 @@ function indentOf(line: string): number {
   return i;
 }
 
-/** Blank or comment-only line. */
-function isEmptyLine(line: string): boolean {
-  const i = indentOf(line);
-  return i === line.length || line.charCodeAt(i) === HASH;
-}
-
 /** `-` at col that starts a block sequence entry. */
 function isDash(line: string, col: number): boolean {
   return line.charCodeAt(col) === DASH && (col + 1 === line.length || line.charCodeAt(col + 1) === SPACE);
@@ -145,8 +147,53 @@ const startsWithIndicator = (text: string, at: number): boolean => INDICATORS.ha
 /** First characters of the plain scalars the core schema reads as null, bool, int or float. */
 const TYPED_START = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(0)));
 
+/**
+ * The lines of text[from, to), numbered from 0, cut from the text as the reader walks forward:
+ * a dump has millions, and lines the reader has passed are let go (they die young).
+ */
+class LineWindow {
+  private readonly cached: string[] = [];
+  /** Number of the first cached line. */
+  private base = 0;
+  /** Offset where the next line not yet cut starts. */
+  private next: number;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly to: number,
+  ) {
+    this.next = from;
+  }
+
+  has(line: number): boolean {
+    while (this.base + this.cached.length <= line) {
+      if (this.next >= this.to) return false;
+      let nl = this.text.indexOf('\n', this.next);
+      if (nl < 0 || nl >= this.to) nl = this.to;
+      const end = nl > this.next && this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl; // CR LF
+      this.cached.push(this.text.slice(this.next, end));
+      this.next = nl + 1;
+    }
+    return true;
+  }
+
+  /** Line `line`, which has() said exists. */
+  get(line: number): string {
+    return this.has(line) ? this.cached[line - this.base]! : '';
+  }
+
+  /** Lines before `line` will not be asked for again. */
+  release(line: number): void {
+    if (line - this.base < 1024) return;
+    this.cached.splice(0, line - this.base);
+    this.base = line;
+  }
+}
+
 class SimpleReader {
   private i: number;
+  private readonly lines: LineWindow;
   /** Column in the current line while a flow collection is read. */
   private flowAt = 0;
   /** Nesting of the node being read. */
@@ -155,32 +202,38 @@ class SimpleReader {
   position: NodePosition | undefined;
 
   constructor(
-    private readonly lines: readonly string[],
+    text: string,
     from: number,
-    private readonly end: number,
+    to: number,
     private readonly track: boolean,
   ) {
-    this.i = from;
+    this.lines = new LineWindow(text, from, to);
+    this.i = 0;
   }
 
   document(): unknown {
     this.skipEmpty();
-    if (this.i >= this.end) return null; // js-yaml says undefined or null: no object either way
-    const line = this.lines[this.i]!;
+    if (!this.lines.has(this.i)) return null; // js-yaml says undefined or null: no object either way
+    const line = this.lines.get(this.i);
     const value = this.node(line, indentOf(line), -1);
     this.skipEmpty();
-    if (this.i < this.end) throw BAIL;
+    if (this.lines.has(this.i)) throw BAIL;
     return value;
   }
 
   private skipEmpty(): void {
-    while (this.i < this.end && isEmptyLine(this.lines[this.i]!)) this.i++;
+    this.nextIndent();
   }
 
-  /** Indentation of the next content line, or -1 at the end of the document. */
+  /** Moves to the next content line; returns its indentation, or -1 at the end of the document. */
   private nextIndent(): number {
-    this.skipEmpty();
-    return this.i < this.end ? indentOf(this.lines[this.i]!) : -1;
+    this.lines.release(this.i);
+    for (; this.lines.has(this.i); this.i++) {
+      const line = this.lines.get(this.i);
+      const indent = indentOf(line);
+      if (indent < line.length && line.charCodeAt(indent) !== HASH) return indent;
+    }
+    return -1;
   }
 
   /** A block node starting at column col of the current line; parent is its collection's column. */
@@ -196,16 +249,16 @@ class SimpleReader {
     const start = this.i;
     const items: (NodePosition | undefined)[] | undefined = this.track ? [] : undefined;
     for (;;) {
-      const line = this.lines[this.i]!;
+      const line = this.lines.get(this.i);
       let c = col + 1;
       while (line.charCodeAt(c) === SPACE) c++;
       if (c === line.length || line.charCodeAt(c) === HASH) {
         this.i++;
         const next = this.nextIndent();
         // js-yaml reads a less indented `-` after an empty entry into this sequence: leave it that puzzle.
-        if (next >= 0 && next < col && isDash(this.lines[this.i]!, next)) throw BAIL;
+        if (next >= 0 && next < col && isDash(this.lines.get(this.i), next)) throw BAIL;
         if (next > col) {
-          out.push(this.node(this.lines[this.i]!, next, col));
+          out.push(this.node(this.lines.get(this.i), next, col));
           items?.push(this.position);
         } else {
           out.push(null);
@@ -218,7 +271,7 @@ class SimpleReader {
       const next = this.nextIndent();
       if (next < col) break;
       if (next > col) throw BAIL;
-      if (!isDash(this.lines[this.i]!, col)) break; // a key of the mapping this sequence is a value of
+      if (!isDash(this.lines.get(this.i), col)) break; // a key of the mapping this sequence is a value of
     }
     if (items) this.position = { line: start, col, collection: true, items };
     return out;
@@ -230,7 +283,7 @@ class SimpleReader {
     const entries: NodePosition['entries'] = this.track ? new Map() : undefined;
     for (;;) {
       const keyLine = this.i;
-      const line = this.lines[keyLine]!;
+      const line = this.lines.get(keyLine);
       const colon = this.keyEnd(line, col);
       if (colon < 0) throw BAIL;
       const key = this.key(line, col, colon);
@@ -241,8 +294,8 @@ class SimpleReader {
       if (c === line.length || line.charCodeAt(c) === HASH) {
         this.i++;
         const next = this.nextIndent();
-        if (next > col) out[key] = this.node(this.lines[this.i]!, next, col);
-        else if (next === col && isDash(this.lines[this.i]!, col)) out[key] = this.sequence(col);
+        if (next > col) out[key] = this.node(this.lines.get(this.i), next, col);
+        else if (next === col && isDash(this.lines.get(this.i), col)) out[key] = this.sequence(col);
         else out[key] = null;
       } else {
         out[key] = this.scalar(line, c, col);
@@ -250,7 +303,7 @@ class SimpleReader {
       entries?.set(key, { line: keyLine, col, value: this.position });
       const next = this.nextIndent();
       if (next < col) break;
-      if (next > col || isDash(this.lines[this.i]!, col)) throw BAIL;
+      if (next > col || isDash(this.lines.get(this.i), col)) throw BAIL;
     }
     if (entries) this.position = { line: start, col, collection: true, entries };
     return out;
@@ -330,8 +383,8 @@ class SimpleReader {
   private plainContinuation(first: string, parent: number): string {
     let text = first;
     let empties = 0;
-    for (let j = this.i; j < this.end; j++) {
-      const l = this.lines[j]!;
+    for (let j = this.i; this.lines.has(j); j++) {
+      const l = this.lines.get(j);
       const n = indentOf(l);
       if (n === l.length) {
         empties++;
@@ -477,8 +530,8 @@ class SimpleReader {
     };
     let text = unquote(line.slice(col + 1).trimEnd());
     let empties = 0;
-    for (let j = this.i + 1; j < this.end; j++) {
-      const l = this.lines[j]!;
+    for (let j = this.i + 1; this.lines.has(j); j++) {
+      const l = this.lines.get(j);
       const n = indentOf(l);
       const end = closingQuote(l, n, quote);
       if (end < 0 && n === l.length) {
@@ -509,8 +562,8 @@ class SimpleReader {
     let indent = -1;
     let j = this.i;
     let longestBlank = 0;
-    for (; j < this.end; j++) {
-      const l = this.lines[j]!;
+    for (; this.lines.has(j); j++) {
+      const l = this.lines.get(j);
       const n = indentOf(l);
       if (n === l.length) {
         longestBlank = Math.max(longestBlank, n);
@@ -525,8 +578,8 @@ class SimpleReader {
       return '';
     }
     const content: string[] = [];
-    for (j = this.i; j < this.end; j++) {
-      const l = this.lines[j]!;
+    for (j = this.i; this.lines.has(j); j++) {
+      const l = this.lines.get(j);
       const n = indentOf(l);
       if (n === l.length) {
         if (n > indent) throw BAIL; // spaces beyond the indentation: leave the subtleties to js-yaml

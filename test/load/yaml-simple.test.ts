@@ -7,7 +7,7 @@ import { LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generateYaml } from '../../bench/generate.js';
 import { makeLocator, type Path } from '../../src/load/locate.js';
-import { NOT_SIMPLE, NOT_SIMPLE_CHARACTERS, positionOf, readSimplePositions, readSimpleYaml } from '../../src/load/yaml-simple.js';
+import { isSimpleText, NOT_SIMPLE, positionOf, readSimplePositions, readSimpleYaml } from '../../src/load/yaml-simple.js';
 import { CORPUS } from '../conformance/corpus.js';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -27,9 +27,7 @@ function jsYamlValue(text: string): unknown {
 
 /** The simple reader on one document, as the loader calls it: NOT_SIMPLE for texts it leaves whole. */
 function simpleValue(text: string): unknown {
-  if (NOT_SIMPLE_CHARACTERS.test(text)) return NOT_SIMPLE;
-  const lines = text.split('\n');
-  return readSimpleYaml(lines, 0, lines.length);
+  return isSimpleText(text) ? readSimpleYaml(text) : NOT_SIMPLE;
 }
 
 /** Checks one document; returns whether the simple reader read it. */
@@ -55,9 +53,8 @@ function paths(value: unknown, prefix: Path = []): Path[] {
  * locator, for every path below every collection; returns how many it told.
  */
 function positionsAgree(text: string): number {
-  if (NOT_SIMPLE_CHARACTERS.test(text)) return 0;
-  const lines = text.split('\n');
-  const tree = readSimplePositions(lines, 0, lines.length);
+  if (!isSimpleText(text)) return 0;
+  const tree = readSimplePositions(text);
   if (!tree) return 0;
   const counter = new LineCounter();
   const careful = parseDocument(text, { lineCounter: counter });
@@ -76,7 +73,7 @@ function positionsAgree(text: string): number {
   return told;
 }
 
-const documents = (text: string): string[] => text.split(/^(?:---|\.\.\.)[ ]*(?:#.*)?$/m);
+const documents = (text: string): string[] => text.split(/^(?:---|\.\.\.)[ \r]*(?:#.*)?$/m);
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -186,9 +183,13 @@ describe('simple YAML reader', () => {
     expect(simpleValue(text)).toBe(NOT_SIMPLE);
   });
 
-  it('leaves files with tabs or CR line ends to js-yaml', () => {
-    expect(NOT_SIMPLE_CHARACTERS.test('a: 1\r\n')).toBe(true);
-    expect(NOT_SIMPLE_CHARACTERS.test('a:\n\tb: 1\n')).toBe(true);
+  it('reads CR LF line ends, and leaves texts with tabs or lone CRs to js-yaml', () => {
+    expect(simpleValue('a: 1\r\nb:\r\n  - "x"\r\nc: |\r\n  l1\r\n  l2\r\n')).toEqual({ a: 1, b: ['x'], c: 'l1\nl2\n' });
+    expect(agrees('a: 1\r\nb:\r\n  - "x"\r\nc: |\r\n  l1\r\n  l2\r\n')).toBe(true);
+    expect(isSimpleText('a: 1\r\n')).toBe(true);
+    expect(isSimpleText('a: 1\rb: 2\n')).toBe(false);
+    expect(isSimpleText('a:\n\tb: 1\n')).toBe(false);
+    expect(isSimpleText('a: "\u0007"\n')).toBe(false);
   });
 
   // Random documents as the yaml package and js-yaml write them, then mutated by hand-picked
