@@ -36,6 +36,9 @@ interface ImplicitType {
 }
 const IMPLICIT = (jsYaml.CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
 
+/** Plain keys read lately, by length and first character. */
+const KNOWN_KEYS = new Map<number, string>();
+
 class NotSimple {}
 const BAIL = new NotSimple();
 
@@ -340,7 +343,17 @@ class SimpleReader {
     const first = line.charCodeAt(col);
     if (first === 34) return parseDoubleQuoted(line.slice(col, colon));
     if (first === 39) return parseSingleQuoted(line.slice(col, colon));
-    return String(this.plain(line.slice(col, colon).trimEnd()));
+    let end = colon;
+    while (line.charCodeAt(end - 1) === SPACE) end--;
+    // Every object repeats the same keys: hand back the string made last time (already a
+    // property name to V8) rather than cut, hash and look up a new one.
+    const slot = (end - col) * 128 + first;
+    const known = first < 128 ? KNOWN_KEYS.get(slot) : undefined;
+    if (known !== undefined && line.startsWith(known, col)) return known;
+    const text = line.slice(col, end);
+    const key = String(this.plain(text));
+    if (key === text && first < 128) KNOWN_KEYS.set(slot, key);
+    return key;
   }
 
   /** A scalar starting at col of the current line (a block literal reads the lines below). */
