@@ -1,6 +1,7 @@
 import { fieldPath, type SourceRef } from '../model/source.js';
 import { lazySource } from './lazy-source.js';
-import { child, childOffset, elementOffsets, LineIndex } from './json-positions.js';
+import { child, childOffset, elementOffsets } from './json-positions.js';
+import { LineIndex } from './line-index.js';
 import type { Locator, Path } from './locate.js';
 
 /**

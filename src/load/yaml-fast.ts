@@ -2,6 +2,7 @@ import jsYaml from 'js-yaml';
 import type { LineCounter } from 'yaml';
 import { fieldPath, type SourceRef } from '../model/source.js';
 import { lazySource } from './lazy-source.js';
+import { LineIndex } from './line-index.js';
 import { makeLocator, type Locator, type Path } from './locate.js';
 import { retab } from './retab.js';
 import { isSimpleText, NOT_SIMPLE, positionOf, readSimplePositions, readSimpleYaml, type NodePosition } from './yaml-simple.js';
@@ -20,26 +21,31 @@ export interface FastDocument {
   locate: (prefix: Path) => Locator;
 }
 
-/** A stretch of the text: offsets [from, to) and the number (0-based) of its first line. */
+/**
+ * A stretch of the text: offsets [from, to) and the number (0-based) of its first line, which
+ * is counted when a position needs it.
+ */
 interface Region {
   from: number;
   to: number;
-  line: number;
+  line?: number;
 }
 
 const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,[\]{}]/m;
+/** Lines that start with a document marker or a directive. */
+const MARKER_OR_DIRECTIVE = /^(?:---|\.\.\.|%)[^\n]*/gm;
 const MARKER = /^(---|\.\.\.)\s*(#.*)?$/;
 const EMPTY_LINE = /^\s*(#.*)?$/;
 
 /**
- * Calls visit(start, end, line) for each line of the region (end: before the line break and a CR
- * before it) until visit returns true; returns whether one did.
+ * Calls visit(start, end, line) for each line of text[from, to) (end: before the line break and a
+ * CR before it), numbering them from firstLine, until visit returns true; returns whether one did.
  */
-function someLine(text: string, region: Region, visit: (start: number, end: number, line: number) => boolean): boolean {
-  let line = region.line;
-  for (let start = region.from; start < region.to; line++) {
+function someLine(text: string, from: number, to: number, firstLine: number, visit: (start: number, end: number, line: number) => boolean): boolean {
+  let line = firstLine;
+  for (let start = from; start < to; line++) {
     let nl = text.indexOf('\n', start);
-    if (nl < 0 || nl >= region.to) nl = region.to;
+    if (nl < 0 || nl >= to) nl = to;
     const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     if (visit(start, end, line)) return true;
     start = nl + 1;
@@ -49,22 +55,19 @@ function someLine(text: string, region: Region, visit: (start: number, end: numb
 
 export function parseYamlFast(file: string, text: string): FastDocument[] | undefined {
   const chunks: Region[] = [];
-  let chunk = { from: 0, line: 0 };
-  let ok = true;
-  someLine(text, { from: 0, to: text.length, line: 0 }, (start, end, line) => {
-    const first = text.charCodeAt(start);
-    if (first === 37) return !(ok = false); // a directive (`%YAML 1.1` changes how scalars read): the careful path
-    if ((first === 45 && text.startsWith('---', start)) || (first === 46 && text.startsWith('...', start))) {
-      if (!MARKER.test(text.slice(start, end).trimEnd())) return !(ok = false); // content on a marker line
-      chunks.push({ ...chunk, to: start });
-      chunk = { from: Math.min(text.length, end + (text.charCodeAt(end) === 13 ? 2 : 1)), line: line + 1 };
-    }
-    return false;
-  });
-  if (!ok) return undefined;
-  chunks.push({ ...chunk, to: text.length });
+  let from = 0;
+  MARKER_OR_DIRECTIVE.lastIndex = 0;
+  for (let m = MARKER_OR_DIRECTIVE.exec(text); m; m = MARKER_OR_DIRECTIVE.exec(text)) {
+    // A directive (`%YAML 1.1` changes how scalars read) or content on a marker line: the careful path.
+    if (m[0].startsWith('%') || !MARKER.test(m[0].trimEnd())) return undefined;
+    chunks.push({ from, to: m.index });
+    from = Math.min(text.length, m.index + m[0].length + 1);
+  }
+  chunks.push({ from, to: text.length });
+  const lines = new LineIndex(text);
+  const lineOf = (region: Region): number => (region.line ??= lines.linePos(region.from).line - 1);
   // Text before the first `---` is a document only if it holds content (comments belong to the next one).
-  if (chunks.length > 1 && !firstContent(text, chunks[0]!)) chunks.shift();
+  if (chunks.length > 1 && !firstContent(text, chunks[0]!, 0)) chunks.shift();
   const docs: FastDocument[] = [];
   const simple = isSimpleText(text);
   for (const [docIndex, c] of chunks.entries()) {
@@ -80,19 +83,21 @@ export function parseYamlFast(file: string, text: string): FastDocument[] | unde
       }
     }
     if (value === undefined || value === null) continue;
-    docs.push({ value, locate: chunkLocators(file, docIndex, text, c, value) });
+    docs.push({ value, locate: chunkLocators(file, docIndex, text, c, value, lineOf) });
   }
   return docs;
 }
 
-/** The first line of the region that holds content (not blank, not a comment). */
-function firstContent(text: string, region: Region): { start: number; end: number; line: number } | undefined {
+/** The first line of the region that holds content (not blank, not a comment); its first line is numbered firstLine. */
+function firstContent(text: string, region: Region, firstLine: number): { start: number; end: number; line: number } | undefined {
   let found: { start: number; end: number; line: number } | undefined;
-  someLine(text, region, (start, end, line) => !EMPTY_LINE.test(text.slice(start, end)) && !!(found = { start, end, line }));
+  someLine(text, region.from, region.to, firstLine, (start, end, line) => !EMPTY_LINE.test(text.slice(start, end)) && !!(found = { start, end, line }));
   return found;
 }
 
-function chunkLocators(file: string, doc: number, text: string, chunk: Region, value: unknown): (prefix: Path) => Locator {
+type LineOf = (region: Region) => number;
+
+function chunkLocators(file: string, doc: number, text: string, chunk: Region, value: unknown, lineOf: LineOf): (prefix: Path) => Locator {
   let items: Region[] | null | undefined;
   /** The lines of each entry of the top-level `items:` list, or null when they cannot be told reliably. */
   const itemRegions = (): Region[] | null => {
@@ -104,7 +109,7 @@ function chunkLocators(file: string, doc: number, text: string, chunk: Region, v
     let header = false;
     let indent: string | undefined;
     let listEnd = chunk.to;
-    someLine(text, chunk, (start, end, line) => {
+    someLine(text, chunk.from, chunk.to, lineOf(chunk), (start, end, line) => {
       const l = text.slice(start, end);
       if (!header) {
         header = /^items:\s*(#.*)?$/.test(l);
@@ -123,7 +128,7 @@ function chunkLocators(file: string, doc: number, text: string, chunk: Region, v
     if (starts.length === count) items = starts.map((s, i) => ({ ...s, to: starts[i + 1]?.from ?? listEnd }));
     return items;
   };
-  const whole = lazyRegion(file, doc, text, chunk, false);
+  const whole = lazyRegion(file, doc, text, chunk, false, lineOf);
   return (prefix) => {
     if (prefix.length === 2 && prefix[0] === 'items' && typeof prefix[1] === 'number') {
       const index = prefix[1];
@@ -131,7 +136,7 @@ function chunkLocators(file: string, doc: number, text: string, chunk: Region, v
       const locator = (): Locator => {
         if (!region) {
           const found = itemRegions();
-          region = found ? lazyRegion(file, doc, text, found[index]!, true)([]) : whole(prefix);
+          region = found ? lazyRegion(file, doc, text, found[index]!, true, lineOf)([]) : whole(prefix);
         }
         return region;
       };
@@ -147,7 +152,7 @@ function chunkLocators(file: string, doc: number, text: string, chunk: Region, v
  * region is one entry of a sequence (for the yaml package, its `- ` is blanked so columns stay
  * true).
  */
-function lazyRegion(file: string, doc: number, text: string, region: Region, listItem: boolean): (prefix: Path) => Locator {
+function lazyRegion(file: string, doc: number, text: string, region: Region, listItem: boolean, lineOf: LineOf): (prefix: Path) => Locator {
   let simple: NodePosition | null | undefined;
   const simplePositions = (): NodePosition | null => {
     if (simple === undefined) {
@@ -177,19 +182,19 @@ function lazyRegion(file: string, doc: number, text: string, region: Region, lis
     at(path: Path): SourceRef {
       if (prefix.length === 0 && path.length === 0) {
         return lazySource(file, doc, undefined, () => {
-          const found = firstContent(text, region);
+          const found = firstContent(text, region, lineOf(region));
           const line = found ? text.slice(found.start, found.end) : '';
-          return { line: (found?.line ?? region.line) + 1, col: (/^\s*(- )?/.exec(line)?.[0].length ?? 0) + 1 };
+          return { line: (found?.line ?? lineOf(region)) + 1, col: (/^\s*(- )?/.exec(line)?.[0].length ?? 0) + 1 };
         });
       }
       // Positions inside an object are computed when first read: most are never printed.
       return lazySource(file, doc, path.length ? fieldPath(path) : undefined, () => {
         const tree = simplePositions();
         const found = tree ? positionOf(tree, prefix, path) : undefined;
-        if (found) return { line: found.line + region.line + 1, col: found.col + 1 };
+        if (found) return { line: found.line + lineOf(region) + 1, col: found.col + 1 };
         const p = parse();
         const ref = makeLocator(file, doc, p.contents, p.counter, prefix).at(path);
-        return { line: ref.line + region.line, col: ref.col };
+        return { line: ref.line + lineOf(region), col: ref.col };
       });
     },
   });

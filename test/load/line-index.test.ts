@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineIndex } from '../../src/load/json-positions.js';
+import { LineIndex } from '../../src/load/line-index.js';
 
 /** The sparse, lazy line index against counting lines by hand. */
 describe('LineIndex', () => {
