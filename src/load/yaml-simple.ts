@@ -215,17 +215,11 @@ class SimpleReader {
   }
 
   document(): unknown {
-    this.skipEmpty();
-    if (!this.lines.has(this.i)) return null; // js-yaml says undefined or null: no object either way
-    const line = this.lines.get(this.i);
-    const value = this.node(line, indentOf(line), -1);
-    this.skipEmpty();
-    if (this.lines.has(this.i)) throw BAIL;
+    const indent = this.nextIndent();
+    if (indent < 0) return null; // js-yaml says undefined or null: no object either way
+    const value = this.node(this.lines.get(this.i), indent, -1);
+    if (this.nextIndent() >= 0) throw BAIL;
     return value;
-  }
-
-  private skipEmpty(): void {
-    this.nextIndent();
   }
 
   /** Moves to the next content line; returns its indentation, or -1 at the end of the document. */
@@ -368,25 +362,21 @@ class SimpleReader {
       return value;
     }
     if (this.track) this.position = { line: this.i, col, collection: false };
-    let value: unknown;
     if (first === 34 || first === 39) {
       const end = closingQuote(line, col + 1, first);
       if (end < 0) return this.multiLineQuoted(line, col, parent);
       if (!restIsEmpty(line, end + 1)) throw BAIL;
       const text = line.slice(col, end + 1);
-      value = first === 34 ? parseDoubleQuoted(text) : parseSingleQuoted(text);
-    } else if (first === 124) {
-      return this.literal(line, col, parent);
-    } else {
-      if (startsWithIndicator(line, col) || isDash(line, col)) throw BAIL;
-      const comment = line.indexOf(' #', col);
-      const text = (comment < 0 ? line.slice(col) : line.slice(col, comment)).trimEnd();
-      if (text.includes(': ') || text.endsWith(':')) throw BAIL;
       this.i++;
-      return this.plain(comment < 0 ? this.plainContinuation(text, parent) : text);
+      return first === 34 ? parseDoubleQuoted(text) : parseSingleQuoted(text);
     }
+    if (first === 124) return this.literal(line, col, parent);
+    if (startsWithIndicator(line, col) || isDash(line, col)) throw BAIL;
+    const comment = line.indexOf(' #', col);
+    const text = (comment < 0 ? line.slice(col) : line.slice(col, comment)).trimEnd();
+    if (text.includes(': ') || text.endsWith(':')) throw BAIL;
     this.i++;
-    return value;
+    return this.plain(comment < 0 ? this.plainContinuation(text, parent) : text);
   }
 
   /**
