@@ -32,8 +32,8 @@ interface Region {
 }
 
 const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,[\]{}]/m;
-/** Lines that start with a document marker or a directive. */
-const MARKER_OR_DIRECTIVE = /^(?:---|\.\.\.|%)[^\n]*/gm;
+/** Lines that start with a document marker or a directive (a line starts after LF only: not after a CR or U+2028, as `^` would). */
+const MARKER_OR_DIRECTIVE = /(?<![^\n])(?:---|\.\.\.|%)[^\n]*/g;
 const MARKER = /^(---|\.\.\.)\s*(#.*)?$/;
 const EMPTY_LINE = /^\s*(#.*)?$/;
 

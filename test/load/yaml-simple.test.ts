@@ -7,6 +7,7 @@ import { LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generateYaml } from '../../bench/generate.js';
 import { makeLocator, type Path } from '../../src/load/locate.js';
+import { parseYamlFast } from '../../src/load/yaml-fast.js';
 import { isSimpleText, NOT_SIMPLE, positionOf, readSimplePositions, readSimpleYaml } from '../../src/load/yaml-simple.js';
 import { CORPUS } from '../conformance/corpus.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -181,6 +182,14 @@ describe('simple YAML reader', () => {
   ];
   it.each(left)('leaves %s to js-yaml', (_name, text) => {
     expect(simpleValue(text)).toBe(NOT_SIMPLE);
+  });
+
+  it('splits documents at marker lines only: after a line feed, not after a CR or U+2028', () => {
+    const values = (text: string) => parseYamlFast('f.yaml', text)?.map((d) => d.value);
+    expect(values('a: 1\n---\nb: 2\n')).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(values('a: 1\r\n---\r\nb: 2\r\n')).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(values('a: "x\u2028---"\n')).toEqual([{ a: 'x\u2028---' }]);
+    expect(values('%YAML 1.2\n---\na: 1\n')).toBeUndefined();
   });
 
   it('reads CR LF line ends, and leaves texts with tabs or lone CRs to js-yaml', () => {
