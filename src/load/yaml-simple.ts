@@ -181,8 +181,9 @@ class LineWindow {
     return true;
   }
 
-  /** Line `line`, which has() said exists. */
+  /** Line `line`, which has() said exists ('' past the end; a line already let go is a reader bug: js-yaml reads the document). */
   get(line: number): string {
+    if (line < this.base) throw BAIL;
     return this.has(line) ? this.cached[line - this.base]! : '';
   }
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { generateYaml } from '../../bench/generate.js';
+import { generateObjects, generateYaml } from '../../bench/generate.js';
 import { makeLocator, type Path } from '../../src/load/locate.js';
 import { parseYamlFast } from '../../src/load/yaml-fast.js';
 import { isSimpleText, NOT_SIMPLE, positionOf, readSimplePositions, readSimpleYaml } from '../../src/load/yaml-simple.js';
@@ -117,8 +117,12 @@ describe('simple YAML reader', () => {
     expect(told).toBeGreaterThan(3000);
   });
 
-  it('reads every document of a generated cluster', () => {
+  it('reads every document of a generated cluster, and the same cluster as one long kind: List', () => {
     for (const doc of documents(generateYaml({ pods: 300, seed: 3 }))) expect(agrees(doc)).toBe(true);
+    const list = stringify({ apiVersion: 'v1', kind: 'List', items: generateObjects({ pods: 300, seed: 3 }) }, { aliasDuplicateObjects: false });
+    expect(list.split('\n').length).toBeGreaterThan(5000); // lines the reader lets go as it passes them
+    expect(agrees(list)).toBe(true);
+    expect(positionsAgree(list)).toBeGreaterThan(1000);
   });
 
   const read: [string, string, unknown][] = [
