@@ -141,6 +141,7 @@ describe('simple YAML reader', () => {
     ['literal block scalars', 'a: |\n  {"x": 1}\n\n  line: two\nb: |-\n    kept\n      more\nc: |\nd: 1\n', { a: '{"x": 1}\n\nline: two\n', b: 'kept\n  more', c: '', d: 1 }],
     ['a quoted annotation over several lines, as older kubectl writes it', "a:\n  k: '{\"apiVersion\":\"v1\"}\n\n    '\nb: 'one\n  two\n\n\n  three'\n", { a: { k: '{"apiVersion":"v1"}\n' }, b: 'one two\n\nthree' }],
     ['a plain scalar wrapped by Go', 'command:\n- sh\n- chown -R nginx:nginx /var/log/a; chown -R\n  /var/log/b\nnext: 1\n', { command: ['sh', 'chown -R nginx:nginx /var/log/a; chown -R /var/log/b'], next: 1 }],
+    ['long wrapped lines', `a: one\n  ${'b'.repeat(90)} two\n\n  ${'c'.repeat(90)}\nd: 'x\n  ${'e'.repeat(90)}'\n`, { a: `one ${'b'.repeat(90)} two\n${'c'.repeat(90)}`, d: `x ${'e'.repeat(90)}` }],
     ['a document of comments', '# nothing\n', null],
     ['an indented document', '  a: 1\n  b: 2\n', { a: 1, b: 2 }],
     ['collections nested 99 deep', `a: ${'['.repeat(98)}${']'.repeat(98)}\n`, { a: JSON.parse(`${'['.repeat(98)}${']'.repeat(98)}`) }],
@@ -207,7 +208,7 @@ describe('simple YAML reader', () => {
 
   // Random documents as the yaml package and js-yaml write them, then mutated by hand-picked
   // edits: whatever the simple reader accepts, js-yaml must read the same way.
-  const tricky = fc.constantFrom('a', 'b c', '', ' ', '-', '- x', ':', 'a: b', '#', ' #c', "'", '"', '\\', '|', '>', '[', '{}', '[]', '~', 'null', 'true', 'Yes', '0x1F', '010', '1e3', '.5', '-.inf', '1_0', '&a', '*a', '!t', '%', '@', '?', ',', 'k:{"t":"v"}', 'f:x', '.', 'é', 'a\nb', 'a\n\nb', 'x '.repeat(50));
+  const tricky = fc.constantFrom('a', 'b c', '', ' ', '-', '- x', ':', 'a: b', '#', ' #c', "'", '"', '\\', '|', '>', '[', '{}', '[]', '~', 'null', 'true', 'Yes', '0x1F', '010', '1e3', '.5', '-.inf', '1_0', '&a', '*a', '!t', '%', '@', '?', ',', 'k:{"t":"v"}', 'f:x', '.', 'é', 'a\nb', 'a\n\nb', 'x '.repeat(50), `chown -R nginx:nginx ${'/var/log/nginx/activitytracker'.repeat(3)} ${'w'.repeat(70)} and more words to wrap`);
   const key = fc.oneof(tricky, fc.string({ maxLength: 6 }));
   const scalar = fc.oneof(tricky, fc.string({ maxLength: 12 }), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
   const { value } = fc.letrec((tie) => ({
