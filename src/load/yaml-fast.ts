@@ -107,19 +107,21 @@ function chunkLocators(file: string, doc: number, text: string, chunk: Region, v
     if (count < 0) return items;
     const starts: { from: number; line: number }[] = [];
     let header = false;
-    let indent: string | undefined;
+    let indent = -1;
     let listEnd = chunk.to;
+    // Characters are looked at in place: a dump's list has millions of lines.
     someLine(text, chunk.from, chunk.to, lineOf(chunk), (start, end, line) => {
-      const l = text.slice(start, end);
       if (!header) {
-        header = /^items:\s*(#.*)?$/.test(l);
+        header = /^items:\s*(#.*)?$/.test(text.slice(start, end));
         return false;
       }
-      const m = /^(\s*)- /.exec(l) ?? /^(\s*)-$/.exec(l);
-      if (m && (indent === undefined || m[1] === indent)) {
-        indent ??= m[1]!;
+      let n = start;
+      while (n < end && text.charCodeAt(n) === 32) n++;
+      const dash = n < end && text.charCodeAt(n) === 45 && (n + 1 === end || text.charCodeAt(n + 1) === 32);
+      if (dash && (indent < 0 || n - start === indent)) {
+        if (indent < 0) indent = n - start;
         starts.push({ from: start, line });
-      } else if (/^\S/.test(l) && !l.startsWith('#')) {
+      } else if (n === start && start < end && text.charCodeAt(start) !== 35 && !/\s/.test(text[start]!)) {
         listEnd = start; // the next top-level key
         return true;
       }

@@ -448,9 +448,8 @@ class SimpleReader {
             break;
           }
           if (c !== 44) throw BAIL;
+          // An empty entry or a trailing comma: the next node finds `,` `]` `}` or the line's end, and bails.
           this.flowAt = skipSpaces(line, this.flowAt + 1);
-          const next = line.charCodeAt(this.flowAt);
-          if (next === 44 || next === 93 || next === 125 || Number.isNaN(next)) throw BAIL;
         }
       }
       if (this.track) this.position = { line: this.i, col, collection: true, ...(isSeq ? { items } : { entries }) };
@@ -484,7 +483,7 @@ class SimpleReader {
     return j;
   }
 
-  /** A flow mapping key and its `: `; leaves flowAt at the value, which must be there. */
+  /** A flow mapping key and its `: `; leaves flowAt at the value. */
   private flowKey(line: string): string {
     const col = this.flowAt;
     const first = line.charCodeAt(col);
@@ -508,9 +507,7 @@ class SimpleReader {
       after = colon;
     }
     if (line.charCodeAt(after) !== COLON || line.charCodeAt(after + 1) !== SPACE) throw BAIL;
-    this.flowAt = skipSpaces(line, after + 2);
-    const next = line.charCodeAt(this.flowAt);
-    if (next === 44 || next === 93 || next === 125 || Number.isNaN(next)) throw BAIL; // no value
+    this.flowAt = skipSpaces(line, after + 2); // no value: the value's reader finds `,` `}` or the line's end, and bails
     return key;
   }
 
