@@ -11,8 +11,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stringify } from 'yaml';
-import { generateObjects } from './generate.js';
+import { generateObjects, snapshotText } from './generate.js';
 
 export interface CanTiming {
   input: string;
@@ -46,8 +45,8 @@ export function measureCan(options: { pods: number; policies: number; runs: numb
     const objects = generateObjects({ pods: options.pods, policies: options.policies, seed: 1 });
     const yamlFile = join(dir, 'cluster.yaml');
     const jsonFile = join(dir, 'cluster.json');
-    writeFileSync(yamlFile, objects.map((o) => stringify(o)).join('---\n'));
-    writeFileSync(jsonFile, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }, null, 2));
+    writeFileSync(yamlFile, snapshotText(objects, 'yaml'));
+    writeFileSync(jsonFile, snapshotText(objects, 'json'));
     const small = ['frontend', 'reach', 'api:9000'];
     const big = ['api-0', 'reach', 'web-0:8080', '-n', 'payments-prod-0'];
     const pods = `${options.pods.toLocaleString('en')} pods, ${options.policies.toLocaleString('en')} policies`;

@@ -118,10 +118,14 @@ export function generateObjects(opts: GenerateOptions): object[] {
   return objects;
 }
 
+/** The objects as one text: multi-document YAML, or a `kind: List` as `kubectl get -o json` prints it. */
+export function snapshotText(objects: object[], format: 'yaml' | 'json'): string {
+  if (format === 'json') return JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }, null, 2);
+  return objects.map((o) => stringify(o)).join('---\n');
+}
+
 export function generateYaml(opts: GenerateOptions): string {
-  return generateObjects(opts)
-    .map((o) => stringify(o))
-    .join('---\n');
+  return snapshotText(generateObjects(opts), 'yaml');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

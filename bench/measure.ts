@@ -8,8 +8,7 @@ import { computeMatrix } from '../src/engine/matrix.js';
 import { Explainer } from '../src/explain/explain.js';
 import { formatTxt } from '../src/format/matrix/txt.js';
 import { loadTexts } from '../src/load/load-snapshot.js';
-import { generateObjects } from './generate.js';
-import { stringify } from 'yaml';
+import { generateObjects, snapshotText } from './generate.js';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,7 +20,7 @@ const format = arg('format', 'yaml');
 const seed = Number(arg('seed', '1'));
 
 const objects = generateObjects({ pods, policies, seed });
-const text = format === 'json' ? JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }, null, 2) : objects.map((o) => stringify(o)).join('---\n');
+const text = snapshotText(objects, format === 'json' ? 'json' : 'yaml');
 
 const ms = (t: number): number => Math.round(performance.now() - t);
 let t = performance.now();
