@@ -5,7 +5,7 @@ import { lazySource } from './lazy-source.js';
 import { LineIndex } from './line-index.js';
 import { makeLocator, type Locator, type Path } from './locate.js';
 import { retab } from './retab.js';
-import { isSimpleText, NOT_SIMPLE, positionOf, readSimplePositions, readSimpleYaml, type NodePosition } from './yaml-simple.js';
+import { contentEnd, isSimpleText, NOT_SIMPLE, positionOf, readSimplePositions, readSimpleYaml, type NodePosition } from './yaml-simple.js';
 import { yamlLib } from './yaml-lib.js';
 
 /**
@@ -46,8 +46,7 @@ function someLine(text: string, from: number, to: number, firstLine: number, vis
   for (let start = from; start < to; line++) {
     let nl = text.indexOf('\n', start);
     if (nl < 0 || nl >= to) nl = to;
-    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    if (visit(start, end, line)) return true;
+    if (visit(start, contentEnd(text, start, nl), line)) return true;
     start = nl + 1;
   }
   return false;

@@ -118,17 +118,17 @@ export function positionOf(root: NodePosition, prefix: readonly (string | number
   return { line: at.line, col: at.col };
 }
 
-function indentOf(line: string): number {
-  let i = 0;
-  while (line.charCodeAt(i) === SPACE) i++;
-  return i;
-}
-
 /** `-` at col that starts a block sequence entry. */
 function isDash(line: string, col: number): boolean {
   return line.charCodeAt(col) === DASH && (col + 1 === line.length || line.charCodeAt(col + 1) === SPACE);
 }
 
+/** End of the line that starts at `start` and breaks at `nl`: before the break, and a CR before it. */
+export function contentEnd(text: string, start: number, nl: number): number {
+  return nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+}
+
+/** Index of the first character at or after `from` that is not a space (at 0: the indentation). */
 function skipSpaces(line: string, from: number): number {
   while (line.charCodeAt(from) === SPACE) from++;
   return from;
@@ -138,8 +138,7 @@ function skipSpaces(line: string, from: number): number {
 function restIsEmpty(line: string, from: number): boolean {
   if (from === line.length) return true;
   if (line.charCodeAt(from) !== SPACE) return false;
-  let i = from;
-  while (line.charCodeAt(i) === SPACE) i++;
+  const i = skipSpaces(line, from);
   return i === line.length || line.charCodeAt(i) === HASH;
 }
 
@@ -174,8 +173,7 @@ class LineWindow {
       if (this.next >= this.to) return false;
       let nl = this.text.indexOf('\n', this.next);
       if (nl < 0 || nl >= this.to) nl = this.to;
-      const end = nl > this.next && this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl; // CR LF
-      this.cached.push(this.text.slice(this.next, end));
+      this.cached.push(this.text.slice(this.next, contentEnd(this.text, this.next, nl)));
       this.next = nl + 1;
     }
     return true;
@@ -228,7 +226,7 @@ class SimpleReader {
     this.lines.release(this.i);
     for (; this.lines.has(this.i); this.i++) {
       const line = this.lines.get(this.i);
-      const indent = indentOf(line);
+      const indent = skipSpaces(line, 0);
       if (indent < line.length && line.charCodeAt(indent) !== HASH) return indent;
     }
     return -1;
@@ -389,7 +387,7 @@ class SimpleReader {
     let empties = 0;
     for (let j = this.i; this.lines.has(j); j++) {
       const l = this.lines.get(j);
-      const n = indentOf(l);
+      const n = skipSpaces(l, 0);
       if (n === l.length) {
         empties++;
         continue;
@@ -533,7 +531,7 @@ class SimpleReader {
     let empties = 0;
     for (let j = this.i + 1; this.lines.has(j); j++) {
       const l = this.lines.get(j);
-      const n = indentOf(l);
+      const n = skipSpaces(l, 0);
       const end = closingQuote(l, n, quote);
       if (end < 0 && n === l.length) {
         empties++;
@@ -565,7 +563,7 @@ class SimpleReader {
     let longestBlank = 0;
     for (; this.lines.has(j); j++) {
       const l = this.lines.get(j);
-      const n = indentOf(l);
+      const n = skipSpaces(l, 0);
       if (n === l.length) {
         longestBlank = Math.max(longestBlank, n);
         continue;
@@ -581,7 +579,7 @@ class SimpleReader {
     const content: string[] = [];
     for (j = this.i; this.lines.has(j); j++) {
       const l = this.lines.get(j);
-      const n = indentOf(l);
+      const n = skipSpaces(l, 0);
       if (n === l.length) {
         if (n > indent) throw BAIL; // spaces beyond the indentation: leave the subtleties to js-yaml
         content.push('');
