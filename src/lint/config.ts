@@ -30,7 +30,7 @@ export function parseConfig(file: string, text: string, knownRules: readonly str
   const config: LintConfig = { rules: {}, ignorePaths: [] };
   const problems: Diagnostic[] = [];
   // A config is not a Kubernetes object: read it as a plain document, positions and all.
-  const parsed = parseDocuments(file, `apiVersion: v1\nkind: NetpolCheckConfig\n${text}`, { fast: false });
+  const parsed = parseDocuments(file, `apiVersion: v1\nkind: NetpolCheckConfig\n${text}`, { simple: false });
   const raw = parsed.objects[0];
   for (const d of parsed.diagnostics) problems.push({ ...d, source: d.source ? { ...plainSource(d.source), line: d.source.line - 2 } : undefined });
   if (!raw) return { config, problems };

@@ -1,9 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { jsonLocators } from './json-locator.js';
-import { makeLocator, type Locator, type Path } from './locate.js';
-import { retab } from './retab.js';
-import { parseYamlFast } from './yaml-fast.js';
-import { yamlLib } from './yaml-lib.js';
+import type { Locator, Path } from './locate.js';
+import { readYamlDocuments } from './yaml-documents.js';
 
 /** One Kubernetes object as written, before it is understood. */
 export interface RawObject {
@@ -13,7 +11,6 @@ export interface RawObject {
   at: Locator['at'];
 }
 
-const MAX_ALIAS_COUNT = 1000;
 const ALPHA = 'net.alpha.kubernetes.io/v1alpha1';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -26,7 +23,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * cannot be parsed is reported and skipped; the others still load. JSON is read with
  * JSON.parse, positions found on demand; YAML with the yaml package, which keeps ranges.
  */
-export function parseDocuments(file: string, text: string, options: { fast?: boolean } = {}): { objects: RawObject[]; diagnostics: Diagnostic[] } {
+export function parseDocuments(file: string, text: string, options: { simple?: boolean } = {}): { objects: RawObject[]; diagnostics: Diagnostic[] } {
   const objects: RawObject[] = [];
   const diagnostics: Diagnostic[] = [];
   const nul = text.indexOf('\0');
@@ -35,7 +32,7 @@ export function parseDocuments(file: string, text: string, options: { fast?: boo
     diagnostics.push({ severity: 'error', code: 'binary-input', message: 'binary data (a NUL byte), not YAML or JSON text; file skipped', source: { file, doc: 0, line, col: 1 } });
     return { objects, diagnostics };
   }
-  if (options.fast !== false && /^\s*[[{]/.test(text)) {
+  if (/^\s*[[{]/.test(text)) {
     let value: unknown;
     let parsed = false;
     try {
@@ -49,57 +46,9 @@ export function parseDocuments(file: string, text: string, options: { fast?: boo
       return { objects, diagnostics };
     }
   }
-  const fast = options.fast === false ? undefined : parseYamlFast(file, text);
-  if (fast) {
-    for (const d of fast) collect(d.value, d.locate, objects, diagnostics);
-    return { objects, diagnostics };
-  }
-  let { list, lineCounter } = parseYaml(text);
-  if (list.some((d) => d.errors.length > 0)) {
-    // Go's YAML reader (kubectl's) accepts tabs in the indentation of flow collections; the
-    // yaml package does not. Retry with such tabs read as the previous line's indentation.
-    const retabbed = retab(text);
-    if (retabbed.lines.length > 0) {
-      const retry = parseYaml(retabbed.text);
-      const errors = (docs: typeof list): number => docs.reduce((n, d) => n + d.errors.length, 0);
-      if (errors(retry.list) < errors(list)) {
-        ({ list, lineCounter } = retry);
-        diagnostics.push({
-          severity: 'warning',
-          code: 'yaml-tab-indent',
-          message: `tab characters in the indentation of line(s) ${retabbed.lines.slice(0, 5).join(', ')}${retabbed.lines.length > 5 ? ', …' : ''} were read as spaces`,
-          source: { file, doc: 0, line: retabbed.lines[0]!, col: 1 },
-        });
-      }
-    }
-  }
-  list.forEach((doc, docIndex) => {
-    const error = doc.errors[0];
-    if (error) {
-      const pos = lineCounter.linePos(error.pos[0]);
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml-syntax',
-        message: `invalid YAML/JSON: ${/call stack/.test(error.message) ? 'nested too deeply' : error.message.split('\n')[0]}; document skipped`,
-        source: { file, doc: docIndex, line: pos.line, col: pos.col },
-      });
-      return;
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (e) {
-      const pos = lineCounter.linePos(doc.range[0]);
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml-aliases',
-        message: `document not loaded: ${(e as Error).message}`,
-        source: { file, doc: docIndex, line: pos.line, col: pos.col },
-      });
-      return;
-    }
-    collect(value, (prefix) => makeLocator(file, docIndex, doc.contents, lineCounter, prefix), objects, diagnostics);
-  });
+  const yaml = readYamlDocuments(file, text, { simple: options.simple });
+  diagnostics.push(...yaml.diagnostics);
+  for (const d of yaml.docs) collect(d.value, d.locate, objects, diagnostics);
   return { objects, diagnostics };
 }
 
@@ -139,11 +88,4 @@ function collect(value: unknown, locate: (prefix: Path) => Locator, objects: Raw
     return;
   }
   objects.push({ kind: value.kind, apiVersion: value.apiVersion, value, at });
-}
-
-function parseYaml(text: string) {
-  const { LineCounter, parseAllDocuments } = yamlLib();
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
-  return { list: Array.isArray(docs) ? docs : [docs], lineCounter };
 }

@@ -1,4 +1,4 @@
-import jsYaml from 'js-yaml';
+import { mayBeTyped, resolvePlain } from './go-yaml-scalar.js';
 
 /**
  * A reader for the block YAML that machines write — `kubectl get -o yaml`, Helm and kustomize
@@ -7,12 +7,12 @@ import jsYaml from 'js-yaml';
  * literal block scalars (`|`, `|-`), comments.
  *
  * It reads nothing else: flow collections over several lines, escapes across lines, folded and
- * keep-chomped block scalars, tags, anchors, complex keys, duplicate keys, tabs, lone CRs and
- * anything malformed make it return NOT_SIMPLE, and the document is read by js-yaml
- * instead. Plain scalars are resolved by js-yaml's own core-schema types and keys
- * stringified as js-yaml does, so whatever it does read has the value js-yaml would give; a
- * differential test (test/load/yaml-simple.test.ts) holds it to that on every corpus file and on
- * random and mutated documents.
+ * keep-chomped block scalars, tags, anchors, merge keys, complex keys, keys that are not strings
+ * to go-yaml, duplicate keys, tabs, lone CRs, ±Inf and NaN, and anything malformed make it return
+ * NOT_SIMPLE, and the document is read by the careful reader (kubectl-yaml.ts) instead. Plain
+ * scalars are resolved as kubectl's go-yaml v2 resolves them (go-yaml-scalar.ts); the
+ * differential tests hold it to the careful reader (test/load/yaml-simple.test.ts) and to the
+ * real Go program (test/load/kubectl-yaml.test.ts).
  *
  * Why: js-yaml reads character by character and was most of the time of a `can` question on a
  * 7 MB dump; this reads line by line.
@@ -24,17 +24,11 @@ const LONE_CR = /\r(?!\n)/;
 
 /**
  * Whether the reader may read this text: texts with tabs, control characters, or CRs other than
- * in CR LF line ends go to js-yaml whole.
+ * in CR LF line ends go to the careful reader whole.
  */
 export function isSimpleText(text: string): boolean {
   return !NOT_SIMPLE_CHARACTERS.test(text) && !(text.includes('\r') && LONE_CR.test(text));
 }
-
-interface ImplicitType {
-  resolve(data: string): boolean;
-  construct(data: string): unknown;
-}
-const IMPLICIT = (jsYaml.CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
 
 /** Plain keys read lately, by length and first character. */
 const KNOWN_KEYS = new Map<number, string>();
@@ -42,7 +36,7 @@ const KNOWN_KEYS = new Map<number, string>();
 class NotSimple {}
 const BAIL = new NotSimple();
 
-/** Deeper documents (no Kubernetes object is) go to js-yaml, which reports them. */
+/** Deeper documents (no Kubernetes object is) go to the careful reader, which reports them. */
 const MAX_DEPTH = 100;
 
 const SPACE = 32;
@@ -142,12 +136,9 @@ function restIsEmpty(line: string, from: number): boolean {
   return i === line.length || line.charCodeAt(i) === HASH;
 }
 
-/** Characters that cannot start a plain scalar or key here (or that this reader leaves to js-yaml). */
+/** Characters that cannot start a plain scalar or key here (or that this reader leaves to the careful reader). */
 const INDICATORS = new Set([...'[]{}#&*!|>\'"%@`,?:'].map((c) => c.charCodeAt(0)));
 const startsWithIndicator = (text: string, at: number): boolean => INDICATORS.has(text.charCodeAt(at));
-
-/** First characters of the plain scalars the core schema reads as null, bool, int or float. */
-const TYPED_START = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(0)));
 
 /**
  * The lines of text[from, to), numbered from 0, cut from the text as the reader walks forward:
@@ -179,10 +170,15 @@ class LineWindow {
     return true;
   }
 
-  /** Line `line`, which has() said exists ('' past the end; a line already let go is a reader bug: js-yaml reads the document). */
+  /** Line `line`, which has() said exists ('' past the end; a line already let go is a reader bug: the careful reader reads the document). */
   get(line: number): string {
     if (line < this.base) throw BAIL;
     return this.has(line) ? this.cached[line - this.base]! : '';
+  }
+
+  /** Whether the text ends with a line break (its last line is terminated). */
+  endsWithBreak(): boolean {
+    return this.to > 0 && this.text.charCodeAt(this.to - 1) === 10;
   }
 
   /** Lines before `line` will not be asked for again. */
@@ -215,7 +211,7 @@ class SimpleReader {
 
   document(): unknown {
     const indent = this.nextIndent();
-    if (indent < 0) return null; // js-yaml says undefined or null: no object either way
+    if (indent < 0) return null; // empty: null: no object either way
     const value = this.node(this.lines.get(this.i), indent, -1);
     if (this.nextIndent() >= 0) throw BAIL;
     return value;
@@ -251,7 +247,7 @@ class SimpleReader {
       if (c === line.length || line.charCodeAt(c) === HASH) {
         this.i++;
         const next = this.nextIndent();
-        // js-yaml reads a less indented `-` after an empty entry into this sequence: leave it that puzzle.
+        // go-yaml reads a less indented `-` after an empty entry into this sequence: leave it that puzzle.
         if (next >= 0 && next < col && isDash(this.lines.get(this.i), next)) throw BAIL;
         if (next > col) {
           out.push(this.node(this.lines.get(this.i), next, col));
@@ -344,14 +340,14 @@ class SimpleReader {
     const known = first < 128 ? KNOWN_KEYS.get(slot) : undefined;
     if (known !== undefined && line.startsWith(known, col)) return known;
     const text = line.slice(col, end);
-    const key = String(this.plain(text));
-    if (key === text && first < 128) KNOWN_KEYS.set(slot, key);
+    const key = this.plainKey(text);
+    if (first < 128) KNOWN_KEYS.set(slot, key);
     return key;
   }
 
   /** A scalar starting at col of the current line (a block literal reads the lines below). */
   private scalar(line: string, col: number, parent: number): unknown {
-    if (parent < 0) throw BAIL; // a document that is one scalar is no object: js-yaml reads it
+    if (parent < 0) throw BAIL; // a document that is one scalar is no object: the careful reader reads it
     const first = line.charCodeAt(col);
     if (first === 123 || first === 91) {
       this.flowAt = col;
@@ -407,7 +403,7 @@ class SimpleReader {
    * A flow node at column flowAt of a line where every flow collection it opens also closes:
    * `[a, "b", {c: 1}]`, `{app: web, tier: "front"}`. Leaves flowAt just after the node. Entries
    * without values, empty entries, trailing commas, `:` or `#` inside plain scalars and
-   * collections that go on below are left to js-yaml.
+   * collections that go on below are left to the careful reader.
    */
   private flowNode(line: string): unknown {
     if (++this.depth > MAX_DEPTH) throw BAIL;
@@ -501,7 +497,7 @@ class SimpleReader {
       while (line.charCodeAt(after - 1) === SPACE) after--;
       const text = line.slice(col, after);
       if (/[,[\]{}#:]/.test(text)) throw BAIL;
-      key = String(this.plain(text));
+      key = this.plainKey(text);
       after = colon;
     }
     if (line.charCodeAt(after) !== COLON || line.charCodeAt(after + 1) !== SPACE) throw BAIL;
@@ -509,17 +505,33 @@ class SimpleReader {
     return key;
   }
 
-  /** Resolves a plain scalar with js-yaml's core schema types (null, bool, int, float, else string). */
+  /** A plain scalar resolved as go-yaml v2 resolves it; ±Inf and NaN (which kubectl's JSON conversion refuses) are left to the careful reader. */
   private plain(text: string): unknown {
-    if (!TYPED_START.has(text.charCodeAt(0))) return text;
-    for (const type of IMPLICIT) if (type.resolve(text)) return type.construct(text);
-    return text;
+    if (!mayBeTyped(text)) return text;
+    const r = resolvePlain(text);
+    switch (r.kind) {
+      case 'str':
+      case 'bool':
+        return r.value;
+      case 'null':
+        return null;
+      case 'int':
+      case 'uint':
+        return Number(r.value);
+      case 'float':
+        return Number.isFinite(r.value) ? r.value : bail();
+    }
+  }
+
+  /** A plain key that go-yaml reads as a string; other keys (`y:`, `1:`, `~:`) are left to the careful reader. */
+  private plainKey(text: string): string {
+    return !mayBeTyped(text) || resolvePlain(text).kind === 'str' ? text : bail();
   }
 
   /**
    * A quoted scalar that starts at col and ends on a later line (kubectl writes long annotations
    * so), folded as YAML folds flow scalars: a line break becomes a space, n empty lines n line
-   * breaks, the spaces around line breaks go. Escapes across lines are left to js-yaml.
+   * breaks, the spaces around line breaks go. Escapes across lines are left to the careful reader.
    */
   private multiLineQuoted(line: string, col: number, parent: number): string {
     const quote = line.charCodeAt(col);
@@ -581,7 +593,7 @@ class SimpleReader {
       const l = this.lines.get(j);
       const n = skipSpaces(l, 0);
       if (n === l.length) {
-        if (n > indent) throw BAIL; // spaces beyond the indentation: leave the subtleties to js-yaml
+        if (n > indent) throw BAIL; // spaces beyond the indentation: leave the subtleties to the careful reader
         content.push('');
         continue;
       }
@@ -589,9 +601,11 @@ class SimpleReader {
       content.push(l.slice(indent));
     }
     this.i = j;
+    // Go's reader adds no line break after a last line that has none (the document's end).
+    const unterminated = !this.lines.has(j) && content[content.length - 1] !== '' && !this.lines.endsWithBreak();
     while (content.length > 0 && content[content.length - 1] === '') content.pop();
     const text = content.join('\n');
-    return strip || content.length === 0 ? text : `${text}\n`;
+    return strip || content.length === 0 || unterminated ? text : `${text}\n`;
   }
 }
 
@@ -615,7 +629,7 @@ function closingQuote(line: string, from: number, quote: number): number {
   return -1;
 }
 
-/** `"…"` with the escapes YAML and JSON share (JSON.parse refuses the others: js-yaml reads those). */
+/** `"…"` with the escapes YAML and JSON share (JSON.parse refuses the others: the careful reader reads those). */
 function parseDoubleQuoted(text: string): string {
   try {
     return JSON.parse(text) as string;

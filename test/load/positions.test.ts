@@ -40,7 +40,7 @@ describe('fast readers agree with the careful one', () => {
   it.each(inputs.map((f) => [f.replace(/^.*?(examples|cases)\//, '$1/'), f]))('%s', (_name, file) => {
     const text = readFileSync(file, 'utf8');
     const fast = parseDocuments(file, text);
-    const careful = parseDocuments(file, text, { fast: false });
+    const careful = parseDocuments(file, text, { simple: false });
     // js-yaml reads tabs inside flow collections as Go does; the careful path says it had to retab.
     const codes = (ds: { code: string }[]) => ds.map((d) => d.code).filter((c) => c !== 'yaml-tab-indent');
     expect(codes(fast.diagnostics)).toEqual(codes(careful.diagnostics));

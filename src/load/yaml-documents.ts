@@ -1,22 +1,23 @@
-import jsYaml from 'js-yaml';
 import type { LineCounter } from 'yaml';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { fieldPath, type SourceRef } from '../model/source.js';
+import { decodeCarefully, decodeKubectlYaml, type KubectlYamlResult } from './kubectl-yaml.js';
 import { lazySource } from './lazy-source.js';
 import { LineIndex } from './line-index.js';
 import { makeLocator, type Locator, type Path } from './locate.js';
-import { retab } from './retab.js';
-import { contentEnd, isSimpleText, NOT_SIMPLE, positionOf, readSimplePositions, readSimpleYaml, type NodePosition } from './yaml-simple.js';
+import { kubectlTabs } from './retab.js';
+import { contentEnd, isSimpleText, positionOf, readSimplePositions, type NodePosition } from './yaml-simple.js';
 import { yamlLib } from './yaml-lib.js';
 
 /**
- * The fast way through big YAML: the simple block reader (yaml-simple.ts) or else js-yaml reads
- * the values (both several times faster than the yaml package), and positions are found lazily
- * — an object's first line by scanning lines, a field's position by reading just that object's
- * lines again when somebody asks. The text is never cut into an array of lines: a dump has
- * millions. Returns `undefined` when the text needs the careful path (syntax errors, anchors,
- * directives): the yaml package then reports problems with their positions.
+ * A YAML stream read as kubectl reads it: split into documents by kubectl's YAMLReader (a line
+ * that starts with `---` and holds nothing else but spaces and a comment), each document decoded
+ * as sigs.k8s.io/yaml decodes it (kubectl-yaml.ts). A document that cannot be read is reported
+ * and left out; the others still load. Positions are found lazily — an object's first line by
+ * scanning lines, a field's position by reading just that object's lines again when somebody
+ * asks. The text is never cut into an array of lines: a dump has millions.
  */
-export interface FastDocument {
+export interface YamlDocument {
   value: unknown;
   locate: (prefix: Path) => Locator;
 }
@@ -31,10 +32,8 @@ interface Region {
   line?: number;
 }
 
-const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,[\]{}]/m;
-/** Lines that start with a document marker or a directive (a line starts after LF only: not after a CR or U+2028, as `^` would). */
-const MARKER_OR_DIRECTIVE = /(?<![^\n])(?:---|\.\.\.|%)[^\n]*/g;
-const MARKER = /^(---|\.\.\.)\s*(#.*)?$/;
+/** Lines that start with `---` (a line starts after LF only: not after a CR or U+2028, as `^` would). */
+const SEPARATOR_LINE = /(?<![^\n])---[^\n]*/g;
 const EMPTY_LINE = /^\s*(#.*)?$/;
 
 /**
@@ -52,39 +51,49 @@ function someLine(text: string, from: number, to: number, firstLine: number, vis
   return false;
 }
 
-export function parseYamlFast(file: string, text: string): FastDocument[] | undefined {
-  const chunks: Region[] = [];
+export interface ReadYamlOptions {
+  /** false: every document through the careful reader (tests compare the two). */
+  simple?: boolean;
+}
+
+export function readYamlDocuments(file: string, text: string, options: ReadYamlOptions = {}): { docs: YamlDocument[]; diagnostics: Diagnostic[] } {
+  const chunks: (Region & { refused?: string })[] = [];
+  const diagnostics: Diagnostic[] = [];
   let from = 0;
-  MARKER_OR_DIRECTIVE.lastIndex = 0;
-  for (let m = MARKER_OR_DIRECTIVE.exec(text); m; m = MARKER_OR_DIRECTIVE.exec(text)) {
-    // A directive (`%YAML 1.1` changes how scalars read) or content on a marker line: the careful path.
-    if (m[0].startsWith('%') || !MARKER.test(m[0].trimEnd())) return undefined;
-    chunks.push({ from, to: m.index });
+  let refused: string | undefined;
+  SEPARATOR_LINE.lastIndex = 0;
+  for (let m = SEPARATOR_LINE.exec(text); m; m = SEPARATOR_LINE.exec(text)) {
+    chunks.push({ from, to: m.index, ...(refused ? { refused } : {}) });
+    const rest = m[0].slice(3).trim();
+    // kubectl stops at a separator with anything but a comment after it ("invalid Yaml document separator").
+    refused = rest !== '' && !rest.startsWith('#') ? `invalid document separator "${m[0].slice(0, 40)}": kubectl refuses it (only a comment may follow ---)` : undefined;
     from = Math.min(text.length, m.index + m[0].length + 1);
   }
-  chunks.push({ from, to: text.length });
+  chunks.push({ from, to: text.length, ...(refused ? { refused } : {}) });
   const lines = new LineIndex(text);
   const lineOf = (region: Region): number => (region.line ??= lines.linePos(region.from).line - 1);
-  // Text before the first `---` is a document only if it holds content (comments belong to the next one).
-  if (chunks.length > 1 && !firstContent(text, chunks[0]!, 0)) chunks.shift();
-  const docs: FastDocument[] = [];
-  const simple = isSimpleText(text);
+  const docs: YamlDocument[] = [];
+  const allSimple = options.simple !== false && isSimpleText(text);
   for (const [docIndex, c] of chunks.entries()) {
-    let value = simple ? readSimpleYaml(text, c.from, c.to) : NOT_SIMPLE;
-    if (value === NOT_SIMPLE) {
-      // Anchors and aliases take the careful path, which bounds alias expansion.
-      const body = text.slice(c.from, c.to);
-      if (ANCHOR_OR_ALIAS.test(body)) return undefined;
-      try {
-        value = jsYaml.load(body, { schema: jsYaml.CORE_SCHEMA, json: false });
-      } catch {
-        return undefined;
-      }
+    if (c.refused) {
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `${c.refused}; document skipped`, source: { file, doc: docIndex, line: lineOf(c), col: 1 } });
+      continue;
     }
-    if (value === undefined || value === null) continue;
-    docs.push({ value, locate: chunkLocators(file, docIndex, text, c, value, lineOf) });
+    const body = text.slice(c.from, c.to);
+    const result: KubectlYamlResult = options.simple === false ? decodeCarefully(body) : allSimple || isSimpleText(body) ? decodeKubectlYaml(body) : decodeCarefully(body);
+    const at = (offset: number): SourceRef => {
+      const pos = new LineIndex(body).linePos(offset);
+      return { file, doc: docIndex, line: pos.line + lineOf(c), col: pos.col };
+    };
+    if (!result.ok) {
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `invalid YAML/JSON: ${result.error}; document skipped`, source: at(result.offset) });
+      continue;
+    }
+    for (const w of result.warnings) diagnostics.push({ severity: 'warning', code: 'yaml-duplicate-key', message: w.message, source: at(w.offset) });
+    if (result.value === undefined || result.value === null) continue;
+    docs.push({ value: result.value, locate: chunkLocators(file, docIndex, text, c, result.value, lineOf) });
   }
-  return docs;
+  return { docs, diagnostics };
 }
 
 /** The first line of the region that holds content (not blank, not a comment); its first line is numbered firstLine. */
@@ -169,11 +178,11 @@ function lazyRegion(file: string, doc: number, text: string, region: Region, lis
       if (listItem) body = body.replace(/^(\s*)-( |$)/, '$1 $2');
       const { LineCounter, parseDocument } = yamlLib();
       let counter = new LineCounter();
-      let d = parseDocument(body, { lineCounter: counter });
+      let d = parseDocument(body, { lineCounter: counter, uniqueKeys: false });
       if (d.errors.length) {
-        // js-yaml read it, so the trouble is tab indentation inside a flow collection.
+        // The careful reader read it, so the trouble is tabs the yaml package refuses and Go takes.
         counter = new LineCounter();
-        d = parseDocument(retab(body).text, { lineCounter: counter });
+        d = parseDocument(kubectlTabs(body).text, { lineCounter: counter, uniqueKeys: false });
       }
       parsed = { contents: d.contents, counter };
     }
