@@ -1,3 +1,4 @@
+import { inputStatus, type InputStatus } from '../src/load/input-status.js';
 import { loadSnapshot, type LoadResult } from '../src/load/load-snapshot.js';
 import { describeSemantics, type SemanticsChoice } from '../src/model/semantics.js';
 import type { Snapshot } from '../src/model/snapshot.js';
@@ -8,7 +9,7 @@ import { formatDiagnostic, type Io } from './io.js';
  * Loads the snapshot and reports every diagnostic on stderr. Input errors do not stop the
  * analysis of the rest; the caller turns `errors > 0` into exit code 2.
  */
-export function loadForCommand(files: string[], io: Io, semantics: SemanticsChoice = 'auto'): LoadResult & { errors: number } {
+export function loadForCommand(files: string[], io: Io, semantics: SemanticsChoice = 'auto'): LoadResult & { errors: number; input: InputStatus } {
   if (files.length === 0) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input)');
   const result = loadSnapshot(files, { readStdin: io.readStdin, semantics });
   for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
@@ -18,7 +19,7 @@ export function loadForCommand(files: string[], io: Io, semantics: SemanticsChoi
     io.err(`note: no pods or workloads found in ${files.join(', ')}: nothing to analyse (give Pod, Deployment, StatefulSet, … manifests)\n`);
   }
   if (errors > 0) io.err(`note: ${errors} input error(s); the result below leaves out what could not be read\n`);
-  return { ...result, errors };
+  return { ...result, errors, input: inputStatus(result.diagnostics) };
 }
 
 /** Says which semantics were applied, whenever the snapshot holds anything of the old generations. */

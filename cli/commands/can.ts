@@ -1,5 +1,6 @@
 import { formatCanJson } from '../../src/format/explanation/json.js';
 import { formatCanText } from '../../src/format/explanation/text.js';
+import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { ask } from '../../src/query/ask.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -55,7 +56,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.error;
   }
   if (!quiet) {
-    const output = format === 'json' ? formatCanJson(result.answer) : formatCanText(result.answer, { verbose: flag(args, 'verbose') });
+    const output = format === 'json' ? formatCanJson(result.answer, loaded.input) : formatInputStatusText(loaded.input) + formatCanText(result.answer, { verbose: flag(args, 'verbose') });
     const file = str(args, 'output');
     if (file) io.writeFile(file, output);
     else io.out(output);

@@ -5,6 +5,8 @@ import { computeMatrix } from '../../src/engine/matrix.js';
 import { formatDiffJson } from '../../src/format/diff/json.js';
 import { formatDiffMarkdown } from '../../src/format/diff/markdown.js';
 import { formatDiffText } from '../../src/format/diff/text.js';
+import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/format/input/input-status.js';
+import { inputStatus } from '../../src/load/input-status.js';
 import { readGitRevision } from '../../src/load/git-source.js';
 import { loadSnapshot, loadTexts, type LoadResult } from '../../src/load/load-snapshot.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str } from '../args.js';
@@ -62,7 +64,13 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const headView = connectivity(computeMatrix(head.snapshot), 'workload');
   const responsibility = new Responsibility(base.snapshot, baseView, head.snapshot, headView);
   const changes = diffConnectivity(baseView, headView).map((change) => ({ change, reasons: responsibility.reasons(change) }));
-  const text = format === 'json' ? formatDiffJson(changes, { base: semanticsName(base.snapshot.semantics), head: semanticsName(head.snapshot.semantics) }) : format === 'md' ? formatDiffMarkdown(changes) : formatDiffText(changes);
+  const input = inputStatus([...base.diagnostics.map((d) => ({ ...d, message: `base: ${d.message}` })), ...head.diagnostics.map((d) => ({ ...d, message: `head: ${d.message}` }))]);
+  const text =
+    format === 'json'
+      ? formatDiffJson(changes, { base: semanticsName(base.snapshot.semantics), head: semanticsName(head.snapshot.semantics) }, input)
+      : format === 'md'
+        ? formatInputStatusMarkdown(input) + formatDiffMarkdown(changes)
+        : formatInputStatusText(input) + formatDiffText(changes);
   const output = str(args, 'output');
   if (output) io.writeFile(output, text);
   else io.out(text);

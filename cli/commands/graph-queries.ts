@@ -1,3 +1,4 @@
+import { formatInputStatusText, inputStatusJson } from '../../src/format/input/input-status.js';
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { formatBlastRadius, formatPath } from '../../src/format/graph/text.js';
@@ -60,7 +61,7 @@ function prepare(argv: string[], io: Io, names: number, help: string) {
     if (!r.ok) throw new UsageError(`${r.reason}${r.candidates.length ? `\n  did you mean: ${r.candidates.join(', ')}` : ''}`);
     return r.node.id;
   });
-  return { args, format, loaded, graph, nodes };
+  return { args, format, loaded, graph, nodes, input: loaded.input };
 }
 
 export async function reachFromCommand(argv: string[], io: Io): Promise<number> {
@@ -70,7 +71,7 @@ export async function reachFromCommand(argv: string[], io: Io): Promise<number> 
   const hops = Number(hopsText);
   if (!Number.isInteger(hops) || hops < 1) throw new UsageError(`--hops must be a whole number of at least 1, got "${hopsText}"`);
   const reached = blastRadius(p.graph, p.nodes[0]!, hops);
-  io.out(p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/reach-from', version: 1, source: p.nodes[0], hops, reached }, null, 2)}\n` : formatBlastRadius(p.nodes[0]!, hops, reached));
+  io.out(p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/reach-from', version: 1, ...inputStatusJson(p.input), source: p.nodes[0], hops, reached }, null, 2)}\n` : formatInputStatusText(p.input) + formatBlastRadius(p.nodes[0]!, hops, reached));
   return p.loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }
 
@@ -79,7 +80,7 @@ export async function pathCommand(argv: string[], io: Io): Promise<number> {
   if (!p) return EXIT.ok;
   const [a, b] = p.nodes as [string, string];
   const hops = shortestPath(p.graph, a, b);
-  io.out(p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/path', version: 1, from: a, to: b, hops }, null, 2)}\n` : formatPath(a, b, hops));
+  io.out(p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/path', version: 1, ...inputStatusJson(p.input), from: a, to: b, hops }, null, 2)}\n` : formatInputStatusText(p.input) + formatPath(a, b, hops));
   if (p.loaded.errors > 0) return EXIT.error;
   return hops ? EXIT.ok : EXIT.no;
 }

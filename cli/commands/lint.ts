@@ -1,3 +1,5 @@
+import { formatInputStatusText } from '../../src/format/input/input-status.js';
+import { inputStatus } from '../../src/load/input-status.js';
 import { formatFindingsGithub } from '../../src/format/findings/github.js';
 import { formatFindingsJson } from '../../src/format/findings/json.js';
 import { formatFindingsSarif } from '../../src/format/findings/sarif.js';
@@ -73,9 +75,16 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   // Problems no rule speaks for (unreadable files, YAML syntax, duplicates) are input errors: exit 2.
   const owned = new Set<string>(['policy-not-applied', ...RULES.flatMap((r) => r.inputCodes ?? [])]);
   const unreadable = loaded.diagnostics.some((d) => d.severity === 'error' && !owned.has(d.code));
+  const input = inputStatus(loaded.diagnostics);
   const findings = runLint(loaded.snapshot, loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}) });
   const text =
-    format === 'json' ? formatFindingsJson(findings, semanticsName(loaded.snapshot.semantics)) : format === 'sarif' ? formatFindingsSarif(findings, version()) : format === 'github' ? formatFindingsGithub(findings) : formatFindingsText(findings);
+    format === 'json'
+      ? formatFindingsJson(findings, semanticsName(loaded.snapshot.semantics), input)
+      : format === 'sarif'
+        ? formatFindingsSarif(findings, version())
+        : format === 'github'
+          ? formatFindingsGithub(findings)
+          : formatInputStatusText(input) + formatFindingsText(findings);
   const output = str(args, 'output');
   if (output) io.writeFile(output, text);
   else io.out(text);

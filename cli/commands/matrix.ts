@@ -1,10 +1,13 @@
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
-import { MATRIX_FORMATS, type MatrixFormat } from '../../src/format/matrix/index.js';
+import { MATRIX_FORMATS, type MatrixFormat, type MatrixFormatter } from '../../src/format/matrix/index.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
+import { formatInputStatusText } from '../../src/format/input/input-status.js';
+import { formatJson } from '../../src/format/matrix/json.js';
+import type { InputStatus } from '../../src/load/input-status.js';
 
 export const MATRIX_HELP = `Usage: netpol-check matrix -f PATH [-f PATH…] [--format FORMAT] [--level LEVEL] [-o FILE]
 
@@ -40,9 +43,22 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     return loaded.errors > 0 ? EXIT.error : EXIT.ok;
   }
   const matrix = computeMatrix(loaded.snapshot);
-  const text = MATRIX_FORMATS[format](connectivity(matrix, level), matrix);
+  const view = connectivity(matrix, level);
+  const text = format === 'json' ? formatJson(view, matrix, loaded.input) : withInputStatus(format, loaded.input, (MATRIX_FORMATS[format] as MatrixFormatter)(view, matrix));
   const output = str(args, 'output');
   if (output) io.writeFile(output, text);
   else io.out(text);
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
+}
+
+/**
+ * A partial matrix says so at its top where the format has room for it: text and Markdown as
+ * plain lines, DOT as comments. CSV, GEXF and GraphML have no place for it (the JSON output and
+ * stderr carry it).
+ */
+function withInputStatus(format: MatrixFormat, input: InputStatus, text: string): string {
+  if (input.complete) return text;
+  if (format === 'txt' || format === 'md') return formatInputStatusText(input) + (format === 'md' ? '\n' : '') + text;
+  if (format === 'dot') return formatInputStatusText(input, '// ') + text;
+  return text;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { formatVerifyJson, formatVerifyText } from '../../src/format/verify/text.js';
 import { semanticsName } from '../../src/model/semantics.js';
 import { checkExpectations } from '../../src/verify/check.js';
@@ -54,7 +55,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   }
   const loaded = loadForCommand(strs(args, 'file'), io, semanticsOption(args));
   const results = checkExpectations(loaded.snapshot, parsed.expectations);
-  io.out(format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics)) : formatVerifyText(results));
+  io.out(format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input) : formatInputStatusText(loaded.input) + formatVerifyText(results));
   if (loaded.errors > 0) return EXIT.error;
   return results.every((r) => r.passed) ? EXIT.ok : EXIT.no;
 }

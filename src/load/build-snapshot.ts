@@ -88,13 +88,7 @@ export function buildSnapshot(objects: LoadedObjects, diagnostics: Diagnostic[])
   }
 
   const namespaces = new Map<string, Namespace>();
-  for (const ns of objects.namespaces) {
-    if (namespaces.has(ns.name)) {
-      diagnostics.push({ severity: 'warning', code: 'duplicate-object', message: `Namespace ${ns.name} is defined twice; the first definition is used`, source: ns.source, object: `Namespace ${ns.name}` });
-      continue;
-    }
-    namespaces.set(ns.name, ns);
-  }
+  for (const ns of dedupe(objects.namespaces, (n) => n.name, 'Namespace', diagnostics)) namespaces.set(ns.name, ns);
   const used = [...pods.map((p) => p.namespace), ...objects.policies.map((p) => p.namespace), ...objects.services.map((s) => s.namespace)];
   for (const name of used) {
     if (!namespaces.has(name)) namespaces.set(name, { name, labels: { [NAME_LABEL]: name }, annotations: {}, implicit: true });
@@ -109,18 +103,27 @@ export function buildSnapshot(objects: LoadedObjects, diagnostics: Diagnostic[])
   };
 }
 
-/** Two objects of one kind and name: the first wins. Services do not change connectivity, so a duplicate one is only a warning. */
-function dedupe<T extends { source: Diagnostic['source'] }>(items: T[], key: (t: T) => string, kind: string, diagnostics: Diagnostic[]): T[] {
-  const seen = new Map<string, T>();
+/**
+ * Two objects of one kind and name: the last wins, as with `kubectl apply` (each apply of the
+ * same name replaces the object), with a warning that names both places.
+ */
+function dedupe<T extends { source?: Diagnostic['source'] }>(items: T[], key: (t: T) => string, kind: string, diagnostics: Diagnostic[]): T[] {
+  const last = new Map<string, T>();
   for (const item of items) {
     const k = key(item);
-    const first = seen.get(k);
-    if (first) {
-      const where = first.source ? `${first.source.file}:${first.source.line}` : 'earlier';
-      diagnostics.push({ severity: kind === 'Service' ? 'warning' : 'error', code: 'duplicate-object', message: `${kind} ${k} is defined twice (first at ${where}); this copy is ignored`, source: item.source, object: `${kind} ${k}` });
-      continue;
+    const before = last.get(k);
+    if (before) {
+      const where = (t: T): string => (t.source ? `${t.source.file}:${t.source.line}` : 'an earlier input');
+      diagnostics.push({
+        severity: 'warning',
+        code: 'duplicate-object',
+        message: `${kind} ${k} is defined twice (${where(before)} and ${where(item)}); the later one is used, as kubectl apply would leave it`,
+        source: item.source,
+        object: `${kind} ${k}`,
+      });
+      last.delete(k);
     }
-    seen.set(k, item);
+    last.set(k, item);
   }
-  return [...seen.values()];
+  return [...last.values()];
 }

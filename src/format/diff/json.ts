@@ -1,14 +1,17 @@
 import { API_V1, type SemanticsName } from '../../model/semantics.js';
 import { portsJson } from '../matrix/json.js';
+import { inputStatusJson } from '../input/input-status.js';
+import type { InputStatus } from '../../load/input-status.js';
 import type { ExplainedChange } from './text.js';
 
 /** `{format: netpol-check/diff, version: 1, changes: [...]}` */
-export function formatDiffJson(changes: readonly ExplainedChange[], semantics: { base: SemanticsName; head: SemanticsName } = { base: API_V1, head: API_V1 }): string {
+export function formatDiffJson(changes: readonly ExplainedChange[], semantics: { base: SemanticsName; head: SemanticsName } = { base: API_V1, head: API_V1 }, input: InputStatus = { complete: true, errors: [] }): string {
   return `${JSON.stringify(
     {
       format: 'netpol-check/diff',
       version: 1,
       semantics,
+      ...inputStatusJson(input),
       changes: changes.map(({ change: c, reasons: r }) => ({
         src: c.src,
         dst: c.dst,

@@ -1,4 +1,6 @@
 import type { CanAnswer, PairAnswer } from '../../query/ask.js';
+import { inputStatusJson } from '../input/input-status.js';
+import type { InputStatus } from '../../load/input-status.js';
 import type { AdminRuleVerdict, DirectionVerdict } from '../../explain/verdict.js';
 import { formatSource } from '../../model/source.js';
 import { portsJson } from '../matrix/json.js';
@@ -57,11 +59,12 @@ function sideJson(v: DirectionVerdict, p: PairAnswer) {
 }
 
 /** Stable JSON shape of a `can` answer, version 1 (documented in the README). */
-export function canJson(a: CanAnswer) {
+export function canJson(a: CanAnswer, input: InputStatus = { complete: true, errors: [] }) {
   return {
     format: 'netpol-check/can',
     version: 1,
     semantics: a.semantics,
+    ...inputStatusJson(input),
     source: { label: a.source.label, members: a.source.members.map((m) => m.id) },
     destination: { label: a.destination.label, members: a.destination.members.map((m) => m.id), ...(a.destination.service ? { service: `${a.destination.service.namespace}/${a.destination.service.name}` } : {}) },
     port: a.port ? { port: a.port.port, protocol: a.port.protocol } : null,
@@ -81,6 +84,6 @@ export function canJson(a: CanAnswer) {
   };
 }
 
-export function formatCanJson(a: CanAnswer): string {
-  return `${JSON.stringify(canJson(a), null, 2)}\n`;
+export function formatCanJson(a: CanAnswer, input?: InputStatus): string {
+  return `${JSON.stringify(canJson(a, input), null, 2)}\n`;
 }

@@ -1,3 +1,5 @@
+import { inputStatusJson } from '../input/input-status.js';
+import type { InputStatus } from '../../load/input-status.js';
 import type { Connectivity, Node } from '../../engine/connectivity.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import { PROTOCOLS } from '../../model/policy.js';
@@ -10,6 +12,8 @@ export interface MatrixJson {
   format: 'netpol-check/matrix';
   version: 1;
   semantics: SemanticsName;
+  complete: boolean;
+  inputErrors?: InputStatus['errors'];
   level: Connectivity['level'];
   nodes: NodeJson[];
   connections: { src: string; dst: string; all: boolean; text: string; ports: PortsJson }[];
@@ -40,11 +44,12 @@ export function nodeJson(n: Node, m: ReachabilityMatrix): NodeJson {
     : { id: n.id, kind: 'pod', namespace: n.namespace, name: n.name, isolated };
 }
 
-export function matrixJson(c: Connectivity, m: ReachabilityMatrix): MatrixJson {
+export function matrixJson(c: Connectivity, m: ReachabilityMatrix, input: InputStatus = { complete: true, errors: [] }): MatrixJson {
   return {
     format: 'netpol-check/matrix',
     version: 1,
     semantics: m.semantics,
+    ...inputStatusJson(input),
     level: c.level,
     nodes: c.nodes.map((n) => nodeJson(n, m)),
     connections: c.edges.map((e) => ({
@@ -57,6 +62,6 @@ export function matrixJson(c: Connectivity, m: ReachabilityMatrix): MatrixJson {
   };
 }
 
-export function formatJson(c: Connectivity, m: ReachabilityMatrix): string {
-  return `${JSON.stringify(matrixJson(c, m), null, 2)}\n`;
+export function formatJson(c: Connectivity, m: ReachabilityMatrix, input?: InputStatus): string {
+  return `${JSON.stringify(matrixJson(c, m, input), null, 2)}\n`;
 }

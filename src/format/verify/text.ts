@@ -1,3 +1,5 @@
+import { inputStatusJson } from '../input/input-status.js';
+import type { InputStatus } from '../../load/input-status.js';
 import { API_V1, type SemanticsName } from '../../model/semantics.js';
 import { formatSource } from '../../model/source.js';
 import type { CheckResult } from '../../verify/check.js';
@@ -18,12 +20,13 @@ export function formatVerifyText(results: readonly CheckResult[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function formatVerifyJson(results: readonly CheckResult[], semantics: SemanticsName = API_V1): string {
+export function formatVerifyJson(results: readonly CheckResult[], semantics: SemanticsName = API_V1, input: InputStatus = { complete: true, errors: [] }): string {
   return `${JSON.stringify(
     {
       format: 'netpol-check/verify',
       version: 1,
       semantics,
+      ...inputStatusJson(input),
       passed: results.filter((r) => r.passed).length,
       failed: results.filter((r) => !r.passed).length,
       results: results.map((r) => ({ name: r.expectation.name, kind: r.expectation.kind, source: formatSource(r.expectation.source), passed: r.passed, problems: r.problems })),

@@ -1,0 +1,34 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+
+/**
+ * Whether an answer stands on the whole input: any error means something was left out (a
+ * document that could not be read, an object the API server would refuse), so the answer is
+ * partial and must say so itself, not only on stderr.
+ */
+export interface InputStatus {
+  complete: boolean;
+  /** The errors, each naming what was left out and where. */
+  errors: InputError[];
+}
+
+export interface InputError {
+  file?: string;
+  line?: number;
+  col?: number;
+  field?: string;
+  code: string;
+  message: string;
+  object?: string;
+}
+
+export function inputStatus(diagnostics: readonly Diagnostic[]): InputStatus {
+  const errors = diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({
+      ...(d.source ? { file: d.source.file, line: d.source.line, col: d.source.col, ...(d.source.field ? { field: d.source.field } : {}) } : {}),
+      code: d.code,
+      message: d.message,
+      ...(d.object ? { object: d.object } : {}),
+    }));
+  return { complete: errors.length === 0, errors };
+}
