@@ -29,6 +29,12 @@ export interface LoadResult {
 export interface LoadOptions {
   /** `auto` (default): detected from the snapshot (see legacy/choose-semantics.ts). */
   semantics?: SemanticsChoice;
+  /**
+   * 'refuse' (default): an object whose name the API server refuses is left out, as the cluster
+   * never stored it. 'warn': such names only warn (for test corpora written for tools that do
+   * not check names).
+   */
+  names?: 'refuse' | 'warn';
 }
 
 /** Turns texts into a snapshot. Never throws on bad input: problems are diagnostics. */
@@ -41,7 +47,7 @@ export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {
     const parsed = parseDocuments(file, text);
     diagnostics.push(...parsed.diagnostics);
     for (const raw of parsed.objects) {
-      const r = new ObjectReader(raw, diagnostics);
+      const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse');
       switch (raw.kind) {
         case 'Namespace': {
           const ns = readNamespace(r);

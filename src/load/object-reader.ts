@@ -48,6 +48,8 @@ export class ObjectReader {
   constructor(
     readonly raw: RawObject,
     private readonly diagnostics: Diagnostic[],
+    /** 'warn': names the API server refuses only warn (for corpora written for tools that do not check names). */
+    readonly names: 'refuse' | 'warn' = 'refuse',
   ) {
     const meta = isRecord(raw.value.metadata) ? raw.value.metadata : {};
     this.name = typeof meta.name === 'string' ? meta.name : '';
@@ -56,14 +58,13 @@ export class ObjectReader {
 
   /**
    * Checks metadata.name (a DNS subdomain; a DNS label for namespaces) and metadata.namespace.
-   * A name the API server would refuse is a warning: names do not change connectivity, and
-   * other analyzers' test inputs use such names. Absurd names (over the length limits) are
-   * errors, and the object is not loaded.
+   * A name the API server would refuse is an error, and the object is not loaded (it would not
+   * exist in the cluster); with names 'warn' only absurd names (over the length limits) are.
    */
   checkName(): boolean {
     const isNamespace = this.raw.kind === 'Namespace';
     const ok = isNamespace ? this.name.length <= 63 && DNS_LABEL.test(this.name) : this.name.length <= 253 && DNS_SUBDOMAIN.test(this.name);
-    const tooLong = this.name.length > (isNamespace ? 63 : 253);
+    const tooLong = this.names === 'refuse' || this.name.length > (isNamespace ? 63 : 253);
     if (!ok) {
       const shown = this.name.length > 60 ? `${this.name.slice(0, 60)}…` : this.name;
       const what = isNamespace ? 'DNS label (lower-case letters, digits and -, at most 63)' : 'DNS subdomain (lower-case letters, digits, - and ., at most 253)';
@@ -71,7 +72,7 @@ export class ObjectReader {
       if (tooLong) return false;
     }
     if (!isNamespace && !DNS_LABEL.test(this.namespace)) {
-      const tooLongNs = this.namespace.length > 63;
+      const tooLongNs = this.names === 'refuse' || this.namespace.length > 63;
       this.report(tooLongNs ? 'error' : 'warning', ['metadata', 'namespace'], 'invalid-name', `namespace "${this.namespace.slice(0, 60)}" is not a valid DNS label${tooLongNs ? '; object skipped' : ''}`);
       if (tooLongNs) return false;
     }
@@ -171,7 +172,9 @@ export class ObjectReader {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(m)) {
       if (typeof v === 'string') out[k] = v;
-      else if (v !== null && v !== undefined) {
+      // The API server decodes a null value of a string map as the empty string.
+      else if (v === null) out[k] = '';
+      else if (v !== undefined) {
         this.report('error', [...path, k], 'wrong-type', `label values must be strings, got ${describe(v)} (quote it: "${String(v)}")`);
         out[k] = String(v);
       }
@@ -195,6 +198,7 @@ export class ObjectReader {
       const key = this.string([...p, 'key']);
       const op = this.string([...p, 'operator']);
       const values = (this.list([...p, 'values']) ?? []).map((v, j) => {
+        if (v === null) return ''; // null decodes as the empty string
         if (typeof v !== 'string') this.report('error', [...p, 'values', j], 'wrong-type', `expected a string, got ${describe(v)}`);
         return String(v);
       });

@@ -1,6 +1,9 @@
 import { ISOLATION_ANNOTATION_ALPHA, ISOLATION_ANNOTATION_BETA, type LegacyIsolation } from '../../model/semantics.js';
 import type { Namespace } from '../../model/snapshot.js';
 import type { ObjectReader } from '../object-reader.js';
+import { prepareForCreate, validateNamespace } from '../validation/index.js';
+import { reportApiValidation } from './network-policy.js';
+import { typedObjectMeta } from './object-meta-typed.js';
 
 export const NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -10,7 +13,13 @@ export function readNamespace(r: ObjectReader): Namespace | undefined {
     return undefined;
   }
   if (!r.checkName()) return undefined;
+  const errorsBefore = r.errors;
   const labels = { ...r.labels(['metadata', 'labels']), [NAME_LABEL]: r.name };
+  reportApiValidation(r, validateNamespace({ metadata: prepareForCreate(typedObjectMeta(r.raw.value.metadata), false) }).filter((e) => e.path[1] !== 'labels'));
+  if (r.errors > errorsBefore) {
+    r.report('error', [], 'object-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
+    return undefined;
+  }
   const annotations = r.stringMap(['metadata', 'annotations']);
   const legacyIsolation = readLegacyIsolation(r, annotations);
   return { name: r.name, labels, annotations, implicit: false, source: r.at([]), ...(legacyIsolation ? { legacyIsolation } : {}) };

@@ -6,8 +6,33 @@ import type { Path } from '../locate.js';
 import { describe, type ObjectReader } from '../object-reader.js';
 import { fieldPath } from '../../model/source.js';
 import { validateNetworkPolicyShape } from '../validate.js';
+import { formatFieldError, prepareForCreate, validateNetworkPolicy, type FieldError, type NetworkPolicyInput } from '../validation/index.js';
+import { typedNetworkPolicy } from './network-policy-typed.js';
+
+function withCreateDefaults(np: NetworkPolicyInput, namespace: string): NetworkPolicyInput {
+  return { ...np, metadata: prepareForCreate(np.metadata, true, namespace) };
+}
+
+/**
+ * The API server's own validation (validation/, Kubernetes 1.32), after the readers' checks:
+ * what it refuses is an error and the object is left out. With names 'warn', refused names are
+ * warnings (see ObjectReader).
+ */
+export function reportApiValidation(r: ObjectReader, errors: readonly FieldError[]): void {
+  for (const e of errors) {
+    const isName = e.path[0] === 'metadata' && (e.path[1] === 'name' || e.path[1] === 'namespace' || e.path[1] === 'generateName');
+    r.report(isName && r.names === 'warn' ? 'warning' : 'error', e.path, 'refused-by-api-server', `the API server refuses this: ${formatFieldError(e)}`);
+  }
+}
 
 export const V1 = 'networking.k8s.io/v1';
+
+/** The raw value at path, null kept (ObjectReader.get reads null as absent). */
+function getRaw(r: ObjectReader, path: Path): unknown {
+  let v: unknown = r.raw.value;
+  for (const seg of path) v = v === null || typeof v !== 'object' ? undefined : (v as Record<string | number, unknown>)[seg];
+  return v;
+}
 
 /** IANA_SVC_NAME: at most 15 lower-case letters, digits and single hyphens, with a letter. */
 export function isPortName(s: string): boolean {
@@ -32,6 +57,10 @@ export function readCidr(r: ObjectReader, path: Path): Cidr | undefined {
 }
 
 function readPeer(r: ObjectReader, path: Path): Peer | undefined {
+  if (getRaw(r, path) === null) {
+    r.report('error', path, 'invalid-peer', 'an empty (null) peer: the API server requires a podSelector, a namespaceSelector or an ipBlock');
+    return undefined;
+  }
   const item = r.object(path);
   if (!item) return undefined;
   for (const key of Object.keys(item)) {
@@ -81,6 +110,8 @@ export interface PolicyReadOptions {
 }
 
 function readPort(r: ObjectReader, path: Path, options: PolicyReadOptions): PortSpec | undefined {
+  // A null entry decodes as the zero NetworkPolicyPort: every port of TCP.
+  if (getRaw(r, path) === null) return { kind: 'all', protocol: 'TCP', source: r.at(path) };
   const item = r.object(path);
   if (!item) return undefined;
   const source = r.at(path);
@@ -191,6 +222,7 @@ export function readNetworkPolicy(r: ObjectReader, options: PolicyReadOptions = 
     if (reported.has(field) || [...reported].some((f) => f.startsWith(`${field}.`) || f.startsWith(`${field}[`))) continue;
     r.report('error', p.path, p.code, p.message);
   }
+  if (r.errors === errorsBefore) reportApiValidation(r, validateNetworkPolicy(withCreateDefaults(typedNetworkPolicy(r.raw.value), r.namespace)));
   if (r.errors > errorsBefore) {
     r.report('error', [], 'policy-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
     return undefined;

@@ -1,6 +1,23 @@
 import type { Labels, SourceRef } from '../../model/index.js';
 import { isRecord, type ObjectReader } from '../object-reader.js';
 import { readOwnerRefs, readPodSpec, type OwnerRef, type PodSpecFacts } from './pod-spec.js';
+import { prepareForCreate, validatePodMetadata, MAX_GENERATED_NAME_LENGTH } from '../validation/index.js';
+import { reportApiValidation } from './network-policy.js';
+import { typedObjectMeta } from './object-meta-typed.js';
+
+const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** generateName + a 5-character suffix from the API server's alphabet, fixed by the object's position (repeatable, distinct per object). */
+function generatedName(base: string, r: ObjectReader): string {
+  const at = r.at([]);
+  let n = at.line * 31 + at.doc;
+  let suffix = '';
+  for (let i = 0; i < 5; i++) {
+    suffix += SUFFIX_ALPHABET[n % SUFFIX_ALPHABET.length];
+    n = Math.floor(n / SUFFIX_ALPHABET.length);
+  }
+  return base.slice(0, MAX_GENERATED_NAME_LENGTH) + suffix;
+}
 
 export interface LoadedPod extends PodSpecFacts {
   name: string;
@@ -13,11 +30,25 @@ export interface LoadedPod extends PodSpecFacts {
 }
 
 export function readPod(r: ObjectReader): LoadedPod | undefined {
-  if (!r.name) {
-    r.report('error', ['metadata'], 'missing-name', 'Pod has no metadata.name; skipped');
+  const errorsBefore = r.errors;
+  let name = r.name;
+  const generateName = r.string(['metadata', 'generateName']);
+  if (!name && generateName) {
+    // The API server names it generateName + 5 random characters: a stand-in suffix here.
+    name = generatedName(generateName, r);
+    r.report('info', ['metadata', 'generateName'], 'generated-name', `Pod has only generateName; called ${name} here (the API server adds 5 random characters)`);
+  }
+  if (!name) {
+    r.report('error', ['metadata'], 'missing-name', 'Pod has no metadata.name (nor generateName); skipped');
     return undefined;
   }
-  if (!r.checkName()) return undefined;
+  if (name === r.name && !r.checkName()) return undefined;
+  const meta = typedObjectMeta(r.raw.value.metadata);
+  reportApiValidation(r, validatePodMetadata(prepareForCreate({ ...meta, name }, true, r.namespace)));
+  if (r.errors > errorsBefore) {
+    r.report('error', [], 'object-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
+    return undefined;
+  }
   const ips = new Set<string>();
   const podIp = r.string(['status', 'podIP']);
   if (podIp) ips.add(podIp);
@@ -28,7 +59,7 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
     if (ip) ips.add(ip);
   }
   return {
-    name: r.name,
+    name,
     namespace: r.namespace,
     labels: r.labels(['metadata', 'labels']),
     annotations: r.stringMap(['metadata', 'annotations']),

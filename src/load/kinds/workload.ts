@@ -39,11 +39,18 @@ export function readWorkload(r: ObjectReader): LoadedWorkload | undefined {
     return undefined;
   }
   const replicas = r.get(['spec', 'replicas']);
+  const errorsBefore = r.errors;
+  const labels = r.labels([...template, 'metadata', 'labels']);
+  r.labels(['metadata', 'labels']);
+  if (r.errors > errorsBefore) {
+    r.report('error', [], 'object-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
+    return undefined;
+  }
   return {
     kind: r.raw.kind,
     name: r.name,
     namespace: r.namespace,
-    labels: r.labels([...template, 'metadata', 'labels']),
+    labels,
     annotations: { ...r.stringMap(['metadata', 'annotations']), ...r.stringMap([...template, 'metadata', 'annotations']) },
     ...readPodSpec(r, [...template, 'spec']),
     replicas: typeof replicas === 'number' && replicas >= 0 ? replicas : 1,

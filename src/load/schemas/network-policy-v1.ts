@@ -60,7 +60,25 @@ const rule = (peers: 'from' | 'to') =>
     properties: { [peers]: { type: ['array', 'null'], items: peer }, ports: { type: ['array', 'null'], items: port } },
   }) as const;
 
-export const NETWORK_POLICY_V1_SCHEMA = {
+/**
+ * The API server decodes JSON null as the zero value of every field (an absent selector, list,
+ * port, protocol; an empty label value), so every type also accepts null; what null then means
+ * is the readers' business (kinds/network-policy.ts).
+ */
+function nullable<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(nullable) as T;
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) {
+    if (k === 'type') out[k] = Array.isArray(v) ? [...new Set([...v, 'null'])] : v === 'null' ? v : [v, 'null'];
+    else if (k === 'properties') out[k] = Object.fromEntries(Object.entries(v as object).map(([name, s]) => [name, nullable(s)]));
+    else if (k === 'items' || k === 'additionalProperties') out[k] = typeof v === 'object' ? nullable(v) : v;
+    else out[k] = v;
+  }
+  return out as T;
+}
+
+export const NETWORK_POLICY_V1_SCHEMA = nullable({
   $schema: 'http://json-schema.org/draft-07/schema#',
   type: 'object',
   required: ['apiVersion', 'kind', 'metadata'],
@@ -101,4 +119,4 @@ export const NETWORK_POLICY_V1_SCHEMA = {
     status: { type: 'object' },
   },
   additionalProperties: false,
-} as const;
+} as const);
