@@ -35,6 +35,10 @@ export function parseConfig(file: string, text: string, knownRules: readonly str
   for (const d of parsed.diagnostics) problems.push({ ...d, source: d.source ? { ...plainSource(d.source), line: d.source.line - 2 } : undefined });
   if (!raw) return { config, problems };
   const { apiVersion: _a, kind: _k, ...value } = raw.value;
+  // Read with kubectl's YAML rules like every input, an unquoted `off` is the boolean false: it means off.
+  if (value.rules && typeof value.rules === 'object') {
+    for (const [id, v] of Object.entries(value.rules as Record<string, unknown>)) if (v === false) (value.rules as Record<string, unknown>)[id] = 'off';
+  }
   const at = (path: (string | number)[]) => {
     const src = raw.at(path);
     return { ...src, line: src.line - 2 };

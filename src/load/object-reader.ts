@@ -71,6 +71,14 @@ export class ObjectReader {
       this.report(tooLong ? 'error' : 'warning', ['metadata', 'name'], 'invalid-name', `name "${shown}" is not a valid ${what}${tooLong ? '; object skipped' : ''}`);
       if (tooLong) return false;
     }
+    const meta = isRecord(this.raw.value.metadata) ? this.raw.value.metadata : {};
+    for (const field of ['name', 'namespace'] as const) {
+      const v = meta[field];
+      if (v !== undefined && v !== null && typeof v !== 'string') {
+        this.report('error', ['metadata', field], 'wrong-type', `metadata.${field} must be a string, got ${describe(v)} (YAML reads unquoted y, n, yes, no, on, off, true, false and numbers as such: quote it); object skipped`);
+        return false;
+      }
+    }
     if (!isNamespace && !DNS_LABEL.test(this.namespace)) {
       const tooLongNs = this.names === 'refuse' || this.namespace.length > 63;
       this.report(tooLongNs ? 'error' : 'warning', ['metadata', 'namespace'], 'invalid-name', `namespace "${this.namespace.slice(0, 60)}" is not a valid DNS label${tooLongNs ? '; object skipped' : ''}`);

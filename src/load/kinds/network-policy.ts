@@ -222,7 +222,8 @@ export function readNetworkPolicy(r: ObjectReader, options: PolicyReadOptions = 
     if (reported.has(field) || [...reported].some((f) => f.startsWith(`${field}.`) || f.startsWith(`${field}[`))) continue;
     r.report('error', p.path, p.code, p.message);
   }
-  if (r.errors === errorsBefore) reportApiValidation(r, validateNetworkPolicy(withCreateDefaults(typedNetworkPolicy(r.raw.value), r.namespace)));
+  // Kubernetes 1.32 validation; the legacy (1.5/1.6) API servers took what they took.
+  if (!options.lowerCaseProtocols && r.errors === errorsBefore) reportApiValidation(r, validateNetworkPolicy(withCreateDefaults(typedNetworkPolicy(r.raw.value), r.namespace)));
   if (r.errors > errorsBefore) {
     r.report('error', [], 'policy-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
     return undefined;
