@@ -137,25 +137,44 @@ export function splitKubectlDocuments(text: string): { docs: string[]; error?: s
   }
 }
 
-/** A stable text of a JSON value: keys sorted, -0 written 0, bigint as the number JSON.parse would make. */
+/**
+ * A stable text of a JSON value: keys sorted, -0 written 0, bigint as the number JSON.parse would
+ * make. Iterative, so values nested 10,000 deep (go-yaml's limit) do not overflow the stack.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'number':
-      return Object.is(value, -0) ? '0' : JSON.stringify(value);
-    case 'bigint':
-      return JSON.stringify(Number(value));
-    case 'string':
-    case 'boolean':
-      return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-      const keys = Object.keys(value).sort();
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  const out: string[] = [];
+  const todo: unknown[] = [value]; // values to write, and literal text as { text }
+  while (todo.length > 0) {
+    const v = todo.pop();
+    if (v instanceof Literal) {
+      out.push(v.text);
+      continue;
     }
-    default:
-      return `<${typeof value}>`;
+    if (v === null) out.push('null');
+    else if (typeof v === 'number') out.push(Object.is(v, -0) ? '0' : JSON.stringify(v));
+    else if (typeof v === 'bigint') out.push(JSON.stringify(Number(v)));
+    else if (typeof v === 'string' || typeof v === 'boolean') out.push(JSON.stringify(v));
+    else if (typeof v === 'object') {
+      const parts: unknown[] = [];
+      if (Array.isArray(v)) {
+        parts.push(new Literal('['));
+        v.forEach((item, i) => parts.push(...(i > 0 ? [new Literal(',')] : []), item));
+        parts.push(new Literal(']'));
+      } else {
+        parts.push(new Literal('{'));
+        Object.keys(v)
+          .sort()
+          .forEach((k, i) => parts.push(new Literal(`${i > 0 ? ',' : ''}${JSON.stringify(k)}:`), (v as Record<string, unknown>)[k]));
+        parts.push(new Literal('}'));
+      }
+      for (let i = parts.length - 1; i >= 0; i--) todo.push(parts[i]);
+    } else out.push(`<${typeof v}>`);
   }
+  return out.join('');
+}
+
+class Literal {
+  constructor(readonly text: string) {}
 }
 
 // ---------------------------------------------------------------------------------------------

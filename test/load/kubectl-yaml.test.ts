@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeKubectlYaml } from '../../src/load/kubectl-yaml.js';
-import { generateDocument, laughsDocument, mutateDocument, Rng } from '../helpers/kubectl-yaml-gen.js';
+import { EDGE_DOCUMENTS, generateDocument, laughsDocument, mutateDocument, Rng } from '../helpers/kubectl-yaml-gen.js';
 import {
   compareAll,
   kubectlYamlOracle,
@@ -132,11 +132,12 @@ describe.skipIf(missing && !process.env.CI)("decodeKubectlYaml against kubectl's
     report('corpus', oracle, compareAll(decode, oracle, corpusDocs));
   }, 60_000);
 
-  it(`agrees on ${GENERATED} generated Kubernetes-shaped documents`, () => {
+  it(`agrees on ${GENERATED} generated Kubernetes-shaped documents and ${EDGE_DOCUMENTS.length} written by hand`, () => {
     const rng = new Rng(SEED);
     for (let i = 0; i < GENERATED; i++) generatedDocs.push(...asDocuments(generateDocument(rng)));
     // aliases expanded past go-yaml's ratio limit (and just under it)
     for (const [levels, width] of [[2, 3], [3, 9], [4, 9], [5, 9], [6, 9], [9, 9], [3, 30], [4, 12], [5, 6]] as const) generatedDocs.push(laughsDocument(levels, width));
+    generatedDocs.push(...EDGE_DOCUMENTS);
     report('generated', oracle, compareAll(decode, oracle, generatedDocs));
   }, 120_000);
 
