@@ -76,7 +76,7 @@ export function readYamlDocuments(file: string, text: string, options: ReadYamlO
   const allSimple = options.simple !== false && isSimpleText(text);
   for (const [docIndex, c] of chunks.entries()) {
     if (c.refused) {
-      diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `${c.refused}; document skipped`, source: { file, doc: docIndex, line: lineOf(c), col: 1 } });
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `${c.refused}; document skipped`, source: { file, doc: docIndex, line: Math.max(1, lineOf(c)), col: 1 } });
       continue;
     }
     const body = text.slice(c.from, c.to);

@@ -41,7 +41,7 @@ describe('cluster-wide policies through the commands', () => {
   });
 
   it('a same-priority tie is a lint finding', async () => {
-    const tie = (name: string) => `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  priority: 10\n  subject: {namespaces: {}}\n  ingress: [{action: Deny, from: [{namespaces: {}}]}]\n---\n`;
+    const tie = (name: string) => `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: '${name}'}\nspec:\n  priority: 10\n  subject: {namespaces: {}}\n  ingress: [{action: Deny, from: [{namespaces: {}}]}]\n---\n`;
     const r = await runCli(['lint', '-f', EXAMPLE, '-f', '-'], tie('x') + tie('y'));
     expect(r.out).toContain('AdminNetworkPolicy y has priority 10, like AdminNetworkPolicy sandbox-stays-out');
     expect(r.code).toBe(1);

@@ -13,9 +13,9 @@ import { analyze, pod, policy } from '../helpers/analyze.js';
 /** Small clusters whose answers are known by hand. Pods are `default/<name>[Pod]` at workload level. */
 const denyAll = policy('deny-all', 'default', 'podSelector: {}\npolicyTypes: [Ingress, Egress]');
 const allow = (from: string, to: string) =>
-  policy(`${from}-to-${to}`, 'default', `podSelector: {matchLabels: {app: ${from}}}\npolicyTypes: [Egress]\negress:\n- to: [{podSelector: {matchLabels: {app: ${to}}}}]`) +
+  policy(`${from}-to-${to}`, 'default', `podSelector: {matchLabels: {app: "${from}"}}\npolicyTypes: [Egress]\negress:\n- to: [{podSelector: {matchLabels: {app: "${to}"}}}]`) +
   '---\n' +
-  policy(`${to}-from-${from}`, 'default', `podSelector: {matchLabels: {app: ${to}}}\npolicyTypes: [Ingress]\ningress:\n- from: [{podSelector: {matchLabels: {app: ${from}}}}]\n  ports: [{port: 8080}]`);
+  policy(`${to}-from-${from}`, 'default', `podSelector: {matchLabels: {app: "${to}"}}\npolicyTypes: [Ingress]\ningress:\n- from: [{podSelector: {matchLabels: {app: "${from}"}}}]\n  ports: [{port: 8080}]`);
 const graphOf = (...docs: string[]) => reachGraph(connectivity(analyze(...docs).matrix, 'workload'));
 const id = (name: string) => `default/${name}[Pod]`;
 
@@ -47,7 +47,7 @@ describe('paths between two workloads', () => {
     // Both pods reach and are reached from everywhere outside, but not each other.
     const open = graphOf(
       policy('x', 'default', 'podSelector: {matchLabels: {app: x}}\npolicyTypes: [Ingress]\ningress:\n- from: [{ipBlock: {cidr: 0.0.0.0/0}}]'),
-      policy('y', 'default', 'podSelector: {matchLabels: {app: y}}\npolicyTypes: [Ingress]\ningress:\n- from: [{ipBlock: {cidr: 0.0.0.0/0}}]'),
+      policy('y', 'default', 'podSelector: {matchLabels: {app: "y"}}\npolicyTypes: [Ingress]\ningress:\n- from: [{ipBlock: {cidr: 0.0.0.0/0}}]'),
       pod('x', { app: 'x' }),
       pod('y', { app: 'y' }),
     );

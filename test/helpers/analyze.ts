@@ -59,8 +59,8 @@ export function pod(name: string, labels: Record<string, string> = {}, opts: { n
   return `apiVersion: v1
 kind: Pod
 metadata:
-  name: ${name}
-  namespace: ${opts.ns ?? 'default'}
+  name: ${JSON.stringify(name)}
+  namespace: ${JSON.stringify(opts.ns ?? "default")}
   labels: ${JSON.stringify(labels)}
 spec:
   containers:
@@ -73,7 +73,7 @@ export function ns(name: string, labels: Record<string, string> = {}): string {
   return `apiVersion: v1
 kind: Namespace
 metadata:
-  name: ${name}
+  name: ${JSON.stringify(name)}
   labels: ${JSON.stringify(labels)}
 `;
 }
@@ -87,8 +87,8 @@ export function policy(name: string, namespace: string, spec: string): string {
   return `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
-  name: ${name}
-  namespace: ${namespace}
+  name: ${JSON.stringify(name)}
+  namespace: ${JSON.stringify(namespace)}
 spec:
 ${body}
 `;

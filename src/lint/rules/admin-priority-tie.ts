@@ -23,7 +23,7 @@ export default defineRule({
       'The policy API leaves the order of same-priority policies undefined: "the implementation can apply any of the matching policies to the connection, and there is no way for the user to reliably determine which one it will choose". netpol-check evaluates them by name, but the cluster may not.',
     fix: 'Give each policy of a tier its own priority (lower numbers are evaluated first).',
     messages: { tie: '{kind} {name} has priority {priority}, like {other}, and both apply to {pod}: which one decides first is undefined' },
-    examples: { bad: anp('a', 10, 'x') + anp('b', 10, 'y') + pod, good: anp('a', 10, 'x') + anp('b', 11, 'y') + pod },
+    examples: { bad: anp('a', 10, 'x') + anp('b', 10, 'z') + pod, good: anp('a', 10, 'x') + anp('b', 11, 'z') + pod },
   },
   check(ctx, report) {
     const { admin, baseline } = adminOrder(ctx.snapshot.adminPolicies ?? []);
