@@ -31,11 +31,33 @@ export type KubectlYamlResult =
 
 /** One document as kubectl's YAMLReader hands it to YAMLToJSON (no `---` separator lines inside). */
 export function decodeKubectlYaml(text: string): KubectlYamlResult {
+  const control = CONTROL.exec(text);
+  if (control) return { ok: false, error: 'control characters are not allowed', offset: control.index };
   if (isSimpleText(text)) {
     const value = readSimpleYaml(text);
     if (value !== NOT_SIMPLE) return { ok: true, value, warnings: [] };
   }
   return decodeCarefully(text);
+}
+
+/** Characters go-yaml's reader refuses anywhere (readerc.go): C0/C1 controls but tab, LF, CR and NEL; U+FFFE/U+FFFF; lone surrogates. */
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The escapes go-yaml's scanner knows in double-quoted scalars (scannerc.go); `\/` is not one. */
+const ESCAPE = /\\(?:[0abt\tnvfre "'\\N_LP]|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|\r?\n|(.|$))/g;
+
+/** Why go-yaml refuses the escapes of a double-quoted scalar's source, or undefined. */
+export function escapeProblem(source: string): string | undefined {
+  ESCAPE.lastIndex = 0;
+  for (let m = ESCAPE.exec(source); m; m = ESCAPE.exec(source)) {
+    if (m[4] !== undefined) return 'found unknown escape character';
+    const hex = m[1] ?? m[2] ?? m[3];
+    if (hex !== undefined) {
+      const code = parseInt(hex, 16);
+      if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return 'found invalid Unicode character escape code';
+    }
+  }
+  return undefined;
 }
 
 class DecodeError extends Error {
@@ -49,6 +71,8 @@ class DecodeError extends Error {
 
 /** The yaml package's tree decoded with go-yaml v2's rules. */
 export function decodeCarefully(text: string): KubectlYamlResult {
+  const control = CONTROL.exec(text);
+  if (control) return { ok: false, error: 'control characters are not allowed', offset: control.index };
   // Tabs where Go's reader refuses them, and where it takes them but the yaml package does not.
   const tabs = kubectlTabs(text);
   if (tabs.error) return { ok: false, error: tabs.error.message, offset: tabs.error.offset };
@@ -163,6 +187,11 @@ class GoDecoder {
       throw new DecodeError((e as Error).message, offsetOf(node));
     }
     if (s.type === 'PLAIN') return resolvePlain(text);
+    if (s.type === 'QUOTE_DOUBLE') {
+      const range = (node as unknown as { range: [number, number] }).range;
+      const problem = escapeProblem(this.text.slice(range[0], range[1]));
+      if (problem) throw new DecodeError(problem, range[0]);
+    }
     return { kind: 'str', value: s.type === 'BLOCK_LITERAL' || s.type === 'BLOCK_FOLDED' ? this.clipAtEnd(node, text) : text };
   }
 

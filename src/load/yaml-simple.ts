@@ -631,6 +631,8 @@ function closingQuote(line: string, from: number, quote: number): number {
 
 /** `"…"` with the escapes YAML and JSON share (JSON.parse refuses the others: the careful reader reads those). */
 function parseDoubleQuoted(text: string): string {
+  // JSON's \/ and surrogate escapes are not go-yaml's: the careful reader says so.
+  if (text.includes('\\') && /\\(\/|u[dD][89a-fA-F])/.test(text)) throw BAIL;
   try {
     return JSON.parse(text) as string;
   } catch {
