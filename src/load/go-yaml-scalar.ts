@@ -118,7 +118,7 @@ export function resolveTagged(tag: string, text: string): GoScalar {
     if (decoded === undefined) throw new Error('!!binary value contains invalid base64 data');
     return { kind: 'str', value: decoded };
   }
-  if (!['!!bool', '!!int', '!!float', '!!timestamp'].includes(short)) return { kind: 'str', value: text };
+  if (!['!!bool', '!!int', '!!float', '!!timestamp', '!!null'].includes(short)) return { kind: 'str', value: text };
   // The text is resolved as if plain; the result must be of the tag's type (an int may be a float).
   const resolved = resolvePlain(text);
   const kindOf = (r: GoScalar): string => (r.kind === 'uint' ? 'int' : r.kind === 'str' && isTimestampLike(text) ? 'timestamp' : r.kind);

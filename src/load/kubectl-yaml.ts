@@ -97,7 +97,7 @@ function parseFirstDocument(text: string): { doc: Document | undefined; errors: 
   const { parseAllDocuments } = yamlLib();
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
-    docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false, strict: false });
+    docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false, strict: false, resolveKnownTags: false });
   } catch (e) {
     if (e instanceof RangeError) return { doc: undefined, errors: [{ message: 'nested too deeply', offset: 0 }] };
     throw e;
@@ -156,6 +156,16 @@ class GoDecoder {
         const out = new GoMap();
         this.fill(node, out);
         return out.toObject(this.warnings);
+      }
+      // Collections the yaml package types by their tag (!!omap, !!pairs, !!set): go-yaml reads them by their shape.
+      const items = (node as { items?: unknown[] }).items;
+      if (Array.isArray(items)) {
+        if (items.length > 0 && items.every((i) => this.lib.isPair(i))) {
+          const out = new GoMap();
+          this.fill(node, out);
+          return out.toObject(this.warnings);
+        }
+        return items.map((item) => this.value(item));
       }
       throw new DecodeError('unexpected YAML node', offsetOf(node));
     } finally {
