@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeKubectlYaml } from '../../src/load/kubectl-yaml.js';
 import { EDGE_DOCUMENTS, generateDocument, laughsDocument, mutateDocument, Rng } from '../helpers/kubectl-yaml-gen.js';
 import {
@@ -59,6 +59,37 @@ function asDocuments(text: string): string[] {
   return split.error ? [] : split.docs;
 }
 
+let corpusCache: { docs: string[]; files: number; refusedFiles: number } | undefined;
+
+/** Every YAML file of the corpora, split the kubectl way (a refused separator ends a file, as in kubectl). */
+function corpus(): { docs: string[]; files: number; refusedFiles: number } {
+  if (corpusCache) return corpusCache;
+  const c = { docs: [] as string[], files: 0, refusedFiles: 0 };
+  for (const dir of CORPORA) {
+    for (const file of yamlFiles(dir)) {
+      c.files++;
+      const split = splitKubectlDocuments(readFileSync(file, 'utf8'));
+      if (split.error) c.refusedFiles++; // the documents before it still count
+      c.docs.push(...split.docs);
+    }
+  }
+  return (corpusCache = c);
+}
+
+let generatedCache: string[] | undefined;
+
+/** The seeded generated documents, the billion-laughs ones and the hand-written edge cases. */
+function generated(): string[] {
+  if (generatedCache) return generatedCache;
+  const rng = new Rng(SEED);
+  const docs: string[] = [];
+  for (let i = 0; i < GENERATED; i++) docs.push(...asDocuments(generateDocument(rng)));
+  // aliases expanded past go-yaml's ratio limit (and just under it)
+  for (const [levels, width] of [[2, 3], [3, 9], [4, 9], [5, 9], [6, 9], [9, 9], [3, 30], [4, 12], [5, 6]] as const) docs.push(laughsDocument(levels, width));
+  docs.push(...EDGE_DOCUMENTS);
+  return (generatedCache = docs);
+}
+
 /** Fails with the differences, the first few of each kind and message made minimal. */
 function report(label: string, oracle: Oracle, c: Comparison): void {
   console.log(
@@ -81,15 +112,11 @@ function report(label: string, oracle: Oracle, c: Comparison): void {
 }
 
 describe.skipIf(missing && !process.env.CI)("decodeKubectlYaml against kubectl's YAMLToJSON", () => {
-  let oracle: Oracle;
-  let corpusDocs: string[] = [];
-  let generatedDocs: string[] = [];
+  // Built on first use: in CI without go every test here fails with the reason.
+  let built: Oracle | undefined;
+  const oracle: Oracle = (docs) => (built ??= kubectlYamlOracle())(docs);
 
-  beforeAll(() => {
-    oracle = kubectlYamlOracle(); // in CI without go this throws, and every test here fails with the reason
-  }, 120_000);
-
-  it('the oracle is the Go conversion (YAML 1.1 scalars, keys, errors)', () => {
+  it('the oracle is the Go conversion (YAML 1.1 scalars, keys, errors)', { timeout: 120_000 }, () => {
     const answers = oracle(['port: 017620\n', 'a: yes\nb: 0x1F\nc: 1_000\n', '1.5: x\n3.14159265358979: z\n', 'a: .inf\n', '~: x\n', 'a: 1\na: 2\n', 'a: [1,\t2]\n', 'a:\n\t- b\n', '']);
     expect(answers).toEqual([
       { json: { port: 8080 } },
@@ -117,34 +144,19 @@ describe.skipIf(missing && !process.env.CI)("decodeKubectlYaml against kubectl's
   });
 
   it('agrees on every document of the conformance corpus, examples/ and test/fixtures/', () => {
-    let files = 0;
-    let refusedFiles = 0;
-    for (const dir of CORPORA) {
-      for (const file of yamlFiles(dir)) {
-        files++;
-        const split = splitKubectlDocuments(readFileSync(file, 'utf8'));
-        if (split.error) refusedFiles++; // kubectl stops at the separator; the documents before it still count
-        corpusDocs.push(...split.docs);
-      }
-    }
+    const { docs, files, refusedFiles } = corpus();
     expect(files).toBeGreaterThan(10);
     console.log(`kubectl YAML corpus: ${files} files (${CORPORA.map((d) => relative(ROOT, d)).join(', ')}), ${refusedFiles} with a separator kubectl refuses`);
-    report('corpus', oracle, compareAll(decode, oracle, corpusDocs));
+    report('corpus', oracle, compareAll(decode, oracle, docs));
   }, 60_000);
 
   it(`agrees on ${GENERATED} generated Kubernetes-shaped documents and ${EDGE_DOCUMENTS.length} written by hand`, () => {
-    const rng = new Rng(SEED);
-    for (let i = 0; i < GENERATED; i++) generatedDocs.push(...asDocuments(generateDocument(rng)));
-    // aliases expanded past go-yaml's ratio limit (and just under it)
-    for (const [levels, width] of [[2, 3], [3, 9], [4, 9], [5, 9], [6, 9], [9, 9], [3, 30], [4, 12], [5, 6]] as const) generatedDocs.push(laughsDocument(levels, width));
-    generatedDocs.push(...EDGE_DOCUMENTS);
-    report('generated', oracle, compareAll(decode, oracle, generatedDocs));
+    report('generated', oracle, compareAll(decode, oracle, generated()));
   }, 120_000);
 
   it(`agrees on ${MUTATED} mutated documents`, () => {
     const rng = new Rng(SEED + 1);
-    const sources = [...corpusDocs.filter((d) => d.length < 20_000), ...generatedDocs.slice(0, 4000)];
-    expect(sources.length).toBeGreaterThan(100); // the two tests above ran first and filled them
+    const sources = [...corpus().docs.filter((d) => d.length < 20_000), ...generated().slice(0, 4000)];
     const mutated: string[] = [];
     for (let i = 0; i < MUTATED; i++) mutated.push(...asDocuments(mutateDocument(rng, rng.pick(sources))));
     report('mutated', oracle, compareAll(decode, oracle, mutated));
