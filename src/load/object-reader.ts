@@ -87,6 +87,18 @@ export class ObjectReader {
     return true;
   }
 
+  /**
+   * Reports an object without a usable metadata.name: absent, or not a string (an unquoted y,
+   * no, 1 … is a boolean or a number to kubectl's YAML reader, which the API server refuses).
+   */
+  reportMissingName(what: string): void {
+    const meta = isRecord(this.raw.value.metadata) ? this.raw.value.metadata : {};
+    const v = meta.name;
+    if (v !== undefined && v !== null && typeof v !== 'string') {
+      this.report('error', ['metadata', 'name'], 'wrong-type', `metadata.name must be a string, got ${describe(v)} (YAML reads unquoted y, n, yes, no, on, off, true, false and numbers as such: quote it)${what}`);
+    } else this.report('error', ['metadata'], 'missing-name', `${this.raw.kind} has no metadata.name${what}`);
+  }
+
   /** A label map (metadata.labels, template labels, matchLabels): keys and values checked. */
   labels(path: Path): Labels {
     const out = this.stringMap(path);

@@ -30,7 +30,7 @@ export function readAdminPolicy(r: ObjectReader): AdminPolicy | undefined {
     r.report('error', ['apiVersion'], 'unsupported-api-version', `${kind} apiVersion "${r.raw.apiVersion}" is not supported (expected ${expected}); left out of the analysis`);
     return undefined;
   }
-  if (!r.name) r.report('error', ['metadata'], 'missing-name', `${kind} has no metadata.name`);
+  if (!r.name) r.reportMissingName('');
   r.object(['spec']);
   let tier: AdminTier = kind === 'BaselineAdminNetworkPolicy' ? 'baseline' : 'admin';
   if (v2) {

@@ -21,7 +21,7 @@ import { isPortName } from './network-policy.js';
  */
 export function readAlphaNetworkPolicy(r: ObjectReader): NetworkPolicy | undefined {
   const errorsBefore = r.errors;
-  if (!r.name) r.report('error', ['metadata'], 'missing-name', 'NetworkPolicy has no metadata.name');
+  if (!r.name) r.reportMissingName('');
   else r.checkName();
   const spec = r.object(['spec']) ?? {};
   for (const key of Object.keys(spec)) {

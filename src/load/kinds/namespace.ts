@@ -9,7 +9,7 @@ export const NAME_LABEL = 'kubernetes.io/metadata.name';
 
 export function readNamespace(r: ObjectReader): Namespace | undefined {
   if (!r.name) {
-    r.report('error', ['metadata'], 'missing-name', 'Namespace has no metadata.name; skipped');
+    r.reportMissingName('; skipped');
     return undefined;
   }
   if (!r.checkName()) return undefined;

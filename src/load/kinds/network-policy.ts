@@ -200,7 +200,7 @@ export function readNetworkPolicy(r: ObjectReader, options: PolicyReadOptions = 
   // The schema catches what the readers below do not look at (misspelt fields above all);
   // the readers give the better message where both would speak.
   const shape = validateNetworkPolicyShape(r.raw.value);
-  if (!r.name) r.report('error', ['metadata'], 'missing-name', 'NetworkPolicy has no metadata.name');
+  if (!r.name) r.reportMissingName('');
   else r.checkName();
   r.object(['spec']);
   const podSelector = r.selector(['spec', 'podSelector']) ?? EVERYTHING;

@@ -39,7 +39,7 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
     r.report('info', ['metadata', 'generateName'], 'generated-name', `Pod has only generateName; called ${name} here (the API server adds 5 random characters)`);
   }
   if (!name) {
-    r.report('error', ['metadata'], 'missing-name', 'Pod has no metadata.name (nor generateName); skipped');
+    r.reportMissingName(' (nor generateName); skipped');
     return undefined;
   }
   if (name === r.name && !r.checkName()) return undefined;

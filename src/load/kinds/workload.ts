@@ -30,7 +30,7 @@ export function readWorkload(r: ObjectReader): LoadedWorkload | undefined {
   const template = TEMPLATE_PATHS[r.raw.kind];
   if (!template) return undefined;
   if (!r.name) {
-    r.report('error', ['metadata'], 'missing-name', `${r.raw.kind} has no metadata.name; skipped`);
+    r.reportMissingName('; skipped');
     return undefined;
   }
   if (!r.checkName()) return undefined;
