@@ -2,7 +2,7 @@ import type { Pod, Service, Snapshot } from '../model/snapshot.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { podId } from '../engine/connectivity.js';
 import type { ExternalBlock } from '../engine/external-blocks.js';
-import { formatIp } from '../net/ip-address.js';
+import { formatIp, parseIp, type IpFamily } from '../net/ip-address.js';
 import { formatSelector, matchesSelector } from '../select/label-selector.js';
 import { closest } from './did-you-mean.js';
 import type { PortQuery, TargetSpec } from './target-spec.js';
@@ -84,6 +84,16 @@ function servicePortMatches(svc: Service, port: PortQuery): boolean {
   return svc.ports.some((p) => p.protocol === port.protocol && (typeof port.port === 'number' ? p.port === port.port : p.name === port.port));
 }
 
+/** The pods whose known IPs fall in [lo, hi]. */
+function podsAt(snapshot: Snapshot, family: IpFamily, lo: bigint, hi: bigint): Pod[] {
+  return snapshot.pods.filter((p) =>
+    p.ips.some((ip) => {
+      const a = parseIp(ip);
+      return a !== undefined && a.family === family && a.value >= lo && a.value <= hi;
+    }),
+  );
+}
+
 function podMembers(pods: Pod[]): Member[] {
   return pods.map((pod) => ({ endpoint: { kind: 'pod', pod }, id: podId(pod) }));
 }
@@ -91,15 +101,23 @@ function podMembers(pods: Pod[]): Member[] {
 /** Turns what the user typed into pods or address pieces; unknown or ambiguous names are errors with candidates. */
 export function resolveTarget(snapshot: Snapshot, spec: TargetSpec, port: PortQuery | undefined, opts: ResolveOptions): Resolution {
   if (spec.kind === 'address') {
-    const members: Member[] = [];
+    // Known pod IPs (status.podIP, status.podIPs) are those pods, not outside addresses.
+    const pods = podsAt(snapshot, spec.family, spec.lo, spec.hi);
+    const taken = new Set(pods.flatMap((p) => p.ips.map((ip) => parseIp(ip)).filter((a) => a?.family === spec.family).map((a) => a!.value)));
+    const members: Member[] = podMembers(pods);
     for (const b of opts.blocks) {
       if (b.family !== spec.family || b.hi < spec.lo || b.lo > spec.hi) continue;
       const lo = b.lo > spec.lo ? b.lo : spec.lo;
       const hi = b.hi < spec.hi ? b.hi : spec.hi;
+      // The piece stands for its addresses that are not pod IPs: its first such address answers for it.
+      let addr = lo;
+      while (taken.has(addr) && addr < hi) addr++;
+      if (taken.has(addr)) continue;
       const id = lo === hi ? formatIp(b.family, lo) : `${formatIp(b.family, lo)}-${formatIp(b.family, hi)}`;
-      members.push({ endpoint: { kind: 'ip', family: b.family, addr: lo }, id });
+      members.push({ endpoint: { kind: 'ip', family: b.family, addr }, id });
     }
-    return { ok: true, end: { label: spec.text, members } };
+    const label = pods.length === 1 && spec.lo === spec.hi ? `${spec.text} (pod ${pods[0]!.namespace}/${pods[0]!.name})` : spec.text;
+    return { ok: true, end: { label, members } };
   }
   if (spec.kind === 'selector') {
     const pods = snapshot.pods.filter((p) => (!opts.namespace || p.namespace === opts.namespace) && matchesSelector(spec.selector, p.labels));

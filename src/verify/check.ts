@@ -43,6 +43,9 @@ function check(snapshot: Snapshot, e: Expectation): CheckResult {
       if (!t.ok) return { ...result, problems: [`onlyFrom "${text}": ${t.reason}`] };
       if (t.target.kind === 'address') {
         allowedAddresses.push({ family: t.target.family, lo: t.target.lo, hi: t.target.hi });
+        // A pod's own IP stands for that pod.
+        const atAddress = resolveTarget(snapshot, t.target, undefined, { blocks: [] });
+        if (atAddress.ok) for (const m of atAddress.end.members) if (m.endpoint.kind === 'pod') allowedPods.add(m.endpoint.pod.id);
         continue;
       }
       const r = resolveTarget(snapshot, t.target, undefined, { blocks });
@@ -50,6 +53,7 @@ function check(snapshot: Snapshot, e: Expectation): CheckResult {
       for (const m of r.end.members) if (m.endpoint.kind === 'pod') allowedPods.add(m.endpoint.pod.id);
     }
     const offending: PairAnswer[] = [];
+    const seen = new Set<string>();
     for (const src of ['*', '0.0.0.0/0', '::/0']) {
       const r = ask(snapshot, { src, dst: e.to, ...(e.toNamespace ? { dstNamespace: e.toNamespace } : {}) });
       if (!r.ok) {
@@ -60,7 +64,10 @@ function check(snapshot: Snapshot, e: Expectation): CheckResult {
         if (!p.allowed) continue;
         const ep = p.src.endpoint;
         const permitted = ep.kind === 'pod' ? allowedPods.has(ep.pod.id) || (p.dst.endpoint.kind === 'pod' && p.dst.endpoint.pod === ep.pod) : allowedAddresses.some((a) => a.family === ep.family && a.lo <= ep.addr && ep.addr <= a.hi);
-        if (!permitted) offending.push(p);
+        // Pods with known IPs come back under 0.0.0.0/0 and ::/0 too: count each pair once.
+        const key = `${p.src.id}\u0000${p.dst.id}`;
+        if (!permitted && !seen.has(key)) offending.push(p);
+        seen.add(key);
       }
     }
     for (const p of offending.slice(0, MAX_LISTED)) result.problems.push(`${p.src.id} also reaches ${p.dst.id}${p.port ? ` on ${p.port.protocol} ${p.port.number}` : ` on ${p.explanation.connections}`}`);

@@ -119,9 +119,11 @@ export function explainPair(p: PairAnswer): string[] {
 }
 
 function count(end: CanAnswer['source']): string {
-  const n = end.members.length;
-  const unit = end.members[0]?.endpoint.kind === 'ip' ? 'range' : 'pod';
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+  const pods = end.members.filter((m) => m.endpoint.kind === 'pod').length;
+  const ranges = end.members.length - pods;
+  const part = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (pods && ranges) return `${part(pods, 'pod')} and ${part(ranges, 'address range')}`;
+  return ranges ? part(ranges, 'range') : part(pods, 'pod');
 }
 
 /** `can` output: verdict, per-pair breakdown for sets, and the explanation. */

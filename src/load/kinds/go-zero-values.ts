@@ -22,6 +22,9 @@ export function num(v: Raw): number | undefined {
 /** A map[string]string: null values are "". */
 export function stringMap(v: Raw): Record<string, string> | undefined {
   if (!isObject(v)) return undefined;
+  let plain = true;
+  for (const k in v) if (typeof v[k] !== 'string') plain = false;
+  if (plain) return v as Record<string, string>; // the common case: nothing to copy
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(v)) out[k] = typeof x === 'string' ? x : '';
   return out;

@@ -1,5 +1,15 @@
-import type { LabelSelectorInput, NetworkPolicyInput, NetworkPolicyPeerInput, NetworkPolicyPortInput } from '../validation/index.js';
+import type {
+  LabelSelectorInput,
+  LabelSelectorRequirementInput,
+  NetworkPolicyEgressRuleInput,
+  NetworkPolicyIngressRuleInput,
+  NetworkPolicyInput,
+  NetworkPolicyPeerInput,
+  NetworkPolicyPortInput,
+  NetworkPolicySpecInput,
+} from '../validation/index.js';
 import { field, isObject, list, num, str, stringMap, strings } from './go-zero-values.js';
+import { typedObjectMeta } from './object-meta-typed.js';
 
 /**
  * A NetworkPolicy as the API server's decoding types it (networking/v1, Kubernetes 1.32), for
@@ -7,56 +17,68 @@ import { field, isObject, list, num, str, stringMap, strings } from './go-zero-v
  * values (a null peer is an empty peer, which validation refuses; a null port is all ports).
  */
 export function typedNetworkPolicy(raw: Record<string, unknown>): NetworkPolicyInput {
-  const meta = field(raw, 'metadata');
   const spec = field(raw, 'spec');
-  return {
-    metadata: {
-      ...opt('name', str(field(meta, 'name'))),
-      ...opt('generateName', str(field(meta, 'generateName'))),
-      ...opt('namespace', str(field(meta, 'namespace'))),
-      ...opt('labels', stringMap(field(meta, 'labels'))),
-      ...opt('annotations', stringMap(field(meta, 'annotations'))),
-      ...opt('finalizers', strings(field(meta, 'finalizers'))),
-    },
-    spec: {
-      // Not a pointer in Go: null or absent is the empty selector.
-      podSelector: selector(field(spec, 'podSelector')) ?? {},
-      ...opt('policyTypes', strings(field(spec, 'policyTypes'))),
-      ...opt('ingress', list(field(spec, 'ingress'), (rule) => ({ ...opt('ports', list(field(rule, 'ports'), port)), ...opt('from', list(field(rule, 'from'), peer)) }))),
-      ...opt('egress', list(field(spec, 'egress'), (rule) => ({ ...opt('ports', list(field(rule, 'ports'), port)), ...opt('to', list(field(rule, 'to'), peer)) }))),
-    },
-  };
-}
-
-function opt<K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [k in K]?: V };
+  const out: NetworkPolicySpecInput = { podSelector: selector(field(spec, 'podSelector')) ?? {} }; // not a pointer in Go: null is {}
+  const policyTypes = strings(field(spec, 'policyTypes'));
+  if (policyTypes) out.policyTypes = policyTypes;
+  const ingress = list(field(spec, 'ingress'), (rule) => {
+    const r: NetworkPolicyIngressRuleInput = {};
+    const ports = list(field(rule, 'ports'), port);
+    const from = list(field(rule, 'from'), peer);
+    if (ports) r.ports = ports;
+    if (from) r.from = from;
+    return r;
+  });
+  if (ingress) out.ingress = ingress;
+  const egress = list(field(spec, 'egress'), (rule) => {
+    const r: NetworkPolicyEgressRuleInput = {};
+    const ports = list(field(rule, 'ports'), port);
+    const to = list(field(rule, 'to'), peer);
+    if (ports) r.ports = ports;
+    if (to) r.to = to;
+    return r;
+  });
+  if (egress) out.egress = egress;
+  return { metadata: typedObjectMeta(field(raw, 'metadata')), spec: out };
 }
 
 export function selector(v: unknown): LabelSelectorInput | undefined {
   if (!isObject(v)) return undefined;
-  return {
-    ...opt('matchLabels', stringMap(v.matchLabels)),
-    ...opt(
-      'matchExpressions',
-      list(v.matchExpressions, (e) => ({ key: str(field(e, 'key')) ?? '', operator: str(field(e, 'operator')) ?? '', ...opt('values', strings(field(e, 'values'))) })),
-    ),
-  };
+  const out: LabelSelectorInput = {};
+  const matchLabels = stringMap(v.matchLabels);
+  if (matchLabels) out.matchLabels = matchLabels;
+  const matchExpressions = list(v.matchExpressions, (e) => {
+    const req: LabelSelectorRequirementInput = { key: str(field(e, 'key')) ?? '', operator: str(field(e, 'operator')) ?? '' };
+    const values = strings(field(e, 'values'));
+    if (values) req.values = values;
+    return req;
+  });
+  if (matchExpressions) out.matchExpressions = matchExpressions;
+  return out;
 }
 
 function peer(v: unknown): NetworkPolicyPeerInput {
+  const out: NetworkPolicyPeerInput = {};
+  const podSelector = selector(field(v, 'podSelector'));
+  const namespaceSelector = selector(field(v, 'namespaceSelector'));
   const block = field(v, 'ipBlock');
-  return {
-    ...opt('podSelector', selector(field(v, 'podSelector'))),
-    ...opt('namespaceSelector', selector(field(v, 'namespaceSelector'))),
-    ...(isObject(block) ? { ipBlock: { cidr: str(block.cidr) ?? '', ...opt('except', strings(block.except)) } } : {}),
-  };
+  if (podSelector) out.podSelector = podSelector;
+  if (namespaceSelector) out.namespaceSelector = namespaceSelector;
+  if (isObject(block)) {
+    out.ipBlock = { cidr: str(block.cidr) ?? '' };
+    const except = strings(block.except);
+    if (except) out.ipBlock.except = except;
+  }
+  return out;
 }
 
 function port(v: unknown): NetworkPolicyPortInput {
+  const out: NetworkPolicyPortInput = {};
+  const protocol = str(field(v, 'protocol'));
   const p = field(v, 'port');
-  return {
-    ...opt('protocol', str(field(v, 'protocol'))),
-    ...(typeof p === 'number' || typeof p === 'string' ? { port: p } : {}),
-    ...opt('endPort', num(field(v, 'endPort'))),
-  };
+  const endPort = num(field(v, 'endPort'));
+  if (protocol !== undefined) out.protocol = protocol;
+  if (typeof p === 'number' || typeof p === 'string') out.port = p;
+  if (endPort !== undefined) out.endPort = endPort;
+  return out;
 }

@@ -45,8 +45,8 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
   if (name === r.name && !r.checkName()) return undefined;
   // Labels are checked key by key (with their positions) by r.labels; the rest by the API server's rules.
   const labels = r.labels(['metadata', 'labels']);
-  const meta = typedObjectMeta(r.raw.value.metadata);
-  reportApiValidation(r, validatePodMetadata(prepareForCreate({ ...meta, name }, true, r.namespace)).filter((e) => e.path[1] !== 'labels'));
+  const { labels: _checkedAbove, ...meta } = typedObjectMeta(r.raw.value.metadata);
+  reportApiValidation(r, validatePodMetadata(prepareForCreate({ ...meta, name }, true, r.namespace)));
   if (r.errors > errorsBefore) {
     r.report('error', [], 'object-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
     return undefined;
