@@ -19,7 +19,7 @@ export function loadForCommand(files: string[], io: Io, semantics: SemanticsChoi
     io.err(`note: no pods or workloads found in ${files.join(', ')}: nothing to analyse (give Pod, Deployment, StatefulSet, … manifests)\n`);
   }
   if (errors > 0) io.err(`note: ${errors} input error(s); the result below leaves out what could not be read\n`);
-  return { ...result, errors, input: inputStatus(result.diagnostics) };
+  return { ...result, errors, input: inputStatus(result.diagnostics, result.snapshot) };
 }
 
 /** Says which semantics were applied, whenever the snapshot holds anything of the old generations. */

@@ -30,7 +30,8 @@ Options:
 ${SEMANTICS_HELP}
 
 Exit codes: 0 yes (every pair allowed), 1 no, 2 error (unknown or ambiguous name, bad port,
-bad input).
+bad input), 3 undetermined (a policy netpol-check does not evaluate, e.g. Cilium's or Calico's,
+may select a pair; the answer shows what NetworkPolicies alone decide).
 `;
 
 export async function canCommand(argv: string[], io: Io): Promise<number> {
@@ -62,5 +63,6 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
     else io.out(output);
   }
   if (loaded.errors > 0) return EXIT.error;
+  if (result.answer.undeterminedPairs > 0) return EXIT.undetermined;
   return result.answer.allowed ? EXIT.ok : EXIT.no;
 }

@@ -64,7 +64,9 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const headView = connectivity(computeMatrix(head.snapshot), 'workload');
   const responsibility = new Responsibility(base.snapshot, baseView, head.snapshot, headView);
   const changes = diffConnectivity(baseView, headView).map((change) => ({ change, reasons: responsibility.reasons(change) }));
-  const input = inputStatus([...base.diagnostics.map((d) => ({ ...d, message: `base: ${d.message}` })), ...head.diagnostics.map((d) => ({ ...d, message: `head: ${d.message}` }))]);
+  const input = inputStatus([...base.diagnostics.map((d) => ({ ...d, message: `base: ${d.message}` })), ...head.diagnostics.map((d) => ({ ...d, message: `head: ${d.message}` }))], {
+    unmodelled: [...(base.snapshot.unmodelled ?? []), ...(head.snapshot.unmodelled ?? [])],
+  });
   const text =
     format === 'json'
       ? formatDiffJson(changes, { base: semanticsName(base.snapshot.semantics), head: semanticsName(head.snapshot.semantics) }, input)

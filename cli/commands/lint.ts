@@ -75,7 +75,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   // Problems no rule speaks for (unreadable files, YAML syntax, duplicates) are input errors: exit 2.
   const owned = new Set<string>(['policy-not-applied', ...RULES.flatMap((r) => r.inputCodes ?? [])]);
   const unreadable = loaded.diagnostics.some((d) => d.severity === 'error' && !owned.has(d.code));
-  const input = inputStatus(loaded.diagnostics);
+  const input = inputStatus(loaded.diagnostics, loaded.snapshot);
   const findings = runLint(loaded.snapshot, loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}) });
   const text =
     format === 'json'

@@ -57,7 +57,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
  * stderr carry it).
  */
 function withInputStatus(format: MatrixFormat, input: InputStatus, text: string): string {
-  if (input.complete) return text;
+  if (input.complete && !input.unmodelled?.length) return text;
   if (format === 'txt' || format === 'md') return formatInputStatusText(input) + (format === 'md' ? '\n' : '') + text;
   if (format === 'dot') return formatInputStatusText(input, '// ') + text;
   return text;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
-import { formatVerifyJson, formatVerifyText } from '../../src/format/verify/text.js';
+import { formatVerifyJson, formatVerifyText, verifyTotals } from '../../src/format/verify/text.js';
 import { semanticsName } from '../../src/model/semantics.js';
 import { checkExpectations } from '../../src/verify/check.js';
 import { parseExpectations } from '../../src/verify/expectations.js';
@@ -30,7 +30,8 @@ docs/expectations.schema.json):
       namespace: shop
 ${SEMANTICS_HELP}
 
-Exit codes: 0 all pass, 1 a failure, 2 a bad expectations file or input.
+Exit codes: 0 all pass, 1 a failure, 2 a bad expectations file or input, 3 none failed but
+some are undetermined (a policy netpol-check does not evaluate may decide them).
 `;
 
 export async function verifyCommand(argv: string[], io: Io): Promise<number> {
@@ -57,5 +58,6 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   const results = checkExpectations(loaded.snapshot, parsed.expectations);
   io.out(format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input) : formatInputStatusText(loaded.input) + formatVerifyText(results));
   if (loaded.errors > 0) return EXIT.error;
-  return results.every((r) => r.passed) ? EXIT.ok : EXIT.no;
+  const totals = verifyTotals(results);
+  return totals.failed > 0 ? EXIT.no : totals.undetermined > 0 ? EXIT.undetermined : EXIT.ok;
 }

@@ -17,6 +17,7 @@ import redundantRule from './rules/redundant-rule.js';
 import schema from './rules/schema.js';
 import splitNamespacePodSelector from './rules/split-namespace-pod-selector.js';
 import unknownNamedPort from './rules/unknown-named-port.js';
+import unmodelledObject from './rules/unmodelled-object.js';
 import unprotectedPods from './rules/unprotected-pods.js';
 
 /** Every rule, sorted by id; a duplicate id is a bug and throws at start-up. */
@@ -39,6 +40,7 @@ export const RULES = [
   schema,
   splitNamespacePodSelector,
   unknownNamedPort,
+  unmodelledObject,
   unprotectedPods,
 ] as const satisfies readonly LintRule<string>[];
 

@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { Snapshot } from '../model/snapshot.js';
+import type { UnmodelledObject } from '../model/unmodelled.js';
 
 /**
  * Whether an answer stands on the whole input: any error means something was left out (a
@@ -9,6 +11,19 @@ export interface InputStatus {
   complete: boolean;
   /** The errors, each naming what was left out and where. */
   errors: InputError[];
+  /** Objects read but not evaluated that the answer may depend on (plugin policies, operators' resources). */
+  unmodelled?: UnmodelledEntry[];
+}
+
+export interface UnmodelledEntry {
+  kind: string;
+  apiVersion: string;
+  name: string;
+  namespace?: string;
+  effect: UnmodelledObject['effect'];
+  owner: string;
+  file?: string;
+  line?: number;
 }
 
 export interface InputError {
@@ -21,7 +36,17 @@ export interface InputError {
   object?: string;
 }
 
-export function inputStatus(diagnostics: readonly Diagnostic[]): InputStatus {
+export function inputStatus(diagnostics: readonly Diagnostic[], snapshot?: Pick<Snapshot, 'unmodelled'>): InputStatus {
+  const unmodelled = (snapshot?.unmodelled ?? []).map((u) => ({
+    kind: u.kind,
+    apiVersion: u.apiVersion,
+    name: u.name,
+    ...(u.namespace !== undefined ? { namespace: u.namespace } : {}),
+    effect: u.effect,
+    owner: u.owner,
+    file: u.source.file,
+    line: u.source.line,
+  }));
   const errors = diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => ({
@@ -30,5 +55,5 @@ export function inputStatus(diagnostics: readonly Diagnostic[]): InputStatus {
       message: d.message,
       ...(d.object ? { object: d.object } : {}),
     }));
-  return { complete: errors.length === 0, errors };
+  return { complete: errors.length === 0, errors, ...(unmodelled.length ? { unmodelled } : {}) };
 }

@@ -11,7 +11,9 @@ import { readNamespace } from './kinds/namespace.js';
 import { readNetworkPolicy } from './kinds/network-policy.js';
 import { readPod } from './kinds/pod.js';
 import { readService } from './kinds/service.js';
+import { readUnmodelled } from './kinds/unmodelled.js';
 import { readWorkload, TEMPLATE_PATHS } from './kinds/workload.js';
+import type { UnmodelledObject } from '../model/unmodelled.js';
 import { ObjectReader } from './object-reader.js';
 import { parseDocuments } from './parse-documents.js';
 import { readInputs, type InputText, type ReadOptions } from './read-inputs.js';
@@ -43,11 +45,20 @@ export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {
   const objects: LoadedObjects = { namespaces: [], pods: [], workloads: [], policies: [], services: [], adminPolicies: [] };
   /** Policies are read once every namespace is known: how to read them depends on the semantics. */
   const policyReaders: ObjectReader[] = [];
+  const unmodelled: UnmodelledObject[] = [];
   for (const { file, text } of inputs) {
     const parsed = parseDocuments(file, text);
     diagnostics.push(...parsed.diagnostics);
     for (const raw of parsed.objects) {
       const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse');
+      // Kinds of plugins and operators (some share names with built-in kinds: Calico's NetworkPolicy).
+      if (raw.apiVersion.includes('.')) {
+        const u = readUnmodelled(r);
+        if (u) {
+          unmodelled.push(u);
+          continue;
+        }
+      }
       switch (raw.kind) {
         case 'Namespace': {
           const ns = readNamespace(r);
@@ -88,7 +99,7 @@ export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {
     const policy = readPolicy(r, semantics.mode === 'legacy');
     if (policy) objects.policies.push(policy);
   }
-  const declared: Snapshot = { ...buildSnapshot(objects, diagnostics), semantics };
+  const declared: Snapshot = { ...buildSnapshot(objects, diagnostics), semantics, ...(unmodelled.length ? { unmodelled } : {}) };
   const snapshot = semantics.mode === 'legacy' ? applyLegacySemantics(declared, diagnostics) : declared;
   return { snapshot, declared, diagnostics, files: inputs.length };
 }

@@ -5,3 +5,4 @@ export * from './policy.js';
 export * from './semantics.js';
 export * from './snapshot.js';
 export * from './source.js';
+export * from './unmodelled.js';

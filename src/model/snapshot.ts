@@ -3,6 +3,7 @@ import type { NetworkPolicy, Protocol } from './policy.js';
 import type { AdminPolicy } from './admin-policy.js';
 import type { LegacyIsolation, Semantics } from './semantics.js';
 import type { SourceRef } from './source.js';
+import type { UnmodelledObject } from './unmodelled.js';
 
 export interface Namespace {
   name: string;
@@ -79,6 +80,8 @@ export interface Snapshot {
   adminPolicies?: readonly AdminPolicy[];
   /** How the policies were read; absent means networking.k8s.io/v1 with nothing legacy in sight. */
   semantics?: Semantics;
+  /** Objects read but not evaluated that answers may depend on (plugin policies, operators' resources). */
+  unmodelled?: readonly UnmodelledObject[];
 }
 
 export type { LabelSelector };

@@ -4,7 +4,9 @@ import type { Pod, Snapshot } from '../model/snapshot.js';
 import { externalBlocks } from '../engine/external-blocks.js';
 import { Explainer } from '../explain/explain.js';
 import type { Explanation } from '../explain/verdict.js';
+import type { UnmodelledObject } from '../model/unmodelled.js';
 import { resolveTarget, type Member, type ResolvedEnd } from './resolve.js';
+import { undeterminedBy } from './undetermined.js';
 import { parseTarget, type PortQuery } from './target-spec.js';
 
 export interface CanQuestion {
@@ -32,7 +34,10 @@ export interface PairAnswer {
   dst: Member;
   port?: PairPort;
   explanation: Explanation;
+  /** What Kubernetes NetworkPolicies and admin network policies decide. */
   allowed: boolean;
+  /** Plugin policies netpol-check does not evaluate that may select this pair: then `allowed` is not the whole answer. */
+  undeterminedBy: UnmodelledObject[];
 }
 
 export interface CanAnswer {
@@ -43,6 +48,8 @@ export interface CanAnswer {
   /** Every pair allowed (on the port, or on some port when none was asked). */
   allowed: boolean;
   allowedPairs: number;
+  /** Pairs that policies netpol-check does not evaluate may select: their answer is undetermined. */
+  undeterminedPairs: number;
   /** How the snapshot's policies were read. */
   semantics: SemanticsName;
 }
@@ -103,14 +110,23 @@ export function ask(snapshot: Snapshot, q: CanQuestion): CanResult {
       const allowed = pairPort
         ? pairPort.number !== undefined && explanation.connections.has(pairPort.protocol, pairPort.number)
         : !explanation.connections.isEmpty();
-      pairs.push({ src: s, dst: d, ...(pairPort ? { port: pairPort } : {}), explanation, allowed });
+      pairs.push({ src: s, dst: d, ...(pairPort ? { port: pairPort } : {}), explanation, allowed, undeterminedBy: undeterminedBy(snapshot, s.endpoint, d.endpoint) });
     }
   }
   if (pairs.length === 0) return { ok: false, which: 'question', reason: 'source and destination are the same pods: no pair to ask about', candidates: [] };
   const allowedPairs = pairs.filter((p) => p.allowed).length;
   return {
     ok: true,
-    answer: { source: src.end, destination: dst.end, ...(port ? { port } : {}), pairs, allowed: allowedPairs === pairs.length, allowedPairs, semantics: semanticsName(snapshot.semantics) },
+    answer: {
+      source: src.end,
+      destination: dst.end,
+      ...(port ? { port } : {}),
+      pairs,
+      allowed: allowedPairs === pairs.length,
+      allowedPairs,
+      undeterminedPairs: pairs.filter((p) => p.undeterminedBy.length > 0).length,
+      semantics: semanticsName(snapshot.semantics),
+    },
   };
 }
 

@@ -4,6 +4,8 @@ import type { Snapshot } from '../model/snapshot.js';
 import { ask, type PairAnswer } from '../query/ask.js';
 import { resolveTarget } from '../query/resolve.js';
 import { parseTarget } from '../query/target-spec.js';
+import type { UnmodelledObject } from '../model/unmodelled.js';
+import { undeterminedBy } from '../query/undetermined.js';
 import type { Expectation } from './expectations.js';
 
 export interface CheckResult {
@@ -13,20 +15,30 @@ export interface CheckResult {
   problems: string[];
   /** Pairs that broke it, for explanations. */
   offending: PairAnswer[];
+  /**
+   * Policies netpol-check does not evaluate that may select the pods it is about: then `passed`
+   * is what NetworkPolicies alone decide, and the expectation is undetermined (it fails closed).
+   */
+  undeterminedBy: UnmodelledObject[];
 }
 
 const MAX_LISTED = 10;
 
 export function checkExpectations(snapshot: Snapshot, expectations: readonly Expectation[]): CheckResult[] {
-  return expectations.map((e) => check(snapshot, e));
+  return expectations.map((e) => {
+    const undetermined = new Set<UnmodelledObject>();
+    const r = check(snapshot, e, undetermined);
+    return { ...r, undeterminedBy: [...undetermined] };
+  });
 }
 
-function check(snapshot: Snapshot, e: Expectation): CheckResult {
-  const result: CheckResult = { expectation: e, passed: false, problems: [], offending: [] };
+function check(snapshot: Snapshot, e: Expectation, undetermined: Set<UnmodelledObject>): CheckResult {
+  const result: CheckResult = { expectation: e, passed: false, problems: [], offending: [], undeterminedBy: [] };
   if (e.kind === 'reach') {
     const r = ask(snapshot, { src: e.from, dst: e.to, ...(e.fromNamespace ? { srcNamespace: e.fromNamespace } : {}), ...(e.toNamespace ? { dstNamespace: e.toNamespace } : {}) });
     if (!r.ok) return { ...result, problems: [`${r.which}: ${r.reason}${r.candidates.length ? ` (did you mean ${r.candidates.join(', ')}?)` : ''}`] };
     const a = r.answer;
+    for (const p of a.pairs) for (const u of p.undeterminedBy) undetermined.add(u);
     const bad = a.pairs.filter((p) => (e.expect === 'allow' ? !p.allowed : p.allowed));
     for (const p of bad.slice(0, MAX_LISTED)) {
       result.problems.push(`${p.src.id} ${p.allowed ? 'can' : 'cannot'} reach ${p.dst.id}${p.port ? ` on ${p.port.protocol} ${p.port.number ?? p.port.unresolved}` : p.allowed ? ` on ${p.explanation.connections}` : ''}`);
@@ -61,6 +73,7 @@ function check(snapshot: Snapshot, e: Expectation): CheckResult {
         continue; // e.g. no pod at all besides the destination
       }
       for (const p of r.answer.pairs) {
+        for (const u of p.undeterminedBy) undetermined.add(u);
         if (!p.allowed) continue;
         const ep = p.src.endpoint;
         const permitted = ep.kind === 'pod' ? allowedPods.has(ep.pod.id) || (p.dst.endpoint.kind === 'pod' && p.dst.endpoint.pod === ep.pod) : allowedAddresses.some((a) => a.family === ep.family && a.lo <= ep.addr && ep.addr <= a.hi);
@@ -82,6 +95,7 @@ function check(snapshot: Snapshot, e: Expectation): CheckResult {
   const directions = e.direction === 'both' ? (['ingress', 'egress'] as const) : ([e.direction] as const);
   for (const m of r.end.members) {
     if (m.endpoint.kind !== 'pod') continue;
+    for (const u of undeterminedBy(snapshot, m.endpoint, m.endpoint)) undetermined.add(u);
     for (const d of directions) {
       if (reference.applying(m.endpoint.pod, d).length === 0) result.problems.push(`${m.id} is not isolated for ${d}: no NetworkPolicy selects it for ${d}`);
     }

@@ -1,3 +1,4 @@
+import { describeUnmodelled } from '../../query/undetermined.js';
 import type { CanAnswer, PairAnswer } from '../../query/ask.js';
 import { representativeEndpoint, type Node } from '../../engine/connectivity.js';
 import type { Explainer } from '../../explain/explain.js';
@@ -104,15 +105,17 @@ export function explainNodePair(explainer: Explainer, src: Node, dst: Node): str
   const b = representativeEndpoint(dst);
   if (!a || !b) return undefined;
   const explanation = explainer.explain(a, b);
-  return explainPair({ src: { id: src.id, endpoint: a }, dst: { id: dst.id, endpoint: b }, explanation, allowed: !explanation.connections.isEmpty() });
+  return explainPair({ src: { id: src.id, endpoint: a }, dst: { id: dst.id, endpoint: b }, explanation, allowed: !explanation.connections.isEmpty(), undeterminedBy: [] });
 }
 
 /** The full explanation of one pair. */
 export function explainPair(p: PairAnswer): string[] {
   const e = p.explanation;
-  const head = `${p.allowed ? 'yes' : 'no'}: ${p.src.id} ${p.allowed ? 'can' : 'cannot'} reach ${p.dst.id}`;
+  const verdict = p.undeterminedBy.length ? `undetermined (NetworkPolicies alone: ${p.allowed ? 'yes' : 'no'})` : p.allowed ? 'yes' : 'no';
+  const head = `${verdict}: ${p.src.id} ${p.allowed ? 'can' : 'cannot'} reach ${p.dst.id}`;
   const what = p.port ? portText(p) : p.allowed ? ` on ${e.connections.toString()}` : ' on any port';
   const lines = [`${head}${what}`];
+  if (p.undeterminedBy.length) lines.push(`  ? may also be decided by ${p.undeterminedBy.map(describeUnmodelled).join(', ')}: not evaluated by netpol-check`);
   if (e.self) return [...lines, '  a pod always reaches itself'];
   if (p.port && p.port.number === undefined) return lines;
   return [...lines, ...side(e.egress, p.src.id, p), ...side(e.ingress, p.dst.id, p)];
@@ -135,7 +138,7 @@ export function formatCanText(a: CanAnswer, opts: { verbose?: boolean } = {}): s
     lines.push(...explainPair(a.pairs[0]!));
     return `${lines.join('\n')}\n`;
   }
-  const verdict = a.allowed ? 'yes' : 'no';
+  const verdict = a.undeterminedPairs ? `undetermined (${a.undeterminedPairs} of ${a.pairs.length} pairs depend on policies not evaluated; NetworkPolicies alone: ${a.allowed ? 'yes' : 'no'})` : a.allowed ? 'yes' : 'no';
   lines.push(`${verdict}: ${a.allowedPairs} of ${a.pairs.length} pairs allowed from ${a.source.label} (${count(a.source)}) to ${a.destination.label} (${count(a.destination)})${asked}`);
   const denied = a.pairs.filter((p) => !p.allowed);
   const shown = opts.verbose ? a.pairs : denied.slice(0, 20);

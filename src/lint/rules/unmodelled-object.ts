@@ -1,0 +1,27 @@
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'unmodelled-object',
+    description: "A network plugin's policy (Cilium, Calico, Antrea, OVN, Istio) or an operator's resource that runs pods: in the snapshot, not evaluated",
+    severity: 'warning',
+    rationale:
+      "netpol-check evaluates Kubernetes NetworkPolicy and the admin network policies. A plugin's own policy may allow or deny the traffic of the pods it selects, so answers about those pods are undetermined (can and verify exit 3); an operator's resource (a Prometheus, say) runs pods that are not in a snapshot of the resource alone.",
+    fix: "Keep in mind that answers for the selected pods leave the plugin's policy out; for an operator's resource, add its pods (kubectl get pods -o yaml).",
+    messages: {
+      policy: '{kind} {name} is a {owner} policy that netpol-check does not evaluate: answers for pods {scope} are undetermined',
+      pods: '{kind} {name} is run by {owner}, whose pods are not in the snapshot: add them with kubectl get pods -o yaml',
+    },
+    examples: {
+      bad: 'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: lock-db, namespace: shop}\nspec: {endpointSelector: {}, ingress: []}\n',
+      good: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: lock-db, namespace: shop}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n',
+    },
+  },
+  check(ctx, report) {
+    for (const u of ctx.snapshot.unmodelled ?? []) {
+      const name = `${u.namespace !== undefined ? `${u.namespace}/` : ''}${u.name}`;
+      const scope = u.namespace !== undefined ? `in namespace ${u.namespace}` : 'of every namespace';
+      report(u.effect, { kind: u.kind, name, owner: u.owner, scope }, { source: u.source, object: `${u.kind} ${name}` });
+    }
+  },
+});
