@@ -1,3 +1,4 @@
+import type { LoadOptions } from '../src/load/load-snapshot.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SemanticsChoice } from '../src/model/semantics.js';
 import { UsageError } from './errors.js';
@@ -9,7 +10,17 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   semantics: { type: 'string' },
   'legacy-semantics': { type: 'boolean' },
+  namespace: { type: 'string', short: 'n' },
 } as const satisfies ParseArgsConfig['options'];
+
+export const NAMESPACE_HELP = `  -n, --namespace NS    the namespace of manifests that name none, as with kubectl apply -n
+                        (default: default)`;
+
+/** What the loader needs from the common options: --semantics, and -n for namespace-less manifests. */
+export function loadOptions(args: { values: Record<string, unknown> }): LoadOptions {
+  const namespace = args.values.namespace;
+  return { semantics: semanticsOption(args as Parameters<typeof semanticsOption>[0]), ...(typeof namespace === 'string' && namespace ? { defaultNamespace: namespace } : {}) };
+}
 
 export const SEMANTICS_HELP = `      --semantics S   auto (default) | v1 | legacy: how to read policies (legacy = Kubernetes
                       1.2–1.6 namespace isolation annotations); --legacy-semantics = legacy`;

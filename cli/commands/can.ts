@@ -2,7 +2,7 @@ import { formatCanJson } from '../../src/format/explanation/json.js';
 import { formatCanText } from '../../src/format/explanation/text.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { ask } from '../../src/query/ask.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -23,7 +23,8 @@ answer lists every open port.
 
 Options:
   -f, --file PATH       manifests: file, folder or - for stdin; repeatable
-  -n, --namespace NS    look names and selectors up in NS (default: all namespaces)
+  -n, --namespace NS    look names and selectors up in NS (default: all namespaces), and put
+                        manifests that name no namespace in NS, as kubectl apply -n does
       --format FMT      text (default) | json
   -v, --verbose         list every pair, not only the denied ones
   -q, --quiet           print nothing; the exit code is the answer
@@ -35,7 +36,7 @@ may select a pair; the answer shows what NetworkPolicies alone decide).
 `;
 
 export async function canCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, namespace: { type: 'string', short: 'n' }, verbose: { type: 'boolean', short: 'v' }, quiet: { type: 'boolean', short: 'q' } });
+  const args = parse(argv, { ...COMMON_OPTIONS, verbose: { type: 'boolean', short: 'v' }, quiet: { type: 'boolean', short: 'q' } });
   if (flag(args, 'help')) {
     io.out(CAN_HELP);
     return EXIT.ok;
@@ -46,7 +47,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
   }
   const format = oneOf('format', str(args, 'format'), ['text', 'json'] as const, 'text');
   const quiet = flag(args, 'quiet');
-  const loaded = loadForCommand(strs(args, 'file'), quiet ? { ...io, err: () => {} } : io, semanticsOption(args));
+  const loaded = loadForCommand(strs(args, 'file'), quiet ? { ...io, err: () => {} } : io, loadOptions(args));
   const namespace = str(args, 'namespace');
   const result = ask(loaded.snapshot, { src, dst, ...(namespace ? { namespace } : {}) });
   if (!result.ok) {

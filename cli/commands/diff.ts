@@ -8,12 +8,12 @@ import { formatDiffText } from '../../src/format/diff/text.js';
 import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/format/input/input-status.js';
 import { inputStatus } from '../../src/load/input-status.js';
 import { readGitRevision } from '../../src/load/git-source.js';
-import { loadSnapshot, loadTexts, type LoadResult } from '../../src/load/load-snapshot.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str } from '../args.js';
+import { loadSnapshot, loadTexts, type LoadOptions, type LoadResult } from '../../src/load/load-snapshot.js';
+import { COMMON_OPTIONS, flag, loadOptions, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { reportSemantics } from '../load.js';
-import { semanticsName, type SemanticsChoice } from '../../src/model/semantics.js';
+import { semanticsName } from '../../src/model/semantics.js';
 
 export const DIFF_HELP = `Usage: netpol-check diff --base PATH --head PATH [--format text|json|md] [--exit-code]
 
@@ -29,19 +29,20 @@ Options:
       --format FMT    text (default) | json | md (for a pull-request comment)
       --exit-code     exit 1 when anything changed
   -o, --output FILE   write to FILE
+${NAMESPACE_HELP}
 ${SEMANTICS_HELP}
 
 Exit codes: 0 done (or nothing changed, with --exit-code), 1 changed (with --exit-code), 2 error.
 `;
 
-function load(spec: string, io: Io, which: string, semantics: SemanticsChoice): LoadResult {
+function load(spec: string, io: Io, which: string, options: LoadOptions): LoadResult {
   const result = spec.startsWith('git:')
     ? (() => {
         const read = readGitRevision(spec);
-        const loaded = loadTexts(read.inputs, { semantics });
+        const loaded = loadTexts(read.inputs, options);
         return { ...loaded, diagnostics: [...read.diagnostics, ...loaded.diagnostics] };
       })()
-    : loadSnapshot([spec], { readStdin: io.readStdin, semantics });
+    : loadSnapshot([spec], { readStdin: io.readStdin, ...options });
   for (const d of result.diagnostics) io.err(`${which}: ${formatDiagnostic(d)}\n`);
   reportSemantics(result.snapshot, io, `${which}: `);
   return result;
@@ -57,8 +58,8 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const headSpec = str(args, 'head');
   if (!baseSpec || !headSpec) throw new UsageError('diff needs --base PATH and --head PATH (see netpol-check help diff)');
   const format = oneOf('format', str(args, 'format'), ['text', 'json', 'md'] as const, 'text');
-  const base = load(baseSpec, io, 'base', semanticsOption(args));
-  const head = load(headSpec, io, 'head', semanticsOption(args));
+  const base = load(baseSpec, io, 'base', loadOptions(args));
+  const head = load(headSpec, io, 'head', loadOptions(args));
   const errors = [...base.diagnostics, ...head.diagnostics].filter((d) => d.severity === 'error').length;
   const baseView = connectivity(computeMatrix(base.snapshot), 'workload');
   const headView = connectivity(computeMatrix(head.snapshot), 'workload');

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import type { Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { runLint } from '../../src/lint/run-lint.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -16,6 +16,7 @@ select, and lint findings next to the objects they concern. Press ? inside for t
 Options:
   -f, --file PATH     manifests: a file or a folder, repeatable (not -: stdin is the keyboard)
       --level LEVEL   workload (default) | pod
+${NAMESPACE_HELP}
 ${SEMANTICS_HELP}
   -h, --help          this help
 
@@ -36,7 +37,7 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
   }
   const files = [...strs(args, 'file'), ...args.positionals];
   if (files.includes('-')) throw new UsageError('explore reads the keyboard from stdin, so manifests cannot come from it: write them to a file and give -f FILE');
-  const loaded = loadForCommand(files, io, semanticsOption(args));
+  const loaded = loadForCommand(files, io, loadOptions(args));
   const matrix = computeMatrix(loaded.snapshot);
   const findings = runLint(loaded.snapshot, loaded.diagnostics, { matrix });
   // Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set; explore runs only at

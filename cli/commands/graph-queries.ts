@@ -6,14 +6,15 @@ import { blastRadius } from '../../src/graph/blast-radius.js';
 import { shortestPath } from '../../src/graph/paths.js';
 import { reachGraph } from '../../src/graph/reach-graph.js';
 import { resolveNode } from '../../src/query/resolve-node.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 
 const OPTIONS = `Options:
   -f, --file PATH       manifests: file, folder or - for stdin; repeatable
-  -n, --namespace NS    look names up in NS
+  -n, --namespace NS    look names up in NS, and put manifests that name no namespace in NS
+                        (as kubectl apply -n does)
       --level LEVEL     workload (default) | pod
       --format FMT      text (default) | json
 ${SEMANTICS_HELP}
@@ -41,7 +42,7 @@ ${OPTIONS}
 Exit codes: 0 a path exists, 1 none, 2 error.
 `;
 
-const GRAPH_OPTIONS = { ...COMMON_OPTIONS, namespace: { type: 'string', short: 'n' }, level: { type: 'string' }, hops: { type: 'string' } } as const;
+const GRAPH_OPTIONS = { ...COMMON_OPTIONS, level: { type: 'string' }, hops: { type: 'string' } } as const;
 
 function prepare(argv: string[], io: Io, names: number, help: string) {
   const args = parse(argv, GRAPH_OPTIONS);
@@ -52,7 +53,7 @@ function prepare(argv: string[], io: Io, names: number, help: string) {
   if (args.positionals.length !== names) throw new UsageError(`expected ${names === 1 ? 'one name' : 'two names'} (see netpol-check help ${names === 1 ? 'reach-from' : 'path'})`);
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const format = oneOf('format', str(args, 'format'), ['text', 'json'] as const, 'text');
-  const loaded = loadForCommand(strs(args, 'file'), io, semanticsOption(args));
+  const loaded = loadForCommand(strs(args, 'file'), io, loadOptions(args));
   const view = connectivity(computeMatrix(loaded.snapshot), level);
   const graph = reachGraph(view);
   const namespace = str(args, 'namespace');

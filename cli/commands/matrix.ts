@@ -1,7 +1,7 @@
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { MATRIX_FORMATS, type MatrixFormat, type MatrixFormatter } from '../../src/format/matrix/index.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -18,6 +18,7 @@ Options:
       --format FMT    txt (default) | json | csv | md | dot | gexf | graphml | html (the report)
       --level LEVEL   workload (default: one node per Deployment, StatefulSet, …) | pod
   -o, --output FILE   write to FILE instead of standard output
+${NAMESPACE_HELP}
 ${SEMANTICS_HELP}
   -h, --help          this help
 
@@ -33,7 +34,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const format = oneOf<MatrixFormat | 'html'>('format', str(args, 'format'), [...(Object.keys(MATRIX_FORMATS) as MatrixFormat[]), 'html'], 'txt');
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const files = [...strs(args, 'file'), ...args.positionals];
-  const loaded = loadForCommand(files, io, semanticsOption(args));
+  const loaded = loadForCommand(files, io, loadOptions(args));
   if (format === 'html') {
     const { reportHtml } = await import('./report.js');
     const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`);

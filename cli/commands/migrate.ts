@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { migrate } from '../../src/legacy/migrate.js';
 import { formatMigrationText } from '../../src/format/migrate/text.js';
-import { COMMON_OPTIONS, flag, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, parse, NAMESPACE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -18,6 +18,7 @@ Options:
   -f, --file PATH     manifests: file, folder or - for stdin; repeatable
   -o, --output DIR    write one file per namespace (DIR/NAMESPACE.yaml) and print the report;
                       without it the manifests go to standard output and the report to stderr
+${NAMESPACE_HELP}
 ${SEMANTICS_HELP}
   -h, --help          this help
 
@@ -31,7 +32,7 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
     io.out(MIGRATE_HELP);
     return EXIT.ok;
   }
-  const loaded = loadForCommand([...strs(args, 'file'), ...args.positionals], io, semanticsOption(args));
+  const loaded = loadForCommand([...strs(args, 'file'), ...args.positionals], io, loadOptions(args));
   const migration = migrate(loaded);
   const dir = str(args, 'output');
   const written: string[] = [];

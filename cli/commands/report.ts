@@ -3,7 +3,7 @@ import { computeMatrix } from '../../src/engine/matrix.js';
 import { formatReportHtml } from '../../src/format/report/html.js';
 import { reportData } from '../../src/format/report/report-data.js';
 import { runLint } from '../../src/lint/run-lint.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -24,6 +24,7 @@ Options:
   -o, --output FILE   where to write the page (required)
       --level LEVEL   workload (default) | pod
       --title TEXT    the page title (default: netpol-check report: the inputs)
+${NAMESPACE_HELP}
 ${SEMANTICS_HELP}
   -h, --help          this help
 
@@ -40,7 +41,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   if (!output) throw new UsageError('report needs -o FILE (an HTML page is not for the terminal)');
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const files = [...strs(args, 'file'), ...args.positionals];
-  const loaded = loadForCommand(files, io, semanticsOption(args));
+  const loaded = loadForCommand(files, io, loadOptions(args));
   io.writeFile(output, reportHtml(loaded, level, str(args, 'title') ?? `netpol-check report: ${files.join(', ')}`));
   io.err(`wrote ${output}\n`);
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;

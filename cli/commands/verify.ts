@@ -4,7 +4,7 @@ import { formatVerifyJson, formatVerifyText, verifyTotals } from '../../src/form
 import { semanticsName } from '../../src/model/semantics.js';
 import { checkExpectations } from '../../src/verify/check.js';
 import { parseExpectations } from '../../src/verify/expectations.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -28,6 +28,7 @@ docs/expectations.schema.json):
     - isolated: both            # ingress | egress | both
       pods: '*'
       namespace: shop
+${NAMESPACE_HELP}
 ${SEMANTICS_HELP}
 
 Exit codes: 0 all pass, 1 a failure, 2 a bad expectations file or input, 3 none failed but
@@ -54,7 +55,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
     for (const p of parsed.problems) io.err(`${formatDiagnostic(p)}\n`);
     return EXIT.error;
   }
-  const loaded = loadForCommand(strs(args, 'file'), io, semanticsOption(args));
+  const loaded = loadForCommand(strs(args, 'file'), io, loadOptions(args));
   const results = checkExpectations(loaded.snapshot, parsed.expectations);
   io.out(format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input) : formatInputStatusText(loaded.input) + formatVerifyText(results));
   if (loaded.errors > 0) return EXIT.error;

@@ -37,6 +37,8 @@ export interface LoadOptions {
    * not check names).
    */
   names?: 'refuse' | 'warn';
+  /** `-n NS` with kubectl's meaning: the namespace of namespaced objects that name none (default: default). */
+  defaultNamespace?: string;
 }
 
 /** Turns texts into a snapshot. Never throws on bad input: problems are diagnostics. */
@@ -50,7 +52,7 @@ export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {
     const parsed = parseDocuments(file, text);
     diagnostics.push(...parsed.diagnostics);
     for (const raw of parsed.objects) {
-      const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse');
+      const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse', options.defaultNamespace ?? 'default');
       // Kinds of plugins and operators (some share names with built-in kinds: Calico's NetworkPolicy).
       if (raw.apiVersion.includes('.')) {
         const u = readUnmodelled(r);

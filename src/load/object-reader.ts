@@ -50,10 +50,12 @@ export class ObjectReader {
     private readonly diagnostics: Diagnostic[],
     /** 'warn': names the API server refuses only warn (for corpora written for tools that do not check names). */
     readonly names: 'refuse' | 'warn' = 'refuse',
+    /** Where namespaced objects that name no namespace go (kubectl's -n; else default). */
+    defaultNamespace = 'default',
   ) {
     const meta = isRecord(raw.value.metadata) ? raw.value.metadata : {};
     this.name = typeof meta.name === 'string' ? meta.name : '';
-    this.namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
+    this.namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : defaultNamespace;
   }
 
   /**
