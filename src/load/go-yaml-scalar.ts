@@ -1,3 +1,5 @@
+import { isGoTimestamp } from './go-yaml/timestamp.js';
+
 /**
  * How kubectl reads a plain YAML scalar: sigs.k8s.io/yaml converts YAML to JSON with go-yaml v2,
  * whose resolver follows YAML 1.1 (resolve.go): `yes`/`no`/`on`/`off`/`y`/`n` are booleans,
@@ -118,26 +120,59 @@ export function resolveTagged(tag: string, text: string): GoScalar {
     if (decoded === undefined) throw new Error('!!binary value contains invalid base64 data');
     return { kind: 'str', value: decoded };
   }
+  // Other tags (`!`, `!foo`, `!!merge`, `!!map`...) are not resolved: the text is a string.
   if (!['!!bool', '!!int', '!!float', '!!timestamp', '!!null'].includes(short)) return { kind: 'str', value: text };
+  // A timestamp (only its tag reads it as one) stays its text.
+  if (short === '!!timestamp' && isGoTimestamp(text)) return { kind: 'str', value: text };
   // The text is resolved as if plain; the result must be of the tag's type (an int may be a float).
   const resolved = resolvePlain(text);
-  const kindOf = (r: GoScalar): string => (r.kind === 'uint' ? 'int' : r.kind === 'str' && isTimestampLike(text) ? 'timestamp' : r.kind);
-  const got = kindOf(resolved);
+  const got = resolved.kind === 'uint' ? 'int' : resolved.kind;
   if (short === `!!${got}`) return resolved;
   if (short === '!!float' && resolved.kind === 'int') return { kind: 'float', value: Number(resolved.value) };
-  throw new Error(`cannot decode !!${got} \`${text}\` as a ${short}`);
+  throw new Error(`cannot decode !!${isGoTimestamp(text) ? 'timestamp' : got} \`${text}\` as a ${short}`);
 }
 
-/** parseTimestamp's first check: four digits and a '-'. */
-function isTimestampLike(text: string): boolean {
-  return /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/.test(text);
-}
-
-/** Go's base64.StdEncoding (padded, no whitespace) → text, or undefined. Line breaks are removed first, as go-yaml does. */
+/**
+ * Go's base64.StdEncoding (padded; line breaks skipped) → the bytes as Go's JSON writes a
+ * string of them: valid UTF-8 as it is, each byte of an invalid sequence as U+FFFD. Undefined
+ * when the text is not base64.
+ */
 function decodeBase64(text: string): string | undefined {
   const s = text.replace(/[\n\r]/g, '');
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) return undefined;
-  return Buffer.from(s, 'base64').toString('latin1');
+  return goJsonString(Buffer.from(s, 'base64'));
+}
+
+/** utf8.DecodeRune's rule as encoding/json applies it: an invalid sequence costs one U+FFFD per byte. */
+function goJsonString(bytes: Buffer): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need === 0) {
+      out += String.fromCharCode(b);
+      i++;
+      continue;
+    }
+    let code = need === 1 ? b & 0x1f : need === 2 ? b & 0x0f : b & 0x07;
+    let ok = need > 0;
+    for (let k = 1; ok && k <= need; k++) {
+      const c = bytes[i + k];
+      // The second byte's range depends on the first (no overlongs, surrogates or > U+10FFFF).
+      const lo = k === 1 && b === 0xe0 ? 0xa0 : k === 1 && b === 0xf0 ? 0x90 : 0x80;
+      const hi = k === 1 && b === 0xed ? 0x9f : k === 1 && b === 0xf4 ? 0x8f : 0xbf;
+      if (c === undefined || c < lo || c > hi) ok = false;
+      else code = (code << 6) | (c & 0x3f);
+    }
+    if (!ok) {
+      out += '\ufffd';
+      i++;
+      continue;
+    }
+    out += String.fromCodePoint(code);
+    i += need + 1;
+  }
+  return out;
 }
 
 /** A resolved scalar as JSON would carry it; throws as json.Marshal does on ±Inf and NaN. */

@@ -4,12 +4,11 @@
  * once their indentation is reached; after a value or a key's `:` on a line; but an error at the
  * start of a line in block context (blank lines too), right after a block `-` or `?`, and in a
  * block scalar's indentation. The yaml package refuses some of what Go accepts (tab-indented
- * lines inside flow collections and quoted scalars) and accepts some of what Go refuses (tab
- * indentation that lines up by accident), so the careful reader asks this first.
+ * lines inside flow collections and quoted scalars), so positions inside a document the careful
+ * reader (go-yaml/, which decides tabs itself) has read are found in this normalised text.
  *
  * A small line scanner, not a YAML parser: it follows quotes, flow brackets, comments and block
- * scalars far enough to tell where a tab stands; the differential test against the Go program
- * (test/load/kubectl-yaml.test.ts) checks it.
+ * scalars far enough to tell where a tab stands.
  */
 export interface TabVerdict {
   /** Where Go's reader stops on a tab, and its message. */

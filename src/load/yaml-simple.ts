@@ -30,6 +30,9 @@ export function isSimpleText(text: string): boolean {
   return !NOT_SIMPLE_CHARACTERS.test(text) && !(text.includes('\r') && LONE_CR.test(text));
 }
 
+/** go-yaml refuses an implicit key whose `:` stands over 1,024 characters after its start: longer ones go to the careful reader. */
+const MAX_KEY = 1000;
+
 /** Plain keys read lately, by length and first character. */
 const KNOWN_KEYS = new Map<number, string>();
 
@@ -312,6 +315,7 @@ class SimpleReader {
       if (end < 0) return -1; // a quoted scalar that goes on below: not a key
       const after = line.charCodeAt(end + 1);
       if (after !== COLON) return restIsEmpty(line, end + 1) ? -1 : bail();
+      if (end + 1 - col > MAX_KEY) throw BAIL;
       return end + 2 === line.length || line.charCodeAt(end + 2) === SPACE ? end + 1 : bail();
     }
     if (first === 123 || first === 91) return -1; // a flow collection
@@ -321,7 +325,7 @@ class SimpleReader {
       const colon = line.indexOf(':', from);
       if (colon < 0 || (comment >= 0 && comment < colon)) return -1;
       if (colon + 1 === line.length || line.charCodeAt(colon + 1) === SPACE) {
-        if (colon === col || startsWithIndicator(line, col)) throw BAIL;
+        if (colon === col || colon - col > MAX_KEY || startsWithIndicator(line, col)) throw BAIL;
         return colon;
       }
       from = colon + 1;
@@ -402,7 +406,7 @@ class SimpleReader {
   /**
    * A flow node at column flowAt of a line where every flow collection it opens also closes:
    * `[a, "b", {c: 1}]`, `{app: web, tier: "front"}`. Leaves flowAt just after the node. Entries
-   * without values, empty entries, trailing commas, `:` or `#` inside plain scalars and
+   * without values, empty entries, trailing commas, `:`, `?` or `#` inside plain scalars and
    * collections that go on below are left to the careful reader.
    */
   private flowNode(line: string): unknown {
@@ -470,7 +474,7 @@ class SimpleReader {
     for (; j < line.length; j++) {
       const c = line.charCodeAt(j);
       if (c === 44 || c === 93 || c === 125) break;
-      if (c === COLON || c === HASH || c === 91 || c === 123) throw BAIL;
+      if (c === COLON || c === HASH || c === 91 || c === 123 || c === 63) throw BAIL; // `?` ends a plain scalar in flow context
     }
     if (j === line.length) throw BAIL; // the collection goes on below
     while (line.charCodeAt(j - 1) === SPACE) j--;
@@ -496,11 +500,11 @@ class SimpleReader {
       after = colon;
       while (line.charCodeAt(after - 1) === SPACE) after--;
       const text = line.slice(col, after);
-      if (/[,[\]{}#:]/.test(text)) throw BAIL;
+      if (/[,[\]{}#:?]/.test(text)) throw BAIL;
       key = this.plainKey(text);
       after = colon;
     }
-    if (line.charCodeAt(after) !== COLON || line.charCodeAt(after + 1) !== SPACE) throw BAIL;
+    if (line.charCodeAt(after) !== COLON || line.charCodeAt(after + 1) !== SPACE || after - col > MAX_KEY) throw BAIL;
     this.flowAt = skipSpaces(line, after + 2); // no value: the value's reader finds `,` `}` or the line's end, and bails
     return key;
   }

@@ -47,7 +47,12 @@ func main() {
 		if goyaml.Unmarshal(doc, &tree) == nil {
 			a.Collides = collision(tree)
 		}
-		line, _ := json.Marshal(a)
+		line, err := json.Marshal(a)
+		if err != nil {
+			// YAMLToJSON wrote JSON that Go's JSON decoding cannot read back (nested deeper than
+			// its 10,000 levels): kubectl's decoding of that JSON (sigs.k8s.io/json) refuses it too.
+			line, _ = json.Marshal(answer{Error: "json: " + err.Error()})
+		}
 		out.Write(append(line, '\n'))
 	}
 }
