@@ -1,4 +1,5 @@
 import type { LoadOptions } from '../src/load/load-snapshot.js';
+import type { ReadOptions } from '../src/load/read-inputs.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SemanticsChoice } from '../src/model/semantics.js';
 import { UsageError } from './errors.js';
@@ -11,15 +12,23 @@ export const COMMON_OPTIONS = {
   semantics: { type: 'string' },
   'legacy-semantics': { type: 'boolean' },
   namespace: { type: 'string', short: 'n' },
+  kustomize: { type: 'string', short: 'k', multiple: true },
 } as const satisfies ParseArgsConfig['options'];
+
+export const KUSTOMIZE_HELP = `  -k, --kustomize DIR   a kustomize folder, read as kubectl kustomize DIR renders it; repeatable`;
 
 export const NAMESPACE_HELP = `  -n, --namespace NS    the namespace of manifests that name none, as with kubectl apply -n
                         (default: default)`;
 
 /** What the loader needs from the common options: --semantics, and -n for namespace-less manifests. */
-export function loadOptions(args: { values: Record<string, unknown> }): LoadOptions {
+export function loadOptions(args: { values: Record<string, unknown> }): LoadOptions & ReadOptions {
   const namespace = args.values.namespace;
-  return { semantics: semanticsOption(args as Parameters<typeof semanticsOption>[0]), ...(typeof namespace === 'string' && namespace ? { defaultNamespace: namespace } : {}) };
+  const kustomize = args.values.kustomize;
+  return {
+    semantics: semanticsOption(args as Parameters<typeof semanticsOption>[0]),
+    ...(typeof namespace === 'string' && namespace ? { defaultNamespace: namespace } : {}),
+    ...(Array.isArray(kustomize) && kustomize.length ? { kustomize: kustomize as string[] } : {}),
+  };
 }
 
 export const SEMANTICS_HELP = `      --semantics S   auto (default) | v1 | legacy: how to read policies (legacy = Kubernetes

@@ -1,5 +1,6 @@
 import { inputStatus, type InputStatus } from '../src/load/input-status.js';
 import { loadSnapshot, type LoadOptions, type LoadResult } from '../src/load/load-snapshot.js';
+import type { ReadOptions } from '../src/load/read-inputs.js';
 import { describeSemantics } from '../src/model/semantics.js';
 import type { Snapshot } from '../src/model/snapshot.js';
 import { UsageError } from './errors.js';
@@ -9,8 +10,8 @@ import { formatDiagnostic, type Io } from './io.js';
  * Loads the snapshot and reports every diagnostic on stderr. Input errors do not stop the
  * analysis of the rest; the caller turns `errors > 0` into exit code 2.
  */
-export function loadForCommand(files: string[], io: Io, options: LoadOptions = {}): LoadResult & { errors: number; input: InputStatus } {
-  if (files.length === 0) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input)');
+export function loadForCommand(files: string[], io: Io, options: LoadOptions & ReadOptions = {}): LoadResult & { errors: number; input: InputStatus } {
+  if (files.length === 0 && !options.kustomize?.length) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input) or -k DIR (a kustomize folder)');
   const result = loadSnapshot(files, { readStdin: io.readStdin, ...options });
   for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
   reportSemantics(result.snapshot, io);

@@ -2,7 +2,7 @@ import { formatCanJson } from '../../src/format/explanation/json.js';
 import { formatCanText } from '../../src/format/explanation/text.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { ask } from '../../src/query/ask.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -28,6 +28,7 @@ Options:
       --format FMT      text (default) | json
   -v, --verbose         list every pair, not only the denied ones
   -q, --quiet           print nothing; the exit code is the answer
+${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
 
 Exit codes: 0 yes (every pair allowed), 1 no, 2 error (unknown or ambiguous name, bad port,

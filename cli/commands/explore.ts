@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import type { Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { runLint } from '../../src/lint/run-lint.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -17,6 +17,7 @@ Options:
   -f, --file PATH     manifests: a file or a folder, repeatable (not -: stdin is the keyboard)
       --level LEVEL   workload (default) | pod
 ${NAMESPACE_HELP}
+${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
   -h, --help          this help
 

@@ -6,7 +6,7 @@ import { blastRadius } from '../../src/graph/blast-radius.js';
 import { shortestPath } from '../../src/graph/paths.js';
 import { reachGraph } from '../../src/graph/reach-graph.js';
 import { resolveNode } from '../../src/query/resolve-node.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -17,6 +17,7 @@ const OPTIONS = `Options:
                         (as kubectl apply -n does)
       --level LEVEL     workload (default) | pod
       --format FMT      text (default) | json
+${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
   -h, --help            this help`;
 

@@ -11,7 +11,7 @@ import { loadSnapshot } from '../../src/load/load-snapshot.js';
 import { semanticsName } from '../../src/model/semantics.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseConfig, type LintConfig } from '../../src/lint/config.js';
-import { COMMON_OPTIONS, flag, loadOptions, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, loadOptions, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { reportSemantics } from '../load.js';
@@ -35,6 +35,7 @@ An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced
       --list-rules     print the rules and exit (with --format md: the rule reference)
   -o, --output FILE    write to FILE
 ${NAMESPACE_HELP}
+${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
@@ -70,8 +71,9 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   }
   const failOn = oneOf('fail-on', str(args, 'fail-on'), ['error', 'warning', 'info'] as const, config?.failOn ?? 'warning');
   const files = [...strs(args, 'file'), ...args.positionals];
-  if (files.length === 0) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input)');
-  const loaded = loadSnapshot(files, { readStdin: io.readStdin, ...loadOptions(args) });
+  const options = loadOptions(args);
+  if (files.length === 0 && !options.kustomize?.length) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input) or -k DIR (a kustomize folder)');
+  const loaded = loadSnapshot(files, { readStdin: io.readStdin, ...options });
   reportSemantics(loaded.snapshot, io);
   // Problems no rule speaks for (unreadable files, YAML syntax, duplicates) are input errors: exit 2.
   const owned = new Set<string>(['policy-not-applied', ...RULES.flatMap((r) => r.inputCodes ?? [])]);

@@ -1,7 +1,7 @@
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { MATRIX_FORMATS, type MatrixFormat, type MatrixFormatter } from '../../src/format/matrix/index.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -19,6 +19,7 @@ Options:
       --level LEVEL   workload (default: one node per Deployment, StatefulSet, …) | pod
   -o, --output FILE   write to FILE instead of standard output
 ${NAMESPACE_HELP}
+${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
   -h, --help          this help
 

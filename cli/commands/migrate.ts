@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { migrate } from '../../src/legacy/migrate.js';
 import { formatMigrationText } from '../../src/format/migrate/text.js';
-import { COMMON_OPTIONS, flag, parse, NAMESPACE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -19,6 +19,7 @@ Options:
   -o, --output DIR    write one file per namespace (DIR/NAMESPACE.yaml) and print the report;
                       without it the manifests go to standard output and the report to stderr
 ${NAMESPACE_HELP}
+${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
   -h, --help          this help
 

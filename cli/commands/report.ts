@@ -3,7 +3,7 @@ import { computeMatrix } from '../../src/engine/matrix.js';
 import { formatReportHtml } from '../../src/format/report/html.js';
 import { reportData } from '../../src/format/report/report-data.js';
 import { runLint } from '../../src/lint/run-lint.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -25,6 +25,7 @@ Options:
       --level LEVEL   workload (default) | pod
       --title TEXT    the page title (default: netpol-check report: the inputs)
 ${NAMESPACE_HELP}
+${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
   -h, --help          this help
 

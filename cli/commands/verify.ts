@@ -4,7 +4,7 @@ import { formatVerifyJson, formatVerifyText, verifyTotals } from '../../src/form
 import { semanticsName } from '../../src/model/semantics.js';
 import { checkExpectations } from '../../src/verify/check.js';
 import { parseExpectations } from '../../src/verify/expectations.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
@@ -29,6 +29,7 @@ docs/expectations.schema.json):
       pods: '*'
       namespace: shop
 ${NAMESPACE_HELP}
+${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
 
 Exit codes: 0 all pass, 1 a failure, 2 a bad expectations file or input, 3 none failed but

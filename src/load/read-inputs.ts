@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { decodeText } from './decode-text.js';
+import { isGoTemplate, isKustomization, renderedKind, renderingAdvice, renderKustomize } from './rendered-sources.js';
 
 export interface InputText {
   file: string;
@@ -15,12 +16,14 @@ export interface ReadOptions {
   readStdin?: () => string;
   /** Files larger than this are refused (default 256 MiB). */
   maxFileBytes?: number;
+  /** `-k DIR`: kustomize folders, read as `kubectl kustomize DIR` renders them. */
+  kustomize?: readonly string[];
 }
 
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-function problem(file: string, message: string): Diagnostic {
-  return { severity: 'error', code: 'unreadable-input', message, source: { file, doc: 0, line: 0, col: 0 } };
+function problem(file: string, message: string, code = 'unreadable-input'): Diagnostic {
+  return { severity: 'error', code, message, source: { file, doc: 0, line: 0, col: 0 } };
 }
 
 /**
@@ -40,7 +43,16 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
         diagnostics.push(problem(file, `file is ${Math.round(size / 1048576)} MiB, more than the ${Math.round(limit / 1048576)} MiB netpol-check reads; skipped`));
         return;
       }
-      inputs.push({ file, text: decodeText(readFileSync(file)) });
+      if (isKustomization(basename(file))) {
+        diagnostics.push(problem(file, renderingAdvice('kustomize', dirname(file)), 'needs-rendering'));
+        return;
+      }
+      const text = decodeText(readFileSync(file));
+      if (isGoTemplate(text)) {
+        diagnostics.push(problem(file, renderingAdvice('template', file), 'needs-rendering'));
+        return;
+      }
+      inputs.push({ file, text });
     } catch (e) {
       diagnostics.push(problem(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
     }
@@ -61,6 +73,11 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
       names = readdirSync(dir).sort();
     } catch (e) {
       diagnostics.push(problem(dir, `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      return;
+    }
+    const rendered = renderedKind(names);
+    if (rendered) {
+      diagnostics.push(problem(dir, renderingAdvice(rendered, dir), 'needs-rendering'));
       return;
     }
     for (const name of names) {
@@ -91,9 +108,27 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
     }
     if (isDir) {
       const before = inputs.length;
+      const problems = diagnostics.length;
       walk(path);
-      if (inputs.length === before) diagnostics.push(problem(path, 'no *.yaml, *.yml or *.json file in this folder'));
-    } else readFile(path);
+      if (inputs.length === before && diagnostics.length === problems) diagnostics.push(problem(path, 'no *.yaml, *.yml or *.json file in this folder'));
+    } else {
+      const parent = dirname(path);
+      let siblings: string[] = [];
+      try {
+        siblings = readdirSync(parent);
+      } catch {
+        // the file's own read reports what is wrong
+      }
+      if (!isKustomization(basename(path)) && renderedKind(siblings) === 'kustomize') {
+        diagnostics.push({ severity: 'warning', code: 'needs-rendering', message: `${path} belongs to the kustomize folder ${parent}: read as it is, without the namespaces, names and labels its kustomization sets (-k ${parent} reads it rendered)`, source: { file: path, doc: 0, line: 1, col: 1 } });
+      }
+      readFile(path);
+    }
+  }
+  for (const dir of options.kustomize ?? []) {
+    const r = renderKustomize(dir);
+    if (r.text === undefined) diagnostics.push(problem(dir, r.error ?? 'cannot render', 'needs-rendering'));
+    else inputs.push({ file: `${dir} (${r.tool} output)`, text: r.text });
   }
   return { inputs, diagnostics };
 }
