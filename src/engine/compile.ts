@@ -1,3 +1,4 @@
+import { DEFAULT_ASSUMPTIONS, type PluginAssumptions } from '../model/cni.js';
 import type { LabelSelector } from '../model/labels.js';
 import type { NetworkPolicy, Peer, Protocol, Rule } from '../model/policy.js';
 import { ConnectionSet } from '../net/connection-set.js';
@@ -40,14 +41,37 @@ export interface Universe {
 /** Pods of the namespaces `namespace` names (one, or a selector) that match `pods` (all when absent). */
 export type SelectPods = (namespace: LabelSelector | string, pods: LabelSelector | undefined) => Bitset;
 
-/** Compiles policies, sharing the bitset of identical selectors. */
-export function compilePolicies(policies: readonly NetworkPolicy[], u: Universe, selectPods: SelectPods = podSelection(u)): CompiledPolicy[] {
+/**
+ * Compiles policies, sharing the bitset of identical selectors. Under `assumptions` (what the
+ * network plugin does: docs/cni-profiles.md), an ipBlock peer also holds the pod classes whose
+ * IPs it holds, and hostNetwork pods may be left out of subjects and pod peers.
+ */
+export function compilePolicies(policies: readonly NetworkPolicy[], u: Universe, selectPods: SelectPods = podSelection(u), assumptions: PluginAssumptions = DEFAULT_ASSUMPTIONS): CompiledPolicy[] {
+  const P = u.pods.classes.length;
+  // Pod classes per ipBlock-covered block: empty unless some pod IP falls in an ipBlock.
+  const classesInBlock = new Map<number, number[]>();
+  if (assumptions.ipBlockSelectsPods) for (const c of u.pods.classes) for (const b of c.ipBlocks) classesInBlock.set(b, [...(classesInBlock.get(b) ?? []), c.index]);
+  const hostNetwork = new Bitset(u.size);
+  if (assumptions.hostNetwork === 'node') for (const c of u.pods.classes) if (c.hostNetwork) hostNetwork.set(c.index);
+  const withoutHost = new WeakMap<Bitset, Bitset>();
+  const podsOf: SelectPods = hostNetwork.isEmpty()
+    ? selectPods
+    : (namespace, pods) => {
+        const b = selectPods(namespace, pods);
+        let out = withoutHost.get(b);
+        if (!out) withoutHost.set(b, (out = b.clone().andNotWith(hostNetwork)));
+        return out;
+      };
+
   const peerBits = (policy: NetworkPolicy, peer: Peer): Bitset => {
     if (peer.kind === 'ipBlock') {
-      return Bitset.of(u.size, blocksOfPeer(u.blocks, peer).map((i) => u.pods.classes.length + i));
+      const blocks = blocksOfPeer(u.blocks, peer);
+      const bits = Bitset.of(u.size, blocks.map((i) => P + i));
+      if (classesInBlock.size) for (const b of blocks) for (const c of classesInBlock.get(b) ?? []) bits.set(c);
+      return bits;
     }
     // namespaceSelector absent: the policy's own namespace. podSelector absent: all pods there.
-    return selectPods(peer.namespaceSelector ?? policy.namespace, peer.podSelector);
+    return podsOf(peer.namespaceSelector ?? policy.namespace, peer.podSelector);
   };
 
   const compileRule = (policy: NetworkPolicy, targets: Bitset, rule: Rule): CompiledRule => {
@@ -67,7 +91,7 @@ export function compilePolicies(policies: readonly NetworkPolicy[], u: Universe,
   };
 
   return policies.map((policy) => {
-    const targets = selectPods(policy.namespace, policy.podSelector);
+    const targets = podsOf(policy.namespace, policy.podSelector);
     return {
       policy,
       targets,

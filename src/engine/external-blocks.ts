@@ -84,6 +84,26 @@ export function blocksOfPeer(blocks: readonly ExternalBlock[], peer: IpBlockPeer
   return out;
 }
 
+/**
+ * The blocks inside some ipBlock peer: pods with an IP there are told apart, as a plugin that
+ * matches pods by ipBlock tells them apart (docs/cni-profiles.md). Empty, and nothing computed,
+ * when no pod has a known IP or no policy has an ipBlock.
+ */
+export function ipBlockCoveredBlocks(snapshot: Snapshot, blocks: readonly ExternalBlock[]): Set<number> {
+  const covered = new Set<number>();
+  if (!snapshot.pods.some((p) => p.ips.length > 0)) return covered;
+  const peers = ipBlockPeers(snapshot.policies);
+  if (peers.length === 0) return covered;
+  const seen = new Set<string>();
+  for (const peer of peers) {
+    const key = `${peer.cidr.text} ${peer.except.map((c) => c.text).join(' ')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const b of blocksOfPeer(blocks, peer)) covered.add(b);
+  }
+  return covered;
+}
+
 /** Indices of the blocks inside any of these CIDRs. */
 export function blocksOfCidrs(blocks: readonly ExternalBlock[], cidrs: readonly Cidr[]): number[] {
   const out: number[] = [];

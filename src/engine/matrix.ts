@@ -8,7 +8,8 @@ import { compilePolicies, podSelection, type CompiledPolicy, type CompiledRule, 
 import { compileAdmin, type ClassTiers, type CompiledAdminRule } from './compile-admin.js';
 import { ConnectionPool } from './connection-pool.js';
 import type { Endpoint, Traffic } from './endpoint.js';
-import { blockOf, externalBlocks, mentionsIpv6, type ExternalBlock } from './external-blocks.js';
+import { DEFAULT_ASSUMPTIONS } from '../model/cni.js';
+import { blockOf, externalBlocks, ipBlockCoveredBlocks, mentionsIpv6, type ExternalBlock } from './external-blocks.js';
 import { buildPodIndex, type PodIndex } from './pod-index.js';
 
 /** One source's allowed destinations: for each distinct connection set, the destinations that get it. */
@@ -93,16 +94,16 @@ interface Group {
 
 const MAX_MASK_GROUPS = 26;
 
-export function computeMatrix(snapshot: Snapshot): ReachabilityMatrix {
-  const pods = buildPodIndex(snapshot);
+/** Under `snapshot.assumptions` (what the network plugin does; absent: DEFAULT_ASSUMPTIONS). `pool` may be shared between matrices. */
+export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new ConnectionPool()): ReachabilityMatrix {
   const blocks = externalBlocks(snapshot);
+  const pods = buildPodIndex(snapshot, blocks, ipBlockCoveredBlocks(snapshot, blocks));
   const P = pods.classes.length;
   const E = P + blocks.length;
   const universe: Universe = { pods, blocks, size: E };
   const W = wordsFor(E);
   const selectPods = podSelection(universe);
-  const policies = compilePolicies(snapshot.policies, universe, selectPods);
-  const pool = new ConnectionPool();
+  const policies = compilePolicies(snapshot.policies, universe, selectPods, snapshot.assumptions ?? DEFAULT_ASSUMPTIONS);
   const admin = snapshot.adminPolicies?.length ? compileAdmin(snapshot.adminPolicies, universe, selectPods) : null;
 
   // Per pod class: the egress policies that select it, and which ingress rules' peers hold it.

@@ -1,9 +1,12 @@
 import type { Labels } from '../model/labels.js';
 import type { ContainerPort, Pod, Snapshot } from '../model/snapshot.js';
+import { parseIp } from '../net/ip-address.js';
+import { blockOf, type ExternalBlock } from './external-blocks.js';
 
 /**
  * Pods that no policy can tell apart: same namespace, same labels, same named container ports,
- * and both or neither on the host network.
+ * both or neither on the host network, and IPs in the same ipBlock-covered external blocks
+ * (a plugin may match pods by ipBlock: docs/cni-profiles.md).
  * The engine computes one row per class instead of one per pod.
  */
 export interface PodClass {
@@ -12,6 +15,8 @@ export interface PodClass {
   labels: Labels;
   ports: readonly ContainerPort[];
   hostNetwork: boolean;
+  /** The external blocks inside some ipBlock peer that hold an IP of these pods (usually none). */
+  ipBlocks: readonly number[];
   pods: Pod[];
 }
 
@@ -21,7 +26,7 @@ export interface PodIndex {
   namespaceLabels: Map<string, Labels>;
 }
 
-function classKey(pod: Pod): string {
+function classKey(pod: Pod, ipBlocks: readonly number[]): string {
   const labels = Object.keys(pod.labels)
     .sort()
     .map((k) => [k, pod.labels[k]]);
@@ -30,18 +35,36 @@ function classKey(pod: Pod): string {
     .map((p) => `${p.name}/${p.protocol}/${p.port}`)
     .sort();
   // hostNetwork pods are left out of cluster-wide policies' subjects and pod peers: their own class.
-  return JSON.stringify([pod.namespace, labels, named, pod.hostNetwork]);
+  return JSON.stringify([pod.namespace, labels, named, pod.hostNetwork, ipBlocks]);
 }
 
-export function buildPodIndex(snapshot: Snapshot): PodIndex {
+/**
+ * The blocks of `covered` (blocks some ipBlock peer holds) that hold one of the pod's IPs; none
+ * without such blocks, so the common snapshot parses no address.
+ */
+function ipBlocksOf(pod: Pod, blocks: readonly ExternalBlock[], covered: ReadonlySet<number>): number[] {
+  if (covered.size === 0 || pod.ips.length === 0) return [];
+  const out = new Set<number>();
+  for (const text of pod.ips) {
+    const ip = parseIp(text);
+    if (!ip) continue;
+    const b = blockOf(blocks, ip.family, ip.value);
+    if (covered.has(b)) out.add(b);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** `blocks` and `covered`: the external blocks, and those inside some ipBlock peer (pods there get their own classes). */
+export function buildPodIndex(snapshot: Snapshot, blocks: readonly ExternalBlock[] = [], covered: ReadonlySet<number> = new Set()): PodIndex {
   const classes: PodClass[] = [];
   const byKey = new Map<string, PodClass>();
   const classOf = new Map<Pod, number>();
   for (const pod of snapshot.pods) {
-    const key = classKey(pod);
+    const ipBlocks = ipBlocksOf(pod, blocks, covered);
+    const key = classKey(pod, ipBlocks);
     let c = byKey.get(key);
     if (!c) {
-      c = { index: classes.length, namespace: pod.namespace, labels: pod.labels, ports: pod.ports.filter((p) => p.name), hostNetwork: pod.hostNetwork, pods: [] };
+      c = { index: classes.length, namespace: pod.namespace, labels: pod.labels, ports: pod.ports.filter((p) => p.name), hostNetwork: pod.hostNetwork, ipBlocks, pods: [] };
       classes.push(c);
       byKey.set(key, c);
     }

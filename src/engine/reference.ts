@@ -1,3 +1,5 @@
+import { DEFAULT_ASSUMPTIONS, type PluginAssumptions } from '../model/cni.js';
+import { parseIp } from '../net/ip-address.js';
 import { adminOrder, type AdminPeer, type AdminPolicy, type AdminRule } from '../model/admin-policy.js';
 import type { NetworkPolicy, Peer, PortSpec, Rule } from '../model/policy.js';
 import type { Labels } from '../model/labels.js';
@@ -13,9 +15,12 @@ import type { Endpoint, Traffic } from './endpoint.js';
 export class ReferenceEvaluator {
   private readonly nsLabels = new Map<string, Labels>();
   private tiers: ReturnType<typeof adminOrder> | undefined;
+  /** What the network plugin does where NetworkPolicy leaves it open (docs/cni-profiles.md). */
+  private readonly plugin: PluginAssumptions;
 
   constructor(private readonly snapshot: Snapshot) {
     for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, ns.labels);
+    this.plugin = snapshot.assumptions ?? DEFAULT_ASSUMPTIONS;
   }
 
   allowed(t: Traffic): boolean {
@@ -81,8 +86,9 @@ export class ReferenceEvaluator {
     });
   }
 
-  /** Policies that select `pod` and apply to it in the direction. */
+  /** Policies that select `pod` and apply to it in the direction (none for a hostNetwork pod that is node traffic). */
   applying(pod: Pod, direction: 'ingress' | 'egress'): NetworkPolicy[] {
+    if (pod.hostNetwork && this.plugin.hostNetwork === 'node') return [];
     return this.snapshot.policies.filter(
       (p) => p.namespace === pod.namespace && p.affects[direction] && matchesSelector(p.podSelector, pod.labels),
     );
@@ -111,17 +117,20 @@ export class ReferenceEvaluator {
 
   private peerMatches(policy: NetworkPolicy, peer: Peer, e: Endpoint): boolean {
     if (peer.kind === 'ipBlock') {
-      // ipBlocks name cluster-external addresses; they do not select pods.
-      return (
-        e.kind === 'ip' &&
-        e.family === peer.cidr.family &&
-        peer.cidr.lo <= e.addr &&
-        e.addr <= peer.cidr.hi &&
-        !peer.except.some((x) => x.family === e.family && x.lo <= e.addr && e.addr <= x.hi)
-      );
+      const holds = (family: 4 | 6, addr: bigint): boolean =>
+        family === peer.cidr.family && peer.cidr.lo <= addr && addr <= peer.cidr.hi && !peer.except.some((x) => x.family === family && x.lo <= addr && addr <= x.hi);
+      if (e.kind === 'ip') return holds(e.family, e.addr);
+      // A pod only where the plugin matches pods by ipBlock, by any of its known IPs.
+      if (!this.plugin.ipBlockSelectsPods) return false;
+      return e.pod.ips.some((text) => {
+        const ip = parseIp(text);
+        return ip !== undefined && holds(ip.family, ip.value);
+      });
     }
     if (e.kind !== 'pod') return false;
     const pod = e.pod;
+    // Traffic of a hostNetwork pod is node traffic: no pod or namespace selector matches it.
+    if (pod.hostNetwork && this.plugin.hostNetwork === 'node') return false;
     const nsOk = peer.namespaceSelector
       ? matchesSelector(peer.namespaceSelector, this.nsLabels.get(pod.namespace) ?? {})
       : pod.namespace === policy.namespace;

@@ -1,7 +1,9 @@
 import type { Labels } from '../model/labels.js';
-import type { Direction, NetworkPolicy, Peer, PortSpec, Rule } from '../model/policy.js';
+import type { Direction, IpBlockPeer, NetworkPolicy, Peer, PodPeer, PortSpec, Rule } from '../model/policy.js';
 import type { Pod, Snapshot } from '../model/snapshot.js';
 import { adminOrder, type AdminPeer, type AdminPolicy, type AdminRule } from '../model/admin-policy.js';
+import { DEFAULT_ASSUMPTIONS, describeBehaviour, type Assumptions } from '../model/cni.js';
+import { parseIp } from '../net/ip-address.js';
 import { adminRuleConnections } from '../engine/admin-ports.js';
 import { CONNECTION_SETS, throughTiers } from '../engine/admin-tiers.js';
 import { ConnectionSet } from '../net/connection-set.js';
@@ -21,7 +23,11 @@ export class Explainer {
   private readonly nsLabels = new Map<string, Labels>();
   private readonly byNamespace = new Map<string, NetworkPolicy[]>();
 
+  /** What the network plugin does where NetworkPolicy leaves it open (docs/cni-profiles.md). */
+  private readonly plugin: Assumptions;
+
   constructor(readonly snapshot: Snapshot) {
+    this.plugin = snapshot.assumptions ?? DEFAULT_ASSUMPTIONS;
     for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, ns.labels);
     for (const p of snapshot.policies) this.byNamespace.set(p.namespace, [...(this.byNamespace.get(p.namespace) ?? []), p]);
     this.tiers = adminOrder(snapshot.adminPolicies ?? []);
@@ -43,7 +49,12 @@ export class Explainer {
       return { direction, subject: null, isolatedBy: [], rules: [], allowed: ConnectionSet.ALL };
     }
     const pod = subject.pod;
-    const isolatedBy = (this.byNamespace.get(pod.namespace) ?? []).filter((p) => p.affects[direction] && matchesSelector(p.podSelector, pod.labels));
+    const selecting = (this.byNamespace.get(pod.namespace) ?? []).filter((p) => p.affects[direction] && matchesSelector(p.podSelector, pod.labels));
+    if (selecting.length && this.isNodeTraffic(pod)) {
+      const note = `${pod.namespace}/${pod.name} is on the host network: ${describeBehaviour(this.plugin, 'hostNetwork')} (${this.assumedText()})`;
+      return { direction, subject, isolatedBy: [], assumed: { notSelectedBy: selecting, note }, rules: [], allowed: ConnectionSet.ALL };
+    }
+    const isolatedBy = selecting;
     const rules: RuleVerdict[] = [];
     let allowed = isolatedBy.length ? ConnectionSet.NONE : ConnectionSet.ALL;
     for (const policy of isolatedBy) {
@@ -102,19 +113,59 @@ export class Explainer {
     const ports = rule.ports === 'any' ? ConnectionSet.ALL : rule.ports.reduce((acc, s) => acc.union(specConnections(s, dst)), ConnectionSet.NONE);
     if (rule.peers === 'any') return { policy, rule, matchedPeer: 'any', peerMisses: [], ports };
     const peerMisses: string[] = [];
+    let assumed = false;
     for (let i = 0; i < rule.peers.length; i++) {
-      const miss = this.peerMiss(policy, rule.peers[i]!, peer);
-      if (miss === undefined) return { policy, rule, matchedPeer: i, peerMisses: [], ports };
-      peerMisses.push(`peer ${i}: ${miss}`);
+      const m = this.peerMatch(policy, rule.peers[i]!, peer);
+      assumed ||= m.assumed === true;
+      if (m.ok) return { policy, rule, matchedPeer: i, peerMisses: [], ports, ...(m.note ? { matchNote: m.note } : {}), ...(assumed ? { assumed } : {}) };
+      peerMisses.push(`peer ${i}: ${m.note}`);
     }
-    return { policy, rule, matchedPeer: null, peerMisses, ports };
+    return { policy, rule, matchedPeer: null, peerMisses, ports, ...(assumed ? { assumed } : {}) };
   }
 
-  /** `undefined` when the peer item matches; otherwise why not. */
-  private peerMiss(policy: NetworkPolicy, peer: Peer, e: Endpoint): string | undefined {
+  private assumedText(): string {
+    return `assumed: ${this.plugin.profiles.length ? this.plugin.profiles.join(', ') : 'netpol-check default'}`;
+  }
+
+  private isNodeTraffic(pod: Pod): boolean {
+    return pod.hostNetwork && this.plugin.hostNetwork === 'node';
+  }
+
+  /**
+   * Whether the peer item matches; `note` says why not, or how it matched when a plugin
+   * assumption decided it (`assumed`).
+   */
+  private peerMatch(policy: NetworkPolicy, peer: Peer, e: Endpoint): { ok: boolean; note?: string; assumed?: boolean } {
+    const miss = this.peerMiss(policy, peer, e);
+    if (miss !== undefined) return typeof miss === 'string' ? { ok: false, note: miss } : { ok: false, note: miss.note, assumed: true };
+    if (peer.kind === 'ipBlock' && e.kind === 'pod') {
+      const ip = this.podIpIn(peer, e.pod);
+      return { ok: true, note: `holds the pod's IP ${ip}; ${this.assumedText()}`, assumed: true };
+    }
+    return { ok: true };
+  }
+
+  /** The first known IP of the pod inside the ipBlock (minus except), if any. */
+  private podIpIn(peer: IpBlockPeer, pod: Pod): string | undefined {
+    return pod.ips.find((text) => {
+      const ip = parseIp(text);
+      return ip !== undefined && ip.family === peer.cidr.family && peer.cidr.lo <= ip.value && ip.value <= peer.cidr.hi && !peer.except.some((x) => x.family === ip.family && x.lo <= ip.value && ip.value <= x.hi);
+    });
+  }
+
+  /** `undefined` when the peer item matches; otherwise why not (`{note}` when a plugin assumption decided it). */
+  private peerMiss(policy: NetworkPolicy, peer: Peer, e: Endpoint): string | { note: string } | undefined {
     if (peer.kind === 'ipBlock') {
       const except = peer.except.length ? ` except ${peer.except.map((c) => c.text).join(', ')}` : '';
-      if (e.kind === 'pod') return `ipBlock ${peer.cidr.text}${except} names addresses outside the cluster, not pods`;
+      if (e.kind === 'pod') {
+        const ip = this.podIpIn(peer, e.pod);
+        if (ip === undefined) {
+          if (!this.plugin.ipBlockSelectsPods) return `ipBlock ${peer.cidr.text}${except} names addresses outside the cluster, not pods`;
+          return e.pod.ips.length ? `the pod's IP ${e.pod.ips.join(', ')} is not in ipBlock ${peer.cidr.text}${except}` : `ipBlock ${peer.cidr.text}${except} matches pods by IP, and the pod has no known IP`;
+        }
+        if (!this.plugin.ipBlockSelectsPods) return { note: `ipBlock ${peer.cidr.text}${except} holds the pod's IP ${ip}, but ${describeBehaviour(this.plugin, 'ipBlock')} (${this.assumedText()})` };
+        return undefined;
+      }
       const inCidr = e.family === peer.cidr.family && peer.cidr.lo <= e.addr && e.addr <= peer.cidr.hi;
       if (!inCidr) return `${formatIp(e.family, e.addr)} is not in ipBlock ${peer.cidr.text}`;
       const hit = peer.except.find((x) => x.family === e.family && x.lo <= e.addr && e.addr <= x.hi);
@@ -122,6 +173,12 @@ export class Explainer {
     }
     if (e.kind !== 'pod') return `selects pods, and ${formatIp(e.family, e.addr)} is an outside address`;
     const pod = e.pod;
+    const selectors = this.selectorMiss(policy, peer, pod);
+    if (selectors === undefined && this.isNodeTraffic(pod)) return { note: `the pod is on the host network: ${describeBehaviour(this.plugin, 'hostNetwork')} (${this.assumedText()})` };
+    return selectors;
+  }
+
+  private selectorMiss(policy: NetworkPolicy, peer: PodPeer, pod: Pod): string | undefined {
     const problems: string[] = [];
     if (peer.namespaceSelector) {
       const labels = this.nsLabels.get(pod.namespace) ?? {};

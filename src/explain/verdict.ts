@@ -13,6 +13,10 @@ export interface RuleVerdict {
   peerMisses: string[];
   /** What the rule opens towards this destination (named ports resolved), whatever the peer. */
   ports: ConnectionSet;
+  /** How the matched peer matched, when a plugin assumption decided it: `holds the pod's IP 10.0.3.4; assumed: calico`. */
+  matchNote?: string;
+  /** True when an assumption about the network plugin decided whether a peer matches (docs/cni-profiles.md). */
+  assumed?: boolean;
 }
 
 /** How one rule of a cluster-wide policy treats one pair. */
@@ -45,6 +49,8 @@ export interface DirectionVerdict {
   subject: Endpoint | null;
   /** Policies that select the pod for this direction; none means not isolated. */
   isolatedBy: NetworkPolicy[];
+  /** Set when a plugin assumption left the pod out of the policies that select it by labels (a hostNetwork pod). */
+  assumed?: { notSelectedBy: NetworkPolicy[]; note: string };
   /** Every rule of those policies. */
   rules: RuleVerdict[];
   /** Cluster-wide policies that apply to this side, when there are any. */

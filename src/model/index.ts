@@ -1,4 +1,5 @@
 export * from './admin-policy.js';
+export * from './cni.js';
 export * from './diagnostic.js';
 export * from './labels.js';
 export * from './policy.js';

@@ -4,6 +4,7 @@ import type { AdminPolicy } from './admin-policy.js';
 import type { LegacyIsolation, Semantics } from './semantics.js';
 import type { SourceRef } from './source.js';
 import type { UnmodelledObject } from './unmodelled.js';
+import type { Assumptions } from './cni.js';
 
 export interface Namespace {
   name: string;
@@ -82,6 +83,8 @@ export interface Snapshot {
   semantics?: Semantics;
   /** Objects read but not evaluated that answers may depend on (plugin policies, operators' resources). */
   unmodelled?: readonly UnmodelledObject[];
+  /** What the network plugin is assumed to do where NetworkPolicy leaves it open (absent: DEFAULT_ASSUMPTIONS). */
+  assumptions?: Assumptions;
 }
 
 export type { LabelSelector };

@@ -5,6 +5,7 @@ import type { Cidr, NetworkPolicy, Peer, PortSpec, Protocol, Rule } from '../../
 import type { ContainerPort, Namespace, Pod, Snapshot } from '../../src/model/snapshot.js';
 import type { Endpoint } from '../../src/engine/endpoint.js';
 import { parseCidr } from '../../src/net/cidr.js';
+import { distinctAssumptions, type Assumptions } from '../../src/model/cni.js';
 
 /** Random clusters over a small vocabulary, so that selectors, ports and CIDRs often collide. */
 const src = { file: 'random', doc: 0, line: 1, col: 1 };
@@ -95,14 +96,23 @@ const containerPorts: fc.Arbitrary<ContainerPort[]> = fc.array(
   { maxLength: 3 },
 ).map((ports) => ports.filter((p, i) => ports.findIndex((q) => q.name === p.name) === i)); // names are unique in a pod
 
+// Pod IPs: none (as in manifests), or addresses inside, outside and on the edges of the CIDR
+// vocabulary's ranges and excepts, so that ipBlock peers sometimes hold pods (docs/cni-profiles.md).
+const POD_IPS = ['10.1.2.5', '10.1.2.200', '10.2.0.1', '10.255.255.255', '192.168.1.7', '192.168.9.9', '172.16.5.1', '172.31.0.1', '8.8.8.8', '2001:db8:1:2::5', '2001:db8:2::1', '2001:db9::1'];
+const podIps: fc.Arbitrary<string[]> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant([]) },
+  { weight: 2, arbitrary: fc.constantFrom(...POD_IPS.filter((ip) => !ip.includes(':'))).map((ip) => [ip]) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...POD_IPS.filter((ip) => !ip.includes(':'))), fc.constantFrom(...POD_IPS.filter((ip) => ip.includes(':')))).map((t) => [...t]) },
+);
+
 const pod = (i: number): fc.Arbitrary<Pod> =>
-  fc.record({ namespace: fc.constantFrom(...NAMESPACES), labels, ports: containerPorts, hostNetwork: fc.integer({ min: 0, max: 5 }).map((n) => n === 0) }).map((p) => ({
+  fc.record({ namespace: fc.constantFrom(...NAMESPACES), labels, ports: containerPorts, hostNetwork: fc.integer({ min: 0, max: 5 }).map((n) => n === 0), ips: podIps }).map((p) => ({
     id: `${p.namespace}/pod${i}`,
     name: `pod${i}`,
     namespace: p.namespace,
     labels: p.labels,
     ports: p.ports,
-    ips: [],
+    ips: p.ips,
     hostNetwork: p.hostNetwork,
     owner: { kind: 'Pod', name: `pod${i}` },
     fromTemplate: false,
@@ -124,6 +134,13 @@ export const randomSnapshot: fc.Arbitrary<Snapshot> = fc
     }),
   )
   .map((s) => ({ namespaces: s.namespaces, pods: s.pods, policies: s.policies, services: [] }));
+
+/** Every combination of the plugin behaviours (docs/cni-profiles.md), with the profiles' names where they have one. */
+export const pluginAssumptions: fc.Arbitrary<Assumptions> = fc.constantFrom<Assumptions>(
+  ...distinctAssumptions(),
+  { ipBlockSelectsPods: true, hostNetwork: 'pod', profiles: [] },
+  { ipBlockSelectsPods: false, hostNetwork: 'pod', profiles: [] },
+);
 
 /** Addresses on and around every CIDR boundary of the vocabulary. */
 export function sampleAddresses(): { family: 4 | 6; addr: bigint }[] {
