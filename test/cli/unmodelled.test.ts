@@ -80,6 +80,12 @@ describe.each(KINDS)('%s in the snapshot', (_kind, object, name) => {
     expect((JSON.parse(json.out) as { unmodelled: unknown[] }).unmodelled).toHaveLength(1);
   });
 
+  it('report lists it among the findings of the page', async () => {
+    const r = await runCli(['report', '-f', '-', '-o', 'page.html'], input);
+    expect(r.files['page.html']).toContain('unmodelled-object');
+    expect(r.files['page.html']).toContain(name.split('/').pop());
+  });
+
   it('path and reach-from name it', async () => {
     expect((await runCli(['path', 'x/client', 'y/db', '-f', '-'], input)).out).toContain('NOT EVALUATED: 1 object');
     expect((await runCli(['reach-from', 'x/client', '-f', '-'], input)).out).toContain('NOT EVALUATED: 1 object');
