@@ -1,6 +1,7 @@
 import type { LineCounter } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { fieldPath, type SourceRef } from '../model/source.js';
+import { CONTROL } from './go-yaml/reader.js';
 import { decodeCarefully, decodeKubectlYaml, type KubectlYamlResult } from './kubectl-yaml.js';
 import { lazySource } from './lazy-source.js';
 import { LineIndex } from './line-index.js';
@@ -57,33 +58,45 @@ export interface ReadYamlOptions {
 }
 
 export function readYamlDocuments(file: string, text: string, options: ReadYamlOptions = {}): { docs: YamlDocument[]; diagnostics: Diagnostic[] } {
-  const chunks: (Region & { refused?: string })[] = [];
+  const chunks: (Region & { refused?: { message: string; line: number }; decodeFrom?: number })[] = [];
   const diagnostics: Diagnostic[] = [];
+  const lines = new LineIndex(text);
   let from = 0;
-  let refused: string | undefined;
+  /** A separator line met with nothing read yet: kubectl's YAMLReader makes it the next document's first line. */
+  let kept: number | undefined;
+  let stopped = false;
   SEPARATOR_LINE.lastIndex = 0;
   for (let m = SEPARATOR_LINE.exec(text); m; m = SEPARATOR_LINE.exec(text)) {
-    chunks.push({ from, to: m.index, ...(refused ? { refused } : {}) });
-    const rest = m[0].slice(3).trim();
-    // kubectl stops at a separator with anything but a comment after it ("invalid Yaml document separator").
-    refused = rest !== '' && !rest.startsWith('#') ? `invalid document separator "${m[0].slice(0, 40)}": kubectl refuses it (only a comment may follow ---)` : undefined;
+    const rest = goTrimSpace(m[0].slice(3));
+    if (rest !== '' && !rest.startsWith('#')) {
+      // kubectl's YAMLReader fails here ("invalid Yaml document separator") and reads no more:
+      // not the document this line would end, not anything after it.
+      const message = `invalid document separator "${m[0].slice(0, 40)}": kubectl stops reading the file there (only a comment may follow ---); the document it ends and the rest of the file are skipped`;
+      chunks.push({ from, to: text.length, refused: { message, line: lines.linePos(m.index).line } });
+      stopped = true;
+      break;
+    }
+    const empty = kept === undefined && from === m.index;
+    chunks.push({ from, to: m.index, ...(kept !== undefined ? { decodeFrom: kept } : {}) });
+    kept = empty ? m.index : undefined;
     from = Math.min(text.length, m.index + m[0].length + 1);
   }
-  chunks.push({ from, to: text.length, ...(refused ? { refused } : {}) });
-  const lines = new LineIndex(text);
+  if (!stopped) chunks.push({ from, to: text.length, ...(kept !== undefined ? { decodeFrom: kept } : {}) });
   const lineOf = (region: Region): number => (region.line ??= lines.linePos(region.from).line - 1);
   const docs: YamlDocument[] = [];
   const allSimple = options.simple !== false && isSimpleText(text);
   for (const [docIndex, c] of chunks.entries()) {
     if (c.refused) {
-      diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `${c.refused}; document skipped`, source: { file, doc: docIndex, line: Math.max(1, lineOf(c)), col: 1 } });
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: c.refused.message, source: { file, doc: docIndex, line: c.refused.line, col: 1 } });
       continue;
     }
-    const body = text.slice(c.from, c.to);
+    const start = c.decodeFrom !== undefined && !separatorIsMoot(text, c.decodeFrom, c.from, c.to) ? c.decodeFrom : c.from;
+    const body = asKubectlReadsIt(text.slice(start, c.to));
     const result: KubectlYamlResult = options.simple === false ? decodeCarefully(body) : allSimple || isSimpleText(body) ? decodeKubectlYaml(body) : decodeCarefully(body);
+    const firstLine = start === c.from ? lineOf(c) : lines.linePos(start).line - 1;
     const at = (offset: number): SourceRef => {
       const pos = new LineIndex(body).linePos(offset);
-      return { file, doc: docIndex, line: pos.line + lineOf(c), col: pos.col };
+      return { file, doc: docIndex, line: pos.line + firstLine, col: pos.col };
     };
     if (!result.ok) {
       diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `invalid YAML/JSON: ${result.error}; document skipped`, source: at(result.offset) });
@@ -94,6 +107,39 @@ export function readYamlDocuments(file: string, text: string, options: ReadYamlO
     docs.push({ value: result.value, locate: chunkLocators(file, docIndex, text, c, result.value, lineOf) });
   }
   return { docs, diagnostics };
+}
+
+/**
+ * Whether go-yaml reads the document the same without the separator line kubectl leaves at its
+ * start (text[separator, from)): `---` with nothing after it but blanks and a comment is an
+ * explicit document start, which changes nothing unless the document holds directives (`%`) or
+ * document ends (`...`), or a control character (go-yaml's reader sees those by byte offset).
+ * Then the simple reader can still take the document.
+ */
+function separatorIsMoot(text: string, separator: number, from: number, to: number): boolean {
+  const rest = text.slice(separator + 3, from).replace(/\r?\n?$/, '');
+  if (!/^(?:[ \t]+(?:#.*)?)?$/.test(rest)) return false;
+  const body = text.slice(from, to);
+  return !/(?<![^\n])(?:%|\.\.\.)/.test(body) && !CONTROL.test(body);
+}
+
+/**
+ * A document's text as kubectl's line reader hands it on: every line ends with LF (CR LF
+ * becomes LF; a last line without a line break gets one). Lines and columns stay as they were.
+ */
+function asKubectlReadsIt(body: string): string {
+  const lf = body.includes('\r') ? body.replaceAll('\r\n', '\n') : body;
+  return lf === '' || lf.endsWith('\n') ? lf : `${lf}\n`;
+}
+
+/** Go's strings.TrimSpace (unicode.IsSpace: NEL is a space, U+FEFF is not, unlike String.prototype.trim). */
+function goTrimSpace(s: string): string {
+  const space = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+  let a = 0;
+  let b = s.length;
+  while (a < b && space.test(s[a]!)) a++;
+  while (b > a && space.test(s[b - 1]!)) b--;
+  return s.slice(a, b);
 }
 
 /** The first line of the region that holds content (not blank, not a comment); its first line is numbered firstLine. */
