@@ -6,6 +6,7 @@ import { COMMON_OPTIONS, flag, oneOf, parse, KUSTOMIZE_HELP, SEMANTICS_HELP, str
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
+import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
 
 export const CAN_HELP = `Usage: netpol-check can SRC reach DST[:PORT[/PROTO]] -f PATH [options]
 
@@ -30,14 +31,16 @@ Options:
   -q, --quiet           print nothing; the exit code is the answer
 ${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
+${CNI_HELP}
 
 Exit codes: 0 yes (every pair allowed), 1 no, 2 error (unknown or ambiguous name, bad port,
 bad input), 3 undetermined (a policy netpol-check does not evaluate, e.g. Cilium's or Calico's,
-may select a pair; the answer shows what NetworkPolicies alone decide).
+may select a pair; the answer shows what NetworkPolicies alone decide; or, without --cni, network
+plugins answer a pair differently: the answer shows each plugin's).
 `;
 
 export async function canCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, verbose: { type: 'boolean', short: 'v' }, quiet: { type: 'boolean', short: 'q' } });
+  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, verbose: { type: 'boolean', short: 'v' }, quiet: { type: 'boolean', short: 'q' } });
   if (flag(args, 'help')) {
     io.out(CAN_HELP);
     return EXIT.ok;
@@ -50,7 +53,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
   const quiet = flag(args, 'quiet');
   const loaded = loadForCommand(strs(args, 'file'), quiet ? { ...io, err: () => {} } : io, loadOptions(args));
   const namespace = str(args, 'namespace');
-  const result = ask(loaded.snapshot, { src, dst, ...(namespace ? { namespace } : {}) });
+  const result = ask(loaded.snapshot, { src, dst, cni: cniOption(args), ...(namespace ? { namespace } : {}) });
   if (!result.ok) {
     if (!quiet) {
       const hint = result.candidates.length ? `\n  did you mean: ${result.candidates.join(', ')}` : '';

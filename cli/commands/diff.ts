@@ -1,7 +1,6 @@
 import { diffConnectivity } from '../../src/diff/connectivity-diff.js';
 import { Responsibility } from '../../src/diff/responsible.js';
 import { connectivity } from '../../src/engine/connectivity.js';
-import { computeMatrix } from '../../src/engine/matrix.js';
 import { formatDiffJson } from '../../src/format/diff/json.js';
 import { formatDiffMarkdown } from '../../src/format/diff/markdown.js';
 import { formatDiffText } from '../../src/format/diff/text.js';
@@ -9,6 +8,7 @@ import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/form
 import { inputStatus } from '../../src/load/input-status.js';
 import { readGitRevision } from '../../src/load/git-source.js';
 import { loadSnapshot, loadTexts, type LoadOptions, type LoadResult } from '../../src/load/load-snapshot.js';
+import { CNI_HELP, CNI_OPTION, cniOption, pluginMatrix, withProfile } from '../cni.js';
 import { COMMON_OPTIONS, flag, loadOptions, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
@@ -31,6 +31,7 @@ Options:
   -o, --output FILE   write to FILE
 ${NAMESPACE_HELP}
 ${SEMANTICS_HELP}
+${CNI_HELP}
 
 Exit codes: 0 done (or nothing changed, with --exit-code), 1 changed (with --exit-code), 2 error.
 `;
@@ -49,7 +50,7 @@ function load(spec: string, io: Io, which: string, options: LoadOptions): LoadRe
 }
 
 export async function diffCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, base: { type: 'string' }, head: { type: 'string' }, 'exit-code': { type: 'boolean' } });
+  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, base: { type: 'string' }, head: { type: 'string' }, 'exit-code': { type: 'boolean' } });
   if (flag(args, 'help')) {
     io.out(DIFF_HELP);
     return EXIT.ok;
@@ -61,13 +62,18 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const base = load(baseSpec, io, 'base', loadOptions(args));
   const head = load(headSpec, io, 'head', loadOptions(args));
   const errors = [...base.diagnostics, ...head.diagnostics].filter((d) => d.severity === 'error').length;
-  const baseView = connectivity(computeMatrix(base.snapshot), 'workload');
-  const headView = connectivity(computeMatrix(head.snapshot), 'workload');
-  const responsibility = new Responsibility(base.snapshot, baseView, head.snapshot, headView);
+  const cni = cniOption(args);
+  const basePlugin = pluginMatrix(base.snapshot, cni, { complete: true, errors: [] });
+  const headPlugin = pluginMatrix(head.snapshot, cni, { complete: true, errors: [] });
+  const baseView = connectivity(basePlugin.matrix, 'workload');
+  const headView = connectivity(headPlugin.matrix, 'workload');
+  const responsibility = new Responsibility(withProfile(base.snapshot, cni), baseView, withProfile(head.snapshot, cni), headView);
   const changes = diffConnectivity(baseView, headView).map((change) => ({ change, reasons: responsibility.reasons(change) }));
   const input = inputStatus([...base.diagnostics.map((d) => ({ ...d, message: `base: ${d.message}` })), ...head.diagnostics.map((d) => ({ ...d, message: `head: ${d.message}` }))], {
     unmodelled: [...(base.snapshot.unmodelled ?? []), ...(head.snapshot.unmodelled ?? [])],
   });
+  // Pairs the plugin decides, in head (where plugins differ without --cni, the diff compares what any of them allows).
+  if (headPlugin.dependent.length || basePlugin.dependent.length) input.plugin = { profile: cni, dependent: headPlugin.dependent.length ? headPlugin.dependent : basePlugin.dependent };
   const text =
     format === 'json'
       ? formatDiffJson(changes, { base: semanticsName(base.snapshot.semantics), head: semanticsName(head.snapshot.semantics) }, input)

@@ -1,11 +1,12 @@
 import { createElement } from 'react';
 import type { Level } from '../../src/engine/connectivity.js';
-import { computeMatrix } from '../../src/engine/matrix.js';
 import { runLint } from '../../src/lint/run-lint.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
+import { CNI_HELP, CNI_OPTION, cniOption, pluginMatrix, withProfile } from '../cni.js';
+import { formatInputStatusText } from '../../src/format/input/input-status.js';
 
 export const EXPLORE_HELP = `Usage: netpol-check explore -f PATH [-f PATH…] [--level workload|pod]
 
@@ -19,6 +20,7 @@ Options:
 ${NAMESPACE_HELP}
 ${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
+${CNI_HELP}
   -h, --help          this help
 
 Needs an interactive terminal: without one (CI, a pipe) it says so and exits with code 2.
@@ -26,7 +28,7 @@ Exit codes: 0 quit, 2 no terminal, or input or usage error.
 `;
 
 export async function exploreCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, level: { type: 'string' } });
+  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, level: { type: 'string' } });
   if (flag(args, 'help')) {
     io.out(EXPLORE_HELP);
     return EXIT.ok;
@@ -39,14 +41,17 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
   const files = [...strs(args, 'file'), ...args.positionals];
   if (files.includes('-')) throw new UsageError('explore reads the keyboard from stdin, so manifests cannot come from it: write them to a file and give -f FILE');
   const loaded = loadForCommand(files, io, loadOptions(args));
-  const matrix = computeMatrix(loaded.snapshot);
-  const findings = runLint(loaded.snapshot, loaded.diagnostics, { matrix });
+  const cni = cniOption(args);
+  const { matrix, input } = pluginMatrix(loaded.snapshot, cni, loaded.input, level);
+  if (input.plugin?.dependent.length) io.err(formatInputStatusText({ complete: true, errors: [], plugin: input.plugin }));
+  const snapshot = withProfile(loaded.snapshot, cni);
+  const findings = runLint(snapshot, loaded.diagnostics, { matrix });
   // Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set; explore runs only at
   // a terminal (checked above), where a person is waiting for live frames. Read before ink loads.
   process.env.CI = 'false';
   process.env.CONTINUOUS_INTEGRATION = 'false';
   const [{ render }, { App }, { ExploreModel }] = await Promise.all([import('ink'), import('../tui/App.js'), import('../tui/model.js')]);
-  const model = new ExploreModel(loaded.snapshot, matrix, findings, level);
+  const model = new ExploreModel(snapshot, matrix, findings, level);
   const app = render(createElement(App, { model }), { exitOnCtrlC: true });
   await app.waitUntilExit();
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;

@@ -1,6 +1,5 @@
 import { formatInputStatusText, inputStatusJson } from '../../src/format/input/input-status.js';
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
-import { computeMatrix } from '../../src/engine/matrix.js';
 import { formatBlastRadius, formatPath } from '../../src/format/graph/text.js';
 import { blastRadius } from '../../src/graph/blast-radius.js';
 import { shortestPath } from '../../src/graph/paths.js';
@@ -10,6 +9,7 @@ import { COMMON_OPTIONS, flag, oneOf, parse, KUSTOMIZE_HELP, SEMANTICS_HELP, str
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
+import { CNI_HELP, CNI_OPTION, cniOption, pluginMatrix } from '../cni.js';
 
 const OPTIONS = `Options:
   -f, --file PATH       manifests: file, folder or - for stdin; repeatable
@@ -19,6 +19,7 @@ const OPTIONS = `Options:
       --format FMT      text (default) | json
 ${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
+${CNI_HELP}
   -h, --help            this help`;
 
 export const REACH_FROM_HELP = `Usage: netpol-check reach-from NAME [--hops K] -f PATH
@@ -43,7 +44,7 @@ ${OPTIONS}
 Exit codes: 0 a path exists, 1 none, 2 error.
 `;
 
-const GRAPH_OPTIONS = { ...COMMON_OPTIONS, level: { type: 'string' }, hops: { type: 'string' } } as const;
+const GRAPH_OPTIONS = { ...COMMON_OPTIONS, ...CNI_OPTION, level: { type: 'string' }, hops: { type: 'string' } } as const;
 
 function prepare(argv: string[], io: Io, names: number, help: string) {
   const args = parse(argv, GRAPH_OPTIONS);
@@ -55,7 +56,8 @@ function prepare(argv: string[], io: Io, names: number, help: string) {
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const format = oneOf('format', str(args, 'format'), ['text', 'json'] as const, 'text');
   const loaded = loadForCommand(strs(args, 'file'), io, loadOptions(args));
-  const view = connectivity(computeMatrix(loaded.snapshot), level);
+  const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level);
+  const view = connectivity(matrix, level);
   const graph = reachGraph(view);
   const namespace = str(args, 'namespace');
   const nodes = args.positionals.map((name) => {
@@ -63,7 +65,7 @@ function prepare(argv: string[], io: Io, names: number, help: string) {
     if (!r.ok) throw new UsageError(`${r.reason}${r.candidates.length ? `\n  did you mean: ${r.candidates.join(', ')}` : ''}`);
     return r.node.id;
   });
-  return { args, format, loaded, graph, nodes, input: loaded.input };
+  return { args, format, loaded, graph, nodes, input };
 }
 
 export async function reachFromCommand(argv: string[], io: Io): Promise<number> {

@@ -15,6 +15,7 @@ import { COMMON_OPTIONS, flag, loadOptions, oneOf, parse, NAMESPACE_HELP, KUSTOM
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { reportSemantics } from '../load.js';
+import { CNI_HELP, CNI_OPTION, cniOption, withProfile } from '../cni.js';
 import { version } from '../version.js';
 
 const DEFAULT_CONFIG = '.netpol-check.yaml';
@@ -37,12 +38,13 @@ An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced
 ${NAMESPACE_HELP}
 ${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
+${CNI_HELP}
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
 `;
 
 export async function lintCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, 'fail-on': { type: 'string' }, 'list-rules': { type: 'boolean' }, disable: { type: 'string' }, config: { type: 'string', short: 'c' } });
+  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, 'fail-on': { type: 'string' }, 'list-rules': { type: 'boolean' }, disable: { type: 'string' }, config: { type: 'string', short: 'c' } });
   if (flag(args, 'help')) {
     io.out(LINT_HELP);
     return EXIT.ok;
@@ -79,7 +81,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const owned = new Set<string>(['policy-not-applied', ...RULES.flatMap((r) => r.inputCodes ?? [])]);
   const unreadable = loaded.diagnostics.some((d) => d.severity === 'error' && !owned.has(d.code));
   const input = inputStatus(loaded.diagnostics, loaded.snapshot);
-  const findings = runLint(loaded.snapshot, loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}) });
+  const findings = runLint(withProfile(loaded.snapshot, cniOption(args)), loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}) });
   const text =
     format === 'json'
       ? formatFindingsJson(findings, semanticsName(loaded.snapshot.semantics), input)

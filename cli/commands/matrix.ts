@@ -5,6 +5,7 @@ import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEM
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
+import { CNI_HELP, CNI_OPTION, cniOption, pluginMatrix } from '../cni.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { formatJson } from '../../src/format/matrix/json.js';
 import type { InputStatus } from '../../src/load/input-status.js';
@@ -21,13 +22,14 @@ Options:
 ${NAMESPACE_HELP}
 ${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
+${CNI_HELP}
   -h, --help          this help
 
 Exit codes: 0 done, 2 input or usage error (the result still covers what could be read).
 `;
 
 export async function matrixCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, level: { type: 'string' } });
+  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, level: { type: 'string' } });
   if (flag(args, 'help')) {
     io.out(MATRIX_HELP);
     return EXIT.ok;
@@ -38,15 +40,15 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const loaded = loadForCommand(files, io, loadOptions(args));
   if (format === 'html') {
     const { reportHtml } = await import('./report.js');
-    const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`);
+    const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`, cniOption(args), io);
     const file = str(args, 'output');
     if (file) io.writeFile(file, page);
     else io.out(page);
     return loaded.errors > 0 ? EXIT.error : EXIT.ok;
   }
-  const matrix = computeMatrix(loaded.snapshot);
+  const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level);
   const view = connectivity(matrix, level);
-  const text = format === 'json' ? formatJson(view, matrix, loaded.input) : withInputStatus(format, loaded.input, (MATRIX_FORMATS[format] as MatrixFormatter)(view, matrix));
+  const text = format === 'json' ? formatJson(view, matrix, input) : withInputStatus(format, input, (MATRIX_FORMATS[format] as MatrixFormatter)(view, matrix));
   const output = str(args, 'output');
   if (output) io.writeFile(output, text);
   else io.out(text);
@@ -59,7 +61,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
  * stderr carry it).
  */
 function withInputStatus(format: MatrixFormat, input: InputStatus, text: string): string {
-  if (input.complete && !input.unmodelled?.length) return text;
+  if (input.complete && !input.unmodelled?.length && !input.plugin?.dependent.length) return text;
   if (format === 'txt' || format === 'md') return formatInputStatusText(input) + (format === 'md' ? '\n' : '') + text;
   if (format === 'dot') return formatInputStatusText(input, '// ') + text;
   return text;

@@ -1,12 +1,14 @@
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
-import { computeMatrix } from '../../src/engine/matrix.js';
 import { formatReportHtml } from '../../src/format/report/html.js';
 import { reportData } from '../../src/format/report/report-data.js';
 import { runLint } from '../../src/lint/run-lint.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
+import { CNI_HELP, CNI_OPTION, cniOption, pluginMatrix, withProfile } from '../cni.js';
+import type { CniProfile } from '../../src/model/cni.js';
+import { formatInputStatusText } from '../../src/format/input/input-status.js';
+import type { Io } from '../io.js';
 import { reportAssets } from '../report-assets.js';
 
 export const REPORT_HELP = `Usage: netpol-check report -f PATH [-f PATH…] -o report.html [--level workload|pod] [--title TEXT]
@@ -27,13 +29,14 @@ Options:
 ${NAMESPACE_HELP}
 ${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
+${CNI_HELP}
   -h, --help          this help
 
 Exit codes: 0 written, 2 input or usage error.
 `;
 
 export async function reportCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, level: { type: 'string' }, title: { type: 'string' } });
+  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, level: { type: 'string' }, title: { type: 'string' } });
   if (flag(args, 'help')) {
     io.out(REPORT_HELP);
     return EXIT.ok;
@@ -43,15 +46,18 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const files = [...strs(args, 'file'), ...args.positionals];
   const loaded = loadForCommand(files, io, loadOptions(args));
-  io.writeFile(output, reportHtml(loaded, level, str(args, 'title') ?? `netpol-check report: ${files.join(', ')}`));
+  io.writeFile(output, reportHtml(loaded, level, str(args, 'title') ?? `netpol-check report: ${files.join(', ')}`, cniOption(args), io));
   io.err(`wrote ${output}\n`);
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }
 
 /** The page for a loaded snapshot (also `matrix --format html`). */
-export function reportHtml(loaded: ReturnType<typeof loadForCommand>, level: Level, title: string): string {
-  const matrix = computeMatrix(loaded.snapshot);
+export function reportHtml(loaded: ReturnType<typeof loadForCommand>, level: Level, title: string, cni: CniProfile = 'generic', io?: Pick<Io, 'err'>): string {
+  // Where plugins differ (no --cni), the page shows what any of them allows; stderr names the pairs.
+  const { matrix, input } = pluginMatrix(loaded.snapshot, cni, loaded.input, level);
+  if (io && input.plugin?.dependent.length) io.err(formatInputStatusText({ complete: true, errors: [], plugin: input.plugin }));
+  const snapshot = withProfile(loaded.snapshot, cni);
   const view = connectivity(matrix, level);
-  const findings = runLint(loaded.snapshot, loaded.diagnostics, { matrix });
-  return formatReportHtml(reportData(loaded.snapshot, matrix, view, findings, title), reportAssets());
+  const findings = runLint(snapshot, loaded.diagnostics, { matrix });
+  return formatReportHtml(reportData(snapshot, matrix, view, findings, title), reportAssets());
 }

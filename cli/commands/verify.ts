@@ -8,6 +8,7 @@ import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEM
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
+import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
 
 export const VERIFY_HELP = `Usage: netpol-check verify EXPECT.yaml -f PATH [--format text|json]
 
@@ -31,13 +32,14 @@ docs/expectations.schema.json):
 ${NAMESPACE_HELP}
 ${KUSTOMIZE_HELP}
 ${SEMANTICS_HELP}
+${CNI_HELP}
 
 Exit codes: 0 all pass, 1 a failure, 2 a bad expectations file or input, 3 none failed but
 some are undetermined (a policy netpol-check does not evaluate may decide them).
 `;
 
 export async function verifyCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, COMMON_OPTIONS);
+  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION });
   if (flag(args, 'help')) {
     io.out(VERIFY_HELP);
     return EXIT.ok;
@@ -57,8 +59,9 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.error;
   }
   const loaded = loadForCommand(strs(args, 'file'), io, loadOptions(args));
-  const results = checkExpectations(loaded.snapshot, parsed.expectations);
-  io.out(format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input) : formatInputStatusText(loaded.input) + formatVerifyText(results));
+  const cni = cniOption(args);
+  const results = checkExpectations(loaded.snapshot, parsed.expectations, cni);
+  io.out(format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input, cni) : formatInputStatusText(loaded.input) + formatVerifyText(results));
   if (loaded.errors > 0) return EXIT.error;
   const totals = verifyTotals(results);
   return totals.failed > 0 ? EXIT.no : totals.undetermined > 0 ? EXIT.undetermined : EXIT.ok;

@@ -12,7 +12,7 @@ import { PortSet } from '../net/port-set.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { matchesSelector } from '../select/label-selector.js';
 import { selectorMisses } from './selector-misses.js';
-import type { AdminRuleVerdict, DirectionVerdict, Explanation, RuleVerdict, TierVerdict } from './verdict.js';
+import type { AdminRuleVerdict, AssumedPeer, DirectionVerdict, Explanation, RuleVerdict, TierVerdict } from './verdict.js';
 
 /**
  * Explains one (source, destination) pair: which policies isolate each side, what every rule of
@@ -113,14 +113,22 @@ export class Explainer {
     const ports = rule.ports === 'any' ? ConnectionSet.ALL : rule.ports.reduce((acc, s) => acc.union(specConnections(s, dst)), ConnectionSet.NONE);
     if (rule.peers === 'any') return { policy, rule, matchedPeer: 'any', peerMisses: [], ports };
     const peerMisses: string[] = [];
-    let assumed = false;
+    const assumed: AssumedPeer[] = [];
     for (let i = 0; i < rule.peers.length; i++) {
-      const m = this.peerMatch(policy, rule.peers[i]!, peer);
-      assumed ||= m.assumed === true;
-      if (m.ok) return { policy, rule, matchedPeer: i, peerMisses: [], ports, ...(m.note ? { matchNote: m.note } : {}), ...(assumed ? { assumed } : {}) };
-      peerMisses.push(`peer ${i}: ${m.note}`);
+      const p = rule.peers[i]!;
+      const miss = this.peerMiss(policy, p, peer);
+      if (typeof miss === 'object') assumed.push({ peer: i, matched: false, ...miss.assumed });
+      if (miss === undefined) {
+        if (p.kind === 'ipBlock' && peer.kind === 'pod') {
+          const ip = this.podIpIn(p, peer.pod)!;
+          assumed.push({ peer: i, matched: true, kind: 'ipBlock', ip });
+          return { policy, rule, matchedPeer: i, peerMisses: [], ports, matchNote: `holds the pod's IP ${ip}; ${this.assumedText()}`, assumed };
+        }
+        return { policy, rule, matchedPeer: i, peerMisses: [], ports, ...(assumed.length ? { assumed } : {}) };
+      }
+      peerMisses.push(`peer ${i}: ${typeof miss === 'string' ? miss : miss.note}`);
     }
-    return { policy, rule, matchedPeer: null, peerMisses, ports, ...(assumed ? { assumed } : {}) };
+    return { policy, rule, matchedPeer: null, peerMisses, ports, ...(assumed.length ? { assumed } : {}) };
   }
 
   private assumedText(): string {
@@ -131,20 +139,6 @@ export class Explainer {
     return pod.hostNetwork && this.plugin.hostNetwork === 'node';
   }
 
-  /**
-   * Whether the peer item matches; `note` says why not, or how it matched when a plugin
-   * assumption decided it (`assumed`).
-   */
-  private peerMatch(policy: NetworkPolicy, peer: Peer, e: Endpoint): { ok: boolean; note?: string; assumed?: boolean } {
-    const miss = this.peerMiss(policy, peer, e);
-    if (miss !== undefined) return typeof miss === 'string' ? { ok: false, note: miss } : { ok: false, note: miss.note, assumed: true };
-    if (peer.kind === 'ipBlock' && e.kind === 'pod') {
-      const ip = this.podIpIn(peer, e.pod);
-      return { ok: true, note: `holds the pod's IP ${ip}; ${this.assumedText()}`, assumed: true };
-    }
-    return { ok: true };
-  }
-
   /** The first known IP of the pod inside the ipBlock (minus except), if any. */
   private podIpIn(peer: IpBlockPeer, pod: Pod): string | undefined {
     return pod.ips.find((text) => {
@@ -153,8 +147,8 @@ export class Explainer {
     });
   }
 
-  /** `undefined` when the peer item matches; otherwise why not (`{note}` when a plugin assumption decided it). */
-  private peerMiss(policy: NetworkPolicy, peer: Peer, e: Endpoint): string | { note: string } | undefined {
+  /** `undefined` when the peer item matches; otherwise why not (an object when a plugin assumption decided it). */
+  private peerMiss(policy: NetworkPolicy, peer: Peer, e: Endpoint): string | { note: string; assumed: Omit<AssumedPeer, 'peer' | 'matched'> } | undefined {
     if (peer.kind === 'ipBlock') {
       const except = peer.except.length ? ` except ${peer.except.map((c) => c.text).join(', ')}` : '';
       if (e.kind === 'pod') {
@@ -163,7 +157,7 @@ export class Explainer {
           if (!this.plugin.ipBlockSelectsPods) return `ipBlock ${peer.cidr.text}${except} names addresses outside the cluster, not pods`;
           return e.pod.ips.length ? `the pod's IP ${e.pod.ips.join(', ')} is not in ipBlock ${peer.cidr.text}${except}` : `ipBlock ${peer.cidr.text}${except} matches pods by IP, and the pod has no known IP`;
         }
-        if (!this.plugin.ipBlockSelectsPods) return { note: `ipBlock ${peer.cidr.text}${except} holds the pod's IP ${ip}, but ${describeBehaviour(this.plugin, 'ipBlock')} (${this.assumedText()})` };
+        if (!this.plugin.ipBlockSelectsPods) return { note: `ipBlock ${peer.cidr.text}${except} holds the pod's IP ${ip}, but ${describeBehaviour(this.plugin, 'ipBlock')} (${this.assumedText()})`, assumed: { kind: 'ipBlock', ip } };
         return undefined;
       }
       const inCidr = e.family === peer.cidr.family && peer.cidr.lo <= e.addr && e.addr <= peer.cidr.hi;
@@ -174,7 +168,7 @@ export class Explainer {
     if (e.kind !== 'pod') return `selects pods, and ${formatIp(e.family, e.addr)} is an outside address`;
     const pod = e.pod;
     const selectors = this.selectorMiss(policy, peer, pod);
-    if (selectors === undefined && this.isNodeTraffic(pod)) return { note: `the pod is on the host network: ${describeBehaviour(this.plugin, 'hostNetwork')} (${this.assumedText()})` };
+    if (selectors === undefined && this.isNodeTraffic(pod)) return { note: `the pod is on the host network: ${describeBehaviour(this.plugin, 'hostNetwork')} (${this.assumedText()})`, assumed: { kind: 'hostNetwork' } };
     return selectors;
   }
 

@@ -15,8 +15,17 @@ export interface RuleVerdict {
   ports: ConnectionSet;
   /** How the matched peer matched, when a plugin assumption decided it: `holds the pod's IP 10.0.3.4; assumed: calico`. */
   matchNote?: string;
-  /** True when an assumption about the network plugin decided whether a peer matches (docs/cni-profiles.md). */
-  assumed?: boolean;
+  /** The peers whose match an assumption about the network plugin decided (docs/cni-profiles.md). */
+  assumed?: AssumedPeer[];
+}
+
+/** A peer item that matched or missed the pair's pod because of a plugin assumption. */
+export interface AssumedPeer {
+  peer: number;
+  matched: boolean;
+  /** `ipBlock`: by the pod's IP `ip`; `hostNetwork`: the pod is node traffic. */
+  kind: 'ipBlock' | 'hostNetwork';
+  ip?: string;
 }
 
 /** How one rule of a cluster-wide policy treats one pair. */

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { UnmodelledObject } from '../model/unmodelled.js';
+import type { PluginStatus } from '../model/cni.js';
 
 /**
  * Whether an answer stands on the whole input: any error means something was left out (a
@@ -13,6 +14,8 @@ export interface InputStatus {
   errors: InputError[];
   /** Objects read but not evaluated that the answer may depend on (plugin policies, operators' resources). */
   unmodelled?: UnmodelledEntry[];
+  /** The network plugin profile the answer assumes, and the pairs plugins answer differently (set by commands that build a matrix). */
+  plugin?: PluginStatus;
 }
 
 export interface UnmodelledEntry {

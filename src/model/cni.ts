@@ -69,3 +69,31 @@ export function describeBehaviour(a: PluginAssumptions, which: 'ipBlock' | 'host
   if (which === 'ipBlock') return a.ipBlockSelectsPods ? 'ipBlock selects pods by their IPs' : 'ipBlock does not select pods';
   return a.hostNetwork === 'node' ? 'hostNetwork pods are node traffic, which policies do not select' : 'hostNetwork pods are selected like other pods';
 }
+
+/** The behaviours on which these plugins differ: what an answer that differs between them was decided by. */
+export function differingBehaviours(plugins: readonly PluginName[]): ('ipBlock' | 'hostNetwork')[] {
+  const a = plugins.map((p) => PLUGIN_ASSUMPTIONS[p]);
+  const out: ('ipBlock' | 'hostNetwork')[] = [];
+  if (new Set(a.map((x) => x.ipBlockSelectsPods)).size > 1) out.push('ipBlock');
+  if (new Set(a.map((x) => x.hostNetwork)).size > 1) out.push('hostNetwork');
+  return out;
+}
+
+/** `assuming cilium: ipBlock does not select pods` — the assumption that decided an answer. */
+export function assumingText(profile: PluginName, behaviours: readonly ('ipBlock' | 'hostNetwork')[]): string {
+  return `assuming ${profile}: ${behaviours.map((b) => describeBehaviour(PLUGIN_ASSUMPTIONS[profile], b)).join('; ')}`;
+}
+
+/** A node pair whose connections differ between network plugins. */
+export interface PluginDependentEdge {
+  src: string;
+  dst: string;
+  /** Per distinct behaviour: the profiles and what they allow (`''`: nothing). */
+  outcomes: { profiles: PluginName[]; connections: string }[];
+}
+
+/** What an answer built on the matrix says about the plugin: its profile, and the pairs the plugins' behaviours decide. */
+export interface PluginStatus {
+  profile: CniProfile;
+  dependent: PluginDependentEdge[];
+}

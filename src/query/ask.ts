@@ -8,6 +8,9 @@ import type { UnmodelledObject } from '../model/unmodelled.js';
 import { resolveTarget, type Member, type ResolvedEnd } from './resolve.js';
 import { undeterminedBy } from './undetermined.js';
 import { parseTarget, type PortQuery } from './target-spec.js';
+import { pluginVariants } from '../engine/plugin-variants.js';
+import { assumptionNotes } from '../explain/assumption-notes.js';
+import type { CniProfile, PluginName } from '../model/cni.js';
 
 export interface CanQuestion {
   src: string;
@@ -17,6 +20,17 @@ export interface CanQuestion {
   /** Per-end namespace scopes, overriding `namespace`. */
   srcNamespace?: string;
   dstNamespace?: string;
+  /** The network plugin's profile (docs/cni-profiles.md); `generic` (default): answers that differ between plugins are undetermined. */
+  cni?: CniProfile;
+}
+
+/** The answer under one set of plugin assumptions, and the profiles that make them. */
+export interface PluginOutcome {
+  profiles: PluginName[];
+  allowed: boolean;
+  /** What the assumptions decided, in words (assumptionNotes). */
+  because: string[];
+  explanation: Explanation;
 }
 
 /** The destination port of one pair, after Service and named-port mapping. */
@@ -38,6 +52,18 @@ export interface PairAnswer {
   allowed: boolean;
   /** Plugin policies netpol-check does not evaluate that may select this pair: then `allowed` is not the whole answer. */
   undeterminedBy: UnmodelledObject[];
+  /**
+   * Set when network plugins answer this pair differently (docs/cni-profiles.md): the outcome
+   * under each behaviour. With `assumed` (a profile was given) the answer is that profile's and
+   * certain under it; without, the pair is undetermined and `allowed` is true only if every
+   * outcome allows it.
+   */
+  plugin?: { outcomes: PluginOutcome[]; assumed?: PluginName };
+}
+
+/** Whether the pair's answer is undetermined because network plugins differ on it and no profile was given. */
+export function dependsOnPlugin(p: Pick<PairAnswer, 'plugin'>): boolean {
+  return p.plugin !== undefined && p.plugin.assumed === undefined;
 }
 
 export interface CanAnswer {
@@ -48,8 +74,11 @@ export interface CanAnswer {
   /** Every pair allowed (on the port, or on some port when none was asked). */
   allowed: boolean;
   allowedPairs: number;
-  /** Pairs that policies netpol-check does not evaluate may select: their answer is undetermined. */
+  /** Pairs that policies netpol-check does not evaluate may select, or that plugins answer differently (no profile given): undetermined. */
   undeterminedPairs: number;
+  /** Pairs network plugins answer differently (counted in undeterminedPairs unless a profile was given). */
+  pluginDependentPairs: number;
+  cni: CniProfile;
   /** How the snapshot's policies were read. */
   semantics: SemanticsName;
 }
@@ -61,7 +90,7 @@ export type CanResult =
 const MAX_PAIRS = 1_000_000;
 
 function podKey(p: Pod): string {
-  return JSON.stringify([p.namespace, Object.entries(p.labels).sort(), p.ports]);
+  return JSON.stringify([p.namespace, Object.entries(p.labels).sort(), p.ports, p.hostNetwork, p.ips]);
 }
 
 /** Answers "can SRC reach DST[:PORT]": resolves both names, maps ports, explains every pair. */
@@ -90,9 +119,13 @@ export function ask(snapshot: Snapshot, q: CanQuestion): CanResult {
   if (srcMembers.length * dstMembers.length > MAX_PAIRS) {
     return { ok: false, which: 'question', reason: `${srcMembers.length} × ${dstMembers.length} pairs is too many; narrow the source or destination`, candidates: [] };
   }
-  const explainer = new Explainer(snapshot);
+  const variants = pluginVariants(snapshot, q.cni ?? 'generic', blocks);
+  const explainers = variants.all.map((v) => ({ profiles: [...(v.assumptions?.profiles ?? [])], explainer: new Explainer(v) }));
+  const explainer = variants.profile === 'generic' ? explainers[0]!.explainer : new Explainer(variants.chosen);
   const memo = new Map<string, Explanation>();
   const pairs: PairAnswer[] = [];
+  const allowedBy = (e: Explanation, pairPort: PairPort | undefined): boolean =>
+    pairPort ? pairPort.number !== undefined && e.connections.has(pairPort.protocol, pairPort.number) : !e.connections.isEmpty();
   for (const s of srcMembers) {
     for (const d of dstMembers) {
       const self = s.endpoint.kind === 'pod' && d.endpoint.kind === 'pod' && s.endpoint.pod === d.endpoint.pod;
@@ -107,10 +140,22 @@ export function ask(snapshot: Snapshot, q: CanQuestion): CanResult {
         explanation = explainer.explain(s.endpoint, d.endpoint);
       }
       const pairPort = mapPort(d);
-      const allowed = pairPort
-        ? pairPort.number !== undefined && explanation.connections.has(pairPort.protocol, pairPort.number)
-        : !explanation.connections.isEmpty();
-      pairs.push({ src: s, dst: d, ...(pairPort ? { port: pairPort } : {}), explanation, allowed, undeterminedBy: undeterminedBy(snapshot, s.endpoint, d.endpoint) });
+      let allowed = allowedBy(explanation, pairPort);
+      let plugin: PairAnswer['plugin'];
+      if (explainers.length > 1) {
+        // Plugins may differ on this pair: evaluate it under each behaviour.
+        const outcomes = explainers.map((x): PluginOutcome => {
+          const e = x.explainer.explain(s.endpoint, d.endpoint);
+          return { profiles: x.profiles, allowed: allowedBy(e, pairPort), because: assumptionNotes(e), explanation: e };
+        });
+        if (outcomes.some((o) => o.allowed !== outcomes[0]!.allowed)) {
+          if (variants.profile === 'generic') {
+            allowed = outcomes.every((o) => o.allowed);
+            plugin = { outcomes };
+          } else plugin = { outcomes, assumed: variants.profile };
+        }
+      }
+      pairs.push({ src: s, dst: d, ...(pairPort ? { port: pairPort } : {}), explanation, allowed, undeterminedBy: undeterminedBy(snapshot, s.endpoint, d.endpoint), ...(plugin ? { plugin } : {}) });
     }
   }
   if (pairs.length === 0) return { ok: false, which: 'question', reason: 'source and destination are the same pods: no pair to ask about', candidates: [] };
@@ -124,7 +169,9 @@ export function ask(snapshot: Snapshot, q: CanQuestion): CanResult {
       pairs,
       allowed: allowedPairs === pairs.length,
       allowedPairs,
-      undeterminedPairs: pairs.filter((p) => p.undeterminedBy.length > 0).length,
+      undeterminedPairs: pairs.filter((p) => p.undeterminedBy.length > 0 || dependsOnPlugin(p)).length,
+      pluginDependentPairs: pairs.filter((p) => p.plugin).length,
+      cni: variants.profile,
       semantics: semanticsName(snapshot.semantics),
     },
   };

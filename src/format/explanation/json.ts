@@ -5,6 +5,7 @@ import type { AdminRuleVerdict, DirectionVerdict } from '../../explain/verdict.j
 import { formatSource } from '../../model/source.js';
 import { portsJson } from '../matrix/json.js';
 import { describePeer } from './describe.js';
+import { assumingText, differingBehaviours } from '../../model/cni.js';
 
 function adminRuleJson(a: AdminRuleVerdict) {
   return {
@@ -31,6 +32,7 @@ function sideJson(v: DirectionVerdict, p: PairAnswer) {
     restricted: v.subject !== null,
     isolated: v.isolatedBy.length > 0,
     isolatedBy: v.isolatedBy.map((pol) => ({ policy: `${pol.namespace}/${pol.name}`, source: formatSource(pol.source) })),
+    ...(v.assumed ? { assumed: { note: v.assumed.note, notSelectedBy: v.assumed.notSelectedBy.map((pol) => `${pol.namespace}/${pol.name}`) } } : {}),
     allowed: v.allowed.toString(),
     ...(v.tiers
       ? {
@@ -51,6 +53,7 @@ function sideJson(v: DirectionVerdict, p: PairAnswer) {
         peerMatched: r.matchedPeer,
         peer: typeof r.matchedPeer === 'number' && peers !== 'any' ? describePeer(r.policy, peers[r.matchedPeer]!) : r.matchedPeer === 'any' ? 'any' : null,
         peerMisses: r.peerMisses,
+        ...(r.matchNote ? { matchNote: r.matchNote } : {}),
         opens: r.ports.toString(),
         allows: r.matchedPeer !== null && opens(r.ports),
       };
@@ -64,18 +67,28 @@ export function canJson(a: CanAnswer, input: InputStatus = { complete: true, err
     format: 'netpol-check/can',
     version: 1,
     semantics: a.semantics,
+    cni: a.cni,
     ...inputStatusJson(input),
     source: { label: a.source.label, members: a.source.members.map((m) => m.id) },
     destination: { label: a.destination.label, members: a.destination.members.map((m) => m.id), ...(a.destination.service ? { service: `${a.destination.service.namespace}/${a.destination.service.name}` } : {}) },
     port: a.port ? { port: a.port.port, protocol: a.port.protocol } : null,
     allowed: a.allowed,
     determined: a.undeterminedPairs === 0,
-    pairs: { total: a.pairs.length, allowed: a.allowedPairs, undetermined: a.undeterminedPairs },
+    pairs: { total: a.pairs.length, allowed: a.allowedPairs, undetermined: a.undeterminedPairs, pluginDependent: a.pluginDependentPairs },
     results: a.pairs.map((p) => ({
       src: p.src.id,
       dst: p.dst.id,
       allowed: p.allowed,
       ...(p.undeterminedBy.length ? { undeterminedBy: p.undeterminedBy.map((u) => ({ kind: u.kind, apiVersion: u.apiVersion, name: u.name, ...(u.namespace !== undefined ? { namespace: u.namespace } : {}), source: formatSource(u.source) })) } : {}),
+      ...(p.plugin
+        ? {
+            plugin: {
+              determined: p.plugin.assumed !== undefined,
+              ...(p.plugin.assumed ? { assumed: assumingText(p.plugin.assumed, differingBehaviours(p.plugin.outcomes.flatMap((o) => o.profiles))) } : {}),
+              outcomes: p.plugin.outcomes.map((o) => ({ profiles: o.profiles, allowed: o.allowed, connections: o.explanation.connections.toString(), because: o.because })),
+            },
+          }
+        : {}),
       port: p.port ? { protocol: p.port.protocol, number: p.port.number ?? null, via: p.port.via ?? null, unresolved: p.port.unresolved ?? null } : null,
       self: p.explanation.self,
       connections: p.explanation.connections.toString(),

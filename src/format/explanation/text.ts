@@ -1,5 +1,6 @@
 import { describeUnmodelled } from '../../query/undetermined.js';
-import type { CanAnswer, PairAnswer } from '../../query/ask.js';
+import { dependsOnPlugin, type CanAnswer, type PairAnswer } from '../../query/ask.js';
+import { assumingText, differingBehaviours, describeBehaviour, PLUGIN_ASSUMPTIONS } from '../../model/cni.js';
 import { representativeEndpoint, type Node } from '../../engine/connectivity.js';
 import type { Explainer } from '../../explain/explain.js';
 import type { AdminRuleVerdict, DirectionVerdict, RuleVerdict, TierVerdict } from '../../explain/verdict.js';
@@ -27,6 +28,7 @@ function opensText(r: RuleVerdict, p: PairAnswer): string {
 function side(v: DirectionVerdict, who: string, p: PairAnswer): string[] {
   const title = `${v.direction} of ${who}`;
   if (!v.subject) return [`  ${title}: an outside address; no NetworkPolicy restricts it`];
+  if (v.assumed) return [`  ${title}: not isolated: ${v.assumed.note}; everything allowed (selected by labels by ${v.assumed.notSelectedBy.map(policyRef).join(', ')})`];
   if (v.tiers) return [`  ${title}:`, ...tierLines(v, v.tiers, p)];
   if (v.isolatedBy.length === 0) return [`  ${title}: not isolated (no policy selects it for ${v.direction}): everything allowed`];
   return [`  ${title}: isolated by ${v.isolatedBy.map(policyRef).join(', ')}`, ...networkPolicyLines(v, p)];
@@ -38,7 +40,7 @@ function networkPolicyLines(v: DirectionVerdict, p: PairAnswer): string[] {
   const allowing = v.rules.filter((r) => r.matchedPeer !== null && opens(r, p));
   for (const r of allowing) {
     const peers = r.rule.peers;
-    const peer = typeof r.matchedPeer === 'number' && peers !== 'any' ? `peer ${r.matchedPeer}: ${describePeer(r.policy, peers[r.matchedPeer]!)}` : 'any peer';
+    const peer = typeof r.matchedPeer === 'number' && peers !== 'any' ? `peer ${r.matchedPeer}: ${describePeer(r.policy, peers[r.matchedPeer]!)}${r.matchNote ? ` (${r.matchNote})` : ''}` : 'any peer';
     lines.push(`    ✓ allowed by ${ruleRef(r.policy, r.rule)}: ${peer}; opens ${opensText(r, p)}`);
   }
   if (allowing.length) return lines;
@@ -108,11 +110,34 @@ export function explainNodePair(explainer: Explainer, src: Node, dst: Node): str
   return explainPair({ src: { id: src.id, endpoint: a }, dst: { id: dst.id, endpoint: b }, explanation, allowed: !explanation.connections.isEmpty(), undeterminedBy: [] });
 }
 
+/** `yes with calico, antrea, ovn (ipBlock 10.0.0.0/8 matches y/db's IP 10.0.3.4); no with cilium (…)` */
+function outcomesText(p: PairAnswer): string {
+  return (p.plugin?.outcomes ?? []).map((o) => `${o.allowed ? 'yes' : 'no'} with ${o.profiles.join(', ')}${o.because.length ? ` (${o.because.join('; ')})` : ''}`).join('; ');
+}
+
+/** A pair network plugins answer differently, no profile given: both outcomes, each explained. */
+function pluginDependentPair(p: PairAnswer): string[] {
+  const outcomes = p.plugin!.outcomes;
+  const what = p.port ? portText(p) : '';
+  const behaviours = differingBehaviours(outcomes.flatMap((o) => o.profiles));
+  const lines = [`depends on the network plugin: ${outcomesText(p)}: ${p.src.id} → ${p.dst.id}${what}`];
+  lines.push(`  ? ${outcomes.map((o) => `${o.profiles.join(', ')}: ${behaviours.map((x) => describeBehaviour(PLUGIN_ASSUMPTIONS[o.profiles[0]!], x)).join(', ')}`).join('; ')} — give --cni PROFILE to fix the plugin (docs/cni-profiles.md)`);
+  if (p.undeterminedBy.length) lines.push(`  ? may also be decided by ${p.undeterminedBy.map(describeUnmodelled).join(', ')}: not evaluated by netpol-check`);
+  for (const o of outcomes) {
+    const q: PairAnswer = { ...p, explanation: o.explanation, allowed: o.allowed };
+    lines.push(`  with ${o.profiles.join(', ')}: ${o.allowed ? 'yes' : 'no'}${o.allowed && !p.port ? ` on ${o.explanation.connections.toString()}` : ''}`);
+    if (!(p.port && p.port.number === undefined)) lines.push(...[...side(o.explanation.egress, p.src.id, q), ...side(o.explanation.ingress, p.dst.id, q)].map((l) => `  ${l}`));
+  }
+  return lines;
+}
+
 /** The full explanation of one pair. */
 export function explainPair(p: PairAnswer): string[] {
+  if (dependsOnPlugin(p)) return pluginDependentPair(p);
   const e = p.explanation;
+  const assumed = p.plugin?.assumed ? ` (${assumingText(p.plugin.assumed, differingBehaviours(p.plugin.outcomes.flatMap((o) => o.profiles)))})` : '';
   const verdict = p.undeterminedBy.length ? `undetermined (NetworkPolicies alone: ${p.allowed ? 'yes' : 'no'})` : p.allowed ? 'yes' : 'no';
-  const head = `${verdict}: ${p.src.id} ${p.allowed ? 'can' : 'cannot'} reach ${p.dst.id}`;
+  const head = `${verdict}${assumed}: ${p.src.id} ${p.allowed ? 'can' : 'cannot'} reach ${p.dst.id}`;
   const what = p.port ? portText(p) : p.allowed ? ` on ${e.connections.toString()}` : ' on any port';
   const lines = [`${head}${what}`];
   if (p.undeterminedBy.length) lines.push(`  ? may also be decided by ${p.undeterminedBy.map(describeUnmodelled).join(', ')}: not evaluated by netpol-check`);
@@ -138,12 +163,15 @@ export function formatCanText(a: CanAnswer, opts: { verbose?: boolean } = {}): s
     lines.push(...explainPair(a.pairs[0]!));
     return `${lines.join('\n')}\n`;
   }
-  const verdict = a.undeterminedPairs ? `undetermined (${a.undeterminedPairs} of ${a.pairs.length} pairs depend on policies not evaluated; NetworkPolicies alone: ${a.allowed ? 'yes' : 'no'})` : a.allowed ? 'yes' : 'no';
+  const onPlugin = a.pairs.filter(dependsOnPlugin).length;
+  const notEvaluated = a.pairs.filter((p) => p.undeterminedBy.length).length;
+  const why = [notEvaluated ? `${notEvaluated} of ${a.pairs.length} pairs depend on policies not evaluated` : '', onPlugin ? `${onPlugin} of ${a.pairs.length} pairs depend on the network plugin (give --cni)` : ''].filter(Boolean).join('; ');
+  const verdict = a.undeterminedPairs ? `undetermined (${why}; ${onPlugin ? 'allowed under every plugin' : 'NetworkPolicies alone'}: ${a.allowed ? 'yes' : 'no'})` : a.allowed ? 'yes' : 'no';
   lines.push(`${verdict}: ${a.allowedPairs} of ${a.pairs.length} pairs allowed from ${a.source.label} (${count(a.source)}) to ${a.destination.label} (${count(a.destination)})${asked}`);
   const denied = a.pairs.filter((p) => !p.allowed);
   const shown = opts.verbose ? a.pairs : denied.slice(0, 20);
   if (!opts.verbose && denied.length) lines.push('  denied:');
-  for (const p of shown) lines.push(`    ${p.allowed ? '✓' : '✗'} ${p.src.id} → ${p.dst.id}${portText(p)}`);
+  for (const p of shown) lines.push(`    ${dependsOnPlugin(p) ? '?' : p.allowed ? '✓' : '✗'} ${p.src.id} → ${p.dst.id}${portText(p)}${dependsOnPlugin(p) ? ` (${outcomesText(p)})` : ''}`);
   if (!opts.verbose && denied.length > shown.length) lines.push(`    … and ${denied.length - shown.length} more (--verbose lists all)`);
   const first = denied[0] ?? a.pairs[0]!;
   lines.push('', denied.length ? 'first denied pair:' : 'first pair:', ...explainPair(first));

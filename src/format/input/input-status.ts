@@ -1,4 +1,5 @@
 import type { InputError, InputStatus, UnmodelledEntry } from '../../load/input-status.js';
+import { assumingText, differingBehaviours, type PluginStatus } from '../../model/cni.js';
 
 const SHOWN = 5;
 
@@ -12,7 +13,23 @@ function where(e: InputError): string {
  * whole input.
  */
 export function formatInputStatusText(status: InputStatus, prefix = ''): string {
-  return formatErrors(status, prefix) + formatUnmodelled(status, prefix);
+  return formatErrors(status, prefix) + formatUnmodelled(status, prefix) + formatPlugin(status, prefix);
+}
+
+/** Connections that differ between network plugins (docs/cni-profiles.md), said in the answer. */
+function formatPlugin(status: InputStatus, prefix: string): string {
+  const p = status.plugin;
+  if (!p || p.dependent.length === 0) return '';
+  const n = p.dependent.length;
+  const profiles = [...new Set(p.dependent.flatMap((d) => d.outcomes.flatMap((o) => o.profiles)))];
+  const behaviours = differingBehaviours(profiles).map((b) => (b === 'ipBlock' ? 'ipBlock over pod IPs' : 'hostNetwork pods')).join(', ');
+  const lines = p.dependent.slice(0, SHOWN).map((d) => `${prefix}  ${d.src} => ${d.dst}: ${d.outcomes.map((o) => `${o.profiles.join(', ')}: ${o.connections || 'nothing'}`).join('; ')}`);
+  if (n > SHOWN) lines.push(`${prefix}  … and ${n - SHOWN} more`);
+  const head =
+    p.profile === 'generic'
+      ? `${prefix}DEPENDS ON THE NETWORK PLUGIN: ${n} pair${n === 1 ? ' differs' : 's differ'} between plugins (${behaviours}); shown with what any plugin allows; --cni PROFILE fixes the plugin (docs/cni-profiles.md):`
+      : `${prefix}ASSUMED: ${assumingText(p.profile, differingBehaviours(profiles)).replace(/^assuming /, '')} — it decides ${n} pair${n === 1 ? '' : 's'}:`;
+  return `${head}\n${lines.join('\n')}\n`;
 }
 
 /** What the snapshot holds that netpol-check does not evaluate, said in the answer. */
@@ -45,14 +62,16 @@ function formatErrors(status: InputStatus, prefix: string): string {
  */
 export function formatInputStatusMarkdown(status: InputStatus): string {
   const u = status.unmodelled?.length ?? 0;
+  const d = status.plugin?.profile === 'generic' ? status.plugin.dependent.length : 0;
+  const plugin = d ? `> **Depends on the network plugin:** ${d} pair${d === 1 ? '' : 's'} differ between plugins (the job log lists them); give \`--cni\` to fix the plugin.\n\n` : '';
   const unmodelled = u ? `> **Not evaluated:** ${u} object${u === 1 ? '' : 's'} of network plugins or operators (the job log lists them); connections of the pods they may select are undetermined.\n\n` : '';
-  if (status.complete) return unmodelled;
+  if (status.complete) return plugin + unmodelled;
   const n = status.errors.length;
-  return `${unmodelled}> **Partial:** ${n} input error${n === 1 ? '' : 's'}; what could not be read or would be refused by the API server is left out of this comparison (the job log lists them).\n\n`;
+  return `${plugin}${unmodelled}> **Partial:** ${n} input error${n === 1 ? '' : 's'}; what could not be read or would be refused by the API server is left out of this comparison (the job log lists them).\n\n`;
 }
 
 /** The fields every JSON output carries: `complete`, and the errors when it is not. */
-export function inputStatusJson(status: InputStatus): { complete: boolean; inputErrors?: InputError[]; unmodelled?: UnmodelledEntry[] } {
-  const unmodelled = status.unmodelled?.length ? { unmodelled: status.unmodelled } : {};
+export function inputStatusJson(status: InputStatus): { complete: boolean; inputErrors?: InputError[]; unmodelled?: UnmodelledEntry[]; plugin?: PluginStatus } {
+  const unmodelled = { ...(status.unmodelled?.length ? { unmodelled: status.unmodelled } : {}), ...(status.plugin ? { plugin: status.plugin } : {}) };
   return status.complete ? { complete: true, ...unmodelled } : { complete: false, inputErrors: status.errors, ...unmodelled };
 }

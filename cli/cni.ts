@@ -1,0 +1,31 @@
+import { assumptionsOf, CNI_PROFILES, type CniProfile } from '../src/model/cni.js';
+import { computePluginMatrix, type PluginMatrix } from '../src/engine/plugin-matrix.js';
+import type { Level } from '../src/engine/connectivity.js';
+import type { InputStatus } from '../src/load/input-status.js';
+import type { Snapshot } from '../src/model/snapshot.js';
+import { oneOf, str, type Parsed } from './args.js';
+
+/** `--cni PROFILE`, for every command that answers (docs/cni-profiles.md). */
+export const CNI_OPTION = { cni: { type: 'string' } } as const;
+
+export const CNI_HELP = `      --cni PROFILE   generic (default) | calico | cilium | antrea | ovn: what the network plugin
+                      does where NetworkPolicy leaves it open (ipBlock over pod IPs, hostNetwork
+                      pods; docs/cni-profiles.md); generic: answers that differ are undetermined`;
+
+export function cniOption(p: Parsed): CniProfile {
+  return oneOf<CniProfile>('cni', str(p, 'cni'), CNI_PROFILES, 'generic');
+}
+
+/** The snapshot under the profile's assumptions; `generic` leaves it as read (the engine's default). */
+export function withProfile(snapshot: Snapshot, profile: CniProfile): Snapshot {
+  return profile === 'generic' ? snapshot : { ...snapshot, assumptions: assumptionsOf(profile) };
+}
+
+/**
+ * The matrix under the profile (for `generic`, where plugins differ, what any of them allows),
+ * and the input status whose header names the pairs the plugin decides.
+ */
+export function pluginMatrix(snapshot: Snapshot, profile: CniProfile, input: InputStatus, level: Level = 'workload'): PluginMatrix & { input: InputStatus } {
+  const pm = computePluginMatrix(snapshot, profile, level);
+  return { ...pm, input: { ...input, plugin: { profile, dependent: pm.dependent } } };
+}
