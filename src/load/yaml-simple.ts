@@ -19,12 +19,13 @@ import { mayBeTyped, resolvePlain } from './go-yaml-scalar.js';
  */
 export const NOT_SIMPLE: unique symbol = Symbol('not simple YAML');
 
-const NOT_SIMPLE_CHARACTERS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
+/** Tabs, controls, and the characters that JavaScript's trim and \s take for spaces (U+00A0, U+3000...) but go-yaml keeps as content. */
+const NOT_SIMPLE_CHARACTERS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 const LONE_CR = /\r(?!\n)/;
 
 /**
- * Whether the reader may read this text: texts with tabs, control characters, or CRs other than
- * in CR LF line ends go to the careful reader whole.
+ * Whether the reader may read this text: texts with tabs, control characters, spaces other than
+ * U+0020 (NBSP and the like), or CRs other than in CR LF line ends go to the careful reader whole.
  */
 export function isSimpleText(text: string): boolean {
   return !NOT_SIMPLE_CHARACTERS.test(text) && !(text.includes('\r') && LONE_CR.test(text));
@@ -310,6 +311,8 @@ class SimpleReader {
    */
   private keyEnd(line: string, col: number): number {
     const first = line.charCodeAt(col);
+    // `...` at the start of a line ends the document: go-yaml reads nothing after it.
+    if (first === 46 && col === 0 && line.startsWith('...') && (line.length === 3 || line.charCodeAt(3) === SPACE)) throw BAIL;
     if (first === 34 || first === 39) {
       const end = closingQuote(line, col + 1, first);
       if (end < 0) return -1; // a quoted scalar that goes on below: not a key

@@ -724,4 +724,11 @@ export const EDGE_DOCUMENTS: readonly string[] = [
   '...\na: 1\n',
   '---\n...\n',
   'a: "x\n---\n"\n',
+  // go-yaml's is_bom looks at its buffer's start: after a doubled byte order mark, lines lose their first character
+  '\ufeff\ufeffa: 1\nbb: 2\n',
+  '\ufeff\ufeff[a,\nb]',
+  '\ufeff\ufeffx\n',
+  'a: st\u00a0\n',
+  '- a\u3000\n',
+  'a: 1\n... b: 1\n',
 ];

@@ -74,10 +74,19 @@ export class Scanner {
   private readonly keysByToken = new Map<number, number>();
   private flowLevel = 0;
 
+  /**
+   * go-yaml's is_bom looks at the start of its read buffer, not at the current character: when
+   * the text (after the byte order mark the reader drops) starts with another U+FEFF, every line
+   * loses its first character at column 0 until the buffer is refilled, which is after the first
+   * 512 bytes, or near the end of a shorter text. Where that buffer ends (UTF-16 units), or -1.
+   */
+  private readonly bomWindowEnd: number;
+
   constructor(text: string) {
     this.c = new Cursor(text);
     // A byte order mark at the start is the encoding's, not the text's.
     if (text.charCodeAt(0) === 0xfeff) this.c.pos = 1;
+    this.bomWindowEnd = text.charCodeAt(this.c.pos) === 0xfeff ? firstReadEnd(text) : -1;
   }
 
   /** The next token, not consumed. */
@@ -321,6 +330,7 @@ export class Scanner {
   private scanToNextToken(): void {
     const c = this.c;
     for (;;) {
+      if (c.column === 0 && this.bomWindowEnd >= 0 && c.reach <= this.bomWindowEnd) c.skip();
       while (c.at() === 32 || ((this.flowLevel > 0 || !this.simpleKeyAllowed) && c.at() === TAB)) c.skip();
       if (c.at() === 35) while (!isBreakz(c.at())) c.skip();
       if (!isBreak(c.at())) return;
@@ -455,6 +465,18 @@ export class Scanner {
     }
     void directive;
   }
+}
+
+/** Where go-yaml's first 512-byte read of the text ends, in UTF-16 units (a character cut by it waits for the next read). */
+function firstReadEnd(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.codePointAt(i)!;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (bytes > 512) return i;
+    if (c >= 0x10000) i++;
+  }
+  return text.length;
 }
 
 function scalarToken(s: { value: string; style: ScalarStyle; start: Mark; end: Mark }): Token {
