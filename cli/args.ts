@@ -9,10 +9,13 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   semantics: { type: 'string' },
   'legacy-semantics': { type: 'boolean' },
+  'follow-symlinks': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 export const SEMANTICS_HELP = `      --semantics S   auto (default) | v1 | legacy: how to read policies (legacy = Kubernetes
-                      1.2–1.6 namespace isolation annotations); --legacy-semantics = legacy`;
+                      1.2–1.6 namespace isolation annotations); --legacy-semantics = legacy
+      --follow-symlinks  follow symlinks in a folder that point outside it (default: skipped,
+                      with a warning)`;
 
 /** --semantics / --legacy-semantics. */
 export function semanticsOption(p: Parsed): SemanticsChoice {

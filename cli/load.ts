@@ -9,9 +9,9 @@ import { formatDiagnostic, type Io } from './io.js';
  * Loads the snapshot and reports every diagnostic on stderr. Input errors do not stop the
  * analysis of the rest; the caller turns `errors > 0` into exit code 2.
  */
-export function loadForCommand(files: string[], io: Io, semantics: SemanticsChoice = 'auto'): LoadResult & { errors: number; input: InputStatus } {
+export function loadForCommand(files: string[], io: Io, semantics: SemanticsChoice = 'auto', followSymlinks = false): LoadResult & { errors: number; input: InputStatus } {
   if (files.length === 0) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input)');
-  const result = loadSnapshot(files, { readStdin: io.readStdin, semantics });
+  const result = loadSnapshot(files, { readStdin: io.readStdin, semantics, followSymlinks });
   for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
   reportSemantics(result.snapshot, io);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

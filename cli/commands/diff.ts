@@ -1,3 +1,4 @@
+import { emit } from '../emit.js';
 import { diffConnectivity } from '../../src/diff/connectivity-diff.js';
 import { Responsibility } from '../../src/diff/responsible.js';
 import { connectivity } from '../../src/engine/connectivity.js';
@@ -34,14 +35,14 @@ ${SEMANTICS_HELP}
 Exit codes: 0 done (or nothing changed, with --exit-code), 1 changed (with --exit-code), 2 error.
 `;
 
-function load(spec: string, io: Io, which: string, semantics: SemanticsChoice): LoadResult {
+function load(spec: string, io: Io, which: string, semantics: SemanticsChoice, followSymlinks: boolean): LoadResult {
   const result = spec.startsWith('git:')
     ? (() => {
         const read = readGitRevision(spec);
         const loaded = loadTexts(read.inputs, { semantics });
         return { ...loaded, diagnostics: [...read.diagnostics, ...loaded.diagnostics] };
       })()
-    : loadSnapshot([spec], { readStdin: io.readStdin, semantics });
+    : loadSnapshot([spec], { readStdin: io.readStdin, semantics, followSymlinks });
   for (const d of result.diagnostics) io.err(`${which}: ${formatDiagnostic(d)}\n`);
   reportSemantics(result.snapshot, io, `${which}: `);
   return result;
@@ -57,8 +58,8 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const headSpec = str(args, 'head');
   if (!baseSpec || !headSpec) throw new UsageError('diff needs --base PATH and --head PATH (see netpol-check help diff)');
   const format = oneOf('format', str(args, 'format'), ['text', 'json', 'md'] as const, 'text');
-  const base = load(baseSpec, io, 'base', semanticsOption(args));
-  const head = load(headSpec, io, 'head', semanticsOption(args));
+  const base = load(baseSpec, io, 'base', semanticsOption(args), flag(args, 'follow-symlinks'));
+  const head = load(headSpec, io, 'head', semanticsOption(args), flag(args, 'follow-symlinks'));
   const errors = [...base.diagnostics, ...head.diagnostics].filter((d) => d.severity === 'error').length;
   const baseView = connectivity(computeMatrix(base.snapshot), 'workload');
   const headView = connectivity(computeMatrix(head.snapshot), 'workload');
@@ -71,9 +72,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
       : format === 'md'
         ? formatInputStatusMarkdown(input) + formatDiffMarkdown(changes)
         : formatInputStatusText(input) + formatDiffText(changes);
-  const output = str(args, 'output');
-  if (output) io.writeFile(output, text);
-  else io.out(text);
+  emit(io, text, { format, output: str(args, 'output'), inputFiles: [...(base.inputFiles ?? []), ...(head.inputFiles ?? [])] });
   if (errors > 0) return EXIT.error;
   return flag(args, 'exit-code') && changes.length > 0 ? EXIT.no : EXIT.ok;
 }

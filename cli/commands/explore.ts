@@ -36,7 +36,7 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
   }
   const files = [...strs(args, 'file'), ...args.positionals];
   if (files.includes('-')) throw new UsageError('explore reads the keyboard from stdin, so manifests cannot come from it: write them to a file and give -f FILE');
-  const loaded = loadForCommand(files, io, semanticsOption(args));
+  const loaded = loadForCommand(files, io, semanticsOption(args), flag(args, 'follow-symlinks'));
   const matrix = computeMatrix(loaded.snapshot);
   const findings = runLint(loaded.snapshot, loaded.diagnostics, { matrix });
   // Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set; explore runs only at

@@ -1,3 +1,4 @@
+import { emit } from '../emit.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { inputStatus } from '../../src/load/input-status.js';
 import { formatFindingsGithub } from '../../src/format/findings/github.js';
@@ -70,7 +71,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const failOn = oneOf('fail-on', str(args, 'fail-on'), ['error', 'warning', 'info'] as const, config?.failOn ?? 'warning');
   const files = [...strs(args, 'file'), ...args.positionals];
   if (files.length === 0) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input)');
-  const loaded = loadSnapshot(files, { readStdin: io.readStdin, semantics: semanticsOption(args) });
+  const loaded = loadSnapshot(files, { readStdin: io.readStdin, semantics: semanticsOption(args), followSymlinks: flag(args, 'follow-symlinks') });
   reportSemantics(loaded.snapshot, io);
   // Problems no rule speaks for (unreadable files, YAML syntax, duplicates) are input errors: exit 2.
   const owned = new Set<string>(['policy-not-applied', ...RULES.flatMap((r) => r.inputCodes ?? [])]);
@@ -85,9 +86,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
         : format === 'github'
           ? formatFindingsGithub(findings)
           : formatInputStatusText(input) + formatFindingsText(findings);
-  const output = str(args, 'output');
-  if (output) io.writeFile(output, text);
-  else io.out(text);
+  emit(io, text, { format, output: str(args, 'output'), inputFiles: [...(loaded.inputFiles ?? []), ...(configFile ? [configFile] : [])] });
   if (unreadable) return EXIT.error;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT.no : EXIT.ok;
 }

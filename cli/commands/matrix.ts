@@ -1,3 +1,4 @@
+import { emit } from '../emit.js';
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { MATRIX_FORMATS, type MatrixFormat, type MatrixFormatter } from '../../src/format/matrix/index.js';
@@ -33,21 +34,17 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const format = oneOf<MatrixFormat | 'html'>('format', str(args, 'format'), [...(Object.keys(MATRIX_FORMATS) as MatrixFormat[]), 'html'], 'txt');
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const files = [...strs(args, 'file'), ...args.positionals];
-  const loaded = loadForCommand(files, io, semanticsOption(args));
+  const loaded = loadForCommand(files, io, semanticsOption(args), flag(args, 'follow-symlinks'));
   if (format === 'html') {
     const { reportHtml } = await import('./report.js');
     const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`);
-    const file = str(args, 'output');
-    if (file) io.writeFile(file, page);
-    else io.out(page);
+    emit(io, page, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
     return loaded.errors > 0 ? EXIT.error : EXIT.ok;
   }
   const matrix = computeMatrix(loaded.snapshot);
   const view = connectivity(matrix, level);
   const text = format === 'json' ? formatJson(view, matrix, loaded.input) : withInputStatus(format, loaded.input, (MATRIX_FORMATS[format] as MatrixFormatter)(view, matrix));
-  const output = str(args, 'output');
-  if (output) io.writeFile(output, text);
-  else io.out(text);
+  emit(io, text, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }
 

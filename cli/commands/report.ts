@@ -1,3 +1,5 @@
+import { escapeTerminal } from '../../src/format/escape/terminal.js';
+import { writeOutput } from '../write-output.js';
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { formatReportHtml } from '../../src/format/report/html.js';
@@ -40,9 +42,9 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   if (!output) throw new UsageError('report needs -o FILE (an HTML page is not for the terminal)');
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const files = [...strs(args, 'file'), ...args.positionals];
-  const loaded = loadForCommand(files, io, semanticsOption(args));
-  io.writeFile(output, reportHtml(loaded, level, str(args, 'title') ?? `netpol-check report: ${files.join(', ')}`));
-  io.err(`wrote ${output}\n`);
+  const loaded = loadForCommand(files, io, semanticsOption(args), flag(args, 'follow-symlinks'));
+  writeOutput(io, output, reportHtml(loaded, level, str(args, 'title') ?? `netpol-check report: ${files.join(', ')}`), loaded.inputFiles);
+  io.err(`wrote ${escapeTerminal(output)}\n`);
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }
 

@@ -1,3 +1,4 @@
+import { emit } from '../emit.js';
 import { readFileSync } from 'node:fs';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { formatVerifyJson, formatVerifyText } from '../../src/format/verify/text.js';
@@ -53,9 +54,9 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
     for (const p of parsed.problems) io.err(`${formatDiagnostic(p)}\n`);
     return EXIT.error;
   }
-  const loaded = loadForCommand(strs(args, 'file'), io, semanticsOption(args));
+  const loaded = loadForCommand(strs(args, 'file'), io, semanticsOption(args), flag(args, 'follow-symlinks'));
   const results = checkExpectations(loaded.snapshot, parsed.expectations);
-  io.out(format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input) : formatInputStatusText(loaded.input) + formatVerifyText(results));
+  emit(io, format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input) : formatInputStatusText(loaded.input) + formatVerifyText(results), { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
   if (loaded.errors > 0) return EXIT.error;
   return results.every((r) => r.passed) ? EXIT.ok : EXIT.no;
 }

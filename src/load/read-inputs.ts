@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, relative, isAbsolute } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { decodeText } from './decode-text.js';
+import { describeFileType, InputTooLarge, MAX_INPUT_BYTES, NotRegularFile, readRegularFile } from './read-bounded.js';
 
 export interface InputText {
   file: string;
@@ -11,42 +12,48 @@ export interface InputText {
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 export interface ReadOptions {
-  /** Called for the path `-`. */
-  readStdin?: () => string;
-  /** Files larger than this are refused (default 256 MiB). */
+  /** Called for the path `-`, with the most bytes to read; throws `InputTooLarge` past it. */
+  readStdin?: (maxBytes: number) => string;
+  /** Every source larger than this is refused (default 256 MiB): files, stdin, git blobs. */
   maxFileBytes?: number;
+  /**
+   * Follow symlinks in a folder that point outside it (default false: such a link is skipped
+   * with a warning, so a link to /etc or /dev in a pull request reads nothing outside).
+   */
+  followSymlinks?: boolean;
 }
 
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
-function problem(file: string, message: string): Diagnostic {
-  return { severity: 'error', code: 'unreadable-input', message, source: { file, doc: 0, line: 0, col: 0 } };
+function problem(file: string, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
+  return { severity, code: 'unreadable-input', message, source: { file, doc: 0, line: 0, col: 0 } };
 }
+
+const inside = (root: string, path: string): boolean => {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
 
 /**
  * Reads files, folders (recursively, `*.yaml|*.yml|*.json`, sorted, symlink loops cut) and
- * stdin (`-`). Unreadable paths become diagnostics.
+ * stdin (`-`). Only regular files are read (a device, FIFO or socket is refused), at most
+ * `maxFileBytes` from any source. Unreadable paths become diagnostics.
  */
 export function readInputs(paths: readonly string[], options: ReadOptions = {}): { inputs: InputText[]; diagnostics: Diagnostic[] } {
   const inputs: InputText[] = [];
   const diagnostics: Diagnostic[] = [];
   const seenDirs = new Set<string>();
+  const limit = options.maxFileBytes ?? MAX_INPUT_BYTES;
 
-  const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
   const readFile = (file: string): void => {
     try {
-      const size = statSync(file).size;
-      if (size > limit) {
-        diagnostics.push(problem(file, `file is ${Math.round(size / 1048576)} MiB, more than the ${Math.round(limit / 1048576)} MiB netpol-check reads; skipped`));
-        return;
-      }
-      inputs.push({ file, text: decodeText(readFileSync(file)) });
+      inputs.push({ file, text: decodeText(readRegularFile(file, limit)) });
     } catch (e) {
-      diagnostics.push(problem(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      diagnostics.push(problem(file, e instanceof InputTooLarge ? `file is ${e.message}; skipped` : e instanceof NotRegularFile ? `${file} ${e.message} (netpol-check reads regular files only); skipped` : `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
     }
   };
 
-  const walk = (dir: string): void => {
+  const walk = (dir: string, root: string): void => {
     let real: string;
     try {
       real = realpathSync(dir);
@@ -65,35 +72,60 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
     }
     for (const name of names) {
       const full = join(dir, name);
-      let isDir = false;
+      let st;
       try {
-        isDir = statSync(full).isDirectory();
+        if (lstatSync(full).isSymbolicLink()) {
+          const target = realpathSync(full);
+          if (!options.followSymlinks && !inside(root, target)) {
+            if (statSync(target).isDirectory() || MANIFEST_EXTENSIONS.has(extname(name).toLowerCase())) {
+              diagnostics.push(problem(full, `symlink to ${target}, outside ${root}: not followed (--follow-symlinks follows it)`, 'warning'));
+            }
+            continue;
+          }
+        }
+        st = statSync(full);
       } catch {
         continue; // dangling link
       }
-      if (isDir) walk(full);
-      else if (MANIFEST_EXTENSIONS.has(extname(name).toLowerCase())) readFile(full);
+      if (st.isDirectory()) walk(full, root);
+      else if (MANIFEST_EXTENSIONS.has(extname(name).toLowerCase())) {
+        if (st.isFile()) readFile(full);
+        else diagnostics.push(problem(full, `${full} is ${describeFileType(st)}, not a regular file (netpol-check reads regular files only); skipped`));
+      }
     }
   };
 
   for (const path of paths) {
     if (path === '-') {
       if (!options.readStdin) diagnostics.push(problem('<stdin>', 'standard input is not available'));
-      else inputs.push({ file: '<stdin>', text: options.readStdin() });
+      else {
+        try {
+          inputs.push({ file: '<stdin>', text: options.readStdin(limit) });
+        } catch (e) {
+          diagnostics.push(problem('<stdin>', e instanceof InputTooLarge ? `standard input holds ${e.message}; not read` : `cannot read standard input: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+        }
+      }
       continue;
     }
-    let isDir: boolean;
+    let st;
     try {
-      isDir = statSync(path).isDirectory();
+      st = statSync(path);
     } catch {
       diagnostics.push(problem(path, 'no such file or folder'));
       continue;
     }
-    if (isDir) {
+    if (st.isDirectory()) {
       const before = inputs.length;
-      walk(path);
+      let root: string;
+      try {
+        root = realpathSync(path);
+      } catch {
+        root = path;
+      }
+      walk(path, root);
       if (inputs.length === before) diagnostics.push(problem(path, 'no *.yaml, *.yml or *.json file in this folder'));
-    } else readFile(path);
+    } else if (!st.isFile()) diagnostics.push(problem(path, `${path} is ${describeFileType(st)}, not a regular file (netpol-check reads regular files only; use - to read standard input)`));
+    else readFile(path);
   }
   return { inputs, diagnostics };
 }

@@ -1,9 +1,10 @@
+import { escapeTerminal } from '../escape/terminal.js';
 import type { InputError, InputStatus } from '../../load/input-status.js';
 
 const SHOWN = 5;
 
 function where(e: InputError): string {
-  return e.file ? `${e.file}${e.line ? `:${e.line}` : ''}` : '(input)';
+  return e.file ? `${escapeTerminal(e.file)}${e.line ? `:${e.line}` : ''}` : '(input)';
 }
 
 /**
@@ -14,7 +15,7 @@ function where(e: InputError): string {
 export function formatInputStatusText(status: InputStatus, prefix = ''): string {
   if (status.complete) return '';
   const n = status.errors.length;
-  const lines = status.errors.slice(0, SHOWN).map((e) => `${prefix}  ${where(e)} ${e.object ? `${e.object}: ` : ''}${e.code}`);
+  const lines = status.errors.slice(0, SHOWN).map((e) => `${prefix}  ${where(e)} ${e.object ? `${escapeTerminal(e.object)}: ` : ''}${escapeTerminal(e.code)}`);
   if (n > SHOWN) lines.push(`${prefix}  … and ${n - SHOWN} more (see the errors on stderr)`);
   return `${prefix}PARTIAL: ${n} input error${n === 1 ? '' : 's'}; what could not be read or would be refused by the API server is left out of this answer:\n${lines.join('\n')}\n`;
 }
