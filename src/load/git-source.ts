@@ -50,7 +50,8 @@ export function readGitRevision(spec: string, cwd = process.cwd(), limit = MAX_I
   let entries: TreeEntry[];
   try {
     const tree = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{tree}`]).toString('utf8').trim();
-    entries = parseLsTree(decodeText(git(['ls-tree', '-r', '-l', '-z', '--end-of-options', tree, '--', ...(path && path !== '.' && path !== './' ? [path] : [])])));
+    // After --end-of-options, `--` would be a path: the tree and the path are both positionals.
+    entries = parseLsTree(decodeText(git(['ls-tree', '-r', '-l', '-z', '--end-of-options', tree, ...(path && path !== '.' && path !== './' ? [path] : [])])));
   } catch (e) {
     const stderr = (e as { stderr?: Buffer }).stderr?.toString('utf8').trim();
     const reason = stderr ? stderr.split('\n')[0] : 'no such revision';

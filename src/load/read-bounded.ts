@@ -5,8 +5,11 @@ export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /** Raised when a source holds more than the limit; readers turn it into a diagnostic. */
 export class InputTooLarge extends Error {
-  constructor(readonly limit: number) {
-    super(`more than the ${mib(limit)} netpol-check reads`);
+  constructor(
+    readonly limit: number,
+    readonly size?: number,
+  ) {
+    super(`${size !== undefined ? `${mib(size)}, ` : ''}more than the ${mib(limit)} netpol-check reads`);
     this.name = 'InputTooLarge';
   }
 }
@@ -54,7 +57,7 @@ export function readRegularFile(path: string, limit: number): Buffer {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new NotRegularFile(describeFileType(st));
-    if (st.size > limit) throw new InputTooLarge(limit);
+    if (st.size > limit) throw new InputTooLarge(limit, st.size);
     return readBounded(fd, limit);
   } finally {
     closeSync(fd);
