@@ -1,3 +1,4 @@
+import { escapeTerminal } from '../escape/terminal.js';
 import { inputStatusJson } from '../input/input-status.js';
 import type { InputStatus } from '../../load/input-status.js';
 import { API_V1, type SemanticsName } from '../../model/semantics.js';
@@ -9,9 +10,9 @@ import { explainPair } from '../explanation/text.js';
 export function formatVerifyText(results: readonly CheckResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
-    lines.push(`${r.passed ? 'PASS' : 'FAIL'} ${r.expectation.name} (${formatSource(r.expectation.source)})`);
+    lines.push(`${r.passed ? 'PASS' : 'FAIL'} ${escapeTerminal(r.expectation.name)} (${formatSource(r.expectation.source)})`);
     if (r.passed) continue;
-    for (const p of r.problems) lines.push(`  ${p}`);
+    for (const p of r.problems) lines.push(`  ${escapeTerminal(p)}`);
     const first = r.offending[0];
     if (first) lines.push(...explainPair(first).map((l) => `    ${l}`));
   }
