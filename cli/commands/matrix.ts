@@ -6,7 +6,7 @@ import { COMMON_OPTIONS, flag, oneOf, parse, SEMANTICS_HELP, semanticsOption, st
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { formatInputStatusText } from '../../src/format/input/input-status.js';
+import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/format/input/input-status.js';
 import { formatJson } from '../../src/format/matrix/json.js';
 import type { InputStatus } from '../../src/load/input-status.js';
 
@@ -49,13 +49,15 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
 }
 
 /**
- * A partial matrix says so at its top where the format has room for it: text and Markdown as
- * plain lines, DOT as comments. CSV, GEXF and GraphML have no place for it (the JSON output and
+ * A partial matrix says so at its top where the format has room for it: text as plain lines,
+ * Markdown as a quoted count, DOT as comments. CSV, GEXF and GraphML have no place for it (the JSON output and
  * stderr carry it).
  */
 function withInputStatus(format: MatrixFormat, input: InputStatus, text: string): string {
   if (input.complete) return text;
-  if (format === 'txt' || format === 'md') return formatInputStatusText(input) + (format === 'md' ? '\n' : '') + text;
+  if (format === 'txt') return formatInputStatusText(input) + text;
+  // Markdown may be posted as a comment: the count only, no names from the input (stderr lists them).
+  if (format === 'md') return formatInputStatusMarkdown(input) + text;
   if (format === 'dot') return formatInputStatusText(input, '// ') + text;
   return text;
 }

@@ -12,7 +12,7 @@ export function toGexf(g: ReachGraph): string {
  * XML forbids: a copy of the graph with them made visible (escape/xml.ts).
  */
 function xmlSafe(g: ReachGraph): ReachGraph {
-  const copy = g.emptyCopy() as ReachGraph;
+  const copy = g.nullCopy() as ReachGraph;
   g.forEachNode((n, a) => copy.mergeNode(xmlSafeText(n), { ...a, label: xmlSafeText(a.label), namespace: xmlSafeText(a.namespace) }));
   g.forEachEdge((_e, a, s, t) => copy.mergeDirectedEdge(xmlSafeText(s), xmlSafeText(t), { connections: xmlSafeText(a.connections) }));
   return copy;

@@ -1,4 +1,4 @@
-import { escapeTerminal as e } from '../escape/terminal.js';
+import { escapeTerminal as e, sanitizeTerminalText } from '../escape/terminal.js';
 import type { PairChange } from '../../diff/connectivity-diff.js';
 import type { ChangeReasons } from '../../diff/responsible.js';
 
@@ -23,7 +23,7 @@ export function formatDiffText(changes: readonly ExplainedChange[]): string {
     }
   }
   lines.push(summary(changes));
-  return `${lines.join('\n')}\n`;
+  return sanitizeTerminalText(`${lines.join('\n')}\n`);
 }
 
 export function summary(changes: readonly ExplainedChange[]): string {

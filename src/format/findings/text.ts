@@ -1,4 +1,4 @@
-import { escapeTerminal } from '../escape/terminal.js';
+import { escapeTerminal, sanitizeTerminalText } from '../escape/terminal.js';
 import type { Finding } from '../../lint/rule.js';
 import { formatSource } from '../../model/source.js';
 
@@ -18,5 +18,5 @@ export function formatFindingsText(findings: readonly Finding[]): string {
   const lines = findings.map((f) => `${formatSource(f.source)}: ${f.severity}: ${f.object ? `${escapeTerminal(f.object)}: ` : ''}${escapeMessage(f.message)} [${escapeTerminal(f.ruleId)}]`);
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   lines.push(findings.length ? `${findings.length} finding(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info` : 'no findings');
-  return `${lines.join('\n')}\n`;
+  return sanitizeTerminalText(`${lines.join('\n')}\n`);
 }

@@ -1,4 +1,4 @@
-import { escapeTerminal } from '../escape/terminal.js';
+import { escapeTerminal, sanitizeTerminalText } from '../escape/terminal.js';
 import type { InputError, InputStatus } from '../../load/input-status.js';
 
 const SHOWN = 5;
@@ -17,7 +17,7 @@ export function formatInputStatusText(status: InputStatus, prefix = ''): string 
   const n = status.errors.length;
   const lines = status.errors.slice(0, SHOWN).map((e) => `${prefix}  ${where(e)} ${e.object ? `${escapeTerminal(e.object)}: ` : ''}${escapeTerminal(e.code)}`);
   if (n > SHOWN) lines.push(`${prefix}  … and ${n - SHOWN} more (see the errors on stderr)`);
-  return `${prefix}PARTIAL: ${n} input error${n === 1 ? '' : 's'}; what could not be read or would be refused by the API server is left out of this answer:\n${lines.join('\n')}\n`;
+  return sanitizeTerminalText(`${prefix}PARTIAL: ${n} input error${n === 1 ? '' : 's'}; what could not be read or would be refused by the API server is left out of this answer:\n${lines.join('\n')}\n`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sanitizeTerminalText } from '../escape/terminal.js';
 import { escapeCsvCell } from '../escape/csv.js';
 import type { Connectivity } from '../../engine/connectivity.js';
 
@@ -5,5 +6,5 @@ import type { Connectivity } from '../../engine/connectivity.js';
 export function formatCsv(c: Connectivity): string {
   const lines = ['src,dst,connections'];
   for (const e of c.edges) lines.push([e.src.id, e.dst.id, e.connections.toString()].map(escapeCsvCell).join(','));
-  return `${lines.join('\n')}\n`;
+  return sanitizeTerminalText(`${lines.join('\n')}\n`);
 }
