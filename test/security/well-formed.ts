@@ -7,7 +7,7 @@ const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f
 export function assertTerminalText(text: string, what: string): void {
   const bad = RAW_CONTROL.exec(text);
   if (bad) throw new Error(`${what}: raw control character U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')} in ${JSON.stringify(text.slice(Math.max(0, bad.index - 40), bad.index + 40))}`);
-  const cmd = /^[ \t]*(::|##\[).*$/m.exec(text);
+  const cmd = /^[ \t]*(::[A-Za-z][\w-]*( [^\n]*?)?::|##\[).*$/m.exec(text);
   if (cmd) throw new Error(`${what}: a line a CI runner would obey: ${JSON.stringify(cmd[0])}`);
 }
 

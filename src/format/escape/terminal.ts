@@ -25,12 +25,19 @@ export function isTerminalSafe(s: string): boolean {
 }
 
 /**
+ * A line the GitHub runner reads as a command: `::name::…` or `::name props::…` after leading
+ * blanks (the name a letter, then letters, digits, `-`, `_`), or `##[…`. An IPv6 range at the start
+ * of a matrix line (`::-ffff:…`, `::ffff:0:0-…`) is not one and is left alone.
+ */
+export const WORKFLOW_COMMAND = /^([ \t]*)(::[A-Za-z][\w-]*(?: [^\n]*?)?::|##\[)/gm;
+
+/**
  * A whole text output (several lines): control characters other than the line feed become
  * visible escapes (tabs too), and a line that a CI runner would read as a workflow command
- * (`::error::…`, `##[group]` after leading blanks) gets its first character escaped, so it is
+ * (WORKFLOW_COMMAND) gets its first character escaped, so it is
  * shown, not obeyed. The guard the CLI applies to everything it prints as text and to stderr;
  * formatters escape each input value as well.
  */
 export function sanitizeTerminalText(text: string): string {
-  return text.replace(UNSAFE_KEEP_LINES, visibleEscape).replace(/^([ \t]*)(::|##\[)/gm, (_m, blank: string, cmd: string) => `${blank}${visibleEscape(cmd[0]!)}${cmd.slice(1)}`);
+  return text.replace(UNSAFE_KEEP_LINES, visibleEscape).replace(WORKFLOW_COMMAND, (_m, blank: string, cmd: string) => `${blank}${visibleEscape(cmd[0]!)}${cmd.slice(1)}`);
 }
