@@ -13,6 +13,7 @@ export const COMMON_OPTIONS = {
   'legacy-semantics': { type: 'boolean' },
   namespace: { type: 'string', short: 'n' },
   kustomize: { type: 'string', short: 'k', multiple: true },
+  'follow-symlinks': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 export const KUSTOMIZE_HELP = `  -k, --kustomize DIR   a kustomize folder, read as kubectl kustomize DIR renders it; repeatable`;
@@ -28,11 +29,14 @@ export function loadOptions(args: { values: Record<string, unknown> }): LoadOpti
     semantics: semanticsOption(args as Parameters<typeof semanticsOption>[0]),
     ...(typeof namespace === 'string' && namespace ? { defaultNamespace: namespace } : {}),
     ...(Array.isArray(kustomize) && kustomize.length ? { kustomize: kustomize as string[] } : {}),
+    ...(args.values['follow-symlinks'] === true ? { followSymlinks: true } : {}),
   };
 }
 
 export const SEMANTICS_HELP = `      --semantics S   auto (default) | v1 | legacy: how to read policies (legacy = Kubernetes
-                      1.2–1.6 namespace isolation annotations); --legacy-semantics = legacy`;
+                      1.2–1.6 namespace isolation annotations); --legacy-semantics = legacy
+      --follow-symlinks  follow symlinks in a folder that point outside it (default: skipped,
+                      with a warning)`;
 
 /** --semantics / --legacy-semantics. */
 export function semanticsOption(p: Parsed): SemanticsChoice {

@@ -1,14 +1,17 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decodeText } from '../src/load/decode-text.js';
+import { MAX_INPUT_BYTES, readBounded } from '../src/load/read-bounded.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
+import { escapeTerminal } from '../src/format/escape/terminal.js';
 import { formatSource } from '../src/model/source.js';
 
 /** Where a command writes; tests pass their own. */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
-  readStdin(): string;
+  /** Standard input, at most `maxBytes` (throws InputTooLarge past it). */
+  readStdin(maxBytes?: number): string;
   /** Writes a file, creating its folder when needed. */
   writeFile(path: string, text: string): void;
   isTTY: boolean;
@@ -17,7 +20,7 @@ export interface Io {
 export const processIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  readStdin: () => decodeText(readFileSync(0)),
+  readStdin: (maxBytes = MAX_INPUT_BYTES) => decodeText(readBounded(0, maxBytes)),
   writeFile: (p, t) => {
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, t);
@@ -27,6 +30,6 @@ export const processIo: Io = {
 
 /** `file:line:col: error: message [code] (field spec.x)` */
 export function formatDiagnostic(d: Diagnostic): string {
-  const field = d.source?.field ? ` (field ${d.source.field})` : '';
-  return `${formatSource(d.source)}: ${d.severity}: ${d.message}${field} [${d.code}]`;
+  const field = d.source?.field ? ` (field ${escapeTerminal(d.source.field)})` : '';
+  return `${formatSource(d.source)}: ${d.severity}: ${escapeTerminal(d.message)}${field} [${escapeTerminal(d.code)}]`;
 }

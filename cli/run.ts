@@ -1,3 +1,4 @@
+import { escapeTerminal, sanitizeTerminalText } from '../src/format/escape/terminal.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { version } from './version.js';
@@ -45,8 +46,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 /** Runs one command line; returns the exit code. The only place errors become exit codes. */
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], rawIo: Io): Promise<number> {
   const [command, ...rest] = argv;
+  // Everything on stderr quotes input somewhere (paths, names, field names): one guard for all of it.
+  const io: Io = { ...rawIo, err: (t) => rawIo.err(sanitizeTerminalText(t)) };
   try {
     if (!command || command === '--help' || command === '-h') {
       io.out(HELP);
@@ -62,7 +65,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     const cmd = COMMANDS[command];
-    if (!cmd) throw new UsageError(`unknown command "${command}" (try: ${Object.keys(COMMANDS).join(', ')}, help)`);
+    if (!cmd) throw new UsageError(`unknown command "${escapeTerminal(command)}" (try: ${Object.keys(COMMANDS).join(', ')}, help)`);
     return await (await cmd()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,3 +1,4 @@
+import { emit } from '../emit.js';
 import { formatCanJson } from '../../src/format/explanation/json.js';
 import { formatCanText } from '../../src/format/explanation/text.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
@@ -63,9 +64,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
   }
   if (!quiet) {
     const output = format === 'json' ? formatCanJson(result.answer, loaded.input) : formatInputStatusText(loaded.input) + formatCanText(result.answer, { verbose: flag(args, 'verbose') });
-    const file = str(args, 'output');
-    if (file) io.writeFile(file, output);
-    else io.out(output);
+    emit(io, output, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
   }
   if (loaded.errors > 0) return EXIT.error;
   if (result.answer.undeterminedPairs > 0) return EXIT.undetermined;

@@ -1,3 +1,4 @@
+import { emit } from '../emit.js';
 import { diffConnectivity } from '../../src/diff/connectivity-diff.js';
 import { Responsibility } from '../../src/diff/responsible.js';
 import { connectivity } from '../../src/engine/connectivity.js';
@@ -80,9 +81,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
       : format === 'md'
         ? formatInputStatusMarkdown(input) + formatDiffMarkdown(changes)
         : formatInputStatusText(input) + formatDiffText(changes);
-  const output = str(args, 'output');
-  if (output) io.writeFile(output, text);
-  else io.out(text);
+  emit(io, text, { format, output: str(args, 'output'), inputFiles: [...(base.inputFiles ?? []), ...(head.inputFiles ?? [])] });
   if (errors > 0) return EXIT.error;
   return flag(args, 'exit-code') && changes.length > 0 ? EXIT.no : EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import { emit } from '../emit.js';
 import { formatInputStatusText, inputStatusJson } from '../../src/format/input/input-status.js';
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { formatBlastRadius, formatPath } from '../../src/format/graph/text.js';
@@ -75,7 +76,7 @@ export async function reachFromCommand(argv: string[], io: Io): Promise<number> 
   const hops = Number(hopsText);
   if (!Number.isInteger(hops) || hops < 1) throw new UsageError(`--hops must be a whole number of at least 1, got "${hopsText}"`);
   const reached = blastRadius(p.graph, p.nodes[0]!, hops);
-  io.out(p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/reach-from', version: 1, ...inputStatusJson(p.input), source: p.nodes[0], hops, reached }, null, 2)}\n` : formatInputStatusText(p.input) + formatBlastRadius(p.nodes[0]!, hops, reached));
+  emit(io, p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/reach-from', version: 1, ...inputStatusJson(p.input), source: p.nodes[0], hops, reached }, null, 2)}\n` : formatInputStatusText(p.input) + formatBlastRadius(p.nodes[0]!, hops, reached), { format: p.format, output: str(p.args, 'output'), inputFiles: p.loaded.inputFiles });
   return p.loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }
 
@@ -84,7 +85,7 @@ export async function pathCommand(argv: string[], io: Io): Promise<number> {
   if (!p) return EXIT.ok;
   const [a, b] = p.nodes as [string, string];
   const hops = shortestPath(p.graph, a, b);
-  io.out(p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/path', version: 1, ...inputStatusJson(p.input), from: a, to: b, hops }, null, 2)}\n` : formatInputStatusText(p.input) + formatPath(a, b, hops));
+  emit(io, p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/path', version: 1, ...inputStatusJson(p.input), from: a, to: b, hops }, null, 2)}\n` : formatInputStatusText(p.input) + formatPath(a, b, hops), { format: p.format, output: str(p.args, 'output'), inputFiles: p.loaded.inputFiles });
   if (p.loaded.errors > 0) return EXIT.error;
   return hops ? EXIT.ok : EXIT.no;
 }

@@ -1,3 +1,4 @@
+import { emit } from '../emit.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { inputStatus } from '../../src/load/input-status.js';
 import { formatFindingsGithub } from '../../src/format/findings/github.js';
@@ -90,9 +91,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
         : format === 'github'
           ? formatFindingsGithub(findings)
           : formatInputStatusText(input) + formatFindingsText(findings);
-  const output = str(args, 'output');
-  if (output) io.writeFile(output, text);
-  else io.out(text);
+  emit(io, text, { format, output: str(args, 'output'), inputFiles: [...(loaded.inputFiles ?? []), ...(configFile ? [configFile] : [])] });
   if (unreadable) return EXIT.error;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT.no : EXIT.ok;
 }

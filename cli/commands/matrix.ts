@@ -1,3 +1,4 @@
+import { emit } from '../emit.js';
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { MATRIX_FORMATS, type MatrixFormat, type MatrixFormatter } from '../../src/format/matrix/index.js';
@@ -6,7 +7,7 @@ import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { CNI_HELP, CNI_OPTION, cniOption, pluginMatrix } from '../cni.js';
-import { formatInputStatusText } from '../../src/format/input/input-status.js';
+import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/format/input/input-status.js';
 import { formatJson } from '../../src/format/matrix/json.js';
 import type { InputStatus } from '../../src/load/input-status.js';
 
@@ -41,28 +42,26 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   if (format === 'html') {
     const { reportHtml } = await import('./report.js');
     const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`, cniOption(args), io);
-    const file = str(args, 'output');
-    if (file) io.writeFile(file, page);
-    else io.out(page);
+    emit(io, page, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
     return loaded.errors > 0 ? EXIT.error : EXIT.ok;
   }
   const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level);
   const view = connectivity(matrix, level);
   const text = format === 'json' ? formatJson(view, matrix, input) : withInputStatus(format, input, (MATRIX_FORMATS[format] as MatrixFormatter)(view, matrix));
-  const output = str(args, 'output');
-  if (output) io.writeFile(output, text);
-  else io.out(text);
+  emit(io, text, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }
 
 /**
- * A partial matrix says so at its top where the format has room for it: text and Markdown as
- * plain lines, DOT as comments. CSV, GEXF and GraphML have no place for it (the JSON output and
+ * A partial matrix says so at its top where the format has room for it: text as plain lines,
+ * Markdown as a quoted count, DOT as comments. CSV, GEXF and GraphML have no place for it (the JSON output and
  * stderr carry it).
  */
 function withInputStatus(format: MatrixFormat, input: InputStatus, text: string): string {
   if (input.complete && !input.unmodelled?.length && !input.plugin?.dependent.length) return text;
-  if (format === 'txt' || format === 'md') return formatInputStatusText(input) + (format === 'md' ? '\n' : '') + text;
+  if (format === 'txt') return formatInputStatusText(input) + text;
+  // Markdown may be posted as a comment: counts only, no names from the input (stderr lists them).
+  if (format === 'md') return formatInputStatusMarkdown(input) + text;
   if (format === 'dot') return formatInputStatusText(input, '// ') + text;
   return text;
 }

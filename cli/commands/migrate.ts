@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { sanitizeTerminalText } from '../../src/format/escape/terminal.js';
+import { pathInside, writeOutput } from '../write-output.js';
 import { migrate } from '../../src/legacy/migrate.js';
 import { formatMigrationText } from '../../src/format/migrate/text.js';
 import { COMMON_OPTIONS, flag, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
@@ -38,15 +39,16 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   const dir = str(args, 'output');
   const written: string[] = [];
   if (dir) {
-    for (const f of migration.files) {
-      const path = join(dir, f.name);
-      io.writeFile(path, f.text);
-      written.push(path);
+    // Every path is checked before anything is written: all files or none.
+    const targets = migration.files.map((f) => ({ path: pathInside(dir, f.name), text: f.text }));
+    for (const t of targets) {
+      writeOutput(io, t.path, t.text, loaded.inputFiles);
+      written.push(t.path);
     }
-    io.out(formatMigrationText(migration, written));
+    io.out(sanitizeTerminalText(formatMigrationText(migration, written)));
   } else {
     io.out(migration.files.map((f) => `# ${f.name}\n${f.text}`).join('---\n'));
-    io.err(formatMigrationText(migration, []));
+    io.err(sanitizeTerminalText(formatMigrationText(migration, [])));
   }
   if (loaded.errors > 0) return EXIT.error;
   return migration.proof.equivalent ? EXIT.ok : EXIT.no;

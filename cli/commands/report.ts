@@ -1,3 +1,5 @@
+import { escapeTerminal } from '../../src/format/escape/terminal.js';
+import { writeOutput } from '../write-output.js';
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { formatReportHtml } from '../../src/format/report/html.js';
 import { reportData } from '../../src/format/report/report-data.js';
@@ -46,8 +48,8 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const files = [...strs(args, 'file'), ...args.positionals];
   const loaded = loadForCommand(files, io, loadOptions(args));
-  io.writeFile(output, reportHtml(loaded, level, str(args, 'title') ?? `netpol-check report: ${files.join(', ')}`, cniOption(args), io));
-  io.err(`wrote ${output}\n`);
+  writeOutput(io, output, reportHtml(loaded, level, str(args, 'title') ?? `netpol-check report: ${files.join(', ')}`, cniOption(args), io), loaded.inputFiles);
+  io.err(`wrote ${escapeTerminal(output)}\n`);
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }
 

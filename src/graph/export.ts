@@ -1,12 +1,24 @@
+import { escapeXml, xmlSafeText } from '../format/escape/xml.js';
 import gexf from 'graphology-gexf';
 import type { ReachGraph } from './reach-graph.js';
 
 /** GEXF 1.2 (Gephi), written by graphology-gexf. */
 export function toGexf(g: ReachGraph): string {
-  return gexf.write(g);
+  return gexf.write(xmlSafe(g));
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * graphology-gexf escapes markup characters but writes control characters as they are, which
+ * XML forbids: a copy of the graph with them made visible (escape/xml.ts).
+ */
+function xmlSafe(g: ReachGraph): ReachGraph {
+  const copy = g.nullCopy() as ReachGraph;
+  g.forEachNode((n, a) => copy.mergeNode(xmlSafeText(n), { ...a, label: xmlSafeText(a.label), namespace: xmlSafeText(a.namespace) }));
+  g.forEachEdge((_e, a, s, t) => copy.mergeDirectedEdge(xmlSafeText(s), xmlSafeText(t), { connections: xmlSafeText(a.connections) }));
+  return copy;
+}
+
+const esc = escapeXml;
 
 /**
  * GraphML (yEd, Gephi, NetworkX). graphology-graphml only parses, so this small writer emits the
@@ -23,7 +35,7 @@ export function toGraphml(g: ReachGraph): string {
     '  <graph id="netpol-check" edgedefault="directed">',
   ];
   g.forEachNode((n, a) => {
-    lines.push(`    <node id="${esc(n)}"><data key="label">${esc(a.label)}</data><data key="kind">${a.kind}</data><data key="namespace">${esc(a.namespace)}</data></node>`);
+    lines.push(`    <node id="${esc(n)}"><data key="label">${esc(a.label)}</data><data key="kind">${esc(a.kind)}</data><data key="namespace">${esc(a.namespace)}</data></node>`);
   });
   let i = 0;
   g.forEachEdge((_e, a, s, t) => {

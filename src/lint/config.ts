@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { plainSource } from '../load/lazy-source.js';
 import { parseDocuments } from '../load/parse-documents.js';
+import { MAX_GLOB_LENGTH, MAX_GLOBS } from './glob.js';
 
 /** `.netpol-check.yaml`: turn rules off, change severities, ignore paths, set the failing level. */
 export interface LintConfig {
@@ -15,7 +16,7 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     rules: { type: 'object', additionalProperties: { enum: ['off', 'error', 'warning', 'info'] } },
-    ignorePaths: { type: 'array', items: { type: 'string' } },
+    ignorePaths: { type: 'array', maxItems: MAX_GLOBS, items: { type: 'string', maxLength: MAX_GLOB_LENGTH } },
     failOn: { enum: ['error', 'warning', 'info'] },
   },
 } as const;
@@ -61,18 +62,3 @@ export function parseConfig(file: string, text: string, knownRules: readonly str
   return { config, problems };
 }
 
-/** `legacy/**`, `*.json`, `examples/*\/bad.yaml`: `**` crosses folders, `*` does not. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      re += '.*';
-      i++;
-      if (glob[i + 1] === '/') i++;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`(^|/)${re}$`);
-}

@@ -2,7 +2,8 @@ import { computeMatrix, type ReachabilityMatrix } from '../engine/matrix.js';
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { RULES } from './registry.js';
-import { globToRegExp, type LintConfig } from './config.js';
+import type { LintConfig } from './config.js';
+import { Glob } from './glob.js';
 import { fill, type Finding, type LintContext, type LintRule } from './rule.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -61,7 +62,7 @@ export function runLint(snapshot: Snapshot, diagnostics: readonly Diagnostic[] =
   // Under legacy semantics, the default-deny policies that stand for isolation annotations are
   // netpol-check's own: nothing to say about them (the annotation has its own rule).
   const madeUp = new Set(snapshot.policies.filter((p) => p.synthesized).map((p) => `NetworkPolicy ${p.namespace}/${p.name}`));
-  const paths = (options.config?.ignorePaths ?? []).map(globToRegExp);
+  const paths = (options.config?.ignorePaths ?? []).map((p) => new Glob(p));
   const kept = findings.flatMap((f): Finding[] => {
     const level = options.config?.rules[f.ruleId];
     if (level === 'off') return [];

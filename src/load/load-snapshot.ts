@@ -26,6 +26,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Number of files read. */
   files: number;
+  /** The files read (paths as given or found in folders; not stdin), when read from paths. */
+  inputFiles?: string[];
 }
 
 export interface LoadOptions {
@@ -129,5 +131,5 @@ function readPolicy(r: ObjectReader, legacy: boolean): NetworkPolicy | undefined
 export function loadSnapshot(paths: readonly string[], options: ReadOptions & LoadOptions = {}): LoadResult {
   const read = readInputs(paths, options);
   const result = loadTexts(read.inputs, options);
-  return { ...result, diagnostics: [...read.diagnostics, ...result.diagnostics] };
+  return { ...result, diagnostics: [...read.diagnostics, ...result.diagnostics], inputFiles: read.inputs.map((i) => i.file).filter((f) => f !== '<stdin>') };
 }

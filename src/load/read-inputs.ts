@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { decodeText } from './decode-text.js';
+import { describeFileType, InputTooLarge, MAX_INPUT_BYTES, NotRegularFile, readRegularFile } from './read-bounded.js';
 import { isGoTemplate, isKustomization, renderedKind, renderingAdvice, renderKustomize } from './rendered-sources.js';
 
 export interface InputText {
@@ -12,53 +13,59 @@ export interface InputText {
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 export interface ReadOptions {
-  /** Called for the path `-`. */
-  readStdin?: () => string;
-  /** Files larger than this are refused (default 256 MiB). */
+  /** Called for the path `-`, with the most bytes to read; throws `InputTooLarge` past it. */
+  readStdin?: (maxBytes: number) => string;
+  /** Every source larger than this is refused (default 256 MiB): files, stdin, git blobs. */
   maxFileBytes?: number;
+  /**
+   * Follow symlinks in a folder that point outside it (default false: such a link is skipped
+   * with a warning, so a link to /etc or /dev in a pull request reads nothing outside).
+   */
+  followSymlinks?: boolean;
   /** `-k DIR`: kustomize folders, read as `kubectl kustomize DIR` renders them. */
   kustomize?: readonly string[];
 }
 
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
-function problem(file: string, message: string, code = 'unreadable-input'): Diagnostic {
-  return { severity: 'error', code, message, source: { file, doc: 0, line: 0, col: 0 } };
+function problem(file: string, message: string, severity: Diagnostic['severity'] = 'error', code = 'unreadable-input'): Diagnostic {
+  return { severity, code, message, source: { file, doc: 0, line: 0, col: 0 } };
 }
+
+const inside = (root: string, path: string): boolean => {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
 
 /**
  * Reads files, folders (recursively, `*.yaml|*.yml|*.json`, sorted, symlink loops cut) and
- * stdin (`-`). Unreadable paths become diagnostics.
+ * stdin (`-`). Only regular files are read (a device, FIFO or socket is refused), at most
+ * `maxFileBytes` from any source. Unreadable paths become diagnostics.
  */
 export function readInputs(paths: readonly string[], options: ReadOptions = {}): { inputs: InputText[]; diagnostics: Diagnostic[] } {
   const inputs: InputText[] = [];
   const diagnostics: Diagnostic[] = [];
   const seenDirs = new Set<string>();
+  const limit = options.maxFileBytes ?? MAX_INPUT_BYTES;
 
-  const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
   const readFile = (file: string): void => {
+    if (isKustomization(basename(file))) {
+      diagnostics.push(problem(file, renderingAdvice('kustomize', dirname(file)), 'error', 'needs-rendering'));
+      return;
+    }
     try {
-      const size = statSync(file).size;
-      if (size > limit) {
-        diagnostics.push(problem(file, `file is ${Math.round(size / 1048576)} MiB, more than the ${Math.round(limit / 1048576)} MiB netpol-check reads; skipped`));
-        return;
-      }
-      if (isKustomization(basename(file))) {
-        diagnostics.push(problem(file, renderingAdvice('kustomize', dirname(file)), 'needs-rendering'));
-        return;
-      }
-      const text = decodeText(readFileSync(file));
+      const text = decodeText(readRegularFile(file, limit));
       if (isGoTemplate(text)) {
-        diagnostics.push(problem(file, renderingAdvice('template', file), 'needs-rendering'));
+        diagnostics.push(problem(file, renderingAdvice('template', file), 'error', 'needs-rendering'));
         return;
       }
       inputs.push({ file, text });
     } catch (e) {
-      diagnostics.push(problem(file, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      diagnostics.push(problem(file, e instanceof InputTooLarge ? `file is ${e.message}; skipped` : e instanceof NotRegularFile ? `${file} ${e.message} (netpol-check reads regular files only); skipped` : `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
     }
   };
 
-  const walk = (dir: string): void => {
+  const walk = (dir: string, root: string): void => {
     let real: string;
     try {
       real = realpathSync(dir);
@@ -77,41 +84,66 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
     }
     const rendered = renderedKind(names);
     if (rendered) {
-      diagnostics.push(problem(dir, renderingAdvice(rendered, dir), 'needs-rendering'));
+      diagnostics.push(problem(dir, renderingAdvice(rendered, dir), 'error', 'needs-rendering'));
       return;
     }
     for (const name of names) {
       const full = join(dir, name);
-      let isDir = false;
+      let st;
       try {
-        isDir = statSync(full).isDirectory();
+        if (lstatSync(full).isSymbolicLink()) {
+          const target = realpathSync(full);
+          if (!options.followSymlinks && !inside(root, target)) {
+            if (statSync(target).isDirectory() || MANIFEST_EXTENSIONS.has(extname(name).toLowerCase())) {
+              diagnostics.push(problem(full, `symlink to ${target}, outside ${root}: not followed (--follow-symlinks follows it)`, 'warning'));
+            }
+            continue;
+          }
+        }
+        st = statSync(full);
       } catch {
         continue; // dangling link
       }
-      if (isDir) walk(full);
-      else if (MANIFEST_EXTENSIONS.has(extname(name).toLowerCase())) readFile(full);
+      if (st.isDirectory()) walk(full, root);
+      else if (MANIFEST_EXTENSIONS.has(extname(name).toLowerCase())) {
+        if (st.isFile()) readFile(full);
+        else diagnostics.push(problem(full, `${full} is ${describeFileType(st)}, not a regular file (netpol-check reads regular files only); skipped`));
+      }
     }
   };
 
   for (const path of paths) {
     if (path === '-') {
       if (!options.readStdin) diagnostics.push(problem('<stdin>', 'standard input is not available'));
-      else inputs.push({ file: '<stdin>', text: options.readStdin() });
+      else {
+        try {
+          inputs.push({ file: '<stdin>', text: options.readStdin(limit) });
+        } catch (e) {
+          diagnostics.push(problem('<stdin>', e instanceof InputTooLarge ? `standard input holds ${e.message}; not read` : `cannot read standard input: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+        }
+      }
       continue;
     }
-    let isDir: boolean;
+    let st;
     try {
-      isDir = statSync(path).isDirectory();
+      st = statSync(path);
     } catch {
       diagnostics.push(problem(path, 'no such file or folder'));
       continue;
     }
-    if (isDir) {
+    if (st.isDirectory()) {
       const before = inputs.length;
+      let root: string;
+      try {
+        root = realpathSync(path);
+      } catch {
+        root = path;
+      }
       const problems = diagnostics.length;
-      walk(path);
+      walk(path, root);
       if (inputs.length === before && diagnostics.length === problems) diagnostics.push(problem(path, 'no *.yaml, *.yml or *.json file in this folder'));
-    } else {
+    } else if (!st.isFile()) diagnostics.push(problem(path, `${path} is ${describeFileType(st)}, not a regular file (netpol-check reads regular files only; use - to read standard input)`));
+    else {
       const parent = dirname(path);
       let siblings: string[] = [];
       try {
@@ -127,7 +159,8 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
   }
   for (const dir of options.kustomize ?? []) {
     const r = renderKustomize(dir);
-    if (r.text === undefined) diagnostics.push(problem(dir, r.error ?? 'cannot render', 'needs-rendering'));
+    if (r.text === undefined) diagnostics.push(problem(dir, r.error ?? 'cannot render', 'error', 'needs-rendering'));
+    else if (r.text.length > limit) diagnostics.push(problem(dir, `kustomize output is ${r.text.length} bytes, more than the ${limit} bytes netpol-check reads; not read`));
     else inputs.push({ file: `${dir} (${r.tool} output)`, text: r.text });
   }
   return { inputs, diagnostics };

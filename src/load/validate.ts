@@ -27,7 +27,7 @@ function problem(e: ErrorObject): SchemaProblem {
     const field = (e.params as { additionalProperty: string }).additionalProperty;
     const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
     const near = closest(field, known.map((k) => ({ name: k, label: k })), 2);
-    return { path: [...path, field], code: 'unknown-field', message: `unknown field "${field}"${near.length ? ` (did you mean ${near.join(' or ')}?)` : ` (expected one of ${known.join(', ')})`}` };
+    return { path: [...path, field], code: 'unknown-field', message: `unknown field ${JSON.stringify(field)}${near.length ? ` (did you mean ${near.join(' or ')}?)` : ` (expected one of ${known.join(', ')})`}` };
   }
   if (e.keyword === 'required') {
     const field = (e.params as { missingProperty: string }).missingProperty;

@@ -1,3 +1,5 @@
+import { escapeTerminal } from '../format/escape/terminal.js';
+
 /** Where an object or a field came from: file, YAML document index, 1-based line and column. */
 export interface SourceRef {
   file: string;
@@ -10,9 +12,11 @@ export interface SourceRef {
   field?: string;
 }
 
+/** `file:line:col` for people: control characters in the file name shown as visible escapes. */
 export function formatSource(src: SourceRef | undefined): string {
   if (!src) return '<unknown>';
-  return src.line > 0 ? `${src.file}:${src.line}:${src.col}` : src.file;
+  const file = escapeTerminal(src.file);
+  return src.line > 0 ? `${file}:${src.line}:${src.col}` : file;
 }
 
 /** Field path segments → `spec.ingress[0].from`. */

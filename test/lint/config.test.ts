@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { globToRegExp, parseConfig } from '../../src/lint/config.js';
+import { parseConfig } from '../../src/lint/config.js';
+import { Glob } from '../../src/lint/glob.js';
 import { runLint } from '../../src/lint/run-lint.js';
 import { RULES } from '../../src/lint/registry.js';
 import { loadTexts } from '../../src/load/load-snapshot.js';
@@ -34,7 +35,7 @@ describe('.netpol-check.yaml', () => {
     ['examples/*/bad.yaml', 'examples/a/bad.yaml', true],
     ['examples/*/bad.yaml', 'examples/a/b/bad.yaml', false],
   ])('glob %s on %s: %s', (glob, path, match) => {
-    expect(globToRegExp(glob).test(path)).toBe(match);
+    expect(new Glob(glob).test(path)).toBe(match);
   });
 });
 

@@ -1,3 +1,4 @@
+import { escapeTerminal as e, sanitizeTerminalText } from '../escape/terminal.js';
 import type { PairChange } from '../../diff/connectivity-diff.js';
 import type { ChangeReasons } from '../../diff/responsible.js';
 
@@ -11,18 +12,18 @@ export function formatDiffText(changes: readonly ExplainedChange[]): string {
   const lines: string[] = [];
   for (const { change: c, reasons: r } of changes) {
     if (!c.added.isEmpty()) {
-      lines.push(`+ ${c.src} => ${c.dst} : ${c.added.toString()}`);
-      if (r.addedBy.length) lines.push(`    allowed by ${r.addedBy.join('; ')}`);
+      lines.push(`+ ${e(c.src)} => ${e(c.dst)} : ${c.added.toString()}`);
+      if (r.addedBy.length) lines.push(`    allowed by ${r.addedBy.map(e).join('; ')}`);
     }
     if (!c.removed.isEmpty()) {
-      lines.push(`- ${c.src} => ${c.dst} : ${c.removed.toString()}`);
-      if (r.newlyIsolatedBy.length) lines.push(`    now isolated by ${r.newlyIsolatedBy.join('; ')}`);
-      if (r.deniedBy.length) lines.push(`    now denied by ${r.deniedBy.join('; ')}`);
-      if (r.removedFrom.length) lines.push(`    was allowed by ${r.removedFrom.join('; ')}`);
+      lines.push(`- ${e(c.src)} => ${e(c.dst)} : ${c.removed.toString()}`);
+      if (r.newlyIsolatedBy.length) lines.push(`    now isolated by ${r.newlyIsolatedBy.map(e).join('; ')}`);
+      if (r.deniedBy.length) lines.push(`    now denied by ${r.deniedBy.map(e).join('; ')}`);
+      if (r.removedFrom.length) lines.push(`    was allowed by ${r.removedFrom.map(e).join('; ')}`);
     }
   }
   lines.push(summary(changes));
-  return `${lines.join('\n')}\n`;
+  return sanitizeTerminalText(`${lines.join('\n')}\n`);
 }
 
 export function summary(changes: readonly ExplainedChange[]): string {

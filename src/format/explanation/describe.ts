@@ -11,7 +11,7 @@ export function policyRef(p: NetworkPolicy): string {
 
 /** `AdminNetworkPolicy deny-x (priority 10) ingress rule 0 "name"` */
 export function adminRuleRef(p: AdminPolicy, r: AdminRule): string {
-  return `${adminPolicyRef(p)} ${r.direction} rule ${r.index}${r.name ? ` "${r.name}"` : ''}`;
+  return `${adminPolicyRef(p)} ${r.direction} rule ${r.index}${r.name ? ` ${JSON.stringify(r.name)}` : ''}`;
 }
 
 /** `shop/api egress rule 0 (policies.yaml:66)` */

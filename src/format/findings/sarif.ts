@@ -3,6 +3,16 @@ import { RULES } from '../../lint/registry.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
+/** A relative URI reference for a path: each segment percent-encoded (spaces, `#`, `?`, controls). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const fileUri = (file: string): string =>
+  file
+    .replace(/\\/g, '/')
+    .replace(LONE_SURROGATE, '\ufffd')
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+
 /** SARIF 2.1.0 with rule metadata and physical locations, as GitHub code scanning reads it. */
 export function formatFindingsSarif(findings: readonly Finding[], version: string): string {
   const ruleIds = [...new Set([...RULES.map((r) => r.meta.id), ...findings.map((f) => f.ruleId)])];
@@ -29,7 +39,7 @@ export function formatFindingsSarif(findings: readonly Finding[], version: strin
                 locations: [
                   {
                     physicalLocation: {
-                      artifactLocation: { uri: f.source.file.replace(/\\/g, '/') },
+                      artifactLocation: { uri: fileUri(f.source.file) },
                       ...(f.source.line ? { region: { startLine: f.source.line, ...(f.source.col ? { startColumn: f.source.col } : {}) } } : {}),
                     },
                   },

@@ -1,10 +1,11 @@
+import { escapeTerminal, sanitizeTerminalText } from '../escape/terminal.js';
 import type { InputError, InputStatus, UnmodelledEntry } from '../../load/input-status.js';
 import { assumingText, differingBehaviours, type PluginStatus } from '../../model/cni.js';
 
 const SHOWN = 5;
 
 function where(e: InputError): string {
-  return e.file ? `${e.file}${e.line ? `:${e.line}` : ''}` : '(input)';
+  return e.file ? `${escapeTerminal(e.file)}${e.line ? `:${e.line}` : ''}` : '(input)';
 }
 
 /**
@@ -13,7 +14,8 @@ function where(e: InputError): string {
  * whole input.
  */
 export function formatInputStatusText(status: InputStatus, prefix = ''): string {
-  return formatErrors(status, prefix) + formatUnmodelled(status, prefix) + formatPlugin(status, prefix);
+  // Names, files and pair ids come from the input: nothing in them may reach the terminal raw.
+  return sanitizeTerminalText(formatErrors(status, prefix) + formatUnmodelled(status, prefix) + formatPlugin(status, prefix));
 }
 
 /** Connections that differ between network plugins (docs/cni-profiles.md), said in the answer. */
@@ -23,7 +25,7 @@ function formatPlugin(status: InputStatus, prefix: string): string {
   const n = p.dependent.length;
   const profiles = [...new Set(p.dependent.flatMap((d) => d.outcomes.flatMap((o) => o.profiles)))];
   const behaviours = differingBehaviours(profiles).map((b) => (b === 'ipBlock' ? 'ipBlock over pod IPs' : 'hostNetwork pods')).join(', ');
-  const lines = p.dependent.slice(0, SHOWN).map((d) => `${prefix}  ${d.src} => ${d.dst}: ${d.outcomes.map((o) => `${o.profiles.join(', ')}: ${o.connections || 'nothing'}`).join('; ')}`);
+  const lines = p.dependent.slice(0, SHOWN).map((d) => `${prefix}  ${escapeTerminal(d.src)} => ${escapeTerminal(d.dst)}: ${d.outcomes.map((o) => `${o.profiles.join(', ')}: ${o.connections || 'nothing'}`).join('; ')}`);
   if (n > SHOWN) lines.push(`${prefix}  … and ${n - SHOWN} more`);
   const head =
     p.profile === 'generic'
@@ -37,12 +39,12 @@ function formatUnmodelled(status: InputStatus, prefix: string): string {
   const list = status.unmodelled ?? [];
   if (list.length === 0) return '';
   const lines = list.slice(0, SHOWN).map((u) => {
-    const name = `${u.namespace !== undefined ? `${u.namespace}/` : ''}${u.name}`;
+    const name = escapeTerminal(`${u.namespace !== undefined ? `${u.namespace}/` : ''}${u.name}`);
     const what =
       u.effect === 'policy'
         ? `a ${u.owner} policy, not evaluated: answers for pods ${u.namespace !== undefined ? `in namespace ${u.namespace}` : 'of every namespace'} are undetermined`
         : `its operator (${u.owner}) runs pods the snapshot does not hold: add them with kubectl get pods -o yaml`;
-    return `${prefix}  ${u.file ?? '(input)'}${u.line ? `:${u.line}` : ''} ${u.kind} ${name}: ${what}`;
+    return `${prefix}  ${u.file ? escapeTerminal(u.file) : '(input)'}${u.line ? `:${u.line}` : ''} ${escapeTerminal(u.kind)} ${name}: ${escapeTerminal(what)}`;
   });
   if (list.length > SHOWN) lines.push(`${prefix}  … and ${list.length - SHOWN} more`);
   return `${prefix}NOT EVALUATED: ${list.length} object${list.length === 1 ? '' : 's'} this answer may depend on:\n${lines.join('\n')}\n`;
@@ -51,7 +53,7 @@ function formatUnmodelled(status: InputStatus, prefix: string): string {
 function formatErrors(status: InputStatus, prefix: string): string {
   if (status.complete) return '';
   const n = status.errors.length;
-  const lines = status.errors.slice(0, SHOWN).map((e) => `${prefix}  ${where(e)} ${e.object ? `${e.object}: ` : ''}${e.code}`);
+  const lines = status.errors.slice(0, SHOWN).map((e) => `${prefix}  ${where(e)} ${e.object ? `${escapeTerminal(e.object)}: ` : ''}${escapeTerminal(e.code)}`);
   if (n > SHOWN) lines.push(`${prefix}  … and ${n - SHOWN} more (see the errors on stderr)`);
   return `${prefix}PARTIAL: ${n} input error${n === 1 ? '' : 's'}; what could not be read or would be refused by the API server is left out of this answer:\n${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
+import { quoteDot } from '../escape/dot.js';
 import type { Connectivity, Node } from '../../engine/connectivity.js';
 
-const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const q = quoteDot;
 
 /** Graphviz digraph: namespaces as clusters, external ranges as boxes, edges labelled with ports. */
 export function formatDot(c: Connectivity): string {

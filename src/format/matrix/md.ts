@@ -1,6 +1,7 @@
+import { escapeMarkdown } from '../escape/markdown.js';
 import type { Connectivity } from '../../engine/connectivity.js';
 
-const esc = (s: string): string => s.replace(/\|/g, '\\|');
+const esc = escapeMarkdown;
 
 /** A Markdown table, one row per allowed pair. */
 export function formatMd(c: Connectivity): string {

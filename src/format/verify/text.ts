@@ -1,3 +1,4 @@
+import { escapeTerminal } from '../escape/terminal.js';
 import { inputStatusJson } from '../input/input-status.js';
 import type { InputStatus } from '../../load/input-status.js';
 import { API_V1, type SemanticsName } from '../../model/semantics.js';
@@ -24,7 +25,7 @@ export function formatVerifyText(results: readonly CheckResult[]): string {
     const undetermined = isUndetermined(r);
     const onPlugin = r.passed && r.plugin ? `depends on the network plugin: passes with ${r.plugin.passesWith.join(', ') || 'none'}; fails with ${r.plugin.failsWith.join(', ')}` : '';
     const why = [r.undeterminedBy.length ? `NetworkPolicies alone: ${r.passed ? 'pass' : 'fail'}` : '', onPlugin].filter(Boolean).join('; ');
-    lines.push(`${undetermined ? `UNDETERMINED (${why})` : r.passed ? 'PASS' : 'FAIL'} ${r.expectation.name} (${formatSource(r.expectation.source)})`);
+    lines.push(`${undetermined ? `UNDETERMINED (${why})` : r.passed ? 'PASS' : 'FAIL'} ${escapeTerminal(r.expectation.name)} (${formatSource(r.expectation.source)})`);
     if (r.undeterminedBy.length) lines.push(`  may also be decided by ${r.undeterminedBy.map(describeUnmodelled).join(', ')}: not evaluated by netpol-check`);
     if (onPlugin) {
       lines.push(`  give --cni PROFILE to fix the plugin (docs/cni-profiles.md); the pairs it depends on:`);
@@ -32,7 +33,7 @@ export function formatVerifyText(results: readonly CheckResult[]): string {
       lines.push(...explainPair(r.plugin!.pairs[0]!).map((l) => `    ${l}`));
     }
     if (r.passed) continue;
-    for (const p of r.problems) lines.push(`  ${p}`);
+    for (const p of r.problems) lines.push(`  ${escapeTerminal(p)}`);
     const first = r.offending[0];
     if (first) lines.push(...explainPair(first).map((l) => `    ${l}`));
   }

@@ -26,7 +26,7 @@ export function readAlphaNetworkPolicy(r: ObjectReader): NetworkPolicy | undefin
   const spec = r.object(['spec']) ?? {};
   for (const key of Object.keys(spec)) {
     if (key !== 'podSelector' && key !== 'allowIncoming') {
-      r.report('error', ['spec', key], 'unknown-field', `unknown field "${key}" in a ${API_ALPHA} policy (expected podSelector and allowIncoming)`);
+      r.report('error', ['spec', key], 'unknown-field', `unknown field ${JSON.stringify(key)} in a ${API_ALPHA} policy (expected podSelector and allowIncoming)`);
     }
   }
   const podSelector = { matchLabels: r.labels(['spec', 'podSelector']), matchExpressions: [] };

@@ -1,0 +1,74 @@
+import { statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { escapeTerminal } from '../src/format/escape/terminal.js';
+import { UsageError } from './errors.js';
+import type { Io } from './io.js';
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a folder',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOENT: 'its folder cannot be created',
+  ENAMETOOLONG: 'the name is too long',
+  EEXIST: 'a file is in the way of a folder it needs',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+  EFBIG: 'the file is too large for the file system',
+};
+
+/** True when `a` and `b` are the same file (same device and inode: links and `./x` included). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `-o` output. Refuses, with a usage error (exit 2) that says why, to overwrite a file
+ * the command read as input or to write over a folder; turns every file-system error (no
+ * permission, disk full, read-only, …) into a message naming the path and the reason, instead
+ * of an "internal error".
+ */
+export function writeOutput(io: Io, path: string, text: string, inputFiles: readonly string[] = []): void {
+  const shown = escapeTerminal(path);
+  const input = inputFiles.find((f) => sameFile(f, path));
+  if (input !== undefined) throw new UsageError(`refusing to write ${shown}: it is an input file (${escapeTerminal(input)}); choose another -o path`);
+  try {
+    if (statSync(path).isDirectory()) throw new UsageError(`cannot write ${shown}: it is a folder (-o takes a file path)`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+  }
+  try {
+    io.writeFile(path, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
+    throw new UsageError(`cannot write ${shown}: ${REASONS[code] ?? code} (${code})`);
+  }
+}
+
+/** A namespace-derived file name: a DNS-1123 label, then `.yaml`. */
+const SAFE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.yaml$/;
+
+/**
+ * The path of a file to write inside `dir`, for a name derived from the input (a namespace):
+ * the name must be a plain DNS-1123 label + `.yaml` and the result must stay inside `dir`, or a
+ * usage error says which name was refused. Defends `migrate -o DIR` against `../../escaped`
+ * even if the loader's own name check is bypassed (a library caller, `names: 'warn'`).
+ */
+export function pathInside(dir: string, name: string): string {
+  const path = join(dir, name);
+  const rel = relative(resolve(dir), resolve(path));
+  if (!SAFE_NAME.test(name) || rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.includes('/') || rel.includes('\\')) {
+    throw new UsageError(`refusing to write "${escapeTerminal(name)}": a file name made from the input must be a namespace name (a DNS-1123 label) and stay inside ${escapeTerminal(dir)}; nothing written`);
+  }
+  return path;
+}

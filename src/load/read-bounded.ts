@@ -1,0 +1,82 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+/** One limit for every source netpol-check reads: files, standard input and git blobs. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** Raised when a source holds more than the limit; readers turn it into a diagnostic. */
+export class InputTooLarge extends Error {
+  constructor(
+    readonly limit: number,
+    readonly size?: number,
+  ) {
+    super(`${size !== undefined ? `${mib(size)}, ` : ''}more than the ${mib(limit)} netpol-check reads`);
+    this.name = 'InputTooLarge';
+  }
+}
+
+export const mib = (bytes: number): string => (bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MiB` : `${bytes} bytes`);
+
+const CHUNK = 1 << 20;
+
+/**
+ * Reads an open descriptor to its end, but never more than `limit` bytes: a stream that does not
+ * end (`/dev/zero`, `yes |`) or a file that grows is cut at the limit with `InputTooLarge`,
+ * instead of growing memory until the process dies. Works for pipes, whose size is unknown.
+ */
+export function readBounded(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); // a non-blocking pipe: wait for data
+        continue;
+      }
+      if (code === 'EOF') break; // Windows: a closed pipe
+      throw e;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > limit) throw new InputTooLarge(limit);
+    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Opens a path, checks it is a regular file, and reads it with `readBounded`. Opened
+ * non-blocking, so a FIFO put in the file's place cannot hang the open.
+ */
+export function readRegularFile(path: string, limit: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFile(describeFileType(st));
+    if (st.size > limit) throw new InputTooLarge(limit, st.size);
+    return readBounded(fd, limit);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Raised for a device, FIFO or socket: netpol-check reads regular files only. */
+export class NotRegularFile extends Error {
+  constructor(readonly type: string) {
+    super(`is ${type}, not a regular file`);
+    this.name = 'NotRegularFile';
+  }
+}
+
+export function describeFileType(st: { isCharacterDevice(): boolean; isBlockDevice(): boolean; isFIFO(): boolean; isSocket(): boolean; isDirectory(): boolean }): string {
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
