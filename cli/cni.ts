@@ -1,5 +1,6 @@
 import { assumptionsOf, CNI_PROFILES, type CniProfile } from '../src/model/cni.js';
 import { computePluginMatrix, type PluginMatrix } from '../src/engine/plugin-matrix.js';
+import { pluginVariants } from '../src/engine/plugin-variants.js';
 import type { Level } from '../src/engine/connectivity.js';
 import type { InputStatus } from '../src/load/input-status.js';
 import type { Snapshot } from '../src/model/snapshot.js';
@@ -16,9 +17,13 @@ export function cniOption(p: Parsed): CniProfile {
   return oneOf<CniProfile>('cni', str(p, 'cni'), CNI_PROFILES, 'generic');
 }
 
-/** The snapshot under the profile's assumptions; `generic` leaves it as read (the engine's default). */
+/**
+ * The snapshot under the profile's assumptions, for what reads one snapshot (lint, the report's
+ * and explore's explanations); for `generic`, the assumptions the profiles share, and where
+ * they differ those of the first (calico's).
+ */
 export function withProfile(snapshot: Snapshot, profile: CniProfile): Snapshot {
-  return profile === 'generic' ? snapshot : { ...snapshot, assumptions: assumptionsOf(profile) };
+  return profile === 'generic' ? pluginVariants(snapshot, 'generic').chosen : { ...snapshot, assumptions: assumptionsOf(profile) };
 }
 
 /**

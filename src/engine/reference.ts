@@ -16,7 +16,7 @@ export class ReferenceEvaluator {
   private readonly nsLabels = new Map<string, Labels>();
   private tiers: ReturnType<typeof adminOrder> | undefined;
   /** What the network plugin does where NetworkPolicy leaves it open (docs/cni-profiles.md). */
-  private readonly plugin: PluginAssumptions;
+  protected readonly plugin: PluginAssumptions;
 
   constructor(private readonly snapshot: Snapshot) {
     for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, ns.labels);

@@ -13,7 +13,8 @@ import { matchesSelector } from '../select/label-selector.js';
  *   namespace (even from other pods in the same namespace) will be blocked. NetworkPolicy objects
  *   can then be added to the isolated namespace to specify what traffic should be allowed": a
  *   pod of an isolated namespace accepts what some policy of its namespace that selects it allows.
- * Traffic from the pod's own node is not modelled (nodes are not in manifests).
+ * Traffic from the pod's own node is not modelled (nodes are not in manifests). A hostNetwork
+ * pod is node traffic under every profiled plugin (docs/cni-profiles.md): isolation does not reach it.
  */
 export class LegacyReferenceEvaluator extends ReferenceEvaluator {
   private readonly isolated = new Set<string>();
@@ -31,6 +32,7 @@ export class LegacyReferenceEvaluator extends ReferenceEvaluator {
     if (t.dst.kind !== 'pod') return true;
     const pod = t.dst.pod;
     if (!this.isolated.has(pod.namespace)) return true;
+    if (pod.hostNetwork && this.plugin.hostNetwork === 'node') return true;
     return this.declared.policies
       .filter((p) => p.namespace === pod.namespace && matchesSelector(p.podSelector, pod.labels))
       .some((p) => p.ingress.some((r) => this.ruleAllows(p, r, t.src, t)));

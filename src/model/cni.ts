@@ -33,11 +33,12 @@ export interface Assumptions extends PluginAssumptions {
 }
 
 /**
- * What the engine assumes when the snapshot names no profile: the behaviour netpol-check had
- * before profiles existed for ipBlock (pods are not matched), and the one every profiled plugin
- * shares for hostNetwork pods.
+ * What the engine assumes when a snapshot names no assumptions (the library's default; the CLI
+ * always names them): netpol-check's behaviour before profiles, which is also np-guard's
+ * netpol-analyzer's (the conformance corpus) — ipBlocks do not select pods, hostNetwork pods are
+ * selected like other pods.
  */
-export const DEFAULT_ASSUMPTIONS: Assumptions = { ipBlockSelectsPods: false, hostNetwork: 'node', profiles: [] };
+export const DEFAULT_ASSUMPTIONS: Assumptions = { ipBlockSelectsPods: false, hostNetwork: 'pod', profiles: [] };
 
 export function assumptionsOf(profile: PluginName): Assumptions {
   return { ...PLUGIN_ASSUMPTIONS[profile], profiles: [profile] };
