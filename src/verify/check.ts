@@ -2,6 +2,7 @@ import { ReferenceEvaluator } from '../engine/reference.js';
 import { externalBlocks } from '../engine/external-blocks.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { ask, dependsOnPlugin, type PairAnswer } from '../query/ask.js';
+import { pluginVariants } from '../engine/plugin-variants.js';
 import { assumptionsOf, PLUGINS, type CniProfile, type PluginName } from '../model/cni.js';
 import { resolveTarget } from '../query/resolve.js';
 import { parseTarget } from '../query/target-spec.js';
@@ -120,7 +121,7 @@ function check(snapshot: Snapshot, e: Expectation, undetermined: Set<UnmodelledO
   const r = resolveTarget(snapshot, t.target, undefined, { blocks: [], ...(e.namespace ? { namespace: e.namespace } : {}) });
   if (!r.ok) return { ...result, problems: [`pods "${e.pods}": ${r.reason}`] };
   // Isolation: the profiled plugins agree on it (hostNetwork pods are node traffic for all of them).
-  const reference = new ReferenceEvaluator(cni === 'generic' ? snapshot : { ...snapshot, assumptions: assumptionsOf(cni) });
+  const reference = new ReferenceEvaluator(cni === 'generic' ? pluginVariants(snapshot, 'generic').chosen : { ...snapshot, assumptions: assumptionsOf(cni) });
   const directions = e.direction === 'both' ? (['ingress', 'egress'] as const) : ([e.direction] as const);
   for (const m of r.end.members) {
     if (m.endpoint.kind !== 'pod') continue;

@@ -143,3 +143,15 @@ describe('verify and matrix under --cni', () => {
     expect(json.plugin.profile).toBe('calico');
   });
 });
+
+describe('verify isolated: hostNetwork pods', () => {
+  it('a hostNetwork pod is not isolated by a policy that selects it, under every profile', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'netpol-cni-')), 'expect.yaml');
+    writeFileSync(file, 'expectations:\n- {name: agent isolated, isolated: ingress, pods: x/agent}\n');
+    for (const argv of [[], ['--cni', 'cilium']]) {
+      const r = await runCli(['verify', file, '-f', '-', ...argv], hostNetwork);
+      expect(r.out).toContain('FAIL agent isolated');
+      expect(r.code).toBe(1);
+    }
+  });
+});
