@@ -95,7 +95,8 @@ export function readYamlDocuments(file: string, text: string, options: ReadYamlO
     const result: KubectlYamlResult = options.simple === false ? decodeCarefully(body) : allSimple || isSimpleText(body) ? decodeKubectlYaml(body) : decodeCarefully(body);
     const firstLine = start === c.from ? lineOf(c) : lines.linePos(start).line - 1;
     const at = (offset: number): SourceRef => {
-      const pos = new LineIndex(body).linePos(offset);
+      // An error at the end of the input is on its last line with content, as go-yaml says it.
+      const pos = new LineIndex(body).linePos(Math.min(offset, body.trimEnd().length));
       return { file, doc: docIndex, line: pos.line + firstLine, col: pos.col };
     };
     if (!result.ok) {
