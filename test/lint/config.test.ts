@@ -19,7 +19,7 @@ describe('.netpol-check.yaml', () => {
     ['rules:\n  no-such-rule: off\n', 2, /unknown rule "no-such-rule"/],
     ['ignorePath: [x]\n', 1, /unknown setting "ignorePath"/],
     ['failOn: never\n', 1, /allowed values/],
-    ['rules: [\n', 2, /invalid YAML/], // the unclosed list ends at the end of the text
+    ['rules: [\n', 1, /invalid YAML/], // go-yaml: "line 3" of the wrapped text, the config's line 1
   ])('%j is an error with its line', (text, line, message) => {
     const r = parseConfig('c.yaml', text, ids);
     expect(r.problems[0]).toMatchObject({ severity: 'error', source: { file: 'c.yaml', line } });
