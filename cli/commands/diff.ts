@@ -9,7 +9,8 @@ import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/form
 import { inputStatus } from '../../src/load/input-status.js';
 import { readGitRevision } from '../../src/load/git-source.js';
 import { loadSnapshot, loadTexts, type LoadOptions, type LoadResult } from '../../src/load/load-snapshot.js';
-import { CNI_HELP, CNI_OPTION, cniOption, pluginMatrix, withProfile } from '../cni.js';
+import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { pluginMatrix, withProfile } from '../plugin-matrix.js';
 import { COMMON_OPTIONS, flag, loadOptions, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';

@@ -1,3 +1,4 @@
+import type { InputStatus } from '../../src/load/input-status.js';
 import { createElement } from 'react';
 import type { Level } from '../../src/engine/connectivity.js';
 import { runLint } from '../../src/lint/run-lint.js';
@@ -5,7 +6,8 @@ import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEM
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { CNI_HELP, CNI_OPTION, cniOption, pluginMatrix, withProfile } from '../cni.js';
+import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { pluginMatrix, withProfile } from '../plugin-matrix.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 
 export const EXPLORE_HELP = `Usage: netpol-check explore -f PATH [-f PATH…] [--level workload|pod]
@@ -43,7 +45,8 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
   const loaded = loadForCommand(files, io, loadOptions(args));
   const cni = cniOption(args);
   const { matrix, input } = pluginMatrix(loaded.snapshot, cni, loaded.input, level);
-  if (input.plugin?.dependent.length) io.err(formatInputStatusText({ complete: true, errors: [], plugin: input.plugin }));
+  const notes = formatInputStatusText(input);
+  if (notes) io.err(notes);
   const snapshot = withProfile(loaded.snapshot, cni);
   const findings = runLint(snapshot, loaded.diagnostics, { matrix });
   // Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set; explore runs only at
@@ -52,7 +55,16 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
   process.env.CONTINUOUS_INTEGRATION = 'false';
   const [{ render }, { App }, { ExploreModel }] = await Promise.all([import('ink'), import('../tui/App.js'), import('../tui/model.js')]);
   const model = new ExploreModel(snapshot, matrix, findings, level);
-  const app = render(createElement(App, { model }), { exitOnCtrlC: true });
+  const app = render(createElement(App, { model, notice: explorerNotice(input) }), { exitOnCtrlC: true });
   await app.waitUntilExit();
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
+}
+
+/** One line for the explorer's header: what its answers leave out or depend on (the details are on stderr). */
+export function explorerNotice(input: InputStatus): string {
+  const parts: string[] = [];
+  if (!input.complete) parts.push(`PARTIAL: ${input.errors.length} input error${input.errors.length === 1 ? '' : 's'} left out`);
+  if (input.unmodelled?.length) parts.push(`NOT EVALUATED: ${input.unmodelled.length} plugin or operator object${input.unmodelled.length === 1 ? '' : 's'}`);
+  if (input.plugin?.dependent.length) parts.push(`${input.plugin.profile === 'generic' ? 'DEPENDS ON THE NETWORK PLUGIN' : `ASSUMED ${input.plugin.profile}`}: ${input.plugin.dependent.length} pair${input.plugin.dependent.length === 1 ? '' : 's'}`);
+  return parts.length ? `${parts.join(' · ')} (details on stderr when it started)` : '';
 }

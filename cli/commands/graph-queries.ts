@@ -10,7 +10,8 @@ import { COMMON_OPTIONS, flag, oneOf, parse, KUSTOMIZE_HELP, SEMANTICS_HELP, str
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { CNI_HELP, CNI_OPTION, cniOption, pluginMatrix } from '../cni.js';
+import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { pluginMatrix } from '../plugin-matrix.js';
 
 const OPTIONS = `Options:
   -f, --file PATH       manifests: file, folder or - for stdin; repeatable

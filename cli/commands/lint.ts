@@ -16,7 +16,8 @@ import { COMMON_OPTIONS, flag, loadOptions, oneOf, parse, NAMESPACE_HELP, KUSTOM
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { reportSemantics } from '../load.js';
-import { CNI_HELP, CNI_OPTION, cniOption, withProfile } from '../cni.js';
+import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { withProfile } from '../plugin-matrix.js';
 import { version } from '../version.js';
 
 const DEFAULT_CONFIG = '.netpol-check.yaml';

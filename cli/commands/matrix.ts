@@ -6,7 +6,8 @@ import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEM
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { CNI_HELP, CNI_OPTION, cniOption, pluginMatrix } from '../cni.js';
+import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { pluginMatrix } from '../plugin-matrix.js';
 import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/format/input/input-status.js';
 import { formatJson } from '../../src/format/matrix/json.js';
 import type { InputStatus } from '../../src/load/input-status.js';

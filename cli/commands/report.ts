@@ -7,7 +7,8 @@ import { runLint } from '../../src/lint/run-lint.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
-import { CNI_HELP, CNI_OPTION, cniOption, pluginMatrix, withProfile } from '../cni.js';
+import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { pluginMatrix, withProfile } from '../plugin-matrix.js';
 import type { CniProfile } from '../../src/model/cni.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import type { Io } from '../io.js';
@@ -61,5 +62,6 @@ export function reportHtml(loaded: ReturnType<typeof loadForCommand>, level: Lev
   const snapshot = withProfile(loaded.snapshot, cni);
   const view = connectivity(matrix, level);
   const findings = runLint(snapshot, loaded.diagnostics, { matrix });
-  return formatReportHtml(reportData(snapshot, matrix, view, findings, title), reportAssets());
+  const notices = formatInputStatusText(input).split('\n').filter(Boolean);
+  return formatReportHtml({ ...reportData(snapshot, matrix, view, findings, title), ...(notices.length ? { notices } : {}) }, reportAssets());
 }

@@ -47,7 +47,8 @@ function grouped<T>(items: T[], ns: (t: T) => string, text: (t: T) => string, ke
   return { rows, rowOf };
 }
 
-export function App({ model, size: fixedSize }: { model: ExploreModel; size?: { width: number; height: number } }) {
+/** `notice`: what the answers on screen leave out or depend on (partial input, policies not evaluated, plugin-dependent pairs), one line. */
+export function App({ model, size: fixedSize, notice = '' }: { model: ExploreModel; size?: { width: number; height: number }; notice?: string }) {
   const { exit } = useApp();
   const { width, height } = useSize(fixedSize);
   const reducer = useMemo(() => makeReducer(model), [model]);
@@ -56,7 +57,7 @@ export function App({ model, size: fixedSize }: { model: ExploreModel; size?: { 
   const { entries, policies, count, current, entry, policy, peers, peerIndex } = derive(model, state);
   const explanation = useMemo(() => explanationOf(model, state), [model, state.focus, state.sel, state.peerSel, state.direction, state.filter, state.tab]);
 
-  const bodyHeight = Math.max(3, height - 5);
+  const bodyHeight = Math.max(3, height - 5 - (notice ? 1 : 0));
   const leftWidth = Math.max(24, Math.floor(width * 0.42));
   const rightWidth = Math.max(20, width - leftWidth);
   useEffect(() => dispatch({ type: 'page', rows: bodyHeight }), [bodyHeight]);
@@ -79,7 +80,7 @@ export function App({ model, size: fixedSize }: { model: ExploreModel; size?: { 
 
   return (
     <Box flexDirection="column" width={width}>
-      <Header counts={model.counts} tab={tab} semantics={model.snapshot.semantics?.mode === 'legacy' ? 'legacy semantics' : ''} />
+      <Header counts={model.counts} tab={tab} semantics={model.snapshot.semantics?.mode === 'legacy' ? 'legacy semantics' : ''} notice={notice} />
       {help ? (
         <Help width={width} />
       ) : focus === 'explain' ? (

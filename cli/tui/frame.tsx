@@ -1,9 +1,14 @@
 import { Box, Text } from 'ink';
 import type { Counts } from './model.js';
 
-export function Header({ counts, tab, semantics }: { counts: Counts; tab: 'workloads' | 'policies'; semantics: string }) {
+export function Header({ counts, tab, semantics, notice = '' }: { counts: Counts; tab: 'workloads' | 'policies'; semantics: string; notice?: string }) {
   return (
     <Box flexDirection="column">
+      {notice ? (
+        <Text wrap="truncate" color="yellow">
+          {notice}
+        </Text>
+      ) : null}
       <Text wrap="truncate">
         <Text bold>netpol-check</Text>
         {` · ${counts.namespaces} ns · ${counts.nodes} workloads · ${counts.policies} policies · ${counts.isolated} isolated · ${counts.openPairs} open pairs${semantics ? ` · ${semantics}` : ''}`}

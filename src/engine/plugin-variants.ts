@@ -1,6 +1,6 @@
 import { blockOf, externalBlocks, ipBlockCoveredBlocks, type ExternalBlock } from './external-blocks.js';
 import { assumptionsOf, distinctAssumptions, PLUGINS, type Assumptions, type CniProfile, type PluginName } from '../model/cni.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { Pod, Snapshot } from '../model/snapshot.js';
 import { parseIp } from '../net/ip-address.js';
 
 /**
@@ -16,8 +16,12 @@ export interface PluginVariants {
   all: Snapshot[];
 }
 
-export function pluginVariants(snapshot: Snapshot, profile: CniProfile, blocks: readonly ExternalBlock[] = externalBlocks(snapshot)): PluginVariants {
-  const sensitive = ipBlockHoldsAPod(snapshot, blocks);
+/**
+ * `pods`: the pods the question is about (a `can` pair's ends), when only their IPs can matter;
+ * by default every pod.
+ */
+export function pluginVariants(snapshot: Snapshot, profile: CniProfile, blocks: readonly ExternalBlock[] = externalBlocks(snapshot), pods: readonly Pod[] = snapshot.pods): PluginVariants {
+  const sensitive = ipBlockHoldsAPod(snapshot, blocks, pods);
   // Behaviours the snapshot cannot tell apart are one variant, named by every profile sharing it.
   const sets = distinctAssumptions().reduce<Assumptions[]>((acc, a) => {
     const same = acc.find((b) => b.hostNetwork === a.hostNetwork && (!sensitive || b.ipBlockSelectsPods === a.ipBlockSelectsPods));
@@ -31,10 +35,11 @@ export function pluginVariants(snapshot: Snapshot, profile: CniProfile, blocks: 
 }
 
 /** Whether an ipBlock peer of some policy holds a known pod IP: the only way the ipBlock behaviour changes an answer. */
-export function ipBlockHoldsAPod(snapshot: Snapshot, blocks: readonly ExternalBlock[]): boolean {
+export function ipBlockHoldsAPod(snapshot: Snapshot, blocks: readonly ExternalBlock[], pods: readonly Pod[] = snapshot.pods): boolean {
+  if (!pods.some((p) => p.ips.length > 0)) return false;
   const covered = ipBlockCoveredBlocks(snapshot, blocks);
   if (covered.size === 0) return false;
-  return snapshot.pods.some((p) =>
+  return pods.some((p) =>
     p.ips.some((text) => {
       const ip = parseIp(text);
       return ip !== undefined && covered.has(blockOf(blocks, ip.family, ip.value));

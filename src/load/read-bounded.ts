@@ -23,11 +23,13 @@ const CHUNK = 1 << 20;
  * end (`/dev/zero`, `yes |`) or a file that grows is cut at the limit with `InputTooLarge`,
  * instead of growing memory until the process dies. Works for pipes, whose size is unknown.
  */
-export function readBounded(fd: number, limit: number): Buffer {
+export function readBounded(fd: number, limit: number, expected = 0): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const buf = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
+    // A regular file's size is known: one read into one buffer (no copy of a big dump); past it, chunks.
+    const want = total === 0 && expected > 0 ? expected + 1 : CHUNK;
+    const buf = Buffer.allocUnsafe(Math.min(want, limit + 1 - total));
     let n: number;
     try {
       n = readSync(fd, buf, 0, buf.length, null);
@@ -45,7 +47,7 @@ export function readBounded(fd: number, limit: number): Buffer {
     if (total > limit) throw new InputTooLarge(limit);
     chunks.push(n === buf.length ? buf : buf.subarray(0, n));
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /**
@@ -58,7 +60,7 @@ export function readRegularFile(path: string, limit: number): Buffer {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new NotRegularFile(describeFileType(st));
     if (st.size > limit) throw new InputTooLarge(limit, st.size);
-    return readBounded(fd, limit);
+    return readBounded(fd, limit, st.size);
   } finally {
     closeSync(fd);
   }

@@ -7,7 +7,7 @@ import { lazySource } from './lazy-source.js';
 import { LineIndex } from './line-index.js';
 import { makeLocator, type Locator, type Path } from './locate.js';
 import { kubectlTabs } from './retab.js';
-import { contentEnd, isSimpleText, positionOf, readSimplePositions, type NodePosition } from './yaml-simple.js';
+import { contentEnd, isSimpleText, NOT_SIMPLE, positionOf, readSimplePositions, readSimpleYaml, type NodePosition } from './yaml-simple.js';
 import { yamlLib } from './yaml-lib.js';
 
 /**
@@ -35,6 +35,8 @@ interface Region {
 
 /** Lines that start with `---` (a line starts after LF only: not after a CR or U+2028, as `^` would). */
 const SEPARATOR_LINE = /(?<![^\n])---[^\n]*/g;
+/** A quick first look for CONTROL (whose look-arounds for lone surrogates are slow on megabytes). */
+const MAYBE_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const EMPTY_LINE = /^\s*(#.*)?$/;
 
 /**
@@ -84,17 +86,22 @@ export function readYamlDocuments(file: string, text: string, options: ReadYamlO
   if (!stopped) chunks.push({ from, to: text.length, ...(kept !== undefined ? { decodeFrom: kept } : {}) });
   const lineOf = (region: Region): number => (region.line ??= lines.linePos(region.from).line - 1);
   const docs: YamlDocument[] = [];
-  const allSimple = options.simple !== false && isSimpleText(text);
+  // One look at the whole text decides whether every document may take the simple reader in place.
+  const allSimple = options.simple !== false && isSimpleText(text) && !(MAYBE_CONTROL.test(text) && CONTROL.test(text)) && !text.includes('\r');
   for (const [docIndex, c] of chunks.entries()) {
     if (c.refused) {
       diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: c.refused.message, source: { file, doc: docIndex, line: c.refused.line, col: 1 } });
       continue;
     }
     const start = c.decodeFrom !== undefined && !separatorIsMoot(text, c.decodeFrom, c.from, c.to) ? c.decodeFrom : c.from;
-    const body = asKubectlReadsIt(text.slice(start, c.to));
-    const result: KubectlYamlResult = options.simple === false ? decodeCarefully(body) : allSimple || isSimpleText(body) ? decodeKubectlYaml(body) : decodeCarefully(body);
-    const firstLine = start === c.from ? lineOf(c) : lines.linePos(start).line - 1;
+    // A dump's documents are read in place (no copy of each): its lines already end as kubectl hands them on.
+    const inPlace = allSimple && start === c.from && (c.to < text.length || text.endsWith('\n'));
+    const direct = inPlace ? readSimpleYaml(text, c.from, c.to) : NOT_SIMPLE;
+    const body = direct === NOT_SIMPLE ? asKubectlReadsIt(text.slice(start, c.to)) : '';
+    const result: KubectlYamlResult =
+      direct !== NOT_SIMPLE ? { ok: true, value: direct, warnings: [] } : options.simple === false ? decodeCarefully(body) : isSimpleText(body) ? decodeKubectlYaml(body) : decodeCarefully(body);
     const at = (offset: number): SourceRef => {
+      const firstLine = start === c.from ? lineOf(c) : lines.linePos(start).line - 1;
       // An error at the end of the input is on its last line with content, as go-yaml says it.
       const pos = new LineIndex(body).linePos(Math.min(offset, body.trimEnd().length));
       return { file, doc: docIndex, line: pos.line + firstLine, col: pos.col };

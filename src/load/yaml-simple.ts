@@ -40,6 +40,9 @@ const KNOWN_KEYS = new Map<number, string>();
 class NotSimple {}
 const BAIL = new NotSimple();
 
+/** A decimal integer go-yaml reads as itself (no sign, no leading 0, exact as a double). */
+const SMALL_DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
+
 /** Deeper documents (no Kubernetes object is) go to the careful reader, which reports them. */
 const MAX_DEPTH = 100;
 
@@ -515,6 +518,7 @@ class SimpleReader {
   /** A plain scalar resolved as go-yaml v2 resolves it; ±Inf and NaN (which kubectl's JSON conversion refuses) are left to the careful reader. */
   private plain(text: string): unknown {
     if (!mayBeTyped(text)) return text;
+    if (SMALL_DECIMAL.test(text)) return Number(text); // ports, replicas: no need for go-yaml's full integer syntax
     const r = resolvePlain(text);
     switch (r.kind) {
       case 'str':

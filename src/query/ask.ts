@@ -119,7 +119,9 @@ export function ask(snapshot: Snapshot, q: CanQuestion): CanResult {
   if (srcMembers.length * dstMembers.length > MAX_PAIRS) {
     return { ok: false, which: 'question', reason: `${srcMembers.length} × ${dstMembers.length} pairs is too many; narrow the source or destination`, candidates: [] };
   }
-  const variants = pluginVariants(snapshot, q.cni ?? 'generic', blocks);
+  // Only the IPs of the pods asked about can make the plugins differ on these pairs.
+  const asked = [...srcMembers, ...dstMembers].flatMap((m) => (m.endpoint.kind === 'pod' ? [m.endpoint.pod] : []));
+  const variants = pluginVariants(snapshot, q.cni ?? 'generic', blocks, asked);
   const explainers = variants.all.map((v) => ({ profiles: [...(v.assumptions?.profiles ?? [])], explainer: new Explainer(v) }));
   const explainer = variants.profile === 'generic' ? explainers[0]!.explainer : new Explainer(variants.chosen);
   const memo = new Map<string, Explanation>();

@@ -88,12 +88,26 @@ describe.each(KINDS)('%s in the snapshot', (_kind, object, name) => {
   it('report lists it among the findings of the page', async () => {
     const r = await runCli(['report', '-f', '-', '-o', 'page.html'], input);
     expect(r.files['page.html']).toContain('unmodelled-object');
+    expect(r.files['page.html']).toMatch(/<pre id="notices"[^>]*>NOT EVALUATED: 1 object/);
     expect(r.files['page.html']).toContain(name.split('/').pop());
   });
 
   it('path and reach-from name it', async () => {
     expect((await runCli(['path', 'x/client', 'y/db', '-f', '-'], input)).out).toContain('NOT EVALUATED: 1 object');
     expect((await runCli(['reach-from', 'x/client', '-f', '-'], input)).out).toContain('NOT EVALUATED: 1 object');
+  });
+});
+
+describe('explore says it in its header', () => {
+  it('counts what is left out, not evaluated, or plugin-dependent', async () => {
+    const { explorerNotice } = await import('../../cli/commands/explore.js');
+    expect(explorerNotice({ complete: true, errors: [] })).toBe('');
+    const notice = explorerNotice({
+      complete: false,
+      errors: [{ code: 'yaml-syntax', message: 'x' }],
+      unmodelled: [{ kind: 'CiliumNetworkPolicy', apiVersion: 'cilium.io/v2', name: 'a', namespace: 'y', effect: 'policy', owner: 'Cilium' }],
+    });
+    expect(notice).toBe('PARTIAL: 1 input error left out · NOT EVALUATED: 1 plugin or operator object (details on stderr when it started)');
   });
 });
 

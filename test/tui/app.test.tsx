@@ -32,6 +32,18 @@ let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 describe('netpol-check explore', () => {
+  it('a notice line tops the header when the answers leave something out, and the screen still fits', async () => {
+    const loaded = loadSnapshot([join(ROOT, 'examples', 'three-tier')]);
+    const model = new ExploreModel(loaded.snapshot, computeMatrix(loaded.snapshot), []);
+    const app = render(<App model={model} size={{ width: 80, height: 24 }} notice="NOT EVALUATED: 1 plugin or operator object" />);
+    cleanup = () => app.unmount();
+    await new Promise((r) => setTimeout(r, 20));
+    const lines = (app.lastFrame() ?? '').split('\n');
+    expect(lines[0]).toBe('NOT EVALUATED: 1 plugin or operator object');
+    expect(lines[1]).toContain('netpol-check · 3 ns');
+    expect(lines.length).toBeLessThanOrEqual(24);
+  });
+
   it('opens on a header with counts, workloads grouped by namespace with badges, and a footer of keys', async () => {
     const { frame, app } = explore('three-tier');
     cleanup = () => app.unmount();

@@ -46,6 +46,7 @@ export function formatReportHtml(data: ReportData, assets: ReportAssets): string
 <header>
   <h1>${esc(data.title)}</h1>
   <div>semantics: ${esc(data.semantics)} · ${Object.entries(data.counts).map(([k, v]) => `${v} ${esc(k)}`).join(' · ')}</div>
+  ${data.notices?.length ? `<pre id="notices" style="background:#fff4e0;border-left:4px solid #d98a00">${esc(data.notices.join('\n'))}</pre>` : ''}
 </header>
 <div id="toolbar">
   <input id="search" type="search" placeholder="search a workload" size="24">

@@ -15,6 +15,8 @@ import { explainNodePair } from '../explanation/text.js';
 export interface ReportData {
   title: string;
   semantics: string;
+  /** What the answer on the page leaves out or depends on (partial input, plugin policies not evaluated, plugin-dependent pairs), as the text outputs say it. */
+  notices?: string[];
   counts: Record<string, number>;
   nodes: { id: string; name: string; namespace: string; kind: Node['kind']; workloadKind?: string; isolated: { ingress: boolean; egress: boolean }; findings: number }[];
   edges: { id: string; src: string; dst: string; text: string; ports: [string, number, number][]; explanation: string[] }[];

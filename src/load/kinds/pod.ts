@@ -7,6 +7,36 @@ import { typedObjectMeta } from './object-meta-typed.js';
 
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
+/**
+ * A dump repeats the same annotation keys on thousands of pods. Once a pod's metadata passed the
+ * API server's rules, the annotation keys it had are known to be valid: a later pod whose
+ * metadata holds only name, namespace (both checked by checkName), labels (checked by
+ * r.labels), known annotation keys of a modest total size and fields the rules do not look at,
+ * needs no second look.
+ */
+const VALID_ANNOTATION_KEYS = new Set<string>();
+const CHECKED_ELSEWHERE = new Set(['name', 'namespace', 'labels', 'annotations', 'uid', 'resourceVersion', 'creationTimestamp', 'ownerReferences', 'managedFields', 'selfLink']);
+
+function alreadyValid(meta: unknown): boolean {
+  if (!isRecord(meta)) return false;
+  for (const k in meta) if (!CHECKED_ELSEWHERE.has(k)) return false;
+  const annotations = meta.annotations;
+  if (annotations === undefined || annotations === null) return true;
+  if (!isRecord(annotations)) return false;
+  let size = 0;
+  for (const k in annotations) {
+    const v = annotations[k];
+    if (!VALID_ANNOTATION_KEYS.has(k) || (typeof v !== 'string' && v !== null)) return false;
+    size += k.length + (typeof v === 'string' ? v.length : 0);
+  }
+  return size < 64 * 1024; // far below the 256 KiB limit, even counted in UTF-8 bytes
+}
+
+function remember(meta: unknown): void {
+  if (!isRecord(meta) || !isRecord(meta.annotations) || VALID_ANNOTATION_KEYS.size > 10_000) return;
+  for (const k in meta.annotations) VALID_ANNOTATION_KEYS.add(k);
+}
+
 /** generateName + a 5-character suffix from the API server's alphabet, fixed by the object's position (repeatable, distinct per object). */
 function generatedName(base: string, r: ObjectReader): string {
   const at = r.at([]);
@@ -45,8 +75,12 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
   if (name === r.name && !r.checkName()) return undefined;
   // Labels are checked key by key (with their positions) by r.labels; the rest by the API server's rules.
   const labels = r.labels(['metadata', 'labels']);
-  const { labels: _checkedAbove, ...meta } = typedObjectMeta(r.raw.value.metadata);
-  reportApiValidation(r, validatePodMetadata(prepareForCreate({ ...meta, name }, true, r.namespace)));
+  if (name !== r.name || !alreadyValid(r.raw.value.metadata)) {
+    const { labels: _checkedAbove, ...meta } = typedObjectMeta(r.raw.value.metadata);
+    const errors = validatePodMetadata(prepareForCreate({ ...meta, name }, true, r.namespace));
+    reportApiValidation(r, errors);
+    if (errors.length === 0) remember(r.raw.value.metadata);
+  }
   if (r.errors > errorsBefore) {
     r.report('error', [], 'object-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
     return undefined;
