@@ -1,3 +1,4 @@
+import { rememberValid } from './known-valid.js';
 import { byteLength, maxLenError, regexError } from './messages.js';
 
 /**
@@ -18,7 +19,7 @@ const LABEL_RE = new RegExp(`^${LABEL_FMT}$`);
 const SUBDOMAIN_RE = new RegExp(`^${SUBDOMAIN_FMT}$`);
 
 /** IsDNS1123Label: at most 63 bytes of [a-z0-9-], alphanumeric at both ends. */
-export function isDns1123Label(value: string): string[] {
+export const isDns1123Label = rememberValid(function isDns1123Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1123_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
   if (!LABEL_RE.test(value)) {
@@ -27,12 +28,12 @@ export function isDns1123Label(value: string): string[] {
     else errs.push(regexError(LABEL_ERR, LABEL_FMT, 'my-name', '123-abc'));
   }
   return errs;
-}
+});
 
 /** IsDNS1123Subdomain: at most 253 bytes of dot-separated DNS-1123 labels. */
-export function isDns1123Subdomain(value: string): string[] {
+export const isDns1123Subdomain = rememberValid(function isDns1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
   if (!SUBDOMAIN_RE.test(value)) errs.push(regexError(SUBDOMAIN_ERR, SUBDOMAIN_FMT, 'example.com'));
   return errs;
-}
+});

@@ -1,3 +1,4 @@
+import { rememberValid } from './known-valid.js';
 import { invalid, type FieldError, type FieldPath } from './field-error.js';
 import { byteLength, maxLenError, regexError } from './messages.js';
 import { QUALIFIED_NAME_FMT, isQualifiedName } from './qualified-name.js';
@@ -14,12 +15,12 @@ const LABEL_VALUE_ERR = 'a valid label must be an empty string or consist of alp
 const LABEL_VALUE_RE = new RegExp(`^${LABEL_VALUE_FMT}$`);
 
 /** IsValidLabelValue: empty, or at most 63 bytes of [A-Za-z0-9-_.] with alphanumeric ends. */
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = rememberValid(function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > LABEL_VALUE_MAX_LENGTH) errs.push(maxLenError(LABEL_VALUE_MAX_LENGTH));
   if (!LABEL_VALUE_RE.test(value)) errs.push(regexError(LABEL_VALUE_ERR, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
   return errs;
-}
+});
 
 /** ValidateLabelName: the key must be a qualified name; one Invalid error per problem. */
 export function validateLabelName(key: string, path: FieldPath): FieldError[] {

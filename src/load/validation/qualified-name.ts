@@ -1,3 +1,4 @@
+import { rememberValid } from './known-valid.js';
 import { isDns1123Subdomain } from './dns-name.js';
 import { byteLength, emptyError, maxLenError, regexError } from './messages.js';
 
@@ -17,7 +18,7 @@ const NAME_RE = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
  * of [A-Za-z0-9-_.] with alphanumeric ends. More than one '/' is one error; otherwise prefix and
  * name problems are all reported (an over-long name that also breaks the regex gives two).
  */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = rememberValid(function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -37,4 +38,4 @@ export function isQualifiedName(value: string): string[] {
   else if (byteLength(name) > QUALIFIED_NAME_MAX_LENGTH) errs.push(`name part ${maxLenError(QUALIFIED_NAME_MAX_LENGTH)}`);
   if (!NAME_RE.test(name)) errs.push(`name part ${regexError(QUALIFIED_NAME_ERR, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
-}
+});
