@@ -35,6 +35,7 @@ interface Region {
 
 /** Lines that start with `---` (a line starts after LF only: not after a CR or U+2028, as `^` would). */
 const SEPARATOR_LINE = /(?<![^\n])---[^\n]*/g;
+const NOT_PLAIN_ASCII = /[^\n\x20-\x7e]/;
 /** A quick first look for CONTROL (whose look-arounds for lone surrogates are slow on megabytes). */
 const MAYBE_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const EMPTY_LINE = /^\s*(#.*)?$/;
@@ -87,7 +88,8 @@ export function readYamlDocuments(file: string, text: string, options: ReadYamlO
   const lineOf = (region: Region): number => (region.line ??= lines.linePos(region.from).line - 1);
   const docs: YamlDocument[] = [];
   // One look at the whole text decides whether every document may take the simple reader in place.
-  const allSimple = options.simple !== false && isSimpleText(text) && !(MAYBE_CONTROL.test(text) && CONTROL.test(text)) && !text.includes('\r');
+  // Printable ASCII and line feeds only (most dumps) is all of that in one quick look.
+  const allSimple = options.simple !== false && (!NOT_PLAIN_ASCII.test(text) || (isSimpleText(text) && !(MAYBE_CONTROL.test(text) && CONTROL.test(text)) && !text.includes('\r')));
   for (const [docIndex, c] of chunks.entries()) {
     if (c.refused) {
       diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: c.refused.message, source: { file, doc: docIndex, line: c.refused.line, col: 1 } });
