@@ -21,25 +21,23 @@ export function typedNetworkPolicy(raw: Record<string, unknown>): NetworkPolicyI
   const out: NetworkPolicySpecInput = { podSelector: selector(field(spec, 'podSelector')) ?? {} }; // not a pointer in Go: null is {}
   const policyTypes = strings(field(spec, 'policyTypes'));
   if (policyTypes) out.policyTypes = policyTypes;
-  const ingress = list(field(spec, 'ingress'), (rule) => {
-    const r: NetworkPolicyIngressRuleInput = {};
-    const ports = list(field(rule, 'ports'), port);
-    const from = list(field(rule, 'from'), peer);
-    if (ports) r.ports = ports;
-    if (from) r.from = from;
-    return r;
-  });
+  const ingress = rules(field(spec, 'ingress'), 'from') as NetworkPolicyIngressRuleInput[] | undefined;
   if (ingress) out.ingress = ingress;
-  const egress = list(field(spec, 'egress'), (rule) => {
-    const r: NetworkPolicyEgressRuleInput = {};
-    const ports = list(field(rule, 'ports'), port);
-    const to = list(field(rule, 'to'), peer);
-    if (ports) r.ports = ports;
-    if (to) r.to = to;
-    return r;
-  });
+  const egress = rules(field(spec, 'egress'), 'to') as NetworkPolicyEgressRuleInput[] | undefined;
   if (egress) out.egress = egress;
   return { metadata: typedObjectMeta(field(raw, 'metadata')), spec: out };
+}
+
+/** Ingress (peers under `from`) or egress (`to`) rules: the same shape but for the peers' field. */
+function rules(v: unknown, peers: 'from' | 'to'): Record<string, unknown>[] | undefined {
+  return list(v, (rule) => {
+    const r: Record<string, unknown> = {};
+    const ports = list(field(rule, 'ports'), port);
+    const peerList = list(field(rule, peers), peer);
+    if (ports) r.ports = ports;
+    if (peerList) r[peers] = peerList;
+    return r;
+  });
 }
 
 export function selector(v: unknown): LabelSelectorInput | undefined {
