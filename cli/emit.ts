@@ -1,6 +1,6 @@
 import { sanitizeTerminalText } from '../src/format/escape/terminal.js';
 import type { Io } from './io.js';
-import { writeOutput } from './write-output.js';
+import { writeOutput, writeOutputChunks } from './write-output.js';
 
 /** Formats read by people in a terminal or a CI log: guarded by `sanitizeTerminalText`. */
 const TERMINAL_FORMATS = new Set(['text', 'txt', 'md', 'dot', 'csv']);
@@ -14,4 +14,20 @@ export function emit(io: Io, text: string, options: { format: string; output?: s
   const shown = TERMINAL_FORMATS.has(options.format) ? sanitizeTerminalText(text) : text;
   if (options.output) writeOutput(io, options.output, shown, options.inputFiles ?? []);
   else io.out(shown);
+}
+
+/**
+ * emit for a streamed format: chunk by chunk to stdout (waiting for a slow reader, quiet when it
+ * has gone) or to `-o FILE`. The terminal guard is line-wise and chunks end at line ends, so the
+ * text is the same as emit's on the joined chunks.
+ */
+export async function emitChunks(io: Io, chunks: Iterable<string>, options: { format: string; output?: string | undefined; inputFiles?: readonly string[] | undefined }): Promise<void> {
+  const shown = TERMINAL_FORMATS.has(options.format) ? guarded(chunks) : chunks;
+  if (options.output) writeOutputChunks(io, options.output, shown, options.inputFiles ?? []);
+  else if (io.outChunks) await io.outChunks(shown);
+  else for (const c of shown) io.out(c);
+}
+
+function* guarded(chunks: Iterable<string>): Generator<string> {
+  for (const c of chunks) yield sanitizeTerminalText(c);
 }

@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decodeText } from '../src/load/decode-text.js';
 import { MAX_INPUT_BYTES, readBounded } from '../src/load/read-bounded.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import { escapeTerminal } from '../src/format/escape/terminal.js';
 import { formatSource } from '../src/model/source.js';
+import { writeStdout, writeStdoutChunks } from './stdout.js';
 
 /** Where a command writes; tests pass their own. */
 export interface Io {
@@ -14,16 +15,30 @@ export interface Io {
   readStdin(maxBytes?: number): string;
   /** Writes a file, creating its folder when needed. */
   writeFile(path: string, text: string): void;
+  /** Writes output chunk by chunk, in order (a streamed format); without it, `out` gets each chunk. */
+  outChunks?(chunks: Iterable<string>): Promise<void>;
+  /** Writes a file chunk by chunk, creating its folder; without it, `writeFile` gets the joined text. */
+  writeFileChunks?(path: string, chunks: Iterable<string>): void;
   isTTY: boolean;
 }
 
 export const processIo: Io = {
-  out: (t) => process.stdout.write(t),
+  out: writeStdout,
   err: (t) => process.stderr.write(t),
   readStdin: (maxBytes = MAX_INPUT_BYTES) => decodeText(readBounded(0, maxBytes)),
   writeFile: (p, t) => {
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, t);
+  },
+  outChunks: writeStdoutChunks,
+  writeFileChunks: (p, chunks) => {
+    mkdirSync(dirname(p), { recursive: true });
+    const fd = openSync(p, 'w');
+    try {
+      for (const c of chunks) writeSync(fd, c);
+    } finally {
+      closeSync(fd);
+    }
   },
   isTTY: Boolean(process.stdout.isTTY),
 };

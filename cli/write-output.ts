@@ -38,6 +38,15 @@ function sameFile(a: string, b: string): boolean {
  * of an "internal error".
  */
 export function writeOutput(io: Io, path: string, text: string, inputFiles: readonly string[] = []): void {
+  writeChecked(io, path, inputFiles, () => io.writeFile(path, text));
+}
+
+/** writeOutput for a streamed format: the same refusals and messages, the file written chunk by chunk. */
+export function writeOutputChunks(io: Io, path: string, chunks: Iterable<string>, inputFiles: readonly string[] = []): void {
+  writeChecked(io, path, inputFiles, () => (io.writeFileChunks ? io.writeFileChunks(path, chunks) : io.writeFile(path, [...chunks].join(''))));
+}
+
+function writeChecked(io: Io, path: string, inputFiles: readonly string[], write: () => void): void {
   const shown = escapeTerminal(path);
   const input = inputFiles.find((f) => sameFile(f, path));
   if (input !== undefined) throw new UsageError(`refusing to write ${shown}: it is an input file (${escapeTerminal(input)}); choose another -o path`);
@@ -47,7 +56,7 @@ export function writeOutput(io: Io, path: string, text: string, inputFiles: read
     if (e instanceof UsageError) throw e;
   }
   try {
-    io.writeFile(path, text);
+    write();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (!code) throw e;

@@ -1,7 +1,7 @@
-import { emit } from '../emit.js';
+import { emit, emitChunks } from '../emit.js';
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
-import { MATRIX_FORMATS, type MatrixFormat, type MatrixFormatter } from '../../src/format/matrix/index.js';
+import { isStreamed, MATRIX_FORMATS, MATRIX_STREAMS, type Chunks, type MatrixFormat, type MatrixFormatter, type MatrixStreamer } from '../../src/format/matrix/index.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
@@ -9,7 +9,7 @@ import { loadForCommand } from '../load.js';
 import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
 import { pluginMatrix } from '../plugin-matrix.js';
 import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/format/input/input-status.js';
-import { formatJson } from '../../src/format/matrix/json.js';
+import { jsonChunks } from '../../src/format/matrix/json.js';
 import type { InputStatus } from '../../src/load/input-status.js';
 
 export const MATRIX_HELP = `Usage: netpol-check matrix -f PATH [-f PATH…] [--format FORMAT] [--level LEVEL] [-o FILE]
@@ -48,8 +48,9 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   }
   const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level);
   const view = connectivity(matrix, level);
-  const text = format === 'json' ? formatJson(view, matrix, input) : withInputStatus(format, input, (MATRIX_FORMATS[format] as MatrixFormatter)(view, matrix));
-  emit(io, text, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
+  // txt, json, csv, md and dot are written as they are formatted; GEXF and GraphML are built whole.
+  const chunks: Chunks = format === 'json' ? jsonChunks(view, matrix, input) : withInputStatus(format, input, isStreamed(format) ? (MATRIX_STREAMS[format] as MatrixStreamer)(view, matrix) : [(MATRIX_FORMATS[format] as MatrixFormatter)(view, matrix)]);
+  await emitChunks(io, chunks, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }
 
@@ -58,11 +59,21 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
  * Markdown as a quoted count, DOT as comments. CSV, GEXF and GraphML have no place for it (the JSON output and
  * stderr carry it).
  */
-function withInputStatus(format: MatrixFormat, input: InputStatus, text: string): string {
-  if (input.complete && !input.unmodelled?.length && !input.plugin?.dependent.length) return text;
-  if (format === 'txt') return formatInputStatusText(input) + text;
+function withInputStatus(format: MatrixFormat, input: InputStatus, chunks: Chunks): Chunks {
+  if (input.complete && !input.unmodelled?.length && !input.plugin?.dependent.length) return chunks;
+  if (format === 'txt') return first(formatInputStatusText(input), chunks);
   // Markdown may be posted as a comment: counts only, no names from the input (stderr lists them).
-  if (format === 'md') return formatInputStatusMarkdown(input) + text;
-  if (format === 'dot') return formatInputStatusText(input, '// ') + text;
-  return text;
+  if (format === 'md') return first(formatInputStatusMarkdown(input), chunks);
+  if (format === 'dot') return first(formatInputStatusText(input, '// '), chunks);
+  return chunks;
+}
+
+/** `head` before the chunks, joined to the first one (so chunk boundaries stay where the formatter put them). */
+function* first(head: string, chunks: Chunks): Generator<string> {
+  let pending: string | undefined = head;
+  for (const c of chunks) {
+    yield pending === undefined ? c : pending + c;
+    pending = undefined;
+  }
+  if (pending !== undefined) yield pending;
 }

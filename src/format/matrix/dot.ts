@@ -1,26 +1,35 @@
 import { quoteDot } from '../escape/dot.js';
 import type { Connectivity, Node } from '../../engine/connectivity.js';
+import { batch, joinChunks, type Chunks } from './chunks.js';
 
 const q = quoteDot;
 
-/** Graphviz digraph: namespaces as clusters, external ranges as boxes, edges labelled with ports. */
-export function formatDot(c: Connectivity): string {
-  const lines = ['digraph netpol {', '  rankdir=LR;', '  node [shape=ellipse, fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
+function* lines(c: Connectivity): Generator<string> {
+  yield 'digraph netpol {\n  rankdir=LR;\n  node [shape=ellipse, fontname="Helvetica"];\n  edge [fontname="Helvetica", fontsize=10];\n';
   const byNs = new Map<string, Node[]>();
   for (const n of c.nodes) {
     if (n.kind === 'external') {
-      lines.push(`  ${q(n.id)} [shape=box, style=dashed, label=${q(n.id.replace('[External]', ''))}];`);
+      yield `  ${q(n.id)} [shape=box, style=dashed, label=${q(n.id.replace('[External]', ''))}];\n`;
       continue;
     }
-    byNs.set(n.namespace, [...(byNs.get(n.namespace) ?? []), n]);
+    let list = byNs.get(n.namespace);
+    if (!list) byNs.set(n.namespace, (list = []));
+    list.push(n);
   }
   let i = 0;
   for (const [ns, nodes] of byNs) {
-    lines.push(`  subgraph cluster_${i++} {`, `    label=${q(ns)};`, '    style=rounded;');
-    for (const n of nodes) lines.push(`    ${q(n.id)} [label=${q(n.kind === 'external' ? n.id : n.name)}];`);
-    lines.push('  }');
+    yield `  subgraph cluster_${i++} {\n    label=${q(ns)};\n    style=rounded;\n`;
+    for (const n of nodes) yield `    ${q(n.id)} [label=${q(n.kind === 'external' ? n.id : n.name)}];\n`;
+    yield '  }\n';
   }
-  for (const e of c.edges) lines.push(`  ${q(e.src.id)} -> ${q(e.dst.id)} [label=${q(e.connections.toString())}];`);
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+  for (const e of c.edges) yield `  ${q(e.src.id)} -> ${q(e.dst.id)} [label=${q(e.connections.toString())}];\n`;
+  yield '}\n';
+}
+
+/** The Graphviz digraph in chunks of about 64 KiB. */
+export const dotChunks = (c: Connectivity): Chunks => batch(lines(c));
+
+/** Graphviz digraph: namespaces as clusters, external ranges as boxes, edges labelled with ports. */
+export function formatDot(c: Connectivity): string {
+  return joinChunks(dotChunks(c));
 }

@@ -1,11 +1,13 @@
 import type { Connectivity } from '../../engine/connectivity.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
-import { formatCsv } from './csv.js';
-import { formatDot } from './dot.js';
+import type { InputStatus } from '../../load/input-status.js';
+import type { Chunks } from './chunks.js';
+import { csvChunks, formatCsv } from './csv.js';
+import { dotChunks, formatDot } from './dot.js';
 import { formatGexf, formatGraphml } from './graph-files.js';
-import { formatJson } from './json.js';
-import { formatMd } from './md.js';
-import { formatTxt } from './txt.js';
+import { formatJson, jsonChunks } from './json.js';
+import { formatMd, mdChunks } from './md.js';
+import { formatTxt, txtChunks } from './txt.js';
 
 export type MatrixFormatter = (c: Connectivity, m: ReachabilityMatrix) => string;
 
@@ -20,3 +22,21 @@ export const MATRIX_FORMATS = {
 } as const satisfies Record<string, MatrixFormatter>;
 
 export type MatrixFormat = keyof typeof MATRIX_FORMATS;
+
+/** A formatter that writes as it goes (chunks.ts): the same text as its MATRIX_FORMATS entry. */
+export type MatrixStreamer = (c: Connectivity, m: ReachabilityMatrix, input?: InputStatus) => Chunks;
+
+/** The formats written chunk by chunk; GEXF and GraphML are still built whole (through graphology). */
+export const MATRIX_STREAMS = {
+  txt: txtChunks,
+  json: jsonChunks,
+  csv: csvChunks,
+  md: mdChunks,
+  dot: dotChunks,
+} as const satisfies Partial<Record<MatrixFormat, MatrixStreamer>>;
+
+export type StreamedMatrixFormat = keyof typeof MATRIX_STREAMS;
+
+export const isStreamed = (f: string): f is StreamedMatrixFormat => Object.hasOwn(MATRIX_STREAMS, f);
+
+export { batch, CHUNK_SIZE, joinChunks, writeChunks, type Chunks } from './chunks.js';

@@ -6,6 +6,7 @@ import { PROTOCOLS } from '../../model/policy.js';
 import type { SemanticsName } from '../../model/semantics.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
 import { formatIp } from '../../net/ip-address.js';
+import { batch, joinChunks, type Chunks } from './chunks.js';
 
 /** Stable JSON shape, version 1 (documented in README "JSON output"). */
 export interface MatrixJson {
@@ -44,24 +45,52 @@ export function nodeJson(n: Node, m: ReachabilityMatrix): NodeJson {
     : { id: n.id, kind: 'pod', namespace: n.namespace, name: n.name, isolated };
 }
 
-export function matrixJson(c: Connectivity, m: ReachabilityMatrix, input: InputStatus = { complete: true, errors: [] }): MatrixJson {
-  return {
-    format: 'netpol-check/matrix',
-    version: 1,
-    semantics: m.semantics,
-    ...inputStatusJson(input),
-    level: c.level,
-    nodes: c.nodes.map((n) => nodeJson(n, m)),
-    connections: c.edges.map((e) => ({
-      src: e.src.id,
-      dst: e.dst.id,
-      all: e.connections.isAll(),
-      text: e.connections.toString(),
-      ports: portsJson(e.connections),
-    })),
-  };
+/** Everything but the two lists, in the order of the document. */
+function head(c: Connectivity, m: ReachabilityMatrix, input: InputStatus): Omit<MatrixJson, 'nodes' | 'connections'> {
+  return { format: 'netpol-check/matrix', version: 1, semantics: m.semantics, ...inputStatusJson(input), level: c.level };
 }
 
+const connectionJson = (e: Connectivity['edges'][number]): MatrixJson['connections'][number] => ({
+  src: e.src.id,
+  dst: e.dst.id,
+  all: e.connections.isAll(),
+  text: e.connections.toString(),
+  ports: portsJson(e.connections),
+});
+
+export function matrixJson(c: Connectivity, m: ReachabilityMatrix, input: InputStatus = { complete: true, errors: [] }): MatrixJson {
+  return { ...head(c, m, input), nodes: c.nodes.map((n) => nodeJson(n, m)), connections: c.edges.map(connectionJson) };
+}
+
+/** One array item as `JSON.stringify(…, null, 2)` lays it out at depth 2 (JSON strings hold no raw line feed). */
+const item = (v: unknown): string => `    ${JSON.stringify(v, null, 2).replace(/\n/g, '\n    ')}`;
+
+/** A list member of the document: `"key": [`, the items one by one, `]`; `[]` when empty. */
+function* list<T>(key: string, items: readonly T[], toJson: (t: T) => unknown, last: boolean): Generator<string> {
+  const end = last ? '\n' : ',\n';
+  if (items.length === 0) {
+    yield `  ${JSON.stringify(key)}: []${end}`;
+    return;
+  }
+  yield `  ${JSON.stringify(key)}: [\n`;
+  for (let i = 0; i < items.length; i++) yield `${item(toJson(items[i]!))}${i < items.length - 1 ? ',\n' : '\n'}`;
+  yield `  ]${end}`;
+}
+
+function* pieces(c: Connectivity, m: ReachabilityMatrix, input: InputStatus): Generator<string> {
+  const top = JSON.stringify(head(c, m, input), null, 2);
+  yield `${top.slice(0, -2)},\n`; // without the closing "\n}"
+  yield* list('nodes', c.nodes, (n) => nodeJson(n, m), false);
+  yield* list('connections', c.edges, connectionJson, true);
+  yield '}\n';
+}
+
+/**
+ * The JSON document in chunks of about 64 KiB: the same text as `JSON.stringify(matrixJson(…),
+ * null, 2)`, written one node and one connection at a time, so no string holds the whole document.
+ */
+export const jsonChunks = (c: Connectivity, m: ReachabilityMatrix, input: InputStatus = { complete: true, errors: [] }): Chunks => batch(pieces(c, m, input));
+
 export function formatJson(c: Connectivity, m: ReachabilityMatrix, input?: InputStatus): string {
-  return `${JSON.stringify(matrixJson(c, m, input), null, 2)}\n`;
+  return joinChunks(jsonChunks(c, m, input));
 }

@@ -1,7 +1,15 @@
 import { escapeTerminal, sanitizeTerminalText } from '../escape/terminal.js';
 import type { Connectivity } from '../../engine/connectivity.js';
+import { batch, joinChunks, type Chunks } from './chunks.js';
+
+function* lines(c: Connectivity): Generator<string> {
+  for (const e of c.edges) yield `${escapeTerminal(e.src.id)} => ${escapeTerminal(e.dst.id)} : ${e.connections.toString()}\n`;
+}
+
+/** `SRC => DST : CONNS`, one line per allowed pair, written in chunks of about 64 KiB. */
+export const txtChunks = (c: Connectivity): Chunks => batch(lines(c), sanitizeTerminalText);
 
 /** `SRC => DST : CONNS`, one line per allowed pair (the conformance corpus format). */
 export function formatTxt(c: Connectivity): string {
-  return sanitizeTerminalText(c.edges.map((e) => `${escapeTerminal(e.src.id)} => ${escapeTerminal(e.dst.id)} : ${e.connections.toString()}\n`).join(''));
+  return joinChunks(txtChunks(c));
 }

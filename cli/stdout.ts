@@ -1,0 +1,60 @@
+import { once } from 'node:events';
+
+/**
+ * Standard output, written chunk by chunk. When the reader has gone (`matrix … | head -1`), the
+ * write fails with EPIPE: the error is swallowed here (Node would print it with a stack trace),
+ * further output is dropped, and the command ends with its usual exit code. Other errors on
+ * stdout are left to Node, as before.
+ */
+let closed = false;
+
+function onError(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') {
+    closed = true;
+    return;
+  }
+  process.stdout.off('error', onError);
+  throw e;
+}
+
+let watching = false;
+function watch(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', onError);
+}
+
+/** True once stdout's reader has gone (or the stream failed): nothing more is written. */
+export function stdoutClosed(): boolean {
+  return closed || process.stdout.destroyed || Boolean(process.stdout.errored);
+}
+
+/** Writes one piece of text to stdout, or nothing when the reader has gone. */
+export function writeStdout(text: string): void {
+  watch();
+  if (!stdoutClosed()) process.stdout.write(text);
+}
+
+/**
+ * Writes chunks in order, waiting for the reader when stdout's buffer is full (memory stays at a
+ * few chunks), and stops at the first chunk after the reader has gone.
+ */
+export async function writeStdoutChunks(chunks: Iterable<string>): Promise<void> {
+  watch();
+  for (const chunk of chunks) {
+    if (stdoutClosed()) return;
+    if (!process.stdout.write(chunk)) await drainedOrGone();
+  }
+}
+
+async function drainedOrGone(): Promise<void> {
+  if (stdoutClosed()) return;
+  const ac = new AbortController();
+  try {
+    await Promise.race([once(process.stdout, 'drain', { signal: ac.signal }), once(process.stdout, 'close', { signal: ac.signal })]);
+  } catch {
+    // 'error' rejects `once` (after onError has seen it) or the abort below: either way, stop waiting.
+  } finally {
+    ac.abort();
+  }
+}

@@ -1,0 +1,38 @@
+/** About 64 KiB of text: the size of the pieces a streamed formatter hands to its writer. */
+export const CHUNK_SIZE = 64 * 1024;
+
+/** A formatter that writes as it goes: its output, in order, as pieces of about CHUNK_SIZE. */
+export type Chunks = Iterable<string>;
+
+/**
+ * Joins small pieces (lines) into chunks of about `size` characters. A chunk only ever ends where
+ * a piece ends, so a formatter that hands over whole lines gets chunks that start at a line start:
+ * a line-wise guard (`sanitizeTerminalText`) then gives the same text chunk by chunk as on the
+ * whole output. `map` is applied to each chunk (such a guard); empty chunks are not yielded.
+ */
+export function* batch(pieces: Iterable<string>, map: (chunk: string) => string = (s) => s, size = CHUNK_SIZE): Generator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const p of pieces) {
+    parts.push(p);
+    length += p.length;
+    if (length >= size) {
+      yield map(parts.join(''));
+      parts = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield map(parts.join(''));
+}
+
+/** Hands every chunk to `write`, in order (the library never prints: the caller's writer does). */
+export function writeChunks(chunks: Chunks, write: (chunk: string) => void): void {
+  for (const c of chunks) write(c);
+}
+
+/** The whole output as one string, for callers that want it (and for small outputs). */
+export function joinChunks(chunks: Chunks): string {
+  const parts: string[] = [];
+  for (const c of chunks) parts.push(c);
+  return parts.join('');
+}

@@ -1,0 +1,80 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { connectivity, type Level } from '../../../src/engine/connectivity.js';
+import { computeMatrix } from '../../../src/engine/matrix.js';
+import { batch, CHUNK_SIZE, MATRIX_FORMATS, MATRIX_STREAMS, writeChunks, type StreamedMatrixFormat } from '../../../src/format/matrix/index.js';
+import { sanitizeTerminalText } from '../../../src/format/escape/terminal.js';
+import { loadSnapshot, loadTexts } from '../../../src/load/load-snapshot.js';
+import { randomSnapshot } from '../../helpers/random-cluster.js';
+import { ROOT } from '../../helpers/run-cli.js';
+import { STRING_FORMATTERS } from './string-formatters.js';
+
+const FORMATS = Object.keys(MATRIX_STREAMS) as StreamedMatrixFormat[];
+const LEVELS: Level[] = ['workload', 'pod'];
+const EXAMPLES = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+/** The streamed output, written through a writer, with its chunks. */
+function stream(format: StreamedMatrixFormat, ...args: Parameters<(typeof MATRIX_STREAMS)['json']>): { text: string; chunks: string[] } {
+  const chunks: string[] = [];
+  writeChunks(MATRIX_STREAMS[format](...args), (c) => chunks.push(c));
+  return { text: chunks.join(''), chunks };
+}
+
+/** `n` pods and no policy: every pod reaches every other on everything (n² connections). */
+function denseCluster(n: number): string {
+  return Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: pod-${i}\n  namespace: ns-${i % 7}\n  labels:\n    app: a${i % 13}\nspec:\n  containers:\n  - name: c\n    image: x\n`).join('---\n');
+}
+
+describe('streamed matrix formats write the same text as the string formatters', () => {
+  it.each(EXAMPLES.flatMap((e) => LEVELS.flatMap((l) => FORMATS.map((f) => [e, l, f] as const))))('examples/%s --level %s --format %s', (example, level, format) => {
+    const { snapshot } = loadSnapshot([join(ROOT, 'examples', example)]);
+    const m = computeMatrix(snapshot);
+    const c = connectivity(m, level);
+    expect(stream(format, c, m).text).toBe(STRING_FORMATTERS[format](c, m));
+    expect(MATRIX_FORMATS[format](c, m)).toBe(STRING_FORMATTERS[format](c, m));
+  });
+
+  it('on random clusters, every format and level', () => {
+    fc.assert(
+      fc.property(randomSnapshot, fc.constantFrom(...LEVELS), (snapshot, level) => {
+        const m = computeMatrix(snapshot);
+        const c = connectivity(m, level);
+        for (const f of FORMATS) expect(stream(f, c, m).text).toBe(STRING_FORMATTERS[f](c, m));
+        const partial = { complete: false, errors: [{ file: 'x.yaml', line: 3, code: 'invalid' }] } as never;
+        expect(stream('json', c, m, partial).text).toBe(STRING_FORMATTERS.json(c, m, partial));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a dense cluster: many chunks, none much over 64 KiB, the same text as the string formatters', () => {
+    const { snapshot } = loadTexts([{ file: 'dense.yaml', text: denseCluster(250) }]);
+    const m = computeMatrix(snapshot);
+    const c = connectivity(m, 'pod');
+    expect(c.edges.length).toBeGreaterThan(250 * 249);
+    for (const f of FORMATS) {
+      const { text, chunks } = stream(f, c, m);
+      expect(chunks.length).toBeGreaterThan(10);
+      // A chunk is cut at the first piece (one line, one JSON item) past 64 KiB.
+      for (const chunk of chunks) expect(chunk.length).toBeLessThan(CHUNK_SIZE + 4096);
+      expect(text).toBe(STRING_FORMATTERS[f](c, m));
+    }
+  });
+});
+
+describe('batch', () => {
+  it('cuts only where a piece ends, maps each chunk, and yields nothing for nothing', () => {
+    expect([...batch(['a\n', 'b\n', 'c\n'], (s) => s.toUpperCase(), 3)]).toEqual(['A\nB\n', 'C\n']);
+    expect([...batch([])]).toEqual([]);
+  });
+
+  it('the line-wise terminal guard gives the same text chunk by chunk as on the whole', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', ':', '#', '[', ' ', '\t', '\x1b', '\u202e', '=') }).map((s) => `${s}\n`)), fc.integer({ min: 1, max: 20 }), (lines, size) => {
+        expect([...batch(lines, sanitizeTerminalText, size)].join('')).toBe(sanitizeTerminalText(lines.join('')));
+      }),
+    );
+  });
+});

@@ -1,0 +1,48 @@
+import { escapeCsvCell } from '../../../src/format/escape/csv.js';
+import { quoteDot as q } from '../../../src/format/escape/dot.js';
+import { escapeMarkdown as esc } from '../../../src/format/escape/markdown.js';
+import { escapeTerminal, sanitizeTerminalText } from '../../../src/format/escape/terminal.js';
+import type { Connectivity, Node } from '../../../src/engine/connectivity.js';
+import type { ReachabilityMatrix } from '../../../src/engine/matrix.js';
+import { matrixJson } from '../../../src/format/matrix/json.js';
+import type { InputStatus } from '../../../src/load/input-status.js';
+
+/**
+ * The matrix formatters as they were before streaming (each output built as one string),
+ * kept verbatim as the oracle the streamed formatters must equal byte for byte.
+ */
+export const STRING_FORMATTERS = {
+  txt: (c: Connectivity): string => sanitizeTerminalText(c.edges.map((e) => `${escapeTerminal(e.src.id)} => ${escapeTerminal(e.dst.id)} : ${e.connections.toString()}\n`).join('')),
+  csv: (c: Connectivity): string => {
+    const lines = ['src,dst,connections'];
+    for (const e of c.edges) lines.push([e.src.id, e.dst.id, e.connections.toString()].map(escapeCsvCell).join(','));
+    return sanitizeTerminalText(`${lines.join('\n')}\n`);
+  },
+  md: (c: Connectivity): string => {
+    const lines = ['| src | dst | connections |', '|-----|-----|-------------|'];
+    for (const e of c.edges) lines.push(`| ${esc(e.src.id)} | ${esc(e.dst.id)} | ${esc(e.connections.toString())} |`);
+    if (c.edges.length === 0) lines.push('| _none_ | | |');
+    return `${lines.join('\n')}\n`;
+  },
+  dot: (c: Connectivity): string => {
+    const lines = ['digraph netpol {', '  rankdir=LR;', '  node [shape=ellipse, fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
+    const byNs = new Map<string, Node[]>();
+    for (const n of c.nodes) {
+      if (n.kind === 'external') {
+        lines.push(`  ${q(n.id)} [shape=box, style=dashed, label=${q(n.id.replace('[External]', ''))}];`);
+        continue;
+      }
+      byNs.set(n.namespace, [...(byNs.get(n.namespace) ?? []), n]);
+    }
+    let i = 0;
+    for (const [ns, nodes] of byNs) {
+      lines.push(`  subgraph cluster_${i++} {`, `    label=${q(ns)};`, '    style=rounded;');
+      for (const n of nodes) lines.push(`    ${q(n.id)} [label=${q(n.kind === 'external' ? n.id : n.name)}];`);
+      lines.push('  }');
+    }
+    for (const e of c.edges) lines.push(`  ${q(e.src.id)} -> ${q(e.dst.id)} [label=${q(e.connections.toString())}];`);
+    lines.push('}');
+    return `${lines.join('\n')}\n`;
+  },
+  json: (c: Connectivity, m: ReachabilityMatrix, input?: InputStatus): string => `${JSON.stringify(matrixJson(c, m, input), null, 2)}\n`,
+} as const;
