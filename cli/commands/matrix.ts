@@ -1,5 +1,5 @@
 import { emit, emitChunks } from '../emit.js';
-import { connectivity, type Level } from '../../src/engine/connectivity.js';
+import { connectivity, connectivityWalk, type Level } from '../../src/engine/connectivity.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { isStreamed, MATRIX_FORMATS, MATRIX_STREAMS, type Chunks, type MatrixFormat, type MatrixFormatter, type MatrixStreamer } from '../../src/format/matrix/index.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
@@ -47,9 +47,12 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     return loaded.errors > 0 ? EXIT.error : EXIT.ok;
   }
   const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level);
-  const view = connectivity(matrix, level);
-  // txt, json, csv, md and dot are written as they are formatted; GEXF and GraphML are built whole.
-  const chunks: Chunks = format === 'json' ? jsonChunks(view, matrix, input) : withInputStatus(format, input, isStreamed(format) ? (MATRIX_STREAMS[format] as MatrixStreamer)(view, matrix) : [(MATRIX_FORMATS[format] as MatrixFormatter)(view, matrix)]);
+  // txt, json, csv, md and dot are written as they are formatted, each edge built when it is
+  // written (connectivityWalk); GEXF and GraphML are built whole from the list of edges.
+  const chunks: Chunks =
+    format === 'json'
+      ? jsonChunks(connectivityWalk(matrix, level), matrix, input)
+      : withInputStatus(format, input, isStreamed(format) ? (MATRIX_STREAMS[format] as MatrixStreamer)(connectivityWalk(matrix, level), matrix) : [(MATRIX_FORMATS[format] as MatrixFormatter)(connectivity(matrix, level), matrix)]);
   await emitChunks(io, chunks, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }

@@ -1,10 +1,10 @@
 import { quoteDot } from '../escape/dot.js';
-import type { Connectivity, Node } from '../../engine/connectivity.js';
+import type { Connectivity, ConnectivityWalk, Node } from '../../engine/connectivity.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
 
 const q = quoteDot;
 
-function* lines(c: Connectivity): Generator<string> {
+function* lines(c: ConnectivityWalk): Generator<string> {
   yield 'digraph netpol {\n  rankdir=LR;\n  node [shape=ellipse, fontname="Helvetica"];\n  edge [fontname="Helvetica", fontsize=10];\n';
   const byNs = new Map<string, Node[]>();
   for (const n of c.nodes) {
@@ -27,7 +27,7 @@ function* lines(c: Connectivity): Generator<string> {
 }
 
 /** The Graphviz digraph in chunks of about 64 KiB. */
-export const dotChunks = (c: Connectivity): Chunks => batch(lines(c));
+export const dotChunks = (c: ConnectivityWalk): Chunks => batch(lines(c));
 
 /** Graphviz digraph: namespaces as clusters, external ranges as boxes, edges labelled with ports. */
 export function formatDot(c: Connectivity): string {

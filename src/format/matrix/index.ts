@@ -1,4 +1,4 @@
-import type { Connectivity } from '../../engine/connectivity.js';
+import type { Connectivity, ConnectivityWalk } from '../../engine/connectivity.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import type { InputStatus } from '../../load/input-status.js';
 import type { Chunks } from './chunks.js';
@@ -24,7 +24,7 @@ export const MATRIX_FORMATS = {
 export type MatrixFormat = keyof typeof MATRIX_FORMATS;
 
 /** A formatter that writes as it goes (chunks.ts): the same text as its MATRIX_FORMATS entry. */
-export type MatrixStreamer = (c: Connectivity, m: ReachabilityMatrix, input?: InputStatus) => Chunks;
+export type MatrixStreamer = (c: ConnectivityWalk, m: ReachabilityMatrix, input?: InputStatus) => Chunks;
 
 /** The formats written chunk by chunk; GEXF and GraphML are still built whole (through graphology). */
 export const MATRIX_STREAMS = {

@@ -1,6 +1,6 @@
 import { inputStatusJson } from '../input/input-status.js';
 import type { InputStatus } from '../../load/input-status.js';
-import type { Connectivity, Node } from '../../engine/connectivity.js';
+import type { Connectivity, ConnectivityWalk, Edge, Node } from '../../engine/connectivity.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import { PROTOCOLS } from '../../model/policy.js';
 import type { SemanticsName } from '../../model/semantics.js';
@@ -46,11 +46,11 @@ export function nodeJson(n: Node, m: ReachabilityMatrix): NodeJson {
 }
 
 /** Everything but the two lists, in the order of the document. */
-function head(c: Connectivity, m: ReachabilityMatrix, input: InputStatus): Omit<MatrixJson, 'nodes' | 'connections'> {
+function head(c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus): Omit<MatrixJson, 'nodes' | 'connections'> {
   return { format: 'netpol-check/matrix', version: 1, semantics: m.semantics, ...inputStatusJson(input), level: c.level };
 }
 
-const connectionJson = (e: Connectivity['edges'][number]): MatrixJson['connections'][number] => ({
+const connectionJson = (e: Edge): MatrixJson['connections'][number] => ({
   src: e.src.id,
   dst: e.dst.id,
   all: e.connections.isAll(),
@@ -66,18 +66,17 @@ export function matrixJson(c: Connectivity, m: ReachabilityMatrix, input: InputS
 const item = (v: unknown): string => `    ${JSON.stringify(v, null, 2).replace(/\n/g, '\n    ')}`;
 
 /** A list member of the document: `"key": [`, the items one by one, `]`; `[]` when empty. */
-function* list<T>(key: string, items: readonly T[], toJson: (t: T) => unknown, last: boolean): Generator<string> {
+function* list<T>(key: string, items: Iterable<T>, toJson: (t: T) => unknown, last: boolean): Generator<string> {
   const end = last ? '\n' : ',\n';
-  if (items.length === 0) {
-    yield `  ${JSON.stringify(key)}: []${end}`;
-    return;
+  let first = true;
+  for (const t of items) {
+    yield `${first ? `  ${JSON.stringify(key)}: [\n` : ',\n'}${item(toJson(t))}`;
+    first = false;
   }
-  yield `  ${JSON.stringify(key)}: [\n`;
-  for (let i = 0; i < items.length; i++) yield `${item(toJson(items[i]!))}${i < items.length - 1 ? ',\n' : '\n'}`;
-  yield `  ]${end}`;
+  yield first ? `  ${JSON.stringify(key)}: []${end}` : `\n  ]${end}`;
 }
 
-function* pieces(c: Connectivity, m: ReachabilityMatrix, input: InputStatus): Generator<string> {
+function* pieces(c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus): Generator<string> {
   const top = JSON.stringify(head(c, m, input), null, 2);
   yield `${top.slice(0, -2)},\n`; // without the closing "\n}"
   yield* list('nodes', c.nodes, (n) => nodeJson(n, m), false);
@@ -89,7 +88,7 @@ function* pieces(c: Connectivity, m: ReachabilityMatrix, input: InputStatus): Ge
  * The JSON document in chunks of about 64 KiB: the same text as `JSON.stringify(matrixJson(…),
  * null, 2)`, written one node and one connection at a time, so no string holds the whole document.
  */
-export const jsonChunks = (c: Connectivity, m: ReachabilityMatrix, input: InputStatus = { complete: true, errors: [] }): Chunks => batch(pieces(c, m, input));
+export const jsonChunks = (c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus = { complete: true, errors: [] }): Chunks => batch(pieces(c, m, input));
 
 export function formatJson(c: Connectivity, m: ReachabilityMatrix, input?: InputStatus): string {
   return joinChunks(jsonChunks(c, m, input));

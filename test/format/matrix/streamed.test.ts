@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { connectivity, type Level } from '../../../src/engine/connectivity.js';
+import { connectivity, connectivityWalk, type Level } from '../../../src/engine/connectivity.js';
 import { computeMatrix } from '../../../src/engine/matrix.js';
 import { batch, CHUNK_SIZE, MATRIX_FORMATS, MATRIX_STREAMS, writeChunks, type StreamedMatrixFormat } from '../../../src/format/matrix/index.js';
 import { sanitizeTerminalText } from '../../../src/format/escape/terminal.js';
@@ -32,6 +32,7 @@ describe('streamed matrix formats write the same text as the string formatters',
     const { snapshot } = loadSnapshot([join(ROOT, 'examples', example)]);
     const m = computeMatrix(snapshot);
     const c = connectivity(m, level);
+    expect(stream(format, connectivityWalk(m, level), m).text).toBe(STRING_FORMATTERS[format](c, m));
     expect(stream(format, c, m).text).toBe(STRING_FORMATTERS[format](c, m));
     expect(MATRIX_FORMATS[format](c, m)).toBe(STRING_FORMATTERS[format](c, m));
   });
@@ -41,21 +42,23 @@ describe('streamed matrix formats write the same text as the string formatters',
       fc.property(randomSnapshot, fc.constantFrom(...LEVELS), (snapshot, level) => {
         const m = computeMatrix(snapshot);
         const c = connectivity(m, level);
-        for (const f of FORMATS) expect(stream(f, c, m).text).toBe(STRING_FORMATTERS[f](c, m));
+        const w = connectivityWalk(m, level);
+        for (const f of FORMATS) expect(stream(f, w, m).text).toBe(STRING_FORMATTERS[f](c, m));
         const partial = { complete: false, errors: [{ file: 'x.yaml', line: 3, code: 'invalid' }] } as never;
-        expect(stream('json', c, m, partial).text).toBe(STRING_FORMATTERS.json(c, m, partial));
+        expect(stream('json', w, m, partial).text).toBe(STRING_FORMATTERS.json(c, m, partial));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('a dense cluster: many chunks, none much over 64 KiB, the same text as the string formatters', () => {
+  it('a dense cluster, edges built as they are written: many chunks, none much over 64 KiB, the same text as the string formatters', () => {
     const { snapshot } = loadTexts([{ file: 'dense.yaml', text: denseCluster(250) }]);
     const m = computeMatrix(snapshot);
     const c = connectivity(m, 'pod');
     expect(c.edges.length).toBeGreaterThan(250 * 249);
+    const w = connectivityWalk(m, 'pod');
     for (const f of FORMATS) {
-      const { text, chunks } = stream(f, c, m);
+      const { text, chunks } = stream(f, w, m);
       expect(chunks.length).toBeGreaterThan(10);
       // A chunk is cut at the first piece (one line, one JSON item) past 64 KiB.
       for (const chunk of chunks) expect(chunk.length).toBeLessThan(CHUNK_SIZE + 4096);

@@ -1,0 +1,109 @@
+import type { Pod } from '../model/snapshot.js';
+import { setBits } from './bitset.js';
+import type { IpFamily } from '../net/ip-address.js';
+import type { ReachabilityMatrix } from './matrix.js';
+import { byId, externalId, podId, type Level, type Node } from './node.js';
+
+/** A merged external range and the connection id (in the matrix's pool) it has with one node. */
+export interface Run {
+  ext: Node;
+  id: number;
+}
+
+/**
+ * What every node connects to, as connection ids (not yet edges): `toNodes[a]` maps a node index
+ * to the connection id from node a to it; `runs[a]` lists the external ranges that reach node a
+ * (`in`) and that node a reaches (`out`), adjacent blocks with the same connections merged.
+ * Nodes and external ranges are sorted by id; each range is one Node object, shared by its runs.
+ */
+export interface NodePairs {
+  nodes: Node[];
+  externals: Node[];
+  toNodes: Map<number, number>[];
+  runs: { in: Run[]; out: Run[] }[];
+}
+
+/** The grouping of pods into nodes and the walk over the class matrix behind `connectivity()`. */
+export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
+  const classOf = m.pods.classOf;
+  const groups = new Map<string, { node: Node; classes: Set<number> }>();
+  for (const c of m.pods.classes) {
+    for (const pod of c.pods) {
+      const id = level === 'pod' ? podId(pod) : `${pod.namespace}/${pod.owner.name}[${pod.owner.kind}]`;
+      let g = groups.get(id);
+      if (!g) {
+        g = { node: newNode(level, id, pod), classes: new Set() };
+        groups.set(id, g);
+      }
+      if (g.node.kind === 'workload') g.node.pods.push(pod);
+      g.classes.add(classOf.get(pod)!);
+    }
+  }
+  const list = [...groups.values()].sort((a, b) => byId(a.node, b.node));
+  const P = m.pods.classes.length;
+  const nodesOfClass: number[][] = Array.from({ length: P }, () => []);
+  list.forEach((g, i) => {
+    for (const c of g.classes) nodesOfClass[c]!.push(i);
+  });
+
+  // Pod-to-pod and pod-to-outside, as connection ids accumulated per node pair.
+  const toNodes: Map<number, number>[] = list.map(() => new Map());
+  const toBlocks: Map<number, number>[] = list.map(() => new Map());
+  const fromBlocks: Map<number, number>[] = list.map(() => new Map());
+  const add = (acc: Map<number, number>, key: number, id: number): void => {
+    acc.set(key, m.pool.union(acc.get(key) ?? 0, id));
+  };
+  list.forEach((g, a) => {
+    for (const s of g.classes) {
+      const row = m.rows[s]!;
+      row.ids.forEach((id, i) => {
+        for (const d of setBits(row.bits[i]!)) {
+          if (d >= P) add(toBlocks[a]!, d - P, id);
+          else for (const b of nodesOfClass[d]!) if (b !== a) add(toNodes[a]!, b, id);
+        }
+      });
+    }
+  });
+  m.blocks.forEach((_, x) => {
+    const row = m.rows[P + x]!;
+    row.ids.forEach((id, i) => {
+      for (const d of setBits(row.bits[i]!)) if (d < P) for (const b of nodesOfClass[d]!) add(fromBlocks[b]!, x, id);
+    });
+  });
+
+  const externals = new Map<string, Node>();
+  const external = (family: IpFamily, lo: bigint, hi: bigint): Node => {
+    const id = externalId(family, lo, hi);
+    let n = externals.get(id);
+    if (!n) externals.set(id, (n = { kind: 'external', id, family, lo, hi }));
+    return n;
+  };
+  // External ranges, merged where neighbouring blocks give the same connections.
+  const merge = (acc: Map<number, number>): Run[] => {
+    const out: Run[] = [];
+    let run: { family: IpFamily; lo: bigint; hi: bigint; id: number } | undefined;
+    const flush = (): void => {
+      if (run && run.id !== 0) out.push({ ext: external(run.family, run.lo, run.hi), id: run.id });
+      run = undefined;
+    };
+    m.blocks.forEach((blk, x) => {
+      if (blk.family === 6 && !m.showIpv6) return;
+      const id = acc.get(x) ?? 0;
+      if (run && run.family === blk.family && run.hi + 1n === blk.lo && run.id === id) run.hi = blk.hi;
+      else {
+        flush();
+        run = { family: blk.family, lo: blk.lo, hi: blk.hi, id };
+      }
+    });
+    flush();
+    return out;
+  };
+  const runs = list.map((_, a) => ({ in: merge(fromBlocks[a]!), out: merge(toBlocks[a]!) }));
+  return { nodes: list.map((g) => g.node), externals: [...externals.values()].sort(byId), toNodes, runs };
+}
+
+function newNode(level: Level, id: string, pod: Pod): Node {
+  return level === 'pod'
+    ? { kind: 'pod', id, namespace: pod.namespace, name: pod.name, pod }
+    : { kind: 'workload', id, namespace: pod.namespace, name: pod.owner.name, workloadKind: pod.owner.kind, pods: [] };
+}
