@@ -4,6 +4,7 @@ import type { Labels } from '../model/labels.js';
 import type { NetworkPolicy } from '../model/policy.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { SourceRef } from '../model/source.js';
+import type { SnapshotIndex } from './snapshot-index.js';
 
 export interface RuleMeta<M extends string = string> {
   id: string;
@@ -33,6 +34,8 @@ export interface LintContext {
   namespaceLabels: ReadonlyMap<string, Labels>;
   /** The reachability matrix, computed once on first use. */
   matrix(): ReachabilityMatrix;
+  /** Pods by namespace, label, named port and IP: built once on first use, shared by the rules. */
+  index(): SnapshotIndex;
 }
 
 export interface Reporter<M extends string> {

@@ -4,6 +4,7 @@ import type { Snapshot } from '../model/snapshot.js';
 import { RULES } from './registry.js';
 import type { LintConfig } from './config.js';
 import { Glob } from './glob.js';
+import { SnapshotIndex } from './snapshot-index.js';
 import { fill, type Finding, type LintContext, type LintRule } from './rule.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -28,7 +29,9 @@ export const IGNORE_ANNOTATION = 'netpol-check.io/ignore';
  */
 export function runLint(snapshot: Snapshot, diagnostics: readonly Diagnostic[] = [], options: LintOptions = {}): Finding[] {
   let matrix: ReachabilityMatrix | undefined = options.matrix;
-  const ctx: LintContext = { snapshot, namespaceLabels: new Map(snapshot.namespaces.map((n) => [n.name, n.labels])), matrix: () => (matrix ??= computeMatrix(snapshot)) };
+  let index: SnapshotIndex | undefined;
+  const namespaceLabels = new Map(snapshot.namespaces.map((n) => [n.name, n.labels]));
+  const ctx: LintContext = { snapshot, namespaceLabels, matrix: () => (matrix ??= computeMatrix(snapshot)), index: () => (index ??= new SnapshotIndex(snapshot, namespaceLabels)) };
   const rules = options.rules ?? RULES;
   const owner = new Map<string, string>();
   for (const r of RULES) for (const code of r.inputCodes ?? []) owner.set(code, r.meta.id);

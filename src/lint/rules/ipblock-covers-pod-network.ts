@@ -1,4 +1,3 @@
-import { parseIp } from '../../net/ip-address.js';
 import { IpRanges } from '../../net/ip-ranges.js';
 import { defineRule, policyName } from '../rule.js';
 
@@ -20,16 +19,17 @@ export default defineRule({
     },
   },
   check(ctx, report) {
-    const podIps = ctx.snapshot.pods.flatMap((pod) => pod.ips.map((ip) => ({ pod, ip, parsed: parseIp(ip) })).filter((x) => x.parsed));
+    const index = ctx.index();
+    const podIps = index.podIps();
     for (const a of ctx.snapshot.adminPolicies ?? []) {
       for (const rule of a.egress) {
         rule.peers.forEach((peer, i) => {
           if (peer.kind !== 'networks') return;
           for (const c of peer.cidrs) {
-            const inside = podIps.filter((x) => x.parsed!.family === c.family && c.lo <= x.parsed!.value && x.parsed!.value <= c.hi);
+            const inside = index.ipsInside(IpRanges.fromCidr(c));
             const everything = c.lo === 0n && c.text.endsWith('/0');
-            if (!inside.length && !everything) continue;
-            const what = inside.length ? `holds the IP ${inside[0]!.ip} of pod ${inside[0]!.pod.id}${inside.length > 1 ? ` (and ${inside.length - 1} more)` : ''}` : 'holds every pod IP of its family';
+            if (!inside.first && !everything) continue;
+            const what = inside.first ? `holds the IP ${inside.first.ip} of pod ${inside.first.pod.id}${inside.count > 1 ? ` (and ${inside.count - 1} more)` : ''}` : 'holds every pod IP of its family';
             report('networks', { rule: rule.index, peer: i, cidr: c.text, what }, { source: peer.source, object: `${a.kind} ${a.name}` });
           }
         });
@@ -42,9 +42,9 @@ export default defineRule({
         rule.peers.forEach((peer, i) => {
           if (peer.kind !== 'ipBlock') return;
           const ranges = IpRanges.fromIpBlock(peer.cidr, peer.except);
-          const inside = podIps.filter((x) => ranges.has(x.parsed!.family, x.parsed!.value));
-          if (!inside.length) return;
-          report('covers', { direction: rule.direction, rule: rule.index, peer: i, cidr: peer.cidr.text, ip: inside[0]!.ip, pod: inside[0]!.pod.id, more: inside.length - 1 }, { source: peer.source, object: policyName(p) });
+          const { count, first } = index.ipsInside(ranges);
+          if (!first) return;
+          report('covers', { direction: rule.direction, rule: rule.index, peer: i, cidr: peer.cidr.text, ip: first.ip, pod: first.pod.id, more: count - 1 }, { source: peer.source, object: policyName(p) });
         });
       }
     }

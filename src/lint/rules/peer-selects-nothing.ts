@@ -1,4 +1,3 @@
-import { podPeerHolds } from '../../select/pod-peer.js';
 import { describePeer } from '../../format/explanation/describe.js';
 import { defineRule, policyName } from '../rule.js';
 
@@ -16,9 +15,8 @@ export default defineRule({
     },
   },
   check(ctx, report) {
-    const { pods } = ctx.snapshot;
-    if (pods.length === 0) return;
-    const nsLabels = ctx.namespaceLabels;
+    if (ctx.snapshot.pods.length === 0) return;
+    const index = ctx.index();
     // Peers repeat across policies (and a dump repeats label sets): decide each distinct one once.
     const seen = new Map<string, boolean>();
     for (const p of ctx.snapshot.policies) {
@@ -28,7 +26,7 @@ export default defineRule({
           if (peer.kind !== 'pods') return;
           const key = JSON.stringify([peer.namespaceSelector ? null : p.namespace, peer.namespaceSelector ?? null, peer.podSelector ?? null]);
           let hit = seen.get(key);
-          if (hit === undefined) seen.set(key, (hit = pods.some((pod) => podPeerHolds(peer, p.namespace, pod, nsLabels))));
+          if (hit === undefined) seen.set(key, (hit = index.peerHoldsAny(peer, p.namespace)));
           if (!hit) report('none', { direction: rule.direction, rule: rule.index, peer: i, what: describePeer(p, peer) }, { source: peer.source, object: policyName(p) });
         });
       }

@@ -1,4 +1,4 @@
-import { formatSelector, matchesSelector } from '../../select/label-selector.js';
+import { formatSelector } from '../../select/label-selector.js';
 import { defineRule, policyName } from '../rule.js';
 
 export default defineRule({
@@ -16,8 +16,9 @@ export default defineRule({
   },
   check(ctx, report) {
     if (ctx.snapshot.pods.length === 0) return; // a policies-only snapshot says nothing about pods
+    const index = ctx.index();
     for (const p of ctx.snapshot.policies) {
-      if (ctx.snapshot.pods.some((pod) => pod.namespace === p.namespace && matchesSelector(p.podSelector, pod.labels))) continue;
+      if (index.podsIn(p.namespace, p.podSelector).length > 0) continue;
       report('none', { selector: formatSelector(p.podSelector), namespace: p.namespace }, { source: p.source, object: policyName(p) });
     }
   },

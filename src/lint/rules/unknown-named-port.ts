@@ -1,16 +1,12 @@
-import type { Labels } from '../../model/labels.js';
-import type { NetworkPolicy, Rule } from '../../model/policy.js';
-import type { Pod } from '../../model/snapshot.js';
-import { matchesSelector } from '../../select/label-selector.js';
-import { podPeerHolds } from '../../select/pod-peer.js';
+import type { NetworkPolicy, PodPeer, Rule } from '../../model/policy.js';
 import { defineRule, policyName } from '../rule.js';
+import { intersects, type SnapshotIndex } from '../snapshot-index.js';
 
-/** Pods a rule's traffic goes to: the policy's pods for ingress, the peers for egress. */
-function destinations(p: NetworkPolicy, rule: Rule, pods: readonly Pod[], nsLabels: ReadonlyMap<string, Labels>): Pod[] {
-  if (rule.direction === 'ingress') return pods.filter((pod) => pod.namespace === p.namespace && matchesSelector(p.podSelector, pod.labels));
-  if (rule.peers === 'any') return [...pods];
-  const peers = rule.peers;
-  return pods.filter((pod) => peers.some((peer) => peer.kind === 'pods' && podPeerHolds(peer, p.namespace, pod, nsLabels)));
+/** Pods a rule's traffic goes to (indices, ascending): the policy's pods for ingress, the peers for egress. */
+function destinations(p: NetworkPolicy, rule: Rule, index: SnapshotIndex): readonly number[] {
+  if (rule.direction === 'ingress') return index.podsIn(p.namespace, p.podSelector);
+  if (rule.peers === 'any') return Array.from(index.snapshot.pods.keys());
+  return index.peersPods(rule.peers.filter((peer): peer is PodPeer => peer.kind === 'pods'), p.namespace);
 }
 
 export default defineRule({
@@ -29,8 +25,9 @@ export default defineRule({
   check(ctx, report) {
     const { pods } = ctx.snapshot;
     if (pods.length === 0) return;
-    const nsLabels = ctx.namespaceLabels;
-    const destinationCache = new Map<string, Pod[]>();
+    const index = ctx.index();
+    const destinationCache = new Map<string, readonly number[]>();
+    const exposed = new Map<readonly number[], string[]>();
     for (const p of ctx.snapshot.policies) {
       for (const rule of [...p.ingress, ...p.egress]) {
         if (rule.ports === 'any') continue;
@@ -39,11 +36,12 @@ export default defineRule({
         const peers = rule.peers === 'any' ? 'any' : rule.peers.map((x) => (x.kind === 'pods' ? [x.namespaceSelector ?? null, x.podSelector ?? null] : null));
         const key = JSON.stringify(rule.direction === 'ingress' ? ['in', p.namespace, p.podSelector] : ['out', p.namespace, peers]);
         let dsts = destinationCache.get(key);
-        if (!dsts) destinationCache.set(key, (dsts = destinations(p, rule, pods, nsLabels)));
+        if (!dsts) destinationCache.set(key, (dsts = destinations(p, rule, index)));
         for (const spec of named) {
           if (spec.kind !== 'named') continue;
-          if (dsts.some((d) => d.ports.some((cp) => cp.name === spec.name && cp.protocol === spec.protocol))) continue;
-          const names = [...new Set(dsts.flatMap((d) => d.ports.filter((cp) => cp.name).map((cp) => `${cp.name}/${cp.protocol}`)))];
+          if (intersects(dsts, index.podsWithPort(spec.name, spec.protocol))) continue;
+          let names = exposed.get(dsts);
+          if (!names) exposed.set(dsts, (names = [...new Set(dsts.flatMap((d) => pods[d]!.ports.filter((cp) => cp.name).map((cp) => `${cp.name}/${cp.protocol}`)))]));
           report('unknown', { direction: rule.direction, rule: rule.index, protocol: spec.protocol, name: spec.name, known: names.length ? ` (they expose: ${names.slice(0, 8).join(', ')})` : '' }, { source: spec.source, object: policyName(p) });
         }
       }
