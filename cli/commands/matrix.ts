@@ -1,5 +1,6 @@
 import { emit, emitChunks } from '../emit.js';
-import { connectivity, connectivityWalk, type Level } from '../../src/engine/connectivity.js';
+import { connectivity, connectivityWalk, type Connectivity, type ConnectivityWalk, type Level } from '../../src/engine/connectivity.js';
+import { filterConnectivity, filterWalk } from '../../src/engine/edge-filter.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { isStreamed, MATRIX_FORMATS, MATRIX_STREAMS, type Chunks, type MatrixFormat, type MatrixFormatter, type MatrixStreamer } from '../../src/format/matrix/index.js';
 import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
@@ -10,6 +11,7 @@ import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
 import { pluginMatrix } from '../plugin-matrix.js';
 import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/format/input/input-status.js';
 import { jsonChunks } from '../../src/format/matrix/json.js';
+import { matrixFilter, MATRIX_FILTER_HELP, MATRIX_FILTER_OPTIONS } from '../matrix-filter.js';
 import type { InputStatus } from '../../src/load/input-status.js';
 
 export const MATRIX_HELP = `Usage: netpol-check matrix -f PATH [-f PATH…] [--format FORMAT] [--level LEVEL] [-o FILE]
@@ -20,6 +22,7 @@ Options:
   -f, --file PATH     a manifest file, a folder (read recursively), or - for stdin; repeatable
       --format FMT    txt (default) | json | csv | md | dot | gexf | graphml | html (the report)
       --level LEVEL   workload (default: one node per Deployment, StatefulSet, …) | pod
+${MATRIX_FILTER_HELP}
   -o, --output FILE   write to FILE instead of standard output
 ${NAMESPACE_HELP}
 ${KUSTOMIZE_HELP}
@@ -31,7 +34,7 @@ Exit codes: 0 done, 2 input or usage error (the result still covers what could b
 `;
 
 export async function matrixCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, level: { type: 'string' } });
+  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, ...MATRIX_FILTER_OPTIONS, level: { type: 'string' } });
   if (flag(args, 'help')) {
     io.out(MATRIX_HELP);
     return EXIT.ok;
@@ -40,19 +43,22 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const files = [...strs(args, 'file'), ...args.positionals];
   const loaded = loadForCommand(files, io, loadOptions(args));
+  const filter = matrixFilter(args, loaded.snapshot);
   if (format === 'html') {
     const { reportHtml } = await import('./report.js');
-    const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`, cniOption(args), io);
+    const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`, cniOption(args), io, filter);
     emit(io, page, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
     return loaded.errors > 0 ? EXIT.error : EXIT.ok;
   }
   const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level);
   // txt, json, csv, md and dot are written as they are formatted, each edge built when it is
-  // written (connectivityWalk); GEXF and GraphML are built whole from the list of edges.
+  // written (connectivityWalk, filtered as it goes); GEXF and GraphML are built whole.
+  const walk = (): ConnectivityWalk => (filter ? filterWalk(connectivityWalk(matrix, level), filter) : connectivityWalk(matrix, level));
+  const whole = (): Connectivity => (filter ? filterConnectivity(connectivity(matrix, level), filter) : connectivity(matrix, level));
   const chunks: Chunks =
     format === 'json'
-      ? jsonChunks(connectivityWalk(matrix, level), matrix, input)
-      : withInputStatus(format, input, isStreamed(format) ? (MATRIX_STREAMS[format] as MatrixStreamer)(connectivityWalk(matrix, level), matrix) : [(MATRIX_FORMATS[format] as MatrixFormatter)(connectivity(matrix, level), matrix)]);
+      ? jsonChunks(walk(), matrix, input)
+      : withInputStatus(format, input, isStreamed(format) ? (MATRIX_STREAMS[format] as MatrixStreamer)(walk(), matrix) : [(MATRIX_FORMATS[format] as MatrixFormatter)(whole(), matrix)]);
   await emitChunks(io, chunks, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }

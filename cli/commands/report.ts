@@ -1,6 +1,7 @@
 import { escapeTerminal } from '../../src/format/escape/terminal.js';
 import { writeOutput } from '../write-output.js';
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
+import { filterConnectivity, type EdgeFilter } from '../../src/engine/edge-filter.js';
 import { formatReportHtml } from '../../src/format/report/html.js';
 import { reportData } from '../../src/format/report/report-data.js';
 import { runLint } from '../../src/lint/run-lint.js';
@@ -55,12 +56,12 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
 }
 
 /** The page for a loaded snapshot (also `matrix --format html`). */
-export function reportHtml(loaded: ReturnType<typeof loadForCommand>, level: Level, title: string, cni: CniProfile = 'generic', io?: Pick<Io, 'err'>): string {
+export function reportHtml(loaded: ReturnType<typeof loadForCommand>, level: Level, title: string, cni: CniProfile = 'generic', io?: Pick<Io, 'err'>, filter?: EdgeFilter): string {
   // Where plugins differ (no --cni), the page shows what any of them allows; stderr names the pairs.
   const { matrix, input } = pluginMatrix(loaded.snapshot, cni, loaded.input, level);
   if (io && input.plugin?.dependent.length) io.err(formatInputStatusText({ complete: true, errors: [], plugin: input.plugin }));
   const snapshot = withProfile(loaded.snapshot, cni);
-  const view = connectivity(matrix, level);
+  const view = filter ? filterConnectivity(connectivity(matrix, level), filter) : connectivity(matrix, level);
   const findings = runLint(snapshot, loaded.diagnostics, { matrix });
   const notices = formatInputStatusText(input).split('\n').filter(Boolean);
   return formatReportHtml({ ...reportData(snapshot, matrix, view, findings, title), ...(notices.length ? { notices } : {}) }, reportAssets());

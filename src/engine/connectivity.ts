@@ -1,5 +1,6 @@
 import type { Endpoint } from './endpoint.js';
 import type { ConnectionSet } from '../net/connection-set.js';
+import type { AppliedFilters } from './edge-filter.js';
 import type { ReachabilityMatrix } from './matrix.js';
 import { byId, type Level, type Node } from './node.js';
 import { nodePairs, type NodePairs } from './node-pairs.js';
@@ -17,6 +18,8 @@ export interface Connectivity {
   nodes: Node[];
   /** Sorted by source id, then destination id. Pairs with no connection are left out. */
   edges: Edge[];
+  /** Set when only some pairs are shown (edge-filter.ts). */
+  filters?: AppliedFilters;
 }
 
 /** Connectivity whose edges are produced one by one, in the same order, when walked (streamed output). */
@@ -24,6 +27,8 @@ export interface ConnectivityWalk {
   level: Level;
   nodes: Node[];
   edges: Iterable<Edge>;
+  /** Set when only some pairs are shown (edge-filter.ts). */
+  filters?: AppliedFilters;
 }
 
 /**

@@ -17,8 +17,8 @@ metadata: {name: other, namespace: default, labels: {app: other}}
 `;
 
 describe('-n for manifests that name no namespace', () => {
-  it('matrix: the pod and the policy land in ui, the explicit one stays in default', async () => {
-    const r = await runCli(['matrix', '-f', '-', '-n', 'ui'], manifests);
+  it('matrix: the pod and the policy land in ui, the explicit one stays in default (-A: every pair)', async () => {
+    const r = await runCli(['matrix', '-f', '-', '-n', 'ui', '-A'], manifests);
     expect(r.out).toBe(
       [
         '0.0.0.0-255.255.255.255[External] => default/other[Pod] : All Connections',
@@ -28,6 +28,11 @@ describe('-n for manifests that name no namespace', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('matrix -n without -A also shows only the pairs with an end in ui, as kubectl get -n does', async () => {
+    const r = await runCli(['matrix', '-f', '-', '-n', 'ui'], manifests);
+    expect(r.out).toBe(['ui/web[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections', 'ui/web[Pod] => default/other[Pod] : All Connections', ''].join('\n'));
   });
 
   it('can: isolated by ui/deny, as the cluster would have it', async () => {

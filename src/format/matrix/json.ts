@@ -1,6 +1,7 @@
 import { inputStatusJson } from '../input/input-status.js';
 import type { InputStatus } from '../../load/input-status.js';
 import type { Connectivity, ConnectivityWalk, Edge, Node } from '../../engine/connectivity.js';
+import type { AppliedFilters } from '../../engine/edge-filter.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import { PROTOCOLS } from '../../model/policy.js';
 import type { SemanticsName } from '../../model/semantics.js';
@@ -16,6 +17,8 @@ export interface MatrixJson {
   complete: boolean;
   inputErrors?: InputStatus['errors'];
   level: Connectivity['level'];
+  /** Present when `--from`, `--to`, `--port` or `-n` left pairs out. */
+  filters?: AppliedFilters;
   nodes: NodeJson[];
   connections: { src: string; dst: string; all: boolean; text: string; ports: PortsJson }[];
 }
@@ -47,7 +50,7 @@ export function nodeJson(n: Node, m: ReachabilityMatrix): NodeJson {
 
 /** Everything but the two lists, in the order of the document. */
 function head(c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus): Omit<MatrixJson, 'nodes' | 'connections'> {
-  return { format: 'netpol-check/matrix', version: 1, semantics: m.semantics, ...inputStatusJson(input), level: c.level };
+  return { format: 'netpol-check/matrix', version: 1, semantics: m.semantics, ...inputStatusJson(input), level: c.level, ...(c.filters ? { filters: c.filters } : {}) };
 }
 
 const connectionJson = (e: Edge): MatrixJson['connections'][number] => ({
