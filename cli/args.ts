@@ -2,24 +2,23 @@ import type { LoadOptions } from '../src/load/load-snapshot.js';
 import type { ReadOptions } from '../src/load/read-inputs.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SemanticsChoice } from '../src/model/semantics.js';
+import { editDistance } from '../src/query/did-you-mean.js';
 import { UsageError } from './errors.js';
 
 export const COMMON_OPTIONS = {
   file: { type: 'string', short: 'f', multiple: true },
-  format: { type: 'string' },
+  // -o/--output is the format, as in kubectl and netpol-analyzer; --format is its alias.
   output: { type: 'string', short: 'o' },
+  format: { type: 'string' },
+  'output-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
   semantics: { type: 'string' },
   'legacy-semantics': { type: 'boolean' },
   namespace: { type: 'string', short: 'n' },
   kustomize: { type: 'string', short: 'k', multiple: true },
   'follow-symlinks': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
-
-export const KUSTOMIZE_HELP = `  -k, --kustomize DIR   a kustomize folder, read as kubectl kustomize DIR renders it; repeatable`;
-
-export const NAMESPACE_HELP = `  -n, --namespace NS    the namespace of manifests that name none, as with kubectl apply -n
-                        (default: default)`;
 
 /** What the loader needs from the common options: --semantics, and -n for namespace-less manifests. */
 export function loadOptions(args: { values: Record<string, unknown> }): LoadOptions & ReadOptions {
@@ -33,11 +32,6 @@ export function loadOptions(args: { values: Record<string, unknown> }): LoadOpti
   };
 }
 
-export const SEMANTICS_HELP = `      --semantics S   auto (default) | v1 | legacy: how to read policies (legacy = Kubernetes
-                      1.2–1.6 namespace isolation annotations); --legacy-semantics = legacy
-      --follow-symlinks  follow symlinks in a folder that point outside it (default: skipped,
-                      with a warning)`;
-
 /** --semantics / --legacy-semantics. */
 export function semanticsOption(p: Parsed): SemanticsChoice {
   if (flag(p, 'legacy-semantics')) return 'legacy';
@@ -49,13 +43,55 @@ export interface Parsed {
   positionals: string[];
 }
 
-/** node:util parseArgs, with its errors turned into usage errors. */
+/** node:util parseArgs, with its errors turned into usage errors; an unknown flag names the closest known one. */
 export function parse(argv: string[], options: NonNullable<ParseArgsConfig['options']>): Parsed {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as Parsed;
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    const err = e as Error & { code?: string };
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(unknownFlag(err.message, options));
+    throw new UsageError(err.message);
   }
+}
+
+/** "unknown flag --fromat (did you mean --format?)" from Node's "Unknown option '--fromat'…". */
+function unknownFlag(message: string, options: NonNullable<ParseArgsConfig['options']>): string {
+  const given = /option '([^']*)'/.exec(message)?.[1];
+  if (!given) return message;
+  const name = given.split('=')[0]!;
+  const known = Object.entries(options).flatMap(([long, o]) => [`--${long}`, ...(o.short && !name.startsWith('--') ? [`-${o.short}`] : [])]);
+  // The nearest in spelling (closest() prefers containment, which makes --output-flie --output).
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  const near = known.map((k) => ({ k, d: editDistance(name, k) })).filter((x) => x.d <= limit).sort((x, y) => x.d - y.d)[0]?.k;
+  return `unknown flag ${given}${near ? ` (did you mean ${near}?)` : ''}; see --help for the options`;
+}
+
+/**
+ * The output format: -o/--output FORMAT, or its alias --format. txt and text name the same
+ * format everywhere; `canonical` maps them to the name the command uses.
+ */
+export function formatOption<T extends string>(p: Parsed, allowed: readonly T[], fallback: T): T {
+  const o = str(p, 'output');
+  const f = str(p, 'format');
+  if (o !== undefined && f !== undefined && textAlias(o) !== textAlias(f)) throw new UsageError(`-o ${o} and --format ${f} disagree: give the format once`);
+  const given = o ?? f;
+  if (given === undefined) return fallback;
+  const value = textAlias(given) === 'text' ? (allowed.find((a) => textAlias(a) === 'text') ?? given) : given;
+  if (!allowed.includes(value as T)) {
+    const names = allowed.flatMap((a) => (textAlias(a) === 'text' ? ['txt', 'text'] : [a]));
+    const file = /[./\\]/.test(given) ? `; to write a file use --output-file ${given}` : '';
+    throw new UsageError(`${o !== undefined ? '-o/--output' : '--format'} must be one of ${names.join(', ')}; got "${given}"${file}`);
+  }
+  return value as T;
+}
+
+function textAlias(name: string): string {
+  return name === 'txt' ? 'text' : name;
+}
+
+/** --output-file FILE: where the answer goes instead of standard output. */
+export function outputFile(p: Parsed): string | undefined {
+  return str(p, 'output-file') || undefined;
 }
 
 export function str(p: Parsed, name: string): string | undefined {

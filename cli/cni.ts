@@ -4,10 +4,6 @@ import { oneOf, str, type Parsed } from './args.js';
 /** `--cni PROFILE`, for every command that answers (docs/cni-profiles.md). */
 export const CNI_OPTION = { cni: { type: 'string' } } as const;
 
-export const CNI_HELP = `      --cni PROFILE   generic (default) | calico | cilium | antrea | ovn: what the network plugin
-                      does where NetworkPolicy leaves it open (ipBlock over pod IPs, hostNetwork
-                      pods; docs/cni-profiles.md); generic: answers that differ are undetermined`;
-
 export function cniOption(p: Parsed): CniProfile {
   return oneOf<CniProfile>('cni', str(p, 'cni'), CNI_PROFILES, 'generic');
 }

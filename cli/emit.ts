@@ -6,7 +6,7 @@ import { writeOutput, writeOutputChunks } from './write-output.js';
 const TERMINAL_FORMATS = new Set(['text', 'txt', 'md', 'dot', 'csv']);
 
 /**
- * Prints a command's answer, or writes it to `-o FILE` (see writeOutput). Text formats get the
+ * Prints a command's answer, or writes it to `--output-file FILE` (see writeOutput). Text formats get the
  * terminal guard on top of the formatters' own escaping; machine formats (JSON, SARIF, XML,
  * HTML, GitHub workflow commands) are escaped by their formatters and written as they are.
  */
@@ -18,7 +18,7 @@ export function emit(io: Io, text: string, options: { format: string; output?: s
 
 /**
  * emit for a streamed format: chunk by chunk to stdout (waiting for a slow reader, quiet when it
- * has gone) or to `-o FILE`. The terminal guard is line-wise and chunks end at line ends, so the
+ * has gone) or to `--output-file FILE`. The terminal guard is line-wise and chunks end at line ends, so the
  * text is the same as emit's on the joined chunks.
  */
 export async function emitChunks(io: Io, chunks: Iterable<string>, options: { format: string; output?: string | undefined; inputFiles?: readonly string[] | undefined }): Promise<void> {

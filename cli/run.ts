@@ -20,13 +20,17 @@ Commands:
   verify      check written expectations (who may reach whom) against the snapshot
   help        this help (netpol-check help COMMAND for a command's options)
 
+Options most commands take (netpol-check help COMMAND lists each one's):
+  -f PATH, -n NS, -k DIR, -o FORMAT (--format), --output-file FILE,
+-h (--help), -V (--version).
+
 Input: -f PATH, repeatable: YAML/JSON files, folders (recursive), or - for stdin; multi-document
 files and kind: List as printed by 'kubectl get ns,pods,deploy,networkpolicies -A -o yaml'.
 
 Examples:
   netpol-check can frontend reach db:5432 -f examples/three-tier
   netpol-check matrix -f examples/three-tier
-  kubectl get ns,pods,networkpolicies -A -o yaml | netpol-check matrix -f - --format md
+  kubectl get ns,pods,networkpolicies -A -o yaml | netpol-check matrix -f - -o md
 `;
 
 type Command = { run: (argv: string[], io: Io) => Promise<number>; help: string };
@@ -62,6 +66,10 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
     if (command === 'help') {
       const topic = rest[0] ? COMMANDS[rest[0]] : undefined;
       io.out(topic ? (await topic()).help : HELP);
+      return EXIT.ok;
+    }
+    if (rest.includes('--version') || rest.includes('-V')) {
+      io.out(`${version()}\n`);
       return EXIT.ok;
     }
     const cmd = COMMANDS[command];

@@ -70,7 +70,7 @@ const SAFE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.yaml$/;
 /**
  * The path of a file to write inside `dir`, for a name derived from the input (a namespace):
  * the name must be a plain DNS-1123 label + `.yaml` and the result must stay inside `dir`, or a
- * usage error says which name was refused. Defends `migrate -o DIR` against `../../escaped`
+ * usage error says which name was refused. Defends `migrate --output-dir DIR` against `../../escaped`
  * even if the loader's own name check is bypassed (a library caller, `names: 'warn'`).
  */
 export function pathInside(dir: string, name: string): string {

@@ -3,11 +3,12 @@ import { formatCanJson } from '../../src/format/explanation/json.js';
 import { formatCanText } from '../../src/format/explanation/text.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { ask } from '../../src/query/ask.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, formatOption, outputFile, parse, str, strs, loadOptions } from '../args.js';
+import { CNI_ROW, FILE_ROW, HELP_ROWS, KUSTOMIZE_ROW, optionTable, outputRows, SEMANTICS_ROWS } from '../help.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { CNI_OPTION, cniOption } from '../cni.js';
 
 export const CAN_HELP = `Usage: netpol-check can SRC reach DST[:PORT[/PROTO]] -f PATH [options]
 
@@ -23,16 +24,17 @@ PORT is a number or a port name, with /tcp (default), /udp or /sctp. For a Servi
 Service port, mapped through its targetPort to each pod's container port. Without PORT the
 answer lists every open port.
 
-Options:
-  -f, --file PATH       manifests: file, folder or - for stdin; repeatable
-  -n, --namespace NS    look names and selectors up in NS (default: all namespaces), and put
-                        manifests that name no namespace in NS, as kubectl apply -n does
-      --format FMT      text (default) | json
-  -v, --verbose         list every pair, not only the denied ones
-  -q, --quiet           print nothing; the exit code is the answer
-${KUSTOMIZE_HELP}
-${SEMANTICS_HELP}
-${CNI_HELP}
+${optionTable([
+  FILE_ROW,
+  ['-n, --namespace NS', 'look names and selectors up in NS (default: all namespaces), and put\nmanifests that name no namespace in NS, as kubectl apply -n does'],
+  ...outputRows('text (default; txt is the same) | json'),
+  ['-v, --verbose', 'list every pair, not only the denied ones'],
+  ['-q, --quiet', 'print nothing; the exit code is the answer'],
+  KUSTOMIZE_ROW,
+  ...SEMANTICS_ROWS,
+  CNI_ROW,
+  ...HELP_ROWS,
+])}
 
 Exit codes: 0 yes (every pair allowed), 1 no, 2 error (unknown or ambiguous name, bad port,
 bad input), 3 undetermined (a policy netpol-check does not evaluate, e.g. Cilium's or Calico's,
@@ -50,7 +52,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
   if (!src || !dst || (verb !== 'reach' && verb !== 'reach?') || extra.length) {
     throw new UsageError('expected: netpol-check can SRC reach DST[:PORT] -f PATH (see netpol-check help can)');
   }
-  const format = oneOf('format', str(args, 'format'), ['text', 'json'] as const, 'text');
+  const format = formatOption(args, ['text', 'json'] as const, 'text');
   const quiet = flag(args, 'quiet');
   const loaded = loadForCommand(strs(args, 'file'), quiet ? { ...io, err: () => {} } : io, loadOptions(args));
   const namespace = str(args, 'namespace');
@@ -64,7 +66,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
   }
   if (!quiet) {
     const output = format === 'json' ? formatCanJson(result.answer, loaded.input) : formatInputStatusText(loaded.input) + formatCanText(result.answer, { verbose: flag(args, 'verbose') });
-    emit(io, output, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
+    emit(io, output, { format, output: outputFile(args), inputFiles: loaded.inputFiles });
   }
   if (loaded.errors > 0) return EXIT.error;
   if (result.answer.undeterminedPairs > 0) return EXIT.undetermined;

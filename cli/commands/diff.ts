@@ -9,15 +9,16 @@ import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/form
 import { inputStatus } from '../../src/load/input-status.js';
 import { readGitRevision } from '../../src/load/git-source.js';
 import { loadSnapshot, loadTexts, type LoadOptions, type LoadResult } from '../../src/load/load-snapshot.js';
-import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { CNI_OPTION, cniOption } from '../cni.js';
 import { pluginMatrix, withProfile } from '../plugin-matrix.js';
-import { COMMON_OPTIONS, flag, loadOptions, oneOf, parse, NAMESPACE_HELP, SEMANTICS_HELP, str } from '../args.js';
+import { COMMON_OPTIONS, flag, formatOption, loadOptions, outputFile, parse, str } from '../args.js';
+import { CNI_ROW, HELP_ROWS, NAMESPACE_ROW, optionTable, outputRows, SEMANTICS_ROWS } from '../help.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { reportSemantics } from '../load.js';
 import { semanticsName } from '../../src/model/semantics.js';
 
-export const DIFF_HELP = `Usage: netpol-check diff --base PATH --head PATH [--format text|json|md] [--exit-code]
+export const DIFF_HELP = `Usage: netpol-check diff --base PATH --head PATH [-o text|json|md] [--exit-code]
 
 What a change does to connectivity: the connections it opens (+) and closes (-), per workload
 pair and port, with the policies responsible.
@@ -25,15 +26,16 @@ pair and port, with the policies responsible.
 PATH is a file, a folder, - for stdin, or git:REV[:DIR] for the manifests of a git revision of
 the current checkout (git:origin/main, git:HEAD~1:deploy/).
 
-Options:
-      --base PATH     the snapshot before the change
-      --head PATH     the snapshot after the change
-      --format FMT    text (default) | json | md (for a pull-request comment)
-      --exit-code     exit 1 when anything changed
-  -o, --output FILE   write to FILE
-${NAMESPACE_HELP}
-${SEMANTICS_HELP}
-${CNI_HELP}
+${optionTable([
+  ['--base PATH', 'the snapshot before the change'],
+  ['--head PATH', 'the snapshot after the change'],
+  ...outputRows('text (default; txt is the same) | json | md (for a pull-request comment)'),
+  ['--exit-code', 'exit 1 when anything changed'],
+  NAMESPACE_ROW,
+  ...SEMANTICS_ROWS,
+  CNI_ROW,
+  ...HELP_ROWS,
+])}
 
 Exit codes: 0 done (or nothing changed, with --exit-code), 1 changed (with --exit-code), 2 error.
 `;
@@ -60,7 +62,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const baseSpec = str(args, 'base');
   const headSpec = str(args, 'head');
   if (!baseSpec || !headSpec) throw new UsageError('diff needs --base PATH and --head PATH (see netpol-check help diff)');
-  const format = oneOf('format', str(args, 'format'), ['text', 'json', 'md'] as const, 'text');
+  const format = formatOption(args, ['text', 'json', 'md'] as const, 'text');
   const base = load(baseSpec, io, 'base', loadOptions(args));
   const head = load(headSpec, io, 'head', loadOptions(args));
   const errors = [...base.diagnostics, ...head.diagnostics].filter((d) => d.severity === 'error').length;
@@ -82,7 +84,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
       : format === 'md'
         ? formatInputStatusMarkdown(input) + formatDiffMarkdown(changes)
         : formatInputStatusText(input) + formatDiffText(changes);
-  emit(io, text, { format, output: str(args, 'output'), inputFiles: [...(base.inputFiles ?? []), ...(head.inputFiles ?? [])] });
+  emit(io, text, { format, output: outputFile(args), inputFiles: [...(base.inputFiles ?? []), ...(head.inputFiles ?? [])] });
   if (errors > 0) return EXIT.error;
   return flag(args, 'exit-code') && changes.length > 0 ? EXIT.no : EXIT.ok;
 }

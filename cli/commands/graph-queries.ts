@@ -6,42 +6,45 @@ import { blastRadius } from '../../src/graph/blast-radius.js';
 import { shortestPath } from '../../src/graph/paths.js';
 import { reachGraph } from '../../src/graph/reach-graph.js';
 import { resolveNode } from '../../src/query/resolve-node.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, formatOption, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
+import { CNI_ROW, FILE_ROW, HELP_ROWS, KUSTOMIZE_ROW, optionTable, outputRows, SEMANTICS_ROWS, type OptionRow } from '../help.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { CNI_OPTION, cniOption } from '../cni.js';
 import { pluginMatrix } from '../plugin-matrix.js';
 
-const OPTIONS = `Options:
-  -f, --file PATH       manifests: file, folder or - for stdin; repeatable
-  -n, --namespace NS    look names up in NS, and put manifests that name no namespace in NS
-                        (as kubectl apply -n does)
-      --level LEVEL     workload (default) | pod
-      --format FMT      text (default) | json
-${KUSTOMIZE_HELP}
-${SEMANTICS_HELP}
-${CNI_HELP}
-  -h, --help            this help`;
+function options(own: OptionRow[]): string {
+  return optionTable([
+    FILE_ROW,
+    ['-n, --namespace NS', 'look names up in NS, and put manifests that name no namespace in NS\n(as kubectl apply -n does)'],
+    ['--level LEVEL', 'workload (default) | pod'],
+    ...own,
+    ...outputRows('text (default; txt is the same) | json'),
+    KUSTOMIZE_ROW,
+    ...SEMANTICS_ROWS,
+    CNI_ROW,
+    ...HELP_ROWS,
+  ]);
+}
 
-export const REACH_FROM_HELP = `Usage: netpol-check reach-from NAME [--hops K] -f PATH
+export const REACH_FROM_HELP = `Usage: netpol-check reach-from NAME [--hops K] -f PATH [-o text|json] [--output-file FILE]
 
 Blast radius: everything NAME (a workload, pod, … as for can) reaches in at most K steps
 (default 1), each step an allowed connection from the previous workload. Outside ranges are
 reached but not stepped through.
 
-${OPTIONS}
-      --hops K          how many steps (default 1)
+${options([['--hops K', 'how many steps (default 1)']])}
 
 Exit codes: 0 done, 2 error (unknown or ambiguous name, bad input).
 `;
 
-export const PATH_HELP = `Usage: netpol-check path A B -f PATH
+export const PATH_HELP = `Usage: netpol-check path A B -f PATH [-o text|json] [--output-file FILE]
 
 A shortest chain of allowed connections from A to B (lateral movement through other
 workloads), or "no path".
 
-${OPTIONS}
+${options([])}
 
 Exit codes: 0 a path exists, 1 none, 2 error.
 `;
@@ -56,7 +59,7 @@ function prepare(argv: string[], io: Io, names: number, help: string) {
   }
   if (args.positionals.length !== names) throw new UsageError(`expected ${names === 1 ? 'one name' : 'two names'} (see netpol-check help ${names === 1 ? 'reach-from' : 'path'})`);
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
-  const format = oneOf('format', str(args, 'format'), ['text', 'json'] as const, 'text');
+  const format = formatOption(args, ['text', 'json'] as const, 'text');
   const loaded = loadForCommand(strs(args, 'file'), io, loadOptions(args));
   const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level);
   const view = connectivity(matrix, level);
@@ -77,7 +80,7 @@ export async function reachFromCommand(argv: string[], io: Io): Promise<number> 
   const hops = Number(hopsText);
   if (!Number.isInteger(hops) || hops < 1) throw new UsageError(`--hops must be a whole number of at least 1, got "${hopsText}"`);
   const reached = blastRadius(p.graph, p.nodes[0]!, hops);
-  emit(io, p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/reach-from', version: 1, ...inputStatusJson(p.input), source: p.nodes[0], hops, reached }, null, 2)}\n` : formatInputStatusText(p.input) + formatBlastRadius(p.nodes[0]!, hops, reached), { format: p.format, output: str(p.args, 'output'), inputFiles: p.loaded.inputFiles });
+  emit(io, p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/reach-from', version: 1, ...inputStatusJson(p.input), source: p.nodes[0], hops, reached }, null, 2)}\n` : formatInputStatusText(p.input) + formatBlastRadius(p.nodes[0]!, hops, reached), { format: p.format, output: outputFile(p.args), inputFiles: p.loaded.inputFiles });
   return p.loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }
 
@@ -86,7 +89,7 @@ export async function pathCommand(argv: string[], io: Io): Promise<number> {
   if (!p) return EXIT.ok;
   const [a, b] = p.nodes as [string, string];
   const hops = shortestPath(p.graph, a, b);
-  emit(io, p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/path', version: 1, ...inputStatusJson(p.input), from: a, to: b, hops }, null, 2)}\n` : formatInputStatusText(p.input) + formatPath(a, b, hops), { format: p.format, output: str(p.args, 'output'), inputFiles: p.loaded.inputFiles });
+  emit(io, p.format === 'json' ? `${JSON.stringify({ format: 'netpol-check/path', version: 1, ...inputStatusJson(p.input), from: a, to: b, hops }, null, 2)}\n` : formatInputStatusText(p.input) + formatPath(a, b, hops), { format: p.format, output: outputFile(p.args), inputFiles: p.loaded.inputFiles });
   if (p.loaded.errors > 0) return EXIT.error;
   return hops ? EXIT.ok : EXIT.no;
 }

@@ -12,35 +12,36 @@ import { loadSnapshot } from '../../src/load/load-snapshot.js';
 import { semanticsName } from '../../src/model/semantics.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseConfig, type LintConfig } from '../../src/lint/config.js';
-import { COMMON_OPTIONS, flag, loadOptions, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs } from '../args.js';
+import { COMMON_OPTIONS, flag, formatOption, loadOptions, oneOf, outputFile, parse, str, strs } from '../args.js';
+import { CNI_ROW, FILE_ROW, HELP_ROWS, KUSTOMIZE_ROW, NAMESPACE_ROW, optionTable, outputRows, SEMANTICS_ROWS } from '../help.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { reportSemantics } from '../load.js';
-import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { CNI_OPTION, cniOption } from '../cni.js';
 import { withProfile } from '../plugin-matrix.js';
 import { version } from '../version.js';
 
 const DEFAULT_CONFIG = '.netpol-check.yaml';
 
-export const LINT_HELP = `Usage: netpol-check lint -f PATH [--format text|json|sarif|github] [--fail-on error|warning|info]
+export const LINT_HELP = `Usage: netpol-check lint -f PATH [-o text|json|sarif|github] [--fail-on error|warning|info]
 
 Finds common NetworkPolicy mistakes, with positions, in the formats CI systems read.
 
-Options:
-  -f, --file PATH      manifests: file, folder or - for stdin; repeatable
-      --format FMT     text (default) | json | sarif (SARIF 2.1.0) | github (workflow annotations)
-      --fail-on SEV    exit 1 when a finding is at least this severe (default: warning)
-      --disable IDS    comma-separated rule ids to skip
-  -c, --config FILE    settings (default: .netpol-check.yaml if present):
-                         rules: {RULE-ID: off|error|warning|info}, ignorePaths: [GLOB], failOn: SEV
-
 An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced for those rules.
-      --list-rules     print the rules and exit (with --format md: the rule reference)
-  -o, --output FILE    write to FILE
-${NAMESPACE_HELP}
-${KUSTOMIZE_HELP}
-${SEMANTICS_HELP}
-${CNI_HELP}
+
+${optionTable([
+  FILE_ROW,
+  ...outputRows('text (default; txt is the same) | json | sarif (SARIF 2.1.0) | github\n(workflow annotations)'),
+  ['--fail-on SEV', 'exit 1 when a finding is at least this severe (default: warning)'],
+  ['--disable IDS', 'comma-separated rule ids to skip'],
+  ['-c, --config FILE', 'settings (default: .netpol-check.yaml if present): rules:\n{RULE-ID: off|error|warning|info}, ignorePaths: [GLOB], failOn: SEV'],
+  ['--list-rules', 'print the rules and exit (with -o md: the rule reference)'],
+  NAMESPACE_ROW,
+  KUSTOMIZE_ROW,
+  ...SEMANTICS_ROWS,
+  CNI_ROW,
+  ...HELP_ROWS,
+])}
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
 `;
@@ -52,11 +53,11 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (flag(args, 'list-rules')) {
-    if (str(args, 'format') === 'md') io.out(formatRulesMarkdown(RULES));
+    if (formatOption(args, ['text', 'md'] as const, 'text') === 'md') io.out(formatRulesMarkdown(RULES));
     else for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description}\n`);
     return EXIT.ok;
   }
-  const format = oneOf('format', str(args, 'format'), ['text', 'json', 'sarif', 'github'] as const, 'text');
+  const format = formatOption(args, ['text', 'json', 'sarif', 'github'] as const, 'text');
   const configFile = str(args, 'config') ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   let config: LintConfig | undefined;
   if (configFile) {
@@ -92,7 +93,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
         : format === 'github'
           ? formatFindingsGithub(findings)
           : formatInputStatusText(input) + formatFindingsText(findings);
-  emit(io, text, { format, output: str(args, 'output'), inputFiles: [...(loaded.inputFiles ?? []), ...(configFile ? [configFile] : [])] });
+  emit(io, text, { format, output: outputFile(args), inputFiles: [...(loaded.inputFiles ?? []), ...(configFile ? [configFile] : [])] });
   if (unreadable) return EXIT.error;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT.no : EXIT.ok;
 }

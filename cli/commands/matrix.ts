@@ -3,32 +3,33 @@ import { connectivity, connectivityWalk, type Connectivity, type ConnectivityWal
 import { filterConnectivity, filterWalk } from '../../src/engine/edge-filter.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { isStreamed, MATRIX_FORMATS, MATRIX_STREAMS, type Chunks, type MatrixFormat, type MatrixFormatter, type MatrixStreamer } from '../../src/format/matrix/index.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, formatOption, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
+import { CNI_ROW, FILE_ROW, HELP_ROWS, KUSTOMIZE_ROW, NAMESPACE_ROW, optionTable, outputRows, SEMANTICS_ROWS } from '../help.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { CNI_OPTION, cniOption } from '../cni.js';
 import { pluginMatrix } from '../plugin-matrix.js';
 import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/format/input/input-status.js';
 import { jsonChunks } from '../../src/format/matrix/json.js';
-import { matrixFilter, MATRIX_FILTER_HELP, MATRIX_FILTER_OPTIONS } from '../matrix-filter.js';
+import { matrixFilter, MATRIX_FILTER_OPTIONS, MATRIX_FILTER_ROWS } from '../matrix-filter.js';
 import type { InputStatus } from '../../src/load/input-status.js';
 
-export const MATRIX_HELP = `Usage: netpol-check matrix -f PATH [-f PATH…] [--format FORMAT] [--level LEVEL] [-o FILE]
+export const MATRIX_HELP = `Usage: netpol-check matrix -f PATH [-f PATH…] [-o FORMAT] [--level LEVEL] [--output-file FILE]
 
 Prints every allowed connection between workloads (or pods) and external address ranges.
 
-Options:
-  -f, --file PATH     a manifest file, a folder (read recursively), or - for stdin; repeatable
-      --format FMT    txt (default) | json | csv | md | dot | gexf | graphml | html (the report)
-      --level LEVEL   workload (default: one node per Deployment, StatefulSet, …) | pod
-${MATRIX_FILTER_HELP}
-  -o, --output FILE   write to FILE instead of standard output
-${NAMESPACE_HELP}
-${KUSTOMIZE_HELP}
-${SEMANTICS_HELP}
-${CNI_HELP}
-  -h, --help          this help
+${optionTable([
+  FILE_ROW,
+  ...outputRows('txt (default; text is the same) | json | csv | md | dot | gexf | graphml\n| html (the report)'),
+  ['--level LEVEL', 'workload (default: one node per Deployment, StatefulSet, …) | pod'],
+  ...MATRIX_FILTER_ROWS,
+  NAMESPACE_ROW,
+  KUSTOMIZE_ROW,
+  ...SEMANTICS_ROWS,
+  CNI_ROW,
+  ...HELP_ROWS,
+])}
 
 Exit codes: 0 done, 2 input or usage error (the result still covers what could be read).
 `;
@@ -39,7 +40,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     io.out(MATRIX_HELP);
     return EXIT.ok;
   }
-  const format = oneOf<MatrixFormat | 'html'>('format', str(args, 'format'), [...(Object.keys(MATRIX_FORMATS) as MatrixFormat[]), 'html'], 'txt');
+  const format = formatOption<MatrixFormat | 'html'>(args, [...(Object.keys(MATRIX_FORMATS) as MatrixFormat[]), 'html'], 'txt');
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const files = [...strs(args, 'file'), ...args.positionals];
   const loaded = loadForCommand(files, io, loadOptions(args));
@@ -47,7 +48,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   if (format === 'html') {
     const { reportHtml } = await import('./report.js');
     const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`, cniOption(args), io, filter);
-    emit(io, page, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
+    emit(io, page, { format, output: outputFile(args), inputFiles: loaded.inputFiles });
     return loaded.errors > 0 ? EXIT.error : EXIT.ok;
   }
   const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level);
@@ -59,7 +60,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     format === 'json'
       ? jsonChunks(walk(), matrix, input)
       : withInputStatus(format, input, isStreamed(format) ? (MATRIX_STREAMS[format] as MatrixStreamer)(walk(), matrix) : [(MATRIX_FORMATS[format] as MatrixFormatter)(whole(), matrix)]);
-  await emitChunks(io, chunks, { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
+  await emitChunks(io, chunks, { format, output: outputFile(args), inputFiles: loaded.inputFiles });
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }
 

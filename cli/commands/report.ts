@@ -5,17 +5,18 @@ import { filterConnectivity, type EdgeFilter } from '../../src/engine/edge-filte
 import { formatReportHtml } from '../../src/format/report/html.js';
 import { reportData } from '../../src/format/report/report-data.js';
 import { runLint } from '../../src/lint/run-lint.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
+import { CNI_ROW, FILE_ROW, HELP_ROWS, KUSTOMIZE_ROW, NAMESPACE_ROW, optionTable, SEMANTICS_ROWS } from '../help.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
-import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { CNI_OPTION, cniOption } from '../cni.js';
 import { pluginMatrix, withProfile } from '../plugin-matrix.js';
 import type { CniProfile } from '../../src/model/cni.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import type { Io } from '../io.js';
 import { reportAssets } from '../report-assets.js';
 
-export const REPORT_HELP = `Usage: netpol-check report -f PATH [-f PATH…] -o report.html [--level workload|pod] [--title TEXT]
+export const REPORT_HELP = `Usage: netpol-check report -f PATH [-f PATH…] --output-file report.html [--level workload|pod] [--title TEXT]
 
 Writes one self-contained HTML file (cytoscape embedded; opens without network): the
 reachability graph with namespaces as groups and outside ranges as their own nodes, edges
@@ -23,18 +24,20 @@ labelled with ports, isolation marked; search, click a node for what it reaches 
 reaches it, click an edge for why (the explanation can prints), filters by namespace, port and
 protocol, a workload/namespace toggle (namespaces first past 150 nodes), a legend, and tables of
 lint findings, exposure to outside addresses and groups that all reach each other.
-'netpol-check matrix --format html -o FILE' writes the same.
+'netpol-check matrix -o html --output-file FILE' writes the same.
 
-Options:
-  -f, --file PATH     manifests: file, folder or - for stdin; repeatable
-  -o, --output FILE   where to write the page (required)
-      --level LEVEL   workload (default) | pod
-      --title TEXT    the page title (default: netpol-check report: the inputs)
-${NAMESPACE_HELP}
-${KUSTOMIZE_HELP}
-${SEMANTICS_HELP}
-${CNI_HELP}
-  -h, --help          this help
+${optionTable([
+  FILE_ROW,
+  ['--output-file FILE', 'where to write the page (required)'],
+  ['-o, --output FORMAT', 'html, the only one (--format is the same)'],
+  ['--level LEVEL', 'workload (default) | pod'],
+  ['--title TEXT', 'the page title (default: netpol-check report: the inputs)'],
+  NAMESPACE_ROW,
+  KUSTOMIZE_ROW,
+  ...SEMANTICS_ROWS,
+  CNI_ROW,
+  ...HELP_ROWS,
+])}
 
 Exit codes: 0 written, 2 input or usage error.
 `;
@@ -45,8 +48,10 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     io.out(REPORT_HELP);
     return EXIT.ok;
   }
-  const output = str(args, 'output');
-  if (!output) throw new UsageError('report needs -o FILE (an HTML page is not for the terminal)');
+  const format = str(args, 'output') ?? str(args, 'format');
+  if (format !== undefined && format !== 'html') throw new UsageError(`report writes HTML; -o is the format, so give the file with --output-file FILE${/[./\\]/.test(format) ? ` (--output-file ${format})` : ''}`);
+  const output = outputFile(args);
+  if (!output) throw new UsageError('report needs --output-file FILE (an HTML page is not for the terminal)');
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const files = [...strs(args, 'file'), ...args.positionals];
   const loaded = loadForCommand(files, io, loadOptions(args));

@@ -5,13 +5,14 @@ import { formatVerifyJson, formatVerifyText, verifyTotals } from '../../src/form
 import { semanticsName } from '../../src/model/semantics.js';
 import { checkExpectations } from '../../src/verify/check.js';
 import { parseExpectations } from '../../src/verify/expectations.js';
-import { COMMON_OPTIONS, flag, oneOf, parse, NAMESPACE_HELP, KUSTOMIZE_HELP, SEMANTICS_HELP, str, strs, loadOptions } from '../args.js';
+import { COMMON_OPTIONS, flag, formatOption, outputFile, parse, strs, loadOptions } from '../args.js';
+import { CNI_ROW, FILE_ROW, HELP_ROWS, KUSTOMIZE_ROW, NAMESPACE_ROW, optionTable, outputRows, SEMANTICS_ROWS } from '../help.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { CNI_HELP, CNI_OPTION, cniOption } from '../cni.js';
+import { CNI_OPTION, cniOption } from '../cni.js';
 
-export const VERIFY_HELP = `Usage: netpol-check verify EXPECT.yaml -f PATH [--format text|json]
+export const VERIFY_HELP = `Usage: netpol-check verify EXPECT.yaml -f PATH [-o text|json] [--output-file FILE]
 
 Checks written security intent against the snapshot. EXPECT.yaml (schema:
 docs/expectations.schema.json):
@@ -30,10 +31,8 @@ docs/expectations.schema.json):
     - isolated: both            # ingress | egress | both
       pods: '*'
       namespace: shop
-${NAMESPACE_HELP}
-${KUSTOMIZE_HELP}
-${SEMANTICS_HELP}
-${CNI_HELP}
+
+${optionTable([FILE_ROW, ...outputRows('text (default; txt is the same) | json'), NAMESPACE_ROW, KUSTOMIZE_ROW, ...SEMANTICS_ROWS, CNI_ROW, ...HELP_ROWS])}
 
 Exit codes: 0 all pass, 1 a failure, 2 a bad expectations file or input, 3 none failed but
 some are undetermined (a policy netpol-check does not evaluate may decide them).
@@ -47,7 +46,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   }
   const [expectFile, ...extra] = args.positionals;
   if (!expectFile || extra.length) throw new UsageError('expected: netpol-check verify EXPECT.yaml -f PATH');
-  const format = oneOf('format', str(args, 'format'), ['text', 'json'] as const, 'text');
+  const format = formatOption(args, ['text', 'json'] as const, 'text');
   let text: string;
   try {
     text = readFileSync(expectFile, 'utf8');
@@ -62,7 +61,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   const loaded = loadForCommand(strs(args, 'file'), io, loadOptions(args));
   const cni = cniOption(args);
   const results = checkExpectations(loaded.snapshot, parsed.expectations, cni);
-  emit(io, format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input, cni) : formatInputStatusText(loaded.input) + formatVerifyText(results), { format, output: str(args, 'output'), inputFiles: loaded.inputFiles });
+  emit(io, format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input, cni) : formatInputStatusText(loaded.input) + formatVerifyText(results), { format, output: outputFile(args), inputFiles: loaded.inputFiles });
   if (loaded.errors > 0) return EXIT.error;
   const totals = verifyTotals(results);
   return totals.failed > 0 ? EXIT.no : totals.undetermined > 0 ? EXIT.undetermined : EXIT.ok;

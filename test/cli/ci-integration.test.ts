@@ -14,7 +14,7 @@ describe('CI integration files', () => {
     for (const cmd of ['lint', 'verify', 'diff']) expect(scripts).toContain(`dist/cli/main.js" ${cmd}`);
     // The options it passes exist:
     for (const argv of [['lint', '--help'], ['verify', '--help'], ['diff', '--help']]) expect((await runCli(argv)).code).toBe(0);
-    expect((await runCli(['lint', '-f', 'examples/three-tier', '--format', 'sarif', '--fail-on', 'error'])).code).toBe(0);
+    expect((await runCli(['lint', '-f', 'examples/three-tier', '-o', 'sarif', '--fail-on', 'error'])).code).toBe(0);
   });
 
   it('the pre-commit hook lints the files it is given', async () => {

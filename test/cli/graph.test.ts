@@ -50,18 +50,18 @@ describe('graph commands', () => {
     expect(gexf.out).toContain('<gexf');
     const graphml = await runCli(['matrix', '-f', TIER, '--format', 'graphml']);
     expect(graphml.out).toContain('<edge id="e0" source=');
-    const html = await runCli(['matrix', '-f', TIER, '--format', 'html', '-o', 'r.html']);
+    const html = await runCli(['matrix', '-f', TIER, '-o', 'html', '--output-file', 'r.html']);
     expect(html.files['r.html']).toMatch(/^<!doctype html>/);
   });
 
   it('report: one self-contained page', async () => {
-    const r = await runCli(['report', '-f', TIER, '-o', 'report.html']);
+    const r = await runCli(['report', '-f', TIER, '--output-file', 'report.html']);
     expect(r.code).toBe(0);
     const page = r.files['report.html']!;
     expect(page).not.toMatch(/<script[^>]+src=|<link[^>]+href=/); // everything inline
     expect(page).toContain('cytoscape');
     expect(page).toContain('"id":"shop/frontend[Deployment]"');
-    expect((await runCli(['report', '-f', TIER])).code).toBe(2); // -o is required
+    expect((await runCli(['report', '-f', TIER])).code).toBe(2); // --output-file is required
   });
 });
 
@@ -70,7 +70,7 @@ describe('report: text from manifests cannot break out of the page', () => {
     const hostile =
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: evil\n  labels: {app: x}\n  annotations: {note: "</script><script>alert(1)</script><!--<script>"}\nspec: {containers: [{name: c, image: i}]}\n---\n' +
       'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: "p"}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{namespaceSelector: {matchLabels: {team: "</script>"}}}]\n';
-    const r = await runCli(['report', '-f', '-', '-o', 'x.html', '--title', '<b>t</b>'], hostile);
+    const r = await runCli(['report', '-f', '-', '--output-file', 'x.html', '--title', '<b>t</b>'], hostile);
     const page = r.files['x.html']!;
     const data = page.slice(page.indexOf('const NETPOL_REPORT = '), page.indexOf('\nfunction reportClient'));
     expect(data).not.toContain('<');

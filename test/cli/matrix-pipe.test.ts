@@ -43,9 +43,9 @@ describe('matrix output to a reader that goes away (matrix … | head -1)', () =
     expect(r.first).toMatch(/^0\.0\.0\.0-255\.255\.255\.255\[External\] => /);
   });
 
-  it('-o FILE is written chunk by chunk with the same text as stdout', async () => {
+  it('--output-file FILE is written chunk by chunk with the same text as stdout', async () => {
     const out = join(dir, 'm.json');
-    const r = await new Promise<number | null>((resolve) => spawn(process.execPath, [BIN, 'matrix', '-f', dense, '--level', 'pod', '--format', 'json', '-o', out], { cwd: ROOT }).on('close', resolve));
+    const r = await new Promise<number | null>((resolve) => spawn(process.execPath, [BIN, 'matrix', '-f', dense, '--level', 'pod', '-o', 'json', '--output-file', out], { cwd: ROOT }).on('close', resolve));
     expect(r).toBe(0);
     const inProcess = await runCli(['matrix', '-f', dense, '--level', 'pod', '--format', 'json']);
     expect(readFileSync(out, 'utf8')).toBe(inProcess.out);

@@ -56,9 +56,9 @@ describe('netpol-check matrix', () => {
     expect(r.out).not.toContain('guestbook/frontend-6c8b8f7d9-2xk4p => guestbook/frontend-6c8b8f7d9-2xk4p');
   });
 
-  it('reads stdin with -f - and writes -o FILE', async () => {
+  it('reads stdin with -f - and writes --output-file FILE', async () => {
     const text = readFileSync(join(ROOT, 'examples/kubectl-list/cluster-dump.yaml'), 'utf8');
-    const r = await runCli(['matrix', '-f', '-', '-o', 'out.txt'], text);
+    const r = await runCli(['matrix', '-f', '-', '--output-file', 'out.txt'], text);
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
     expect(r.files['out.txt']).toContain('guestbook/redis-leader[StatefulSet] => guestbook/redis-follower-5b9c7d8f4[ReplicaSet] : TCP 6379');
@@ -83,9 +83,9 @@ spec:
 
   it.each([
     [['matrix'], /no input: give -f PATH/],
-    [['matrix', '-f', 'examples/three-tier', '--format', 'xml'], /--format must be one of txt, json, csv, md, dot, gexf, graphml, html; got "xml"/],
+    [['matrix', '-f', 'examples/three-tier', '--format', 'xml'], /--format must be one of txt, text, json, csv, md, dot, gexf, graphml, html; got "xml"/],
     [['matrix', '-f', 'examples/three-tier', '--level', 'node'], /--level must be one of workload, pod/],
-    [['matrix', '--nope'], /Unknown option '--nope'/],
+    [['matrix', '--nope'], /unknown flag --nope; see --help/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('usage error %j exits 2 with a message', async (argv, message) => {
     const r = await runCli(argv);

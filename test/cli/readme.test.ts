@@ -13,7 +13,7 @@ describe('README examples are true', () => {
     ['matrix -f examples/three-tier', 0],
     ['matrix -f examples/three-tier -n shop --port 5432', 0],
     ['lint -f examples/lint-mistakes', 1],
-    ['migrate -f examples/legacy-v1beta1 -o v1-policies', 0],
+    ['migrate -f examples/legacy-v1beta1 --output-dir v1-policies', 0],
     ['can experiment reach api:8443 -f examples/admin-policies', 1],
   ])('netpol-check %s', async (cmd, code) => {
     const r = await runCli(cmd.split(' '));

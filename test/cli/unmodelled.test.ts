@@ -86,7 +86,7 @@ describe.each(KINDS)('%s in the snapshot', (_kind, object, name) => {
   });
 
   it('report lists it among the findings of the page', async () => {
-    const r = await runCli(['report', '-f', '-', '-o', 'page.html'], input);
+    const r = await runCli(['report', '-f', '-', '--output-file', 'page.html'], input);
     expect(r.files['page.html']).toContain('unmodelled-object');
     expect(r.files['page.html']).toMatch(/<pre id="notices"[^>]*>NOT EVALUATED: 1 object/);
     expect(r.files['page.html']).toContain(name.split('/').pop());

@@ -31,7 +31,7 @@ const matrixText = (snapshot: Parameters<typeof computeMatrix>[0]) => {
 
 describe.each(['legacy-v1beta1', 'legacy-alpha'])('netpol-check migrate on examples/%s', (name) => {
   it('writes v1 manifests whose matrix equals the legacy one', async () => {
-    const r = await runCli(['migrate', '-f', example(name), '-o', 'out']);
+    const r = await runCli(['migrate', '-f', example(name), '--output-dir', 'out']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^equivalent: \d+ pods or workloads, \d+ connected pod pairs?, \d+ connections checked/m);
     const written = Object.entries(r.files);
@@ -54,18 +54,18 @@ describe.each(['legacy-v1beta1', 'legacy-alpha'])('netpol-check migrate on examp
 
 describe('migrate', () => {
   it('names what changed and what was left out, and the caveats', async () => {
-    const r = await runCli(['migrate', '-f', example('legacy-v1beta1'), '-o', 'out']);
+    const r = await runCli(['migrate', '-f', example('legacy-v1beta1'), '--output-dir', 'out']);
     expect(r.out).toContain('NetworkPolicy shop/default-deny-ingress: new, stands for the net.beta.kubernetes.io/network-policy annotation of namespace shop');
     expect(r.out).toContain('NetworkPolicy shop/db-from-api: extensions/v1beta1 → networking.k8s.io/v1 (policyTypes: [Ingress])');
     expect(r.out).toContain('NetworkPolicy monitoring/prometheus-from-shop: not written: it had no effect');
     expect(r.out).toContain('Namespace shop: net.beta.kubernetes.io/network-policy annotation removed');
     expect(r.out).toContain('wrote out/shop.yaml');
     expect(Object.keys(r.files)).toEqual(['out/shop.yaml']);
-    const alpha = await runCli(['migrate', '-f', example('legacy-alpha'), '-o', 'out']);
+    const alpha = await runCli(['migrate', '-f', example('legacy-alpha'), '--output-dir', 'out']);
     expect(alpha.out).toContain('net.alpha isolation blocked all incoming traffic, node traffic included');
   });
 
-  it('without -o prints the manifests on stdout and the report on stderr', async () => {
+  it('without --output-dir prints the manifests on stdout and the report on stderr', async () => {
     const r = await runCli(['migrate', '-f', example('legacy-alpha')]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^# tenant-a\.yaml\napiVersion: v1\nkind: Namespace/);
@@ -116,7 +116,7 @@ spec: {containers: [{name: c, image: api}]}
 
 describe('migrate on a snapshot with nothing legacy', () => {
   it('says so, writes nothing, exit 0', async () => {
-    const r = await runCli(['migrate', '-f', example('three-tier'), '-o', 'out']);
+    const r = await runCli(['migrate', '-f', example('three-tier'), '--output-dir', 'out']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('nothing to migrate: every policy is networking.k8s.io/v1');
     expect(r.out).not.toContain('equivalent:');

@@ -19,7 +19,7 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('the HTML report in Chromium', () 
   let page: Page;
 
   beforeAll(async () => {
-    const r = await runCli(['report', '-f', join(ROOT, 'examples', 'three-tier'), '-o', 'report.html', '--title', 'three-tier']);
+    const r = await runCli(['report', '-f', join(ROOT, 'examples', 'three-tier'), '--output-file', 'report.html', '--title', 'three-tier']);
     expect(r.code).toBe(0);
     const file = join(mkdtempSync(join(tmpdir(), 'netpol-report-')), 'report.html');
     writeFileSync(file, r.files['report.html']!);
@@ -124,7 +124,7 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('the HTML report in Chromium', () 
 describe.skipIf(!CHROMIUM && !process.env.CI)('a report of about 500 workloads', () => {
   it('opens on the namespace level, and the workload level lays out too', async () => {
     const { generateYaml } = await import('../../bench/generate.js');
-    const r = await runCli(['report', '-f', '-', '-o', 'big.html'], generateYaml({ pods: 1500, policies: 300, seed: 3 }));
+    const r = await runCli(['report', '-f', '-', '--output-file', 'big.html'], generateYaml({ pods: 1500, policies: 300, seed: 3 }));
     expect(r.code).toBe(0);
     const file = join(mkdtempSync(join(tmpdir(), 'netpol-report-')), 'big.html');
     writeFileSync(file, r.files['big.html']!);

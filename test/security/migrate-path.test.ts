@@ -9,11 +9,11 @@ import { ROOT, runBinary } from '../helpers/run-cli.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'hostile', 'escaping-namespace.yaml');
 
-describe('issue 18, item 1: migrate -o DIR stays inside DIR', () => {
+describe('issue 18, item 1: migrate --output-dir DIR stays inside DIR', () => {
   it('a namespace named ../../escaped is refused at load and nothing is written outside DIR', () => {
     const top = mkdtempSync(join(tmpdir(), 'netpol-migrate-'));
     const dir = join(top, 'a', 'b', 'out');
-    const r = runBinary(['migrate', '-f', FIXTURE, '-o', dir]);
+    const r = runBinary(['migrate', '-f', FIXTURE, '--output-dir', dir]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/\.\.\/\.\.\/escaped/);
     expect(existsSync(join(top, 'escaped.yaml'))).toBe(false);

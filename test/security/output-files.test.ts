@@ -20,14 +20,14 @@ const example = () => {
   return dir;
 };
 
-describe('issue 18, item 8: -o failures are clear messages, and -o never overwrites an input', () => {
+describe('issue 18, item 8: --output-file failures are clear messages, and --output-file never overwrites an input', () => {
   it.each([
     ['a folder', (d: string) => d, /cannot write .*: it is a folder/],
     ['a path under a file', (d: string) => join(d, 'policies.yaml', 'out.txt'), /cannot write .*policies\.yaml\/out\.txt: (a file is in the way of a folder it needs \(EEXIST\)|a part of the path is a file, not a folder \(ENOTDIR\))/],
     ['a full disk', () => '/dev/full', /cannot write \/dev\/full: no space left on the device \(ENOSPC\)/],
-  ])('-o into %s', async (_what, path, message) => {
+  ])('--output-file into %s', async (_what, path, message) => {
     const dir = example();
-    const r = await runOnDisk(['matrix', '-f', join(dir, 'namespaces.yaml'), '-f', join(dir, 'workloads.yaml'), '-o', path(dir)]);
+    const r = await runOnDisk(['matrix', '-f', join(dir, 'namespaces.yaml'), '-f', join(dir, 'workloads.yaml'), '--output-file', path(dir)]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/internal error|Please report/);
@@ -41,21 +41,21 @@ describe('issue 18, item 8: -o failures are clear messages, and -o never overwri
       [[dir], join(dir, '.', 'policies.yaml')],
       [[dir], join(dir, '..', dir.split('/').at(-1)!, 'workloads.yaml')],
     ] as const) {
-      const r = await runOnDisk(['matrix', ...files.flatMap((f) => ['-f', f]), '-o', out]);
+      const r = await runOnDisk(['matrix', ...files.flatMap((f) => ['-f', f]), '--output-file', out]);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/refusing to write .*: it is an input file/);
     }
     for (const cmd of [['lint'], ['diff', '--base', dir, '--head']]) {
-      const r = await runOnDisk([...cmd, ...(cmd[0] === 'diff' ? [dir] : ['-f', dir]), '-o', join(dir, 'policies.yaml')]);
+      const r = await runOnDisk([...cmd, ...(cmd[0] === 'diff' ? [dir] : ['-f', dir]), '--output-file', join(dir, 'policies.yaml')]);
       expect(r.err).toMatch(/refusing to write .*: it is an input file/);
     }
     expect(readFileSync(join(dir, 'policies.yaml'), 'utf8')).toBe(before);
   });
 
-  it('a new -o file in a new folder is written', async () => {
+  it('a new --output-file file in a new folder is written', async () => {
     const dir = example();
     mkdirSync(join(dir, 'out'));
-    const r = await runOnDisk(['matrix', '-f', dir, '-o', join(dir, 'out', 'new', 'matrix.txt')]);
+    const r = await runOnDisk(['matrix', '-f', dir, '--output-file', join(dir, 'out', 'new', 'matrix.txt')]);
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'out', 'new', 'matrix.txt'), 'utf8')).toMatch(/shop\/api\[Deployment\] => shop\/db\[StatefulSet\] : TCP 5432/);
   });

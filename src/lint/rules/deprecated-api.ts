@@ -9,7 +9,7 @@ export default defineRule({
     severity: 'warning',
     rationale:
       'extensions/v1beta1 NetworkPolicy was removed in Kubernetes 1.16 and the alpha API long before: current clusters refuse such manifests. netpol-check still analyses them (with legacy semantics when the snapshot is a 1.2–1.6 cluster, see --semantics); an unknown apiVersion is left out.',
-    fix: 'Run `netpol-check migrate -f PATH -o DIR`: it writes the networking.k8s.io/v1 form (an isolated namespace becomes a default-deny-ingress policy) and proves it equivalent.',
+    fix: 'Run `netpol-check migrate -f PATH --output-dir DIR`: it writes the networking.k8s.io/v1 form (an isolated namespace becomes a default-deny-ingress policy) and proves it equivalent.',
     messages: { 'deprecated-api-version': '{message}', 'unsupported-api-version': '{message}', 'missing-api-version': '{message}' },
     examples: { bad: np('extensions/v1beta1'), good: np('networking.k8s.io/v1') },
   },
