@@ -21,15 +21,6 @@ export const MATRIX_FILTER_ROWS: readonly (readonly [string, string])[] = [
   ['-A, --all-namespaces', 'every pair (the default); with -n NS and without -A, only the\npairs with an end in NS, as kubectl get -n'],
 ];
 
-const COLUMN = 22;
-
-export const MATRIX_FILTER_HELP = MATRIX_FILTER_ROWS.map(([flags, text]) => {
-  const head = `  ${flags.startsWith('--') ? `    ${flags}` : flags}`;
-  const [first, ...rest] = text.split('\n');
-  const lead = head.length < COLUMN ? head.padEnd(COLUMN) : `${head}\n${' '.repeat(COLUMN)}`;
-  return [lead + first, ...rest.map((l) => ' '.repeat(COLUMN) + l)].join('\n');
-}).join('\n');
-
 /** The filter the flags ask for, or undefined for the whole matrix; a name that fits nothing is a usage error. */
 export function matrixFilter(args: Parsed, snapshot: Snapshot): EdgeFilter | undefined {
   const applied: AppliedFilters = {};
