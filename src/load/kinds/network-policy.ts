@@ -6,7 +6,7 @@ import type { Path } from '../locate.js';
 import { describe, type ObjectReader } from '../object-reader.js';
 import { fieldPath } from '../../model/source.js';
 import { validateNetworkPolicyShape } from '../validate.js';
-import { formatFieldError, prepareForCreate, validateNetworkPolicy, type FieldError, type NetworkPolicyInput } from '../validation/index.js';
+import { formatFieldError, prepareForCreate, quickValidNetworkPolicy, validateNetworkPolicy, type FieldError, type NetworkPolicyInput } from '../validation/index.js';
 import { typedNetworkPolicy } from './network-policy-typed.js';
 
 function withCreateDefaults(np: NetworkPolicyInput, namespace: string): NetworkPolicyInput {
@@ -223,7 +223,10 @@ export function readNetworkPolicy(r: ObjectReader, options: PolicyReadOptions = 
     r.report('error', p.path, p.code, p.message);
   }
   // Kubernetes 1.32 validation; the legacy (1.5/1.6) API servers took what they took.
-  if (!options.lowerCaseProtocols && r.errors === errorsBefore) reportApiValidation(r, validateNetworkPolicy(withCreateDefaults(typedNetworkPolicy(r.raw.value), r.namespace)));
+  if (!options.lowerCaseProtocols && r.errors === errorsBefore) {
+    const typed = withCreateDefaults(typedNetworkPolicy(r.raw.value), r.namespace);
+    if (!quickValidNetworkPolicy(typed)) reportApiValidation(r, validateNetworkPolicy(typed));
+  }
   if (r.errors > errorsBefore) {
     r.report('error', [], 'policy-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
     return undefined;

@@ -26,6 +26,7 @@ export type {
   NetworkPolicyPortInput, NetworkPolicySpecInput, NetworkPolicyValidationOptions,
 } from './network-policy-types.js';
 export { validateNetworkPolicy, validateNetworkPolicySpec, POLICY_TYPES } from './network-policy.js';
+export { quickValidNetworkPolicy } from './network-policy-quick.js';
 export { validateObjectMeta, type ObjectMetaInput, type ObjectMetaRules } from './object-meta.js';
 export { validatePodMetadata } from './pod.js';
 export { isValidPortName, isValidPortNum } from './ports.js';

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { typedNetworkPolicy } from '../../../src/load/kinds/network-policy-typed.js';
+import { parseDocuments } from '../../../src/load/parse-documents.js';
+import { prepareForCreate, quickValidNetworkPolicy, validateNetworkPolicy, type NetworkPolicyInput } from '../../../src/load/validation/index.js';
+import { CORPUS } from '../../conformance/corpus.js';
+import { ROOT } from '../../helpers/run-cli.js';
+
+/**
+ * The quick look may only say "valid" where the full transcription of ValidateNetworkPolicy
+ * finds no error (it may say "not sure" anywhere: the full check then decides).
+ */
+const withDefaults = (np: NetworkPolicyInput): NetworkPolicyInput => ({ ...np, metadata: prepareForCreate(np.metadata, true, 'default') });
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? yamlFiles(p) : /\.(ya?ml|json)$/.test(n) ? [p] : [];
+  });
+}
+
+describe('quickValidNetworkPolicy', () => {
+  it('says valid only where the full validation finds nothing, on every policy of the corpus and the examples, and says it for most', () => {
+    let quick = 0;
+    let total = 0;
+    for (const file of [...yamlFiles(CORPUS), ...yamlFiles(join(ROOT, 'examples'))]) {
+      for (const o of parseDocuments(file, readFileSync(file, 'utf8')).objects) {
+        if (o.kind !== 'NetworkPolicy' || o.apiVersion !== 'networking.k8s.io/v1') continue;
+        const np = withDefaults(typedNetworkPolicy(o.value));
+        total++;
+        if (quickValidNetworkPolicy(np)) {
+          quick++;
+          expect(validateNetworkPolicy(np), `${file}: ${o.value.metadata && JSON.stringify(o.value.metadata)}`).toEqual([]);
+        }
+      }
+    }
+    expect(total).toBeGreaterThan(300);
+    expect(quick / total).toBeGreaterThan(0.5);
+  });
+
+  // Random policies from a vocabulary of valid and invalid pieces (the rules' edges).
+  /** Mostly valid pieces (so that the quick look says valid often), sometimes one off an edge. */
+  const mostly = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: bad, weight: 1 });
+  const name = mostly(fc.constantFrom('web', 'a.b', 'kube-system', 'x'.repeat(63)), fc.constantFrom('A', '-x', '', 'x'.repeat(64), 'x'.repeat(254), 'ns_1'));
+  const key = mostly(fc.constantFrom('app', 'app.kubernetes.io/name', 'x'.repeat(63), 'Example.com/x'.toLowerCase()), fc.constantFrom('bad key', '', '-x', 'a/b/c', '/x', 'x'.repeat(64), 'EXAMPLE.com/x', 'Example.com/x'));
+  const value = mostly(fc.constantFrom('web', '', 'A_b.c', 'x'.repeat(63)), fc.constantFrom('has space', 'x'.repeat(64), '-x'));
+  const labels = fc.dictionary(key, value, { maxKeys: 3 });
+  const selector = fc.record(
+    {
+      matchLabels: labels,
+      matchExpressions: fc.array(fc.record({ key, operator: mostly(fc.constantFrom('In', 'NotIn', 'Exists', 'DoesNotExist'), fc.constantFrom('in', '')), values: fc.option(fc.array(value, { maxLength: 2 }), { nil: undefined }) }, { requiredKeys: ['key', 'operator'] }), { maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  );
+  const port = fc.record(
+    {
+      protocol: mostly(fc.constantFrom('TCP', 'UDP', 'SCTP'), fc.constantFrom('tcp', 'ICMP', '')),
+      port: mostly(fc.constantFrom<number | string>(1, 80, 65535, 'http', 'x'.repeat(15)), fc.constantFrom<number | string>(0, 65536, 1.5, -1, 'HTTP', '80', 'a--b', '-a', 'x'.repeat(16), '')),
+      endPort: mostly(fc.constantFrom(80, 90, 65535), fc.constantFrom(0, 65536, 79)),
+    },
+    { requiredKeys: [] },
+  );
+  const peer = fc.record(
+    { podSelector: selector, namespaceSelector: selector, ipBlock: fc.record({ cidr: fc.constantFrom('10.0.0.0/8', 'x') }) },
+    { requiredKeys: [] },
+  );
+  const rule = (peers: 'from' | 'to') => fc.record({ ports: fc.array(port, { maxLength: 2 }), [peers]: fc.array(peer, { maxLength: 2 }) } as Record<string, fc.Arbitrary<unknown>>, { requiredKeys: [] });
+  const policy = fc.record({
+    metadata: fc.oneof(
+      { arbitrary: fc.record({ name, namespace: name, labels, annotations: fc.dictionary(key, value, { maxKeys: 2 }) }, { requiredKeys: ['name'] }), weight: 6 },
+      { arbitrary: fc.record({ name, namespace: name, generateName: name, finalizers: fc.array(name, { maxLength: 1 }) }, { requiredKeys: ['name'] }), weight: 1 },
+    ),
+    spec: fc.record(
+      {
+        podSelector: selector,
+        policyTypes: fc.array(mostly(fc.constantFrom('Ingress', 'Egress'), fc.constantFrom('ingress', '')), { maxLength: 3 }),
+        ingress: fc.array(rule('from'), { maxLength: 2 }),
+        egress: fc.array(rule('to'), { maxLength: 2 }),
+      },
+      { requiredKeys: ['podSelector'] },
+    ),
+  });
+
+  it('never says valid where the full validation finds an error, on random policies', () => {
+    let quick = 0;
+    fc.assert(
+      fc.property(policy, (p) => {
+        const np = withDefaults(p as NetworkPolicyInput);
+        if (!quickValidNetworkPolicy(np)) return;
+        quick++;
+        expect(validateNetworkPolicy(np)).toEqual([]);
+      }),
+      { numRuns: 20_000, seed: 16 },
+    );
+    expect(quick).toBeGreaterThan(50); // the property is not vacuous
+  });
+});
