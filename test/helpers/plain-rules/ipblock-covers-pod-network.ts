@@ -1,24 +1,10 @@
 import { parseIp } from '../../../src/net/ip-address.js';
 import { IpRanges } from '../../../src/net/ip-ranges.js';
+import ipblockCoversPodNetworkReal from '../../../src/lint/rules/ipblock-covers-pod-network.js';
 import { defineRule, policyName } from '../../../src/lint/rule.js';
 
 export default defineRule({
-  meta: {
-    id: 'ipblock-covers-pod-network',
-    description: 'An ipBlock (or a networks peer of a cluster-wide policy) whose range holds pod IPs',
-    severity: 'warning',
-    rationale: 'ipBlocks are meant for cluster-external addresses ("Pod IPs are ephemeral and unpredictable"). Whether an ipBlock matches pod traffic depends on the network plugin; netpol-check, like most analyzers, treats ipBlocks as outside addresses only, so such a rule may allow more in the real cluster than reported here.',
-    fix: 'Select pods with podSelector/namespaceSelector, and use except to cut the pod network out of wide ipBlocks.',
-    messages: {
-      covers: '{direction} rule {rule}, peer {peer}: ipBlock {cidr} holds the IP {ip} of pod {pod} (and {more} more)',
-      networks:
-        'egress rule {rule}, peer {peer}: networks {cidr} {what}; the policy API checks pod-to-pod traffic against networks too ("if you Accept or Deny traffic to 0.0.0.0/0, that will allow or deny all IPv4 pod-to-pod traffic as well"), netpol-check reads them as outside addresses only',
-    },
-    examples: {
-      bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nstatus: {podIP: 10.244.1.5}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.0.0.0/8}}]\n',
-      good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nstatus: {podIP: 10.244.1.5}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.0.0.0/8, except: [10.244.0.0/16]}}]\n',
-    },
-  },
+  meta: ipblockCoversPodNetworkReal.meta, // the rule as it is; only its check is the old scan
   check(ctx, report) {
     const podIps = ctx.snapshot.pods.flatMap((pod) => pod.ips.map((ip) => ({ pod, ip, parsed: parseIp(ip) })).filter((x) => x.parsed));
     for (const a of ctx.snapshot.adminPolicies ?? []) {

@@ -1,20 +1,10 @@
 import { podPeerHolds } from '../../../src/select/pod-peer.js';
 import { describePeer } from '../../../src/format/explanation/describe.js';
+import peerSelectsNothingReal from '../../../src/lint/rules/peer-selects-nothing.js';
 import { defineRule, policyName } from '../../../src/lint/rule.js';
 
 export default defineRule({
-  meta: {
-    id: 'peer-selects-nothing',
-    description: 'A from/to peer whose selectors match no pod',
-    severity: 'warning',
-    rationale: 'A peer that matches nothing allows nothing: the traffic the author meant to allow is denied.',
-    fix: 'Check the peer\'s labels, and whether it needs a namespaceSelector (without one it only looks in the policy\'s own namespace).',
-    messages: { none: '{direction} rule {rule}, peer {peer} ({what}) matches no pod' },
-    examples: {
-      bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: frontend}}}]\n',
-      good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n',
-    },
-  },
+  meta: peerSelectsNothingReal.meta, // the rule as it is; only its check is the old scan
   check(ctx, report) {
     const { pods } = ctx.snapshot;
     if (pods.length === 0) return;

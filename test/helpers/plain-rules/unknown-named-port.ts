@@ -3,6 +3,7 @@ import type { NetworkPolicy, Rule } from '../../../src/model/policy.js';
 import type { Pod } from '../../../src/model/snapshot.js';
 import { matchesSelector } from '../../../src/select/label-selector.js';
 import { podPeerHolds } from '../../../src/select/pod-peer.js';
+import unknownNamedPortReal from '../../../src/lint/rules/unknown-named-port.js';
 import { defineRule, policyName } from '../../../src/lint/rule.js';
 
 /** Pods a rule's traffic goes to: the policy's pods for ingress, the peers for egress. */
@@ -14,18 +15,7 @@ function destinations(p: NetworkPolicy, rule: Rule, pods: readonly Pod[], nsLabe
 }
 
 export default defineRule({
-  meta: {
-    id: 'unknown-named-port',
-    description: 'A named port that no destination pod of the rule exposes',
-    severity: 'warning',
-    rationale: 'Named ports resolve against the destination pod\'s container ports, by name and protocol. A name nobody exposes (a typo, or a protocol mismatch) opens nothing.',
-    fix: 'Use the name of a container port of the destination pods (spec.containers[].ports[].name), with its protocol, or a number.',
-    messages: { unknown: '{direction} rule {rule}: no destination pod exposes a {protocol} port named "{name}"{known}' },
-    examples: {
-      bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: c\n    ports: [{name: http, containerPort: 8080}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports: [{port: htp}]\n',
-      good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: c\n    ports: [{name: http, containerPort: 8080}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports: [{port: http}]\n',
-    },
-  },
+  meta: unknownNamedPortReal.meta, // the rule as it is; only its check is the old scan
   check(ctx, report) {
     const { pods } = ctx.snapshot;
     if (pods.length === 0) return;
