@@ -1,3 +1,5 @@
+import { isRecord } from '../object-reader.js';
+
 /**
  * What the API server's JSON decoding makes of null and absent fields, for the typed views the
  * validators take (validation/): a null struct field is absent, a null string-map value is "",
@@ -6,8 +8,6 @@
  * or null.
  */
 type Raw = unknown;
-
-export const isObject = (v: Raw): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A string field: absent or null is undefined. */
 export function str(v: Raw): string | undefined {
@@ -21,7 +21,7 @@ export function num(v: Raw): number | undefined {
 
 /** A map[string]string: null values are "". */
 export function stringMap(v: Raw): Record<string, string> | undefined {
-  if (!isObject(v)) return undefined;
+  if (!isRecord(v)) return undefined;
   let plain = true;
   for (const k in v) if (typeof v[k] !== 'string') plain = false;
   if (plain) return v as Record<string, string>; // the common case: nothing to copy
@@ -41,5 +41,5 @@ export function strings(v: Raw): string[] | undefined {
 }
 
 export function field(v: Raw, name: string): Raw {
-  return isObject(v) ? v[name] : undefined;
+  return isRecord(v) ? v[name] : undefined;
 }

@@ -8,7 +8,8 @@ import type {
   NetworkPolicyPortInput,
   NetworkPolicySpecInput,
 } from '../validation/index.js';
-import { field, isObject, list, num, str, stringMap, strings } from './go-zero-values.js';
+import { isRecord } from '../object-reader.js';
+import { field, list, num, str, stringMap, strings } from './go-zero-values.js';
 import { typedObjectMeta } from './object-meta-typed.js';
 
 /**
@@ -41,7 +42,7 @@ function rules(v: unknown, peers: 'from' | 'to'): Record<string, unknown>[] | un
 }
 
 export function selector(v: unknown): LabelSelectorInput | undefined {
-  if (!isObject(v)) return undefined;
+  if (!isRecord(v)) return undefined;
   const out: LabelSelectorInput = {};
   const matchLabels = stringMap(v.matchLabels);
   if (matchLabels) out.matchLabels = matchLabels;
@@ -62,7 +63,7 @@ function peer(v: unknown): NetworkPolicyPeerInput {
   const block = field(v, 'ipBlock');
   if (podSelector) out.podSelector = podSelector;
   if (namespaceSelector) out.namespaceSelector = namespaceSelector;
-  if (isObject(block)) {
+  if (isRecord(block)) {
     out.ipBlock = { cidr: str(block.cidr) ?? '' };
     const except = strings(block.except);
     if (except) out.ipBlock.except = except;
