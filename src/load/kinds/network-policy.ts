@@ -224,8 +224,9 @@ export function readNetworkPolicy(r: ObjectReader, options: PolicyReadOptions = 
   }
   // Kubernetes 1.32 validation; the legacy (1.5/1.6) API servers took what they took.
   if (!options.lowerCaseProtocols && r.errors === errorsBefore) {
-    const typed = withCreateDefaults(typedNetworkPolicy(r.raw.value), r.namespace);
-    if (!quickValidNetworkPolicy(typed)) reportApiValidation(r, validateNetworkPolicy(typed));
+    if (!quickValidNetworkPolicy(r.raw.value, r.namespace)) {
+      reportApiValidation(r, validateNetworkPolicy(withCreateDefaults(typedNetworkPolicy(r.raw.value), r.namespace)));
+    }
   }
   if (r.errors > errorsBefore) {
     r.report('error', [], 'policy-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
