@@ -190,6 +190,17 @@ function readRules(r: ObjectReader, direction: Direction, options: PolicyReadOpt
   return rules;
 }
 
+/** The schema's findings on fields the readers did not already report on (theirs say it better). */
+function reportShapeProblems(r: ObjectReader, shape: ReturnType<typeof validateNetworkPolicyShape>): void {
+  if (shape.length === 0) return;
+  const reported = new Set(r.reportedFields());
+  for (const p of shape) {
+    const field = fieldPath(p.path);
+    if (reported.has(field) || [...reported].some((f) => f.startsWith(`${field}.`) || f.startsWith(`${field}[`))) continue;
+    r.report('error', p.path, p.code, p.message);
+  }
+}
+
 /**
  * A networking.k8s.io/v1 (or extensions/v1beta1) NetworkPolicy, validated as the API server would. A policy with any
  * error is refused whole (the API server would not have stored it): `undefined` is returned and
@@ -216,12 +227,7 @@ export function readNetworkPolicy(r: ObjectReader, options: PolicyReadOptions = 
       else r.report('error', ['spec', 'policyTypes', i], 'invalid-policy-type', `policyTypes entry ${describe(t)} is not Ingress or Egress`);
     });
   }
-  const reported = new Set(r.reportedFields());
-  for (const p of shape) {
-    const field = fieldPath(p.path);
-    if (reported.has(field) || [...reported].some((f) => f.startsWith(`${field}.`) || f.startsWith(`${field}[`))) continue;
-    r.report('error', p.path, p.code, p.message);
-  }
+  reportShapeProblems(r, shape);
   // Kubernetes 1.32 validation; the legacy (1.5/1.6) API servers took what they took.
   if (!options.lowerCaseProtocols && r.errors === errorsBefore) {
     if (!quickValidNetworkPolicy(r.raw.value, r.namespace)) {
