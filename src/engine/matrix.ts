@@ -11,6 +11,7 @@ import type { Endpoint, Traffic } from './endpoint.js';
 import { DEFAULT_ASSUMPTIONS } from '../model/cni.js';
 import { blockOf, externalBlocks, ipBlockCoveredBlocks, mentionsIpv6, type ExternalBlock } from './external-blocks.js';
 import { buildPodIndex, type PodIndex } from './pod-index.js';
+import { NonZeroWords, SparseUnion } from './sparse-union.js';
 
 /** One source's allowed destinations: for each distinct connection set, the destinations that get it. */
 export interface Row {
@@ -89,7 +90,9 @@ interface Group {
   portId: number;
   named: CompiledRule['named'];
   namedKey: string;
+  /** = union.bits */
   bits: Uint32Array;
+  union: SparseUnion;
 }
 
 const MAX_MASK_GROUPS = 26;
@@ -153,19 +156,27 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     return id;
   };
 
+  const nonZero = new NonZeroWords();
   const group = (rules: readonly CompiledRule[], bitsOf: (r: CompiledRule) => Uint32Array): Group[] => {
     const byKey = new Map<string, Group>();
     for (const r of rules) {
       let g = byKey.get(r.portKey);
       if (!g) {
-        g = { portId: pool.id(r.ports), named: r.named, namedKey: r.portKey, bits: new Uint32Array(W) };
+        const union = new SparseUnion(W);
+        g = { portId: pool.id(r.ports), named: r.named, namedKey: r.portKey, bits: union.bits, union };
         byKey.set(r.portKey, g);
       }
       const b = bitsOf(r);
-      for (let w = 0; w < W; w++) g.bits[w]! |= b[w]!;
+      g.union.or(b, nonZero.of(b));
     }
     return [...byKey.values()];
   };
+  const unionOf = (groups: readonly Group[]): SparseUnion => {
+    const all = new SparseUnion(W);
+    for (const g of groups) all.orUnion(g.union);
+    return all;
+  };
+  const everyWord = Array.from({ length: W }, (_, w) => w);
 
   const unionOver = (groups: Group[], d: number): number => {
     const word = d >>> 5;
@@ -247,17 +258,29 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     const cacheable = (eg?.length ?? 0) <= MAX_MASK_GROUPS && ig.length <= MAX_MASK_GROUPS;
     const cache = new Map<number, number>();
     const out = new Map<number, Uint32Array>();
+    // The words a destination can be in: those of the egress rules' peers (all, when egress is
+    // open or an admin rule may open it); the ingress side ORed once per row, sparsely.
+    const egAll = eg && !adminEg ? unionOf(eg) : null;
+    const igAll = unionOf(ig);
+    const words = egAll ? (egAll.touched() ?? everyWord) : everyWord;
+    // Per word, the groups with a bit in it: the per-destination masks look only at those.
+    const egActive = new Int32Array(eg?.length ?? 0);
+    const igActive = new Int32Array(ig.length);
 
-    for (let w = 0; w < W; w++) {
-      let egWord = 0;
+    for (const w of words) {
+      let egWord: number;
       if (adminEg) egWord = full[w]!; // an admin rule may open what NetworkPolicy does not
-      else if (eg) for (const g of eg) egWord |= g.bits[w]!;
+      else if (egAll) egWord = egAll.bits[w]!;
       else egWord = srcIsPod ? full[w]! : podWords[w]!; // outside sources never reach outside addresses
       if (egWord === 0) continue;
-      let inWord = openIngress[w]!;
-      for (const g of ig) inWord |= g.bits[w]!;
+      let inWord = openIngress[w]! | igAll.bits[w]!;
       if (admin && w < admin.ingressSubjects.words.length) inWord |= admin.ingressSubjects.words[w]!;
       let cand = (egWord & inWord) >>> 0;
+      if (cand === 0) continue;
+      let egN = 0;
+      if (eg) for (let i = 0; i < eg.length; i++) if (eg[i]!.bits[w] !== 0) egActive[egN++] = i;
+      let igN = 0;
+      for (let i = 0; i < ig.length; i++) if (ig[i]!.bits[w] !== 0) igActive[igN++] = i;
       while (cand !== 0) {
         const low = cand & -cand;
         cand = (cand ^ low) >>> 0;
@@ -273,9 +296,9 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
           id = pool.intersect(egressId, ingressId);
         } else if (cacheable) {
           let egMask = 0;
-          if (eg) for (let i = 0; i < eg.length; i++) if (eg[i]!.bits[w]! & low) egMask |= 1 << i;
+          if (eg) for (let k = 0; k < egN; k++) if (eg[egActive[k]!]!.bits[w]! & low) egMask |= 1 << egActive[k]!;
           let inMask = 0;
-          if (!ingressOpen) for (let i = 0; i < ig.length; i++) if (ig[i]!.bits[w]! & low) inMask |= 1 << i;
+          if (!ingressOpen) for (let k = 0; k < igN; k++) if (ig[igActive[k]!]!.bits[w]! & low) inMask |= 1 << igActive[k]!;
           const named = (egMask & egNamed) !== 0 || (inMask & igNamed) !== 0;
           const key = (eg ? egMask : 67108863) * 67108864 + (ingressOpen ? 67108863 : inMask);
           const hit = named ? undefined : cache.get(key);
