@@ -111,7 +111,9 @@ export function podSelection(u: Universe): SelectPods {
   const byNamespace = new Map<string, number[]>();
   const byLabel = new Map<string, number[]>();
   for (const c of classes) {
-    byNamespace.set(c.namespace, [...(byNamespace.get(c.namespace) ?? []), c.index]);
+    const inNamespace = byNamespace.get(c.namespace);
+    if (inNamespace) inNamespace.push(c.index);
+    else byNamespace.set(c.namespace, [c.index]);
     for (const [k, v] of Object.entries(c.labels)) {
       const key = `${k}=${v}`;
       const list = byLabel.get(key);

@@ -11,7 +11,7 @@ import type { Endpoint, Traffic } from './endpoint.js';
 import { DEFAULT_ASSUMPTIONS } from '../model/cni.js';
 import { blockOf, externalBlocks, ipBlockCoveredBlocks, mentionsIpv6, type ExternalBlock } from './external-blocks.js';
 import { buildPodIndex, type PodIndex } from './pod-index.js';
-import { NonZeroWords, SparseUnion } from './sparse-union.js';
+import { NonZeroWords, SparseUnionPool, type SparseUnion } from './sparse-union.js';
 
 /** One source's allowed destinations: for each distinct connection set, the destinations that get it. */
 export interface Row {
@@ -157,12 +157,13 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
   };
 
   const nonZero = new NonZeroWords();
+  const unions = new SparseUnionPool(W);
   const group = (rules: readonly CompiledRule[], bitsOf: (r: CompiledRule) => Uint32Array): Group[] => {
     const byKey = new Map<string, Group>();
     for (const r of rules) {
       let g = byKey.get(r.portKey);
       if (!g) {
-        const union = new SparseUnion(W);
+        const union = unions.take();
         g = { portId: pool.id(r.ports), named: r.named, namedKey: r.portKey, bits: union.bits, union };
         byKey.set(r.portKey, g);
       }
@@ -172,7 +173,7 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     return [...byKey.values()];
   };
   const unionOf = (groups: readonly Group[]): SparseUnion => {
-    const all = new SparseUnion(W);
+    const all = unions.take();
     for (const g of groups) all.orUnion(g.union);
     return all;
   };
@@ -316,6 +317,7 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
         bits[w]! |= low;
       }
     }
+    unions.takeBackAll();
     const row = { ids: [...out.keys()], bits: [...out.values()] };
     rowCache.set(rowKey, row);
     rows.push(row);

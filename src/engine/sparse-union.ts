@@ -22,17 +22,19 @@ export class NonZeroWords {
   }
 }
 
-/** An OR of bitsets of `width` words that knows which of its words may be non-zero. */
+/**
+ * An OR of bitsets of `width` words that knows which of its words may be non-zero. Cleared and
+ * used again for the next row (the matrix keeps a few and reuses them: a fresh pair of wide
+ * arrays per group and row was most of the engine's garbage).
+ */
 export class SparseUnion {
   readonly bits: Uint32Array;
-  /** Every word is a candidate (a dense operand was ORed in): `touched` is then not kept. */
+  /** Every word is a candidate (a dense operand was ORed in): `touchedList` is then not kept. */
   private dense = false;
-  private readonly marked: Uint8Array;
   private readonly touchedList: number[] = [];
 
   constructor(readonly width: number) {
     this.bits = new Uint32Array(width);
-    this.marked = new Uint8Array(width);
   }
 
   /** ORs `words` in, walking only its non-zero words (`nonZero`) when they are few. */
@@ -43,11 +45,9 @@ export class SparseUnion {
     }
     for (let i = 0; i < nonZero.length; i++) {
       const w = nonZero[i]!;
+      // A word listed in nonZero is not 0: this word is new to the union iff it is 0 here.
+      if (this.bits[w] === 0) this.touchedList.push(w);
       this.bits[w]! |= words[w]!;
-      if (this.marked[w] === 0) {
-        this.marked[w] = 1;
-        this.touchedList.push(w);
-      }
     }
   }
 
@@ -59,22 +59,53 @@ export class SparseUnion {
 
   /** ORs another union in. */
   orUnion(other: SparseUnion): void {
-    if (other.dense || this.dense) this.orDense(other.bits);
-    else {
-      const list = other.touchedList;
-      for (let i = 0; i < list.length; i++) {
-        const w = list[i]!;
-        this.bits[w]! |= other.bits[w]!;
-        if (this.marked[w] === 0) {
-          this.marked[w] = 1;
-          this.touchedList.push(w);
-        }
-      }
+    if (other.dense || this.dense) {
+      this.orDense(other.bits);
+      return;
+    }
+    const list = other.touchedList;
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i]!;
+      const x = other.bits[w]!;
+      if (x === 0) continue;
+      if (this.bits[w] === 0) this.touchedList.push(w);
+      this.bits[w]! |= x;
     }
   }
 
   /** The words that may be non-zero, in increasing order; undefined when every word may be. */
   touched(): number[] | undefined {
     return this.dense ? undefined : this.touchedList.sort((a, b) => a - b);
+  }
+
+  /** Back to the empty set, in time that follows what was set. */
+  clear(): void {
+    if (this.dense) this.bits.fill(0);
+    else for (const w of this.touchedList) this.bits[w] = 0;
+    this.touchedList.length = 0;
+    this.dense = false;
+  }
+}
+
+/** SparseUnions of one width, handed out and taken back (see SparseUnion). */
+export class SparseUnionPool {
+  private readonly free: SparseUnion[] = [];
+  private readonly lent: SparseUnion[] = [];
+
+  constructor(readonly width: number) {}
+
+  take(): SparseUnion {
+    const u = this.free.pop() ?? new SparseUnion(this.width);
+    this.lent.push(u);
+    return u;
+  }
+
+  /** Clears every union handed out since the last call and takes it back. */
+  takeBackAll(): void {
+    for (const u of this.lent) {
+      u.clear();
+      this.free.push(u);
+    }
+    this.lent.length = 0;
   }
 }

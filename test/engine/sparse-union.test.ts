@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NonZeroWords, SparseUnion } from '../../src/engine/sparse-union.js';
+import { NonZeroWords, SparseUnion, SparseUnionPool } from '../../src/engine/sparse-union.js';
 
 /** A random bitset of `width` words: mostly empty words, some dense. */
 const words = (width: number) =>
@@ -32,6 +32,10 @@ describe('SparseUnion', () => {
             expect(touched).toEqual([...touched].sort((a, b) => a - b));
             for (let w = 0; w < width; w++) if (plain[w] !== 0) expect(touched).toContain(w);
           }
+          // Cleared, it is empty and sparse again (the matrix reuses unions row after row).
+          u.clear();
+          expect(u.bits.every((x) => x === 0)).toBe(true);
+          expect(u.touched()).toEqual([]);
         },
       ),
       { numRuns: 2000, seed: 24 },
@@ -45,6 +49,16 @@ describe('SparseUnion', () => {
     const u = new SparseUnion(1000);
     u.or(b, new NonZeroWords().of(b));
     expect(u.touched()).toEqual([3, 700]);
+  });
+
+  it('a pool hands out cleared unions again', () => {
+    const pool = new SparseUnionPool(4);
+    const a = pool.take();
+    a.or(Uint32Array.from([1, 0, 0, 2]), Int32Array.from([0, 3]));
+    pool.takeBackAll();
+    const b = pool.take();
+    expect(b).toBe(a);
+    expect([...b.bits]).toEqual([0, 0, 0, 0]);
   });
 
   it('NonZeroWords remembers the answer per bitset', () => {
