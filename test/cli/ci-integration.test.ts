@@ -142,6 +142,45 @@ describe('CI integration files', () => {
     }
   });
 
+  it('the diff step: a fetch, the diff with quoted arguments, the summary, one comment updated by its marker', () => {
+    const step = action.runs.steps.find((s) => s.id === 'diff')!;
+    const dir = mkdtempSync(join(tmpdir(), 'netpol-check-diff-step-'));
+    try {
+      // git, node and gh stand-ins that log their arguments, one per line.
+      const log = join(dir, 'log');
+      const fake = (name: string, body: string) => writeFileSync(join(dir, name), `#!/usr/bin/env bash\nprintf '${name}' >> "$LOG"; printf ' [%s]' "$@" >> "$LOG"; echo >> "$LOG"\n${body}\n`, { mode: 0o755 });
+      fake('git', 'exit 0');
+      fake('node', 'while [ $# -gt 0 ]; do if [ "$1" = --output-file ]; then echo "**netpol-check:** 1 pair(s) gain connections" > "$2"; fi; shift; done');
+      fake('gh', 'if [ "$1 $2" = "api --paginate" ]; then printf "%s" "$EXISTING"; fi; exit "${GH_EXIT:-0}"');
+      const run = (env: Record<string, string>) => {
+        writeFileSync(log, '');
+        const r = spawnSync('bash', ['-c', step.run!], {
+          encoding: 'utf8',
+          env: { PATH: `${dir}:${process.env.PATH}`, LOG: log, RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), DIR: '/action', MANIFESTS: 'deploy $(x)', BASE_REF: '', PR_BASE: 'main', PR_NUMBER: '7', COMMENT: 'true', GH_REPO: 'o/r', ...env },
+        });
+        return { status: r.status, out: r.stdout, log: readFileSync(log, 'utf8') };
+      };
+      const created = run({});
+      expect(created.status).toBe(0);
+      expect(created.log).toContain('git [fetch] [--no-tags] [--depth=1] [origin] [+refs/heads/main:refs/remotes/origin/main]');
+      expect(created.log).toContain(`node [/action/dist/cli/main.js] [diff] [--base] [git:origin/main:deploy $(x)] [--head] [deploy $(x)] [-o] [md] [--output-file] [${join(dir, 'netpol-check-diff.md')}]`);
+      expect(created.log).toContain('gh [pr] [comment] [7] [--body-file]');
+      expect(readFileSync(join(dir, 'summary'), 'utf8')).toContain('**netpol-check:** 1 pair(s) gain connections');
+      expect(readFileSync(join(dir, 'netpol-check-diff.md'), 'utf8')).toContain('<!-- netpol-check connectivity diff -->');
+      const updated = run({ EXISTING: '12345', BASE_REF: 'origin/release-1' });
+      expect(updated.log).toContain('+refs/heads/release-1:refs/remotes/origin/release-1');
+      expect(updated.log).toContain('gh [api] [--silent] [-X] [PATCH] [repos/o/r/issues/comments/12345]');
+      expect(updated.log).not.toContain('gh [pr]');
+      const forked = run({ GH_EXIT: '1' });
+      expect(forked.status).toBe(0);
+      expect(forked.out).toContain('::warning title=netpol-check diff::could not comment');
+      expect(readFileSync(join(dir, 'output'), 'utf8').trim().split('\n').at(-1)).toBe('status=0');
+      expect(run({ COMMENT: 'false' }).log).not.toContain('gh ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the workflow example uses the action with inputs it has', () => {
     const step = workflow.jobs['netpol-check']!.steps.find((s) => s.uses?.startsWith('netpol-check/'))!;
     for (const k of Object.keys(step.with!)) expect(Object.keys(action.inputs)).toContain(k);
