@@ -7,7 +7,7 @@ import { SECURITY_SEVERITY } from '../../src/format/findings/security-severity.j
 import { loadSnapshot, loadTexts } from '../../src/load/load-snapshot.js';
 import { RULES } from '../../src/lint/registry.js';
 import { runLint } from '../../src/lint/run-lint.js';
-import { ROOT } from '../helpers/run-cli.js';
+import { ROOT, runBinary, runCli } from '../helpers/run-cli.js';
 
 /** The official SARIF 2.1.0 schema (shipped by @microsoft/jest-sarif). */
 const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
@@ -99,5 +99,15 @@ describe('SARIF output', () => {
       expect(l.physicalLocation.artifactLocation).toEqual({ description: { text: 'standard input (-f -)' } });
       expect(l.physicalLocation.region?.startLine).toBeGreaterThan(0);
     }
+  });
+
+  it('from the command line: run in a subfolder, URIs are still relative to the repository root; -f - has no file URI', async () => {
+    const sub = runBinary(['lint', '-f', 'lint-mistakes', '-o', 'sarif'], undefined, join(ROOT, 'examples'));
+    const uris = (JSON.parse(sub.out) as Sarif).runs[0]!.results.flatMap((r) => r.locations ?? []).map((l) => l.physicalLocation.artifactLocation.uri);
+    expect(uris.length).toBeGreaterThan(5);
+    for (const u of uris) expect(u).toMatch(/^examples\/lint-mistakes\//);
+    const stdin = await runCli(['lint', '-f', '-', '-o', 'sarif'], readFileSync(join(MISTAKES, 'policies.yaml'), 'utf8'));
+    expect(stdin.out).not.toContain('stdin>');
+    schemaValid(JSON.parse(stdin.out));
   });
 });
