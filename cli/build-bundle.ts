@@ -6,9 +6,11 @@
  * the source stays in small files. dist/cli/main.js becomes the entry that loads the bundle, so
  * the bin, the Action and the tests run the bundle.
  */
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// A fresh folder: chunk names carry content hashes, and old chunks would be packed with the new.
+rmSync('dist/bin', { recursive: true, force: true });
 await build({
   entryPoints: ['dist/cli/main.js'],
   bundle: true,

@@ -13,3 +13,35 @@ export { connectivity, type Connectivity, type Edge, type Node, type Level } fro
 export type { Endpoint, Traffic } from './engine/endpoint.js';
 export { MATRIX_FORMATS, MATRIX_STREAMS, writeChunks, type Chunks, type MatrixFormat, type StreamedMatrixFormat } from './format/matrix/index.js';
 export { matrixJson, type MatrixJson } from './format/matrix/json.js';
+
+// The commands as functions (README: "Library API"): load a snapshot, then ask, lint, diff, verify, matrix.
+export { ask, dependsOnPlugin, type CanQuestion, type CanResult, type CanAnswer, type PairAnswer, type PairPort, type PluginOutcome } from './query/ask.js';
+export type { Member, ResolvedEnd } from './query/resolve.js';
+export type { PortQuery } from './query/target-spec.js';
+export type { Explanation, DirectionVerdict } from './explain/verdict.js';
+export { lint, type LintOptions } from './api/lint.js';
+export { parseConfig as parseLintConfig, type LintConfig } from './lint/config.js';
+export { RULES } from './lint/registry.js';
+export type { Finding, LintRule, RuleMeta } from './lint/rule.js';
+export { diff, type DiffOptions, type DiffResult } from './api/diff.js';
+export type { PairChange } from './diff/connectivity-diff.js';
+export type { ChangeReasons } from './diff/responsible.js';
+export type { ExplainedChange } from './format/diff/text.js';
+export { verify, type VerifyOptions, type VerifyResult } from './api/verify.js';
+export { parseExpectations, type Expectation } from './verify/expectations.js';
+export { isUndetermined, type CheckResult } from './verify/check.js';
+export { matrix, type MatrixOptions, type MatrixResult } from './api/matrix.js';
+export type { LoadOptions } from './load/load-snapshot.js';
+export type { ReadOptions } from './load/read-inputs.js';
+
+// The command line's formats, for the results above.
+export { formatCanText } from './format/explanation/text.js';
+export { formatCanJson } from './format/explanation/json.js';
+export { formatFindingsText } from './format/findings/text.js';
+export { formatFindingsJson } from './format/findings/json.js';
+export { formatFindingsSarif, type SarifPaths } from './format/findings/sarif.js';
+export { formatFindingsGithub } from './format/findings/github.js';
+export { formatDiffText } from './format/diff/text.js';
+export { formatDiffMarkdown } from './format/diff/markdown.js';
+export { formatDiffJson } from './format/diff/json.js';
+export { formatVerifyText, formatVerifyJson } from './format/verify/text.js';

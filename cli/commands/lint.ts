@@ -10,7 +10,8 @@ import { RULES } from '../../src/lint/registry.js';
 import { runLint, SEVERITY_RANK } from '../../src/lint/run-lint.js';
 import { loadSnapshot } from '../../src/load/load-snapshot.js';
 import { semanticsName } from '../../src/model/semantics.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { repositoryRoot } from '../../src/load/repository-root.js';
 import { parseConfig, type LintConfig } from '../../src/lint/config.js';
 import { COMMON_OPTIONS, flag, formatOption, loadOptions, oneOf, outputFile, parse, str, strs } from '../args.js';
 import { CNI_ROW, FILE_ROW, HELP_ROWS, KUSTOMIZE_ROW, NAMESPACE_ROW, optionTable, outputRows, SEMANTICS_ROWS } from '../help.js';
@@ -89,7 +90,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     format === 'json'
       ? formatFindingsJson(findings, semanticsName(loaded.snapshot.semantics), input)
       : format === 'sarif'
-        ? formatFindingsSarif(findings, version())
+        ? formatFindingsSarif(findings, version(), { root: repositoryRoot(), cwd: realpathSync(process.cwd()) })
         : format === 'github'
           ? formatFindingsGithub(findings)
           : formatInputStatusText(input) + formatFindingsText(findings);

@@ -16,7 +16,7 @@ import { readWorkload, TEMPLATE_PATHS } from './kinds/workload.js';
 import type { UnmodelledObject } from '../model/unmodelled.js';
 import { ObjectReader } from './object-reader.js';
 import { parseDocuments } from './parse-documents.js';
-import { readInputs, type InputText, type ReadOptions } from './read-inputs.js';
+import { readInputs, STDIN, type InputText, type ReadOptions } from './read-inputs.js';
 
 export interface LoadResult {
   /** What the engine analyses: under legacy semantics, the policies as v1 equivalents. */
@@ -131,5 +131,5 @@ function readPolicy(r: ObjectReader, legacy: boolean): NetworkPolicy | undefined
 export function loadSnapshot(paths: readonly string[], options: ReadOptions & LoadOptions = {}): LoadResult {
   const read = readInputs(paths, options);
   const result = loadTexts(read.inputs, options);
-  return { ...result, diagnostics: [...read.diagnostics, ...result.diagnostics], inputFiles: read.inputs.map((i) => i.file).filter((f) => f !== '<stdin>') };
+  return { ...result, diagnostics: [...read.diagnostics, ...result.diagnostics], inputFiles: read.inputs.map((i) => i.file).filter((f) => f !== STDIN) };
 }

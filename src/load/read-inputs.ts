@@ -10,6 +10,9 @@ export interface InputText {
   text: string;
 }
 
+/** The file name of standard input (`-f -`) in sources and diagnostics. */
+export const STDIN = '<stdin>';
+
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 export interface ReadOptions {
@@ -114,12 +117,12 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
 
   for (const path of paths) {
     if (path === '-') {
-      if (!options.readStdin) diagnostics.push(problem('<stdin>', 'standard input is not available'));
+      if (!options.readStdin) diagnostics.push(problem(STDIN, 'standard input is not available'));
       else {
         try {
-          inputs.push({ file: '<stdin>', text: options.readStdin(limit) });
+          inputs.push({ file: STDIN, text: options.readStdin(limit) });
         } catch (e) {
-          diagnostics.push(problem('<stdin>', e instanceof InputTooLarge ? `standard input holds ${e.message}; not read` : `cannot read standard input: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+          diagnostics.push(problem(STDIN, e instanceof InputTooLarge ? `standard input holds ${e.message}; not read` : `cannot read standard input: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
         }
       }
       continue;

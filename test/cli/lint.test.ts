@@ -52,7 +52,7 @@ describe('netpol-check lint', () => {
     expect(run.tool.driver.name).toBe('netpol-check');
     expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toContain('split-namespace-pod-selector');
     const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'ignored-rules');
-    expect(result).toMatchObject({ level: 'warning', locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/lint-mistakes/policies.yaml' }, region: { startLine: 43, startColumn: 7 } } }] });
+    expect(result).toMatchObject({ level: 'warning', locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/lint-mistakes/policies.yaml', uriBaseId: 'SRCROOT' }, region: { startLine: 43, startColumn: 7 } } }] });
     expect(run.tool.driver.rules[result.ruleIndex].id).toBe('ignored-rules');
   });
 
