@@ -73,8 +73,16 @@ function buildCandidates(snapshot: Snapshot): Candidate[] {
     c.pods.push(pod);
     out.set(key, c);
   }
+  // Services select pods of their own namespace: look only there (all pods per Service grew as pods × services).
+  const podsByNamespace = new Map<string, Pod[]>();
+  for (const pod of snapshot.pods) {
+    const list = podsByNamespace.get(pod.namespace);
+    if (list) list.push(pod);
+    else podsByNamespace.set(pod.namespace, [pod]);
+  }
   for (const svc of snapshot.services) {
-    const pods = svc.selector ? snapshot.pods.filter((p) => p.namespace === svc.namespace && matchesSelector({ matchLabels: svc.selector!, matchExpressions: [] }, p.labels)) : [];
+    const selector = svc.selector ? { matchLabels: svc.selector, matchExpressions: [] } : undefined;
+    const pods = selector ? (podsByNamespace.get(svc.namespace) ?? []).filter((p) => matchesSelector(selector, p.labels)) : [];
     out.set(`${svc.namespace}/Service/${svc.name}`, { namespace: svc.namespace, kind: 'Service', name: svc.name, label: `service ${svc.namespace}/${svc.name}`, pods, service: svc });
   }
   return [...out.values()];
