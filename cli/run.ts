@@ -42,6 +42,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: () => import('./commands/report.js').then((m) => ({ run: m.reportCommand, help: m.REPORT_HELP })),
   migrate: () => import('./commands/migrate.js').then((m) => ({ run: m.migrateCommand, help: m.MIGRATE_HELP })),
   verify: () => import('./commands/verify.js').then((m) => ({ run: m.verifyCommand, help: m.VERIFY_HELP })),
+  completion: () => import('./commands/completion.js').then((m) => ({ run: m.completionCommand, help: m.COMPLETION_HELP })),
 };
 
 /** Runs one command line; returns the exit code. The only place errors become exit codes. */
