@@ -1,4 +1,5 @@
 import { emit } from '../emit.js';
+import { paintCan } from '../paint.js';
 import { formatCanJson } from '../../src/format/explanation/json.js';
 import { formatCanText } from '../../src/format/explanation/text.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
@@ -37,7 +38,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
   }
   if (!quiet) {
     const output = format === 'json' ? formatCanJson(result.answer, loaded.input) : formatInputStatusText(loaded.input) + formatCanText(result.answer, { verbose: flag(args, 'verbose') });
-    emit(io, output, { format, output: outputFile(args), inputFiles: loaded.inputFiles });
+    emit(io, output, { paint: paintCan, format, output: outputFile(args), inputFiles: loaded.inputFiles });
   }
   if (loaded.errors > 0) return EXIT.error;
   if (result.answer.undeterminedPairs > 0) return EXIT.undetermined;

@@ -1,4 +1,5 @@
 import { emit } from '../emit.js';
+import { paintLint } from '../paint.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { inputStatus } from '../../src/load/input-status.js';
 import { formatFindingsGithub } from '../../src/format/findings/github.js';
@@ -76,7 +77,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
         : format === 'github'
           ? formatFindingsGithub(findings)
           : formatInputStatusText(input) + formatFindingsText(findings);
-  emit(io, text, { format, output: outputFile(args), inputFiles: [...(loaded.inputFiles ?? []), ...(configFile ? [configFile] : [])] });
+  emit(io, text, { paint: paintLint, format, output: outputFile(args), inputFiles: [...(loaded.inputFiles ?? []), ...(configFile ? [configFile] : [])] });
   if (unreadable) return EXIT.error;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT.no : EXIT.ok;
 }

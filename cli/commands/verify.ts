@@ -1,4 +1,5 @@
 import { emit } from '../emit.js';
+import { paintVerify } from '../paint.js';
 import { readFileSync } from 'node:fs';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { formatVerifyJson, formatVerifyText, verifyTotals } from '../../src/format/verify/text.js';
@@ -38,7 +39,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   const loaded = loadForCommand(strs(args, 'file'), io, loadOptions(args));
   const cni = cniOption(args);
   const results = checkExpectations(loaded.snapshot, parsed.expectations, cni);
-  emit(io, format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input, cni) : formatInputStatusText(loaded.input) + formatVerifyText(results), { format, output: outputFile(args), inputFiles: loaded.inputFiles });
+  emit(io, format === 'json' ? formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input, cni) : formatInputStatusText(loaded.input) + formatVerifyText(results), { paint: paintVerify, format, output: outputFile(args), inputFiles: loaded.inputFiles });
   if (loaded.errors > 0) return EXIT.error;
   const totals = verifyTotals(results);
   return totals.failed > 0 ? EXIT.no : totals.undetermined > 0 ? EXIT.undetermined : EXIT.ok;
