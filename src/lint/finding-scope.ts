@@ -1,7 +1,6 @@
 import type { Labels, LabelSelector } from '../model/labels.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { matchesSelector } from '../select/label-selector.js';
-import { podObject } from './pod-object.js';
 import type { Finding } from './rule.js';
 
 /** Which findings `lint -n NS -l SELECTOR` keeps: those on objects in the namespaces whose labels match. */
@@ -20,7 +19,7 @@ function objectFacts(snapshot: Snapshot): Map<string, ObjectFacts> {
   const out = new Map<string, ObjectFacts>();
   for (const ns of snapshot.namespaces) out.set(`Namespace ${ns.name}`, { namespace: ns.name, labels: ns.labels });
   for (const p of snapshot.policies) out.set(`NetworkPolicy ${p.namespace}/${p.name}`, { namespace: p.namespace, labels: p.labels ?? {} });
-  for (const pod of snapshot.pods) out.set(podObject(pod), { namespace: pod.namespace, labels: pod.labels });
+  for (const pod of snapshot.pods) out.set(`Pod ${pod.id}`, { namespace: pod.namespace, labels: pod.labels });
   return out;
 }
 

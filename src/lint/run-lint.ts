@@ -1,4 +1,3 @@
-import { podObject } from './pod-object.js';
 import { computeMatrix, type ReachabilityMatrix } from '../engine/matrix.js';
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -87,7 +86,7 @@ function ignoredRulesByObject(snapshot: Snapshot): Map<string, Set<string>> {
     if (v) out.set(object, new Set(v.split(',').map((x) => x.trim()).filter(Boolean)));
   };
   for (const p of snapshot.policies) add(`NetworkPolicy ${p.namespace}/${p.name}`, p.annotations);
-  for (const pod of snapshot.pods) add(podObject(pod), pod.annotations);
+  for (const pod of snapshot.pods) add(`Pod ${pod.id}`, pod.annotations);
   for (const a of snapshot.adminPolicies ?? []) add(`${a.kind} ${a.name}`, a.annotations);
   return out;
 }

@@ -3,6 +3,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { loadTexts } from '../../src/load/load-snapshot.js';
 import { parseTarget } from '../../src/query/target-spec.js';
 import { dedent } from '../helpers/analyze.js';
+import { objectLabel } from '../../src/lint/object-label.js';
 
 /** Issue 20, names: one name for one workload, kubectl's own spellings read, one spelling of ports. */
 const dump = ['-f', 'examples/kubectl-list'];
@@ -82,5 +83,15 @@ describe('lint names a workload by its kind', () => {
     const r = await runCli(['lint', '-f', 'examples/lint-mistakes']);
     expect(r.out).toContain('warning: StatefulSet monitoring/prometheus:');
     expect(r.out).not.toMatch(/Pod \S+\[StatefulSet\]/);
+    const gh = await runCli(['lint', '-f', 'examples/lint-mistakes', '-o', 'github']);
+    expect(gh.out).toContain('::StatefulSet monitoring/prometheus: ');
+  });
+
+  it.each([
+    ['Pod shop/api[Deployment]', 'Deployment shop/api'],
+    ['Pod shop/web-5d9-x2x9k', 'Pod shop/web-5d9-x2x9k'],
+    ['NetworkPolicy shop/p', 'NetworkPolicy shop/p'],
+  ])('%s reads as %s', (object, label) => {
+    expect(objectLabel(object)).toBe(label);
   });
 });

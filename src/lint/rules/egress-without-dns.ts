@@ -1,4 +1,3 @@
-import { podObject } from '../pod-object.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -24,7 +23,7 @@ export default defineRule({
         return cs.has('UDP', 53) || cs.has('TCP', 53);
       });
       if (dns) continue;
-      for (const pod of c.pods) report('noDns', { pod: `${pod.namespace}/${pod.owner.name}[${pod.owner.kind}]` }, { source: pod.source, object: podObject(pod) });
+      for (const pod of c.pods) report('noDns', { pod: `${pod.namespace}/${pod.owner.name}[${pod.owner.kind}]` }, { source: pod.source, object: `Pod ${pod.id}` });
     }
   },
 });

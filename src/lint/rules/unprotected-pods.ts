@@ -1,4 +1,3 @@
-import { podObject } from '../pod-object.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -26,7 +25,7 @@ export default defineRule({
     for (const [namespace, e] of byNs) {
       if (e.protectedPods === 0) continue;
       for (const c of e.open) {
-        for (const pod of c.pods) report('open', { pod: pod.id, protected: e.protectedPods, namespace }, { source: pod.source, object: podObject(pod) });
+        for (const pod of c.pods) report('open', { pod: pod.id, protected: e.protectedPods, namespace }, { source: pod.source, object: `Pod ${pod.id}` });
       }
     }
   },
