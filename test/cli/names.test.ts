@@ -78,6 +78,23 @@ describe('one spelling of ports: TCP 6379', () => {
   });
 });
 
+describe('no answer spells a port another way (proto/port, port/PROTO, name/PROTO)', () => {
+  const OTHER = /\b(tcp|udp|sctp)\/\w|\w\/(TCP|UDP|SCTP)\b/i;
+  it.each([
+    [['can', 'frontend', 'reach', 'db', '-f', 'examples/three-tier']],
+    [['can', 'frontend', 'reach', 'db:5432', '-f', 'examples/three-tier', '-v']],
+    [['verify', 'examples/three-tier/expectations.yaml', '-f', 'examples/three-tier']],
+    [['lint', '-f', 'examples/lint-mistakes']],
+    [['matrix', '-f', 'examples/multi-namespace']],
+    [['diff', '--base', 'examples/three-tier', '--head', 'examples/multi-namespace']],
+    [['reach-from', 'frontend', '--hops', '3', '-f', 'examples/three-tier']],
+    [['migrate', '-f', 'examples/legacy-v1beta1']],
+  ])('%j', async (argv) => {
+    const r = await runCli(argv);
+    expect(r.out + r.err).not.toMatch(OTHER);
+  });
+});
+
 describe('lint names a workload by its kind', () => {
   it('a finding on a StatefulSet says StatefulSet, not Pod', async () => {
     const r = await runCli(['lint', '-f', 'examples/lint-mistakes']);

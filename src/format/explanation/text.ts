@@ -11,7 +11,7 @@ import { adminRuleRef, describePeer, policyRef, ruleRef } from './describe.js';
 
 function portText(p: PairAnswer): string {
   if (!p.port) return '';
-  if (p.port.number === undefined) return ` on ${p.port.protocol} (${p.port.unresolved})`;
+  if (p.port.number === undefined) return ` on ${p.port.protocol.toUpperCase()} (${p.port.unresolved})`;
   return ` on ${portSpelling(p.port.protocol, p.port.number)}${p.port.via ? ` (${p.port.via})` : ''}`;
 }
 
