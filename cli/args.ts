@@ -1,31 +1,18 @@
 import type { LoadOptions } from '../src/load/load-snapshot.js';
 import type { ReadOptions } from '../src/load/read-inputs.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { COMMON_SPECS } from './specs/common.js';
+import type { CommandSpec, OptionSpec } from './specs/option.js';
 import type { SemanticsChoice } from '../src/model/semantics.js';
 import { editDistance } from '../src/query/did-you-mean.js';
 import { UsageError } from './errors.js';
 
-export const COMMON_OPTIONS = {
-  file: { type: 'string', short: 'f', multiple: true },
-  // -o/--output is the format, as in kubectl and netpol-analyzer; --format is its alias.
-  output: { type: 'string', short: 'o' },
-  format: { type: 'string' },
-  'output-file': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'V' },
-  semantics: { type: 'string' },
-  'legacy-semantics': { type: 'boolean' },
-  namespace: { type: 'string', short: 'n' },
-  kustomize: { type: 'string', short: 'k', multiple: true },
-  'follow-symlinks': { type: 'boolean' },
-} as const satisfies ParseArgsConfig['options'];
-
-/** What the loader needs from the common options: --semantics, and -n for namespace-less manifests. */
-export function loadOptions(args: { values: Record<string, unknown> }): LoadOptions & ReadOptions {
-  const namespace = args.values.namespace;
+/** What the loader needs from the common options: --semantics, and -n (the first) for namespace-less manifests. */
+export function loadOptions(args: Parsed): LoadOptions & ReadOptions {
+  const namespace = strs(args, 'namespace')[0];
   const kustomize = args.values.kustomize;
   return {
-    semantics: semanticsOption(args as Parameters<typeof semanticsOption>[0]),
+    semantics: semanticsOption(args),
     ...(typeof namespace === 'string' && namespace ? { defaultNamespace: namespace } : {}),
     ...(Array.isArray(kustomize) && kustomize.length ? { kustomize: kustomize as string[] } : {}),
     ...(args.values['follow-symlinks'] === true ? { followSymlinks: true } : {}),
@@ -43,23 +30,75 @@ export interface Parsed {
   positionals: string[];
 }
 
-/** node:util parseArgs, with its errors turned into usage errors; an unknown flag names the closest known one. */
-export function parse(argv: string[], options: NonNullable<ParseArgsConfig['options']>): Parsed {
+/**
+ * node:util parseArgs over the command's options and every common flag; its errors become usage
+ * errors that say what was expected. An unknown flag names the closest known one; a common flag
+ * the command does not take is refused with the command's reason; a value given twice to an
+ * option that takes one is refused (parseArgs would keep the last silently).
+ */
+export function parse(argv: string[], spec: CommandSpec): Parsed {
+  const own = new Map(spec.options.map((o) => [o.name, o]));
+  const all = new Map(COMMON_SPECS.map((o) => [o.name, o]));
+  for (const o of spec.options) all.set(o.name, o);
+  // Every string option is read as repeatable, to see a repeat and refuse it below.
+  const config: NonNullable<ParseArgsConfig['options']> = {};
+  for (const o of all.values()) config[o.name] = { type: o.value ? 'string' : 'boolean', ...(o.value ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) };
+  let parsed: Parsed;
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as Parsed;
+    parsed = parseArgs({ args: argv, options: config, allowPositionals: true, strict: true }) as Parsed;
   } catch (e) {
-    const err = e as Error & { code?: string };
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(unknownFlag(err.message, options));
-    throw new UsageError(err.message);
+    throw new UsageError(parseError(e as Error & { code?: string }, argv, all, spec));
   }
+  const values: Parsed['values'] = {};
+  for (const [name, value] of Object.entries(parsed.values)) {
+    const o = all.get(name)!;
+    if (value === undefined) continue;
+    if (!own.has(name) && !(name === 'version' || name === 'help')) throw new UsageError(refusal(spec, o));
+    if (Array.isArray(value) && !o.multiple) {
+      if (value.length > 1 && new Set(value).size > 1) throw new UsageError(`${shown(o)} given ${value.length} times (${value.map((v) => JSON.stringify(v)).join(', ')}): ${spec.name} takes one`);
+      values[name] = value[0];
+    } else values[name] = value;
+  }
+  return { values, positionals: parsed.positionals };
+}
+
+/** `-l/--selector` */
+function shown(o: OptionSpec): string {
+  return o.short ? `-${o.short}/--${o.name}` : `--${o.name}`;
+}
+
+function refusal(spec: CommandSpec, o: OptionSpec): string {
+  return `${spec.name} does not take ${shown(o)}${spec.refused?.[o.name] ? `: ${spec.refused[o.name]}` : ''}`;
+}
+
+/** Node's parseArgs messages, said in the words of the help page. */
+function parseError(err: Error & { code?: string }, argv: string[], all: Map<string, OptionSpec>, spec: CommandSpec): string {
+  const byFlag = (flag: string): OptionSpec | undefined => [...all.values()].find((o) => `--${o.name}` === flag || `-${o.short}` === flag);
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return unknownFlag(err.message, [...all.values()]);
+  const missing = /^Option '(?:-\w, )?--([\w-]+) <value>' argument missing/.exec(err.message);
+  if (missing) {
+    const o = all.get(missing[1]!)!;
+    return `${shown(o)} needs a value (${o.value}) and none was given; see netpol-check help ${spec.name}`;
+  }
+  const ambiguous = /^Option '(-\w|--[\w-]+)' argument is ambiguous/.exec(err.message);
+  if (ambiguous) {
+    const flag = ambiguous[1]!;
+    const o = byFlag(flag);
+    const at = argv.findIndex((a, i) => a === flag && argv[i + 1]?.startsWith('-'));
+    const next = argv[at + 1];
+    return `${flag} needs a value${o?.value ? ` (${o.value})` : ''}, but the next word${next ? ` "${next}"` : ''} is a flag; for a value that starts with a dash write --${o?.name ?? flag.replace(/^-+/, '')}=VALUE`;
+  }
+  const noValue = /^Option '(?:-\w, )?--([\w-]+)' does not take an argument/.exec(err.message);
+  if (noValue) return `${shown(all.get(noValue[1]!)!)} is a switch and takes no value (write it alone)`;
+  return `cannot read the command line: ${err.message.split('\n')[0]}; see netpol-check help ${spec.name}`;
 }
 
 /** "unknown flag --fromat (did you mean --format?)" from Node's "Unknown option '--fromat'…". */
-function unknownFlag(message: string, options: NonNullable<ParseArgsConfig['options']>): string {
+function unknownFlag(message: string, options: readonly OptionSpec[]): string {
   const given = /option '([^']*)'/.exec(message)?.[1];
-  if (!given) return message;
+  if (!given) return `unknown flag; see --help for the options`;
   const name = given.split('=')[0]!;
-  const known = Object.entries(options).flatMap(([long, o]) => [`--${long}`, ...(o.short && !name.startsWith('--') ? [`-${o.short}`] : [])]);
+  const known = options.flatMap((o) => [`--${o.name}`, ...(o.short && !name.startsWith('--') ? [`-${o.short}`] : [])]);
   // The nearest in spelling (closest() prefers containment, which makes --output-flie --output).
   const limit = Math.max(2, Math.floor(name.length / 3));
   const near = known.map((k) => ({ k, d: editDistance(name, k) })).filter((x) => x.d <= limit).sort((x, y) => x.d - y.d)[0]?.k;

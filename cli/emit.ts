@@ -1,5 +1,7 @@
 import { sanitizeTerminalText } from '../src/format/escape/terminal.js';
 import type { Io } from './io.js';
+import { colourWanted } from './colour.js';
+import type { Painter } from './paint.js';
 import { writeOutput, writeOutputChunks } from './write-output.js';
 
 /** Formats read by people in a terminal or a CI log: guarded by `sanitizeTerminalText`. */
@@ -7,13 +9,19 @@ const TERMINAL_FORMATS = new Set(['text', 'txt', 'md', 'dot', 'csv']);
 
 /**
  * Prints a command's answer, or writes it to `--output-file FILE` (see writeOutput). Text formats get the
- * terminal guard on top of the formatters' own escaping; machine formats (JSON, SARIF, XML,
+ * terminal guard on top of the formatters' own escaping, then `paint` (colour) when a person reads
+ * standard output (colourWanted); machine formats (JSON, SARIF, XML,
  * HTML, GitHub workflow commands) are escaped by their formatters and written as they are.
  */
-export function emit(io: Io, text: string, options: { format: string; output?: string | undefined; inputFiles?: readonly string[] | undefined }): void {
+export function emit(io: Io, text: string, options: { format: string; output?: string | undefined; inputFiles?: readonly string[] | undefined; paint?: Painter | undefined }): void {
   const shown = TERMINAL_FORMATS.has(options.format) ? sanitizeTerminalText(text) : text;
   if (options.output) writeOutput(io, options.output, shown, options.inputFiles ?? []);
-  else io.out(shown);
+  else io.out(options.paint && isText(options.format) && colourWanted(io.isTTY, io.env ?? {}) ? options.paint(shown) : shown);
+}
+
+/** The formats painted when a person reads them (never JSON, SARIF, CSV, Markdown or DOT). */
+function isText(format: string): boolean {
+  return format === 'text' || format === 'txt';
 }
 
 /**

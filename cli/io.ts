@@ -20,6 +20,8 @@ export interface Io {
   /** Writes a file chunk by chunk, creating its folder; without it, `writeFile` gets the joined text. */
   writeFileChunks?(path: string, chunks: Iterable<string>): void;
   isTTY: boolean;
+  /** The environment colour is decided from (NO_COLOR, FORCE_COLOR, TERM); absent: none set. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const processIo: Io = {
@@ -41,6 +43,7 @@ export const processIo: Io = {
     }
   },
   isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
 };
 
 /** `file:line:col: error: message [code] (field spec.x)` */

@@ -2,27 +2,22 @@ import { escapeTerminal, sanitizeTerminalText } from '../src/format/escape/termi
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { version } from './version.js';
+import { COMMAND_SPECS } from './specs/index.js';
+
+const COMMAND_LIST = [...COMMAND_SPECS.map((c) => [c.name, c.summary] as const), ['completion', 'a shell completion script: netpol-check completion bash|zsh|fish'] as const, ['help', 'this help (netpol-check help COMMAND for a command\'s options)'] as const]
+  .map(([name, summary]) => `  ${name.padEnd(12)}${summary}`)
+  .join('\n');
 
 export const HELP = `netpol-check — offline Kubernetes NetworkPolicy reachability analyzer
 
 Usage: netpol-check <command> [options]
 
 Commands:
-  can         can SRC reach DST[:PORT]? yes (exit 0) or no (exit 1), and why
-  diff        connections a change opens and closes (--base, --head; git:REV works)
-  explore     interactive terminal UI: who reaches whom, why, policies, findings
-  lint        common policy mistakes, as text, JSON, SARIF or GitHub annotations
-  matrix      every allowed connection between workloads, pods and external ranges
-  migrate     rewrite legacy policies as networking.k8s.io/v1, proven equivalent
-  path        a shortest chain of allowed connections from A to B (lateral movement)
-  reach-from  blast radius: everything a workload reaches in K hops
-  report      a self-contained HTML report: interactive graph, findings, exposure
-  verify      check written expectations (who may reach whom) against the snapshot
-  help        this help (netpol-check help COMMAND for a command's options)
+${COMMAND_LIST}
 
 Options most commands take (netpol-check help COMMAND lists each one's):
-  -f PATH, -n NS, -k DIR, -o FORMAT (--format), --output-file FILE,
--h (--help), -V (--version).
+  -f PATH, -k DIR, -o FORMAT (--format), --output-file FILE, -n NS, -A, -l SELECTOR,
+  -h (--help), -V (--version).
 
 Input: -f PATH, repeatable: YAML/JSON files, folders (recursive), or - for stdin; multi-document
 files and kind: List as printed by 'kubectl get ns,pods,deploy,networkpolicies -A -o yaml'.
@@ -47,6 +42,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: () => import('./commands/report.js').then((m) => ({ run: m.reportCommand, help: m.REPORT_HELP })),
   migrate: () => import('./commands/migrate.js').then((m) => ({ run: m.migrateCommand, help: m.MIGRATE_HELP })),
   verify: () => import('./commands/verify.js').then((m) => ({ run: m.verifyCommand, help: m.VERIFY_HELP })),
+  completion: () => import('./commands/completion.js').then((m) => ({ run: m.completionCommand, help: m.COMPLETION_HELP })),
 };
 
 /** Runs one command line; returns the exit code. The only place errors become exit codes. */

@@ -2,6 +2,11 @@ import { emit } from '../emit.js';
 import { diffConnectivity } from '../../src/diff/connectivity-diff.js';
 import { Responsibility } from '../../src/diff/responsible.js';
 import { connectivity } from '../../src/engine/connectivity.js';
+import { chosenEnd } from '../../src/engine/edge-filter.js';
+import type { Connectivity } from '../../src/engine/connectivity.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
+import type { Parsed } from '../args.js';
+import { matrixFilter } from '../scope-filters.js';
 import { formatDiffJson } from '../../src/format/diff/json.js';
 import { formatDiffMarkdown } from '../../src/format/diff/markdown.js';
 import { formatDiffText } from '../../src/format/diff/text.js';
@@ -9,36 +14,17 @@ import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/form
 import { inputStatus } from '../../src/load/input-status.js';
 import { readGitRevision } from '../../src/load/git-source.js';
 import { loadSnapshot, loadTexts, type LoadOptions, type LoadResult } from '../../src/load/load-snapshot.js';
-import { CNI_OPTION, cniOption } from '../cni.js';
+import { cniOption } from '../cni.js';
 import { pluginMatrix, withProfile } from '../plugin-matrix.js';
-import { COMMON_OPTIONS, flag, formatOption, loadOptions, outputFile, parse, str } from '../args.js';
-import { CNI_ROW, HELP_ROWS, NAMESPACE_ROW, optionTable, outputRows, SEMANTICS_ROWS } from '../help.js';
+import { flag, formatOption, loadOptions, outputFile, parse, str } from '../args.js';
+import { helpPage } from '../help.js';
+import { DIFF } from '../specs/diff.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { reportSemantics } from '../load.js';
 import { semanticsName } from '../../src/model/semantics.js';
 
-export const DIFF_HELP = `Usage: netpol-check diff --base PATH --head PATH [-o text|json|md] [--exit-code]
-
-What a change does to connectivity: the connections it opens (+) and closes (-), per workload
-pair and port, with the policies responsible.
-
-PATH is a file, a folder, - for stdin, or git:REV[:DIR] for the manifests of a git revision of
-the current checkout (git:origin/main, git:HEAD~1:deploy/).
-
-${optionTable([
-  ['--base PATH', 'the snapshot before the change'],
-  ['--head PATH', 'the snapshot after the change'],
-  ...outputRows('text (default; txt is the same) | json | md (for a pull-request comment)'),
-  ['--exit-code', 'exit 1 when anything changed'],
-  NAMESPACE_ROW,
-  ...SEMANTICS_ROWS,
-  CNI_ROW,
-  ...HELP_ROWS,
-])}
-
-Exit codes: 0 done (or nothing changed, with --exit-code), 1 changed (with --exit-code), 2 error.
-`;
+export const DIFF_HELP = helpPage(DIFF);
 
 function load(spec: string, io: Io, which: string, options: LoadOptions): LoadResult {
   const result = spec.startsWith('git:')
@@ -54,7 +40,7 @@ function load(spec: string, io: Io, which: string, options: LoadOptions): LoadRe
 }
 
 export async function diffCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, base: { type: 'string' }, head: { type: 'string' }, 'exit-code': { type: 'boolean' } });
+  const args = parse(argv, DIFF);
   if (flag(args, 'help')) {
     io.out(DIFF_HELP);
     return EXIT.ok;
@@ -72,7 +58,10 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const baseView = connectivity(basePlugin.matrix, 'workload');
   const headView = connectivity(headPlugin.matrix, 'workload');
   const responsibility = new Responsibility(withProfile(base.snapshot, cni), baseView, withProfile(head.snapshot, cni), headView);
-  const changes = diffConnectivity(baseView, headView).map((change) => ({ change, reasons: responsibility.reasons(change) }));
+  const chosen = chosenNodes(args, [base.snapshot, baseView], [head.snapshot, headView]);
+  const changes = diffConnectivity(baseView, headView)
+    .filter((c) => !chosen || chosen.has(c.src) || chosen.has(c.dst))
+    .map((change) => ({ change, reasons: responsibility.reasons(change) }));
   const input = inputStatus([...base.diagnostics.map((d) => ({ ...d, message: `base: ${d.message}` })), ...head.diagnostics.map((d) => ({ ...d, message: `head: ${d.message}` }))], {
     unmodelled: [...(base.snapshot.unmodelled ?? []), ...(head.snapshot.unmodelled ?? [])],
   });
@@ -87,4 +76,19 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   emit(io, text, { format, output: outputFile(args), inputFiles: [...(base.inputFiles ?? []), ...(head.inputFiles ?? [])] });
   if (errors > 0) return EXIT.error;
   return flag(args, 'exit-code') && changes.length > 0 ? EXIT.no : EXIT.ok;
+}
+
+/**
+ * The workloads -n and -l choose, before or after the change (each snapshot's pods matched on
+ * their own labels); undefined when neither is given (or -A overrides -n).
+ */
+function chosenNodes(args: Parsed, ...sides: [Snapshot, Connectivity][]): Set<string> | undefined {
+  let chosen: Set<string> | undefined;
+  for (const [snapshot, view] of sides) {
+    const filter = matrixFilter(args, snapshot);
+    if (!filter) return undefined;
+    chosen ??= new Set();
+    for (const n of view.nodes) if (chosenEnd(filter, n)) chosen.add(n.id);
+  }
+  return chosen;
 }

@@ -2,42 +2,24 @@ import type { InputStatus } from '../../src/load/input-status.js';
 import { createElement } from 'react';
 import type { Level } from '../../src/engine/connectivity.js';
 import { runLint } from '../../src/lint/run-lint.js';
-import { COMMON_OPTIONS, flag, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
-import { CNI_ROW, HELP_ROWS, KUSTOMIZE_ROW, NAMESPACE_ROW, optionTable, SEMANTICS_ROWS } from '../help.js';
+import { flag, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
+import { helpPage } from '../help.js';
+import { EXPLORE } from '../specs/explore.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { CNI_OPTION, cniOption } from '../cni.js';
+import { cniOption } from '../cni.js';
 import { pluginMatrix, withProfile } from '../plugin-matrix.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 
-export const EXPLORE_HELP = `Usage: netpol-check explore -f PATH [-f PATH…] [--level workload|pod]
-
-An interactive terminal UI: workloads grouped by namespace with their isolation, who each one
-reaches and is reached by, why (the explanation \`can\` prints), the policies and what they
-select, and lint findings next to the objects they concern. Press ? inside for the keys.
-
-${optionTable([
-  ['-f, --file PATH', 'manifests: a file or a folder, repeatable (not -: stdin is the keyboard)'],
-  ['--level LEVEL', 'workload (default) | pod'],
-  NAMESPACE_ROW,
-  KUSTOMIZE_ROW,
-  ...SEMANTICS_ROWS,
-  CNI_ROW,
-  ...HELP_ROWS,
-])}
-
-Needs an interactive terminal: without one (CI, a pipe) it says so and exits with code 2.
-Exit codes: 0 quit, 2 no terminal, or input or usage error.
-`;
+export const EXPLORE_HELP = helpPage(EXPLORE);
 
 export async function exploreCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, level: { type: 'string' } });
+  const args = parse(argv, EXPLORE);
   if (flag(args, 'help')) {
     io.out(EXPLORE_HELP);
     return EXIT.ok;
   }
-  if (str(args, 'output') !== undefined || str(args, 'format') !== undefined || outputFile(args)) throw new UsageError('explore draws in the terminal and has no output format or file; for a file use matrix, lint or report');
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   if (!io.isTTY || !process.stdin.isTTY) {
     io.err('netpol-check explore needs an interactive terminal (stdin and stdout a TTY); for scripts and CI use matrix, can or lint\n');

@@ -6,53 +6,22 @@ import { blastRadius } from '../../src/graph/blast-radius.js';
 import { shortestPath } from '../../src/graph/paths.js';
 import { reachGraph } from '../../src/graph/reach-graph.js';
 import { resolveNode } from '../../src/query/resolve-node.js';
-import { COMMON_OPTIONS, flag, formatOption, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
-import { CNI_ROW, FILE_ROW, HELP_ROWS, KUSTOMIZE_ROW, optionTable, outputRows, SEMANTICS_ROWS, type OptionRow } from '../help.js';
+import { flag, formatOption, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
+import { helpPage } from '../help.js';
+import { PATH, REACH_FROM } from '../specs/graph.js';
+import type { CommandSpec } from '../specs/option.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { CNI_OPTION, cniOption } from '../cni.js';
+import { cniOption } from '../cni.js';
 import { pluginMatrix } from '../plugin-matrix.js';
 
-function options(own: OptionRow[]): string {
-  return optionTable([
-    FILE_ROW,
-    ['-n, --namespace NS', 'look names up in NS, and put manifests that name no namespace in NS\n(as kubectl apply -n does)'],
-    ['--level LEVEL', 'workload (default) | pod'],
-    ...own,
-    ...outputRows('text (default; txt is the same) | json'),
-    KUSTOMIZE_ROW,
-    ...SEMANTICS_ROWS,
-    CNI_ROW,
-    ...HELP_ROWS,
-  ]);
-}
+export const REACH_FROM_HELP = helpPage(REACH_FROM);
 
-export const REACH_FROM_HELP = `Usage: netpol-check reach-from NAME [--hops K] -f PATH [-o text|json] [--output-file FILE]
+export const PATH_HELP = helpPage(PATH);
 
-Blast radius: everything NAME (a workload, pod, … as for can) reaches in at most K steps
-(default 1), each step an allowed connection from the previous workload. Outside ranges are
-reached but not stepped through.
-
-${options([['--hops K', 'how many steps (default 1)']])}
-
-Exit codes: 0 done, 2 error (unknown or ambiguous name, bad input).
-`;
-
-export const PATH_HELP = `Usage: netpol-check path A B -f PATH [-o text|json] [--output-file FILE]
-
-A shortest chain of allowed connections from A to B (lateral movement through other
-workloads), or "no path".
-
-${options([])}
-
-Exit codes: 0 a path exists, 1 none, 2 error.
-`;
-
-const GRAPH_OPTIONS = { ...COMMON_OPTIONS, ...CNI_OPTION, level: { type: 'string' }, hops: { type: 'string' } } as const;
-
-function prepare(argv: string[], io: Io, names: number, help: string) {
-  const args = parse(argv, GRAPH_OPTIONS);
+function prepare(argv: string[], io: Io, names: number, help: string, spec: CommandSpec) {
+  const args = parse(argv, spec);
   if (flag(args, 'help')) {
     io.out(help);
     return undefined;
@@ -64,7 +33,7 @@ function prepare(argv: string[], io: Io, names: number, help: string) {
   const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level);
   const view = connectivity(matrix, level);
   const graph = reachGraph(view);
-  const namespace = str(args, 'namespace');
+  const namespace = flag(args, 'all-namespaces') ? undefined : str(args, 'namespace');
   const nodes = args.positionals.map((name) => {
     const r = resolveNode(loaded.snapshot, view, name, namespace);
     if (!r.ok) throw new UsageError(`${r.reason}${r.candidates.length ? `\n  did you mean: ${r.candidates.join(', ')}` : ''}`);
@@ -74,7 +43,7 @@ function prepare(argv: string[], io: Io, names: number, help: string) {
 }
 
 export async function reachFromCommand(argv: string[], io: Io): Promise<number> {
-  const p = prepare(argv, io, 1, REACH_FROM_HELP);
+  const p = prepare(argv, io, 1, REACH_FROM_HELP, REACH_FROM);
   if (!p) return EXIT.ok;
   const hopsText = str(p.args, 'hops') ?? '1';
   const hops = Number(hopsText);
@@ -85,7 +54,7 @@ export async function reachFromCommand(argv: string[], io: Io): Promise<number> 
 }
 
 export async function pathCommand(argv: string[], io: Io): Promise<number> {
-  const p = prepare(argv, io, 2, PATH_HELP);
+  const p = prepare(argv, io, 2, PATH_HELP, PATH);
   if (!p) return EXIT.ok;
   const [a, b] = p.nodes as [string, string];
   const hops = shortestPath(p.graph, a, b);

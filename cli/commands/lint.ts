@@ -1,4 +1,5 @@
 import { emit } from '../emit.js';
+import { paintLint } from '../paint.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { inputStatus } from '../../src/load/input-status.js';
 import { formatFindingsGithub } from '../../src/format/findings/github.js';
@@ -8,47 +9,29 @@ import { formatRulesMarkdown } from '../../src/format/findings/rules-md.js';
 import { formatFindingsText } from '../../src/format/findings/text.js';
 import { RULES } from '../../src/lint/registry.js';
 import { runLint, SEVERITY_RANK } from '../../src/lint/run-lint.js';
+import { findingsInScope } from '../../src/lint/finding-scope.js';
+import { findingScope } from '../scope-filters.js';
 import { loadSnapshot } from '../../src/load/load-snapshot.js';
 import { semanticsName } from '../../src/model/semantics.js';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { repositoryRoot } from '../../src/load/repository-root.js';
 import { parseConfig, type LintConfig } from '../../src/lint/config.js';
-import { COMMON_OPTIONS, flag, formatOption, loadOptions, oneOf, outputFile, parse, str, strs } from '../args.js';
-import { CNI_ROW, FILE_ROW, HELP_ROWS, KUSTOMIZE_ROW, NAMESPACE_ROW, optionTable, outputRows, SEMANTICS_ROWS } from '../help.js';
+import { flag, formatOption, loadOptions, oneOf, outputFile, parse, str, strs } from '../args.js';
+import { helpPage } from '../help.js';
+import { LINT } from '../specs/lint.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { reportSemantics } from '../load.js';
-import { CNI_OPTION, cniOption } from '../cni.js';
+import { cniOption } from '../cni.js';
 import { withProfile } from '../plugin-matrix.js';
 import { version } from '../version.js';
 
 const DEFAULT_CONFIG = '.netpol-check.yaml';
 
-export const LINT_HELP = `Usage: netpol-check lint -f PATH [-o text|json|sarif|github] [--fail-on error|warning|info]
-
-Finds common NetworkPolicy mistakes, with positions, in the formats CI systems read.
-
-An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced for those rules.
-
-${optionTable([
-  FILE_ROW,
-  ...outputRows('text (default; txt is the same) | json | sarif (SARIF 2.1.0) | github\n(workflow annotations)'),
-  ['--fail-on SEV', 'exit 1 when a finding is at least this severe (default: warning)'],
-  ['--disable IDS', 'comma-separated rule ids to skip'],
-  ['-c, --config FILE', 'settings (default: .netpol-check.yaml if present): rules:\n{RULE-ID: off|error|warning|info}, ignorePaths: [GLOB], failOn: SEV'],
-  ['--list-rules', 'print the rules and exit (with -o md: the rule reference)'],
-  NAMESPACE_ROW,
-  KUSTOMIZE_ROW,
-  ...SEMANTICS_ROWS,
-  CNI_ROW,
-  ...HELP_ROWS,
-])}
-
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
-`;
+export const LINT_HELP = helpPage(LINT);
 
 export async function lintCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, 'fail-on': { type: 'string' }, 'list-rules': { type: 'boolean' }, disable: { type: 'string' }, config: { type: 'string', short: 'c' } });
+  const args = parse(argv, LINT);
   if (flag(args, 'help')) {
     io.out(LINT_HELP);
     return EXIT.ok;
@@ -85,7 +68,8 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const owned = new Set<string>(['policy-not-applied', ...RULES.flatMap((r) => r.inputCodes ?? [])]);
   const unreadable = loaded.diagnostics.some((d) => d.severity === 'error' && !owned.has(d.code));
   const input = inputStatus(loaded.diagnostics, loaded.snapshot);
-  const findings = runLint(withProfile(loaded.snapshot, cniOption(args)), loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}) });
+  const all = runLint(withProfile(loaded.snapshot, cniOption(args)), loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}) });
+  const findings = findingsInScope(all, loaded.snapshot, findingScope(args));
   const text =
     format === 'json'
       ? formatFindingsJson(findings, semanticsName(loaded.snapshot.semantics), input)
@@ -94,7 +78,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
         : format === 'github'
           ? formatFindingsGithub(findings)
           : formatInputStatusText(input) + formatFindingsText(findings);
-  emit(io, text, { format, output: outputFile(args), inputFiles: [...(loaded.inputFiles ?? []), ...(configFile ? [configFile] : [])] });
+  emit(io, text, { paint: paintLint, format, output: outputFile(args), inputFiles: [...(loaded.inputFiles ?? []), ...(configFile ? [configFile] : [])] });
   if (unreadable) return EXIT.error;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT.no : EXIT.ok;
 }

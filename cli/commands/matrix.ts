@@ -3,39 +3,23 @@ import { connectivity, connectivityWalk, type Connectivity, type ConnectivityWal
 import { filterConnectivity, filterWalk } from '../../src/engine/edge-filter.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { isStreamed, MATRIX_FORMATS, MATRIX_STREAMS, type Chunks, type MatrixFormat, type MatrixFormatter, type MatrixStreamer } from '../../src/format/matrix/index.js';
-import { COMMON_OPTIONS, flag, formatOption, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
-import { CNI_ROW, FILE_ROW, HELP_ROWS, KUSTOMIZE_ROW, NAMESPACE_ROW, optionTable, outputRows, SEMANTICS_ROWS } from '../help.js';
+import { flag, formatOption, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
+import { helpPage } from '../help.js';
+import { MATRIX } from '../specs/matrix.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { CNI_OPTION, cniOption } from '../cni.js';
+import { cniOption } from '../cni.js';
 import { pluginMatrix } from '../plugin-matrix.js';
 import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/format/input/input-status.js';
 import { jsonChunks } from '../../src/format/matrix/json.js';
-import { matrixFilter, MATRIX_FILTER_OPTIONS, MATRIX_FILTER_ROWS } from '../matrix-filter.js';
+import { matrixFilter } from '../scope-filters.js';
 import type { InputStatus } from '../../src/load/input-status.js';
 
-export const MATRIX_HELP = `Usage: netpol-check matrix -f PATH [-f PATH…] [-o FORMAT] [--level LEVEL] [--output-file FILE]
-
-Prints every allowed connection between workloads (or pods) and external address ranges.
-
-${optionTable([
-  FILE_ROW,
-  ...outputRows('txt (default; text is the same) | json | csv | md | dot | gexf | graphml\n| html (the report)'),
-  ['--level LEVEL', 'workload (default: one node per Deployment, StatefulSet, …) | pod'],
-  ...MATRIX_FILTER_ROWS,
-  NAMESPACE_ROW,
-  KUSTOMIZE_ROW,
-  ...SEMANTICS_ROWS,
-  CNI_ROW,
-  ...HELP_ROWS,
-])}
-
-Exit codes: 0 done, 2 input or usage error (the result still covers what could be read).
-`;
+export const MATRIX_HELP = helpPage(MATRIX);
 
 export async function matrixCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, ...MATRIX_FILTER_OPTIONS, level: { type: 'string' } });
+  const args = parse(argv, MATRIX);
   if (flag(args, 'help')) {
     io.out(MATRIX_HELP);
     return EXIT.ok;

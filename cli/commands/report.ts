@@ -5,45 +5,23 @@ import { filterConnectivity, type EdgeFilter } from '../../src/engine/edge-filte
 import { formatReportHtml } from '../../src/format/report/html.js';
 import { reportData } from '../../src/format/report/report-data.js';
 import { runLint } from '../../src/lint/run-lint.js';
-import { COMMON_OPTIONS, flag, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
-import { CNI_ROW, FILE_ROW, HELP_ROWS, KUSTOMIZE_ROW, NAMESPACE_ROW, optionTable, SEMANTICS_ROWS } from '../help.js';
+import { flag, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
+import { helpPage } from '../help.js';
+import { REPORT } from '../specs/report.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
-import { CNI_OPTION, cniOption } from '../cni.js';
+import { cniOption } from '../cni.js';
 import { pluginMatrix, withProfile } from '../plugin-matrix.js';
 import type { CniProfile } from '../../src/model/cni.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import type { Io } from '../io.js';
 import { reportAssets } from '../report-assets.js';
+import { matrixFilter } from '../scope-filters.js';
 
-export const REPORT_HELP = `Usage: netpol-check report -f PATH [-f PATH…] --output-file report.html [--level workload|pod] [--title TEXT]
-
-Writes one self-contained HTML file (cytoscape embedded; opens without network): the
-reachability graph with namespaces as groups and outside ranges as their own nodes, edges
-labelled with ports, isolation marked; search, click a node for what it reaches and what
-reaches it, click an edge for why (the explanation can prints), filters by namespace, port and
-protocol, a workload/namespace toggle (namespaces first past 150 nodes), a legend, and tables of
-lint findings, exposure to outside addresses and groups that all reach each other.
-'netpol-check matrix -o html --output-file FILE' writes the same.
-
-${optionTable([
-  FILE_ROW,
-  ['--output-file FILE', 'where to write the page (required)'],
-  ['-o, --output FORMAT', 'html, the only one (--format is the same)'],
-  ['--level LEVEL', 'workload (default) | pod'],
-  ['--title TEXT', 'the page title (default: netpol-check report: the inputs)'],
-  NAMESPACE_ROW,
-  KUSTOMIZE_ROW,
-  ...SEMANTICS_ROWS,
-  CNI_ROW,
-  ...HELP_ROWS,
-])}
-
-Exit codes: 0 written, 2 input or usage error.
-`;
+export const REPORT_HELP = helpPage(REPORT);
 
 export async function reportCommand(argv: string[], io: Io): Promise<number> {
-  const args = parse(argv, { ...COMMON_OPTIONS, ...CNI_OPTION, level: { type: 'string' }, title: { type: 'string' } });
+  const args = parse(argv, REPORT);
   if (flag(args, 'help')) {
     io.out(REPORT_HELP);
     return EXIT.ok;
@@ -55,7 +33,8 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const files = [...strs(args, 'file'), ...args.positionals];
   const loaded = loadForCommand(files, io, loadOptions(args));
-  writeOutput(io, output, reportHtml(loaded, level, str(args, 'title') ?? `netpol-check report: ${files.join(', ')}`, cniOption(args), io), loaded.inputFiles);
+  const filter = matrixFilter(args, loaded.snapshot);
+  writeOutput(io, output, reportHtml(loaded, level, str(args, 'title') ?? `netpol-check report: ${files.join(', ')}`, cniOption(args), io, filter), loaded.inputFiles);
   io.err(`wrote ${escapeTerminal(output)}\n`);
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }

@@ -1,3 +1,5 @@
+import type { LabelSelector } from '../model/labels.js';
+import { matchesSelector } from '../select/label-selector.js';
 import type { Connectivity, ConnectivityWalk, Edge, Node } from './connectivity.js';
 import type { ConnectionSet } from '../net/connection-set.js';
 
@@ -8,6 +10,8 @@ export interface AppliedFilters {
   /** `TCP 443` */
   port?: string;
   namespaces?: string[];
+  /** `-l app=web`, as typed. */
+  selector?: string;
 }
 
 /**
@@ -19,21 +23,32 @@ export interface EdgeFilter {
   src?: (n: Node) => boolean;
   /** The destination must match. */
   dst?: (n: Node) => boolean;
-  /** At least one end is a workload or pod in one of these namespaces. */
+  /**
+   * At least one end is a workload or pod in one of these namespaces (`-n`) whose pods match
+   * this selector (`-l`); both must hold of the same end, as `kubectl get -n NS -l SEL` lists.
+   */
   namespaces?: ReadonlySet<string>;
+  selector?: LabelSelector;
   /** Only these connections are shown; a pair that allows none of them is left out. */
   connections?: ConnectionSet;
   /** Said in the output (JSON `filters`). */
   applied: AppliedFilters;
 }
 
-const inNamespaces = (n: Node, ns: ReadonlySet<string>): boolean => n.kind !== 'external' && ns.has(n.namespace);
+/** The end `-n` and `-l` ask for: a workload or pod in the namespaces whose pod labels match the selector. */
+export function chosenEnd(f: EdgeFilter, n: Node): boolean {
+  if (n.kind === 'external') return false;
+  if (f.namespaces && !f.namespaces.has(n.namespace)) return false;
+  if (!f.selector) return true;
+  const pods = n.kind === 'pod' ? [n.pod] : n.pods;
+  return pods.some((p) => matchesSelector(f.selector!, p.labels));
+}
 
 /** The edge as the filter shows it (its connections restricted to the port), or undefined if left out. */
 export function filterEdge(f: EdgeFilter, e: Edge): Edge | undefined {
   if (f.src && !f.src(e.src)) return undefined;
   if (f.dst && !f.dst(e.dst)) return undefined;
-  if (f.namespaces && !inNamespaces(e.src, f.namespaces) && !inNamespaces(e.dst, f.namespaces)) return undefined;
+  if ((f.namespaces || f.selector) && !chosenEnd(f, e.src) && !chosenEnd(f, e.dst)) return undefined;
   if (!f.connections) return e;
   const connections = e.connections.intersect(f.connections);
   return connections.isEmpty() ? undefined : { ...e, connections };

@@ -1,7 +1,9 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { AdminPolicy } from '../model/admin-policy.js';
 import type { NetworkPolicy } from '../model/policy.js';
+import type { Labels } from '../model/labels.js';
 import type { Namespace, Owner, Pod, Service, Snapshot } from '../model/snapshot.js';
+import { deploymentOwner } from './deployment-owner.js';
 import { NAME_LABEL } from './kinds/namespace.js';
 import { controllerOf } from './kinds/pod-spec.js';
 import type { LoadedPod } from './kinds/pod.js';
@@ -22,7 +24,8 @@ const workloadKey = (kind: string, namespace: string, name: string): string => `
  * Assembles the snapshot:
  * - a pod's owner in reports is its controller, followed up through workloads that are in the
  *   snapshot (Pod → ReplicaSet → Deployment when both are given); an owner reference without a
- *   kind is reported as kind Pod with the owner's name;
+ *   kind is reported as kind Pod with the owner's name; a ReplicaSet named after its
+ *   Deployment and pod-template-hash is reported as that Deployment (deploymentOwner);
  * - a workload none of whose pods (or child workloads) are given stands for its pod template;
  * - namespaces used but not declared exist implicitly, labelled with their name.
  */
@@ -36,7 +39,7 @@ export function buildSnapshot(objects: LoadedObjects, diagnostics: Diagnostic[])
   };
   /** Workloads that have pods or child workloads in the snapshot do not stand for templates. */
   const covered = new Set<LoadedWorkload>();
-  const topOwner = (ns: string, refs: LoadedWorkload['ownerRefs'], self?: LoadedWorkload): Owner | undefined => {
+  const topOwner = (ns: string, refs: LoadedWorkload['ownerRefs'], labels: Labels, self?: LoadedWorkload): Owner | undefined => {
     let current = self;
     let parent = parentOf(ns, refs);
     const seen = parent ? new Set<LoadedWorkload>() : undefined;
@@ -46,9 +49,9 @@ export function buildSnapshot(objects: LoadedObjects, diagnostics: Diagnostic[])
       current = parent;
       parent = parentOf(ns, parent.ownerRefs);
     }
-    if (current) return { kind: current.kind, name: current.name };
+    if (current) return deploymentOwner({ kind: current.kind, name: current.name }, labels, controllerOf(current.ownerRefs)?.kind ?? '');
     const c = controllerOf(refs);
-    return c ? { kind: c.kind ?? 'Pod', name: c.name } : undefined;
+    return c ? deploymentOwner({ kind: c.kind ?? 'Pod', name: c.name }, labels) : undefined;
   };
 
   const pods: Pod[] = objects.pods.map((p) => ({
@@ -60,17 +63,17 @@ export function buildSnapshot(objects: LoadedObjects, diagnostics: Diagnostic[])
     ports: p.ports,
     ips: p.ips,
     hostNetwork: p.hostNetwork,
-    owner: topOwner(p.namespace, p.ownerRefs) ?? { kind: 'Pod', name: p.name },
+    owner: topOwner(p.namespace, p.ownerRefs, p.labels) ?? { kind: 'Pod', name: p.name },
     fromTemplate: false,
     replicas: 1,
     source: p.source,
   }));
-  for (const w of objects.workloads) topOwner(w.namespace, w.ownerRefs, w);
+  for (const w of objects.workloads) topOwner(w.namespace, w.ownerRefs, w.labels, w);
   for (const w of objects.workloads) {
     if (covered.has(w)) continue;
     // An old ReplicaSet revision scaled to zero under a Deployment runs no pod.
     if (w.replicas === 0 && parentOf(w.namespace, w.ownerRefs)) continue;
-    const owner = topOwner(w.namespace, w.ownerRefs, w) ?? { kind: w.kind, name: w.name };
+    const owner = topOwner(w.namespace, w.ownerRefs, w.labels, w) ?? { kind: w.kind, name: w.name };
     pods.push({
       id: `${w.namespace}/${owner.name}[${owner.kind}]`,
       name: owner.name,

@@ -59,6 +59,8 @@ export interface NetworkPolicy {
   name: string;
   namespace: string;
   apiVersion: string;
+  /** metadata.labels (absent: none); `lint -l` chooses policies by them. */
+  labels?: Readonly<Record<string, string>>;
   /** metadata.annotations (e.g. `netpol-check.io/ignore: rule-id`). */
   annotations?: Readonly<Record<string, string>>;
   podSelector: LabelSelector;

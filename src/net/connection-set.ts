@@ -1,4 +1,5 @@
 import { PROTOCOLS, type Protocol } from '../model/policy.js';
+import { portText } from './port-text.js';
 import { PortSet } from './port-set.js';
 
 /** Allowed ports per protocol. Immutable. */
@@ -58,7 +59,7 @@ export class ConnectionSet {
     return [...PROTOCOLS]
       .sort()
       .filter((p) => !this.byProtocol[p].isEmpty())
-      .map((p) => `${p} ${this.byProtocol[p].toString()}`)
+      .map((p) => portText(p, this.byProtocol[p].toString()))
       .join(',');
   }
 

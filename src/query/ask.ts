@@ -1,4 +1,5 @@
 import { semanticsName, type SemanticsName } from '../model/semantics.js';
+import { namedPortText, portText } from '../net/port-text.js';
 import type { Protocol } from '../model/policy.js';
 import type { Pod, Snapshot } from '../model/snapshot.js';
 import { externalBlocks } from '../engine/external-blocks.js';
@@ -196,8 +197,8 @@ function portMapper(dst: ResolvedEnd, port: PortQuery | undefined): ((d: Member)
     const svc = dst.service;
     const sp = svc.ports.find((p) => p.protocol === protocol && (typeof port.port === 'number' ? p.port === port.port : p.name === port.port));
     if (!sp) {
-      const have = svc.ports.map((p) => `${p.port}/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none';
-      return `service ${svc.namespace}/${svc.name} has no port ${port.port}/${protocol}; it has: ${have}`;
+      const have = svc.ports.map((p) => `${portText(p.protocol, p.port)}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none';
+      return `service ${svc.namespace}/${svc.name} has no port ${portText(protocol, port.port)}; it has: ${have}`;
     }
     const via = `service port ${sp.port} → targetPort ${sp.targetPort}`;
     if (typeof sp.targetPort === 'number') return () => ({ protocol, number: sp.targetPort as number, via });
@@ -207,7 +208,7 @@ function portMapper(dst: ResolvedEnd, port: PortQuery | undefined): ((d: Member)
   const name = port.port;
   const anyHas = dst.members.some((d) => d.endpoint.kind === 'pod' && d.endpoint.pod.ports.some((p) => p.name === name && p.protocol === protocol));
   if (!anyHas) {
-    const names = [...new Set(dst.members.flatMap((d) => (d.endpoint.kind === 'pod' ? d.endpoint.pod.ports.filter((p) => p.name).map((p) => `${p.name} (${p.port}/${p.protocol})`) : [])))];
+    const names = [...new Set(dst.members.flatMap((d) => (d.endpoint.kind === 'pod' ? d.endpoint.pod.ports.filter((p) => p.name).map(namedPortText) : [])))];
     return `no destination pod has a ${protocol} port named "${name}"; named ports there: ${names.join(', ') || 'none'}`;
   }
   return (d) => named(d, name, `port ${name} → `);

@@ -1,4 +1,5 @@
 import type { Pod, Service, Snapshot } from '../model/snapshot.js';
+import { POD_TEMPLATE_HASH } from '../load/deployment-owner.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { podId } from '../engine/connectivity.js';
 import type { ExternalBlock } from '../engine/external-blocks.js';
@@ -37,7 +38,7 @@ interface Candidate {
   label: string;
   pods: Pod[];
   service?: Service;
-  /** A Deployment known only through its ReplicaSet's name. */
+  /** A ReplicaSet known only through its Deployment's pods and their pod-template-hash. */
   inferred?: boolean;
 }
 
@@ -61,15 +62,15 @@ function buildCandidates(snapshot: Snapshot): Candidate[] {
       out.set(`${pod.namespace}/Pod/${pod.name}`, { namespace: pod.namespace, kind: 'Pod', name: pod.name, label: `${pod.namespace}/${pod.name}[Pod]`, pods: [pod] });
     }
   }
-  // kubectl dumps often hold Pods and their ReplicaSet owners but not the Deployment: a ReplicaSet
-  // named <deployment>-<pod-template-hash> stands for that Deployment, which is what users type.
+  // The snapshot names a Deployment's pods after it (deploymentOwner); the ReplicaSet that
+  // kubectl prints (<deployment>-<pod-template-hash>) still finds them.
   for (const pod of snapshot.pods) {
-    const hash = pod.labels['pod-template-hash'];
-    if (pod.owner.kind !== 'ReplicaSet' || !hash || !pod.owner.name.endsWith(`-${hash}`)) continue;
-    const name = pod.owner.name.slice(0, -hash.length - 1);
-    const key = `${pod.namespace}/Deployment/${name}`;
+    const hash = pod.labels[POD_TEMPLATE_HASH];
+    if (pod.owner.kind !== 'Deployment' || !hash) continue;
+    const name = `${pod.owner.name}-${hash}`;
+    const key = `${pod.namespace}/ReplicaSet/${name}`;
     if (out.has(key) && !out.get(key)!.inferred) continue;
-    const c = out.get(key) ?? { namespace: pod.namespace, kind: 'Deployment', name, label: `${pod.namespace}/${name}[Deployment]`, pods: [], inferred: true };
+    const c = out.get(key) ?? { namespace: pod.namespace, kind: 'ReplicaSet', name, label: `${pod.namespace}/${name}[ReplicaSet]`, pods: [], inferred: true };
     c.pods.push(pod);
     out.set(key, c);
   }

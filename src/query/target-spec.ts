@@ -31,6 +31,16 @@ export const KIND_ALIASES: Readonly<Record<string, string>> = {
   service: 'Service', services: 'Service', svc: 'Service',
 };
 
+/**
+ * The kind a word names: `deploy`, `pods`, and kubectl's own output forms with a group,
+ * `deployment.apps`, `statefulset.apps`, `job.batch` (a namespace name holds no dot, so a dotted
+ * word is never one).
+ */
+export function kindAlias(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  return KIND_ALIASES[lower] ?? (lower.includes('.') ? KIND_ALIASES[lower.slice(0, lower.indexOf('.'))] : undefined);
+}
+
 function parsePort(text: string, proto: string | undefined): PortQuery | string {
   const protocol = (proto ?? 'tcp').toUpperCase() as Protocol;
   if (!PROTOCOLS.includes(protocol)) return `protocol "${proto}" is not tcp, udp or sctp`;
@@ -54,7 +64,8 @@ function address(text: string): TargetSpec | undefined {
 }
 
 /**
- * `frontend`, `shop/frontend`, `deploy/frontend`, `shop/deploy/frontend`, `db:6379`,
+ * `frontend`, `shop/frontend`, `deploy/frontend`, `deployment.apps/frontend` (kubectl's output),
+ * `shop/deploy/frontend`, `db:6379`,
  * `db:postgres/tcp`, `app=web,tier!=canary`, `10.0.0.5`, `10.0.0.0/24:443`, `[2001:db8::1]:443`.
  */
 export function parseTarget(raw: string): TargetParse {
@@ -99,11 +110,12 @@ export function parseTarget(raw: string): TargetParse {
   if (parts.some((p) => p === '') || parts.length > 3) return { ok: false, reason: `cannot read "${text}" (expected NAME, NAMESPACE/NAME, KIND/NAME or NAMESPACE/KIND/NAME)` };
   let spec: TargetSpec;
   if (parts.length === 3) {
-    const kind = KIND_ALIASES[parts[1]!.toLowerCase()];
+    const kind = kindAlias(parts[1]!);
     if (!kind) return { ok: false, reason: `unknown kind "${parts[1]}" (try deployment, statefulset, daemonset, pod, service, …)` };
     spec = { kind: 'name', text: body, namespace: parts[0]!, objectKind: kind, name: parts[2]! };
   } else if (parts.length === 2) {
-    const kind = KIND_ALIASES[parts[0]!.toLowerCase()];
+    const kind = kindAlias(parts[0]!);
+    if (!kind && parts[0]!.includes('.')) return { ok: false, reason: `unknown kind "${parts[0]}" (try deployment, statefulset, daemonset, pod, service, …)` };
     spec = kind ? { kind: 'name', text: body, objectKind: kind, name: parts[1]! } : { kind: 'name', text: body, namespace: parts[0]!, name: parts[1]! };
   } else {
     spec = { kind: 'name', text: body, name: parts[0]! };

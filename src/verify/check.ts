@@ -1,4 +1,5 @@
 import { ReferenceEvaluator } from '../engine/reference.js';
+import { portText } from '../net/port-text.js';
 import { externalBlocks } from '../engine/external-blocks.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { ask, dependsOnPlugin, type PairAnswer } from '../query/ask.js';
@@ -70,7 +71,7 @@ function check(snapshot: Snapshot, e: Expectation, undetermined: Set<UnmodelledO
     for (const p of a.pairs) for (const u of p.undeterminedBy) undetermined.add(u);
     const bad = a.pairs.filter((p) => breaksIt(p, (allowed) => (e.expect === 'allow' ? !allowed : allowed), dependent));
     for (const p of bad.slice(0, MAX_LISTED)) {
-      result.problems.push(`${p.src.id} ${p.allowed ? 'can' : 'cannot'} reach ${p.dst.id}${p.port ? ` on ${p.port.protocol} ${p.port.number ?? p.port.unresolved}` : p.allowed ? ` on ${p.explanation.connections}` : ''}`);
+      result.problems.push(`${p.src.id} ${p.allowed ? 'can' : 'cannot'} reach ${p.dst.id}${p.port ? ` on ${portText(p.port.protocol, p.port.number ?? p.port.unresolved ?? '')}` : p.allowed ? ` on ${p.explanation.connections}` : ''}`);
     }
     if (bad.length > MAX_LISTED) result.problems.push(`… and ${bad.length - MAX_LISTED} more pairs`);
     return { ...result, passed: bad.length === 0, offending: bad };
@@ -112,7 +113,7 @@ function check(snapshot: Snapshot, e: Expectation, undetermined: Set<UnmodelledO
         if (!permitted && breaksIt(p, (allowed) => allowed, dependent)) offending.push(p);
       }
     }
-    for (const p of offending.slice(0, MAX_LISTED)) result.problems.push(`${p.src.id} also reaches ${p.dst.id}${p.port ? ` on ${p.port.protocol} ${p.port.number}` : ` on ${p.explanation.connections}`}`);
+    for (const p of offending.slice(0, MAX_LISTED)) result.problems.push(`${p.src.id} also reaches ${p.dst.id}${p.port ? ` on ${portText(p.port.protocol, p.port.number ?? p.port.unresolved ?? '')}` : ` on ${p.explanation.connections}`}`);
     if (offending.length > MAX_LISTED) result.problems.push(`… and ${offending.length - MAX_LISTED} more pairs`);
     return { ...result, passed: offending.length === 0, offending };
   }

@@ -40,7 +40,7 @@ describe('netpol-check can: names a user types', () => {
   it('sets: a selector against a selector gives a per-pair breakdown', async () => {
     const r = await can('tier=frontend reach app=redis:6379', dump);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toBe('yes: 4 of 4 pairs allowed from pods matching tier=frontend in all namespaces (2 pods) to pods matching app=redis in all namespaces (2 pods) on tcp/6379');
+    expect(r.out.split('\n')[0]).toBe('yes: 4 of 4 pairs allowed from pods matching tier=frontend in all namespaces (2 pods) to pods matching app=redis in all namespaces (2 pods) on TCP 6379');
   });
 
   it('sets: partly denied lists the denied pairs and explains the first', async () => {
@@ -57,7 +57,7 @@ describe('netpol-check can: names a user types', () => {
   it('a CIDR source is split where policies split it', async () => {
     const r = await can('198.51.100.0/22 reach payments/ledger:grpc', multi);
     expect(r.code).toBe(1);
-    expect(r.out.split('\n')[0]).toBe('no: 0 of 3 pairs allowed from 198.51.100.0/22 (3 ranges) to payments/ledger[Deployment] (1 pod) on tcp/grpc');
+    expect(r.out.split('\n')[0]).toBe('no: 0 of 3 pairs allowed from 198.51.100.0/22 (3 ranges) to payments/ledger[Deployment] (1 pod) on TCP grpc');
     expect(r.out).toContain('✗ 198.51.101.0-198.51.101.255 → payments/ledger[Deployment] on TCP 50051 (port grpc → 50051)');
   });
 
@@ -77,8 +77,8 @@ describe('netpol-check can: errors exit 2 with a useful message', () => {
     ['api reach db:99999', three, /destination: port 99999 is not between 1 and 65535/],
     ['api reach db:5432/icmp', three, /protocol "icmp" is not tcp, udp or sctp/],
     ['api reach db:Bad_Name', three, /"Bad_Name" is neither a port number nor a valid port name/],
-    ['api reach svc/db:6379', three, /service shop\/db has no port 6379\/TCP; it has: 5432\/TCP \(postgres\)/],
-    ['api reach db:grpc', three, /no destination pod has a TCP port named "grpc"; named ports there: postgres \(5432\/TCP\)/],
+    ['api reach svc/db:6379', three, /service shop\/db has no port TCP 6379; it has: TCP 5432 \(postgres\)/],
+    ['api reach db:grpc', three, /no destination pod has a TCP port named "grpc"; named ports there: postgres \(TCP 5432\)/],
     ['app==web,,x reach db', three, /source: bad selector/],
     ['app=nothing reach db', three, /source: no pod matches app=nothing in all namespaces/],
     ['api:80 reach db', three, /source: a port belongs to the destination/],

@@ -151,3 +151,26 @@ describe('unknown flags name the closest known one', () => {
     expect(r.err).toContain(`did you mean ${near}?`);
   });
 });
+
+describe('other command-line mistakes are said in the help page\'s words (no raw parseArgs text)', () => {
+  it.each([
+    [['matrix', '-f'], '-f/--file needs a value (PATH) and none was given'],
+    [['matrix', '-f', T, '-o'], '-o/--output needs a value (FORMAT) and none was given'],
+    [['matrix', '-f', '-o', 'json'], '-f needs a value (PATH), but the next word "-o" is a flag; for a value that starts with a dash write --file=VALUE'],
+    [['lint', '-f', T, '--list-rules=yes'], '--list-rules is a switch and takes no value'],
+    [['can', 'api', 'reach', 'db', '-f', T, '-n', 'shop', '-n', 'kube-system'], '-n/--namespace given 2 times ("shop", "kube-system"): can takes one'],
+    [['matrix', '-f', T, '-o', 'json', '-o', 'csv'], '-o/--output given 2 times'],
+    [['matrix', '-f', T, '-l', 'app in (db'], '-l app in (db: cannot read'],
+    [['diff', '-f', T], 'diff does not take -f/--file: diff compares --base PATH with --head PATH'],
+    [['migrate', '-f', LEGACY, '--cni', 'calico'], 'migrate does not take --cni'],
+  ])('%j', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.err).not.toMatch(/Option '|ERR_PARSE_ARGS|argument is ambiguous/);
+  });
+
+  it('the same value twice is one value', async () => {
+    expect((await runCli(['matrix', '-f', T, '-o', 'json', '-o', 'json'])).code).toBe(0);
+  });
+});

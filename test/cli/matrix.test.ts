@@ -61,7 +61,7 @@ describe('netpol-check matrix', () => {
     const r = await runCli(['matrix', '-f', '-', '--output-file', 'out.txt'], text);
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
-    expect(r.files['out.txt']).toContain('guestbook/redis-leader[StatefulSet] => guestbook/redis-follower-5b9c7d8f4[ReplicaSet] : TCP 6379');
+    expect(r.files['out.txt']).toContain('guestbook/redis-leader[StatefulSet] => guestbook/redis-follower[Deployment] : TCP 6379');
   });
 
   it('a bad document: one-line error with file:line and field, the rest analysed, exit 2', async () => {
@@ -118,7 +118,7 @@ describe('the built binary', () => {
     expect(r.out).toContain('shop/frontend[Deployment] => shop/api[Deployment] : TCP 9000');
     const s = runBinary(['matrix', '-f', '-'], readFileSync(join(ROOT, 'examples/kubectl-list/cluster-dump.yaml'), 'utf8'));
     expect(s.code).toBe(0);
-    expect(s.out).toContain('guestbook/frontend-6c8b8f7d9[ReplicaSet] => guestbook/redis-leader[StatefulSet] : TCP 6379');
+    expect(s.out).toContain('guestbook/frontend[Deployment] => guestbook/redis-leader[StatefulSet] : TCP 6379');
   });
 
   it('exits 2 without a stack trace on bad input', () => {

@@ -29,6 +29,17 @@ describe('README examples are true', () => {
     expect(existsSync(join(ROOT, 'docs', 'report.png'))).toBe(true);
   });
 
+  it('says how many lint rules there are (the registry counts them)', async () => {
+    const { RULES } = await import('../../src/lint/registry.js');
+    const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+    const tens = ['', '', 'twenty', 'thirty', 'forty'];
+    const n = RULES.length;
+    const word = n <= 20 ? words[n]! : `${tens[Math.floor(n / 10)]}${n % 10 ? `-${words[n % 10]}` : ''}`;
+    const counts = [...README.matchAll(/(?:^|[.:] )([A-Za-z-]+|\d+) (?:lint )?rules\b/gm)].map((m) => m[1]!.toLowerCase()).filter((w) => /^\d+$/.test(w) || words.includes(w) || tens.some((t) => t && w.startsWith(t)));
+    expect(counts.length).toBeGreaterThan(0);
+    for (const c of counts) expect([word, String(n)]).toContain(c);
+  });
+
   it('the quick start names the commands CI runs', () => {
     expect(README).toContain('npm ci');
     expect(README).toContain('npm test');

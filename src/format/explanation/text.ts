@@ -1,4 +1,5 @@
 import { describeUnmodelled } from '../../query/undetermined.js';
+import { portText as portSpelling } from '../../net/port-text.js';
 import { dependsOnPlugin, type CanAnswer, type PairAnswer } from '../../query/ask.js';
 import { assumingText, differingBehaviours, describeBehaviour, PLUGIN_ASSUMPTIONS } from '../../model/cni.js';
 import { representativeEndpoint, type Node } from '../../engine/connectivity.js';
@@ -10,8 +11,8 @@ import { adminRuleRef, describePeer, policyRef, ruleRef } from './describe.js';
 
 function portText(p: PairAnswer): string {
   if (!p.port) return '';
-  if (p.port.number === undefined) return ` on ${p.port.protocol} (${p.port.unresolved})`;
-  return ` on ${p.port.protocol} ${p.port.number}${p.port.via ? ` (${p.port.via})` : ''}`;
+  if (p.port.number === undefined) return ` on ${p.port.protocol.toUpperCase()} (${p.port.unresolved})`;
+  return ` on ${portSpelling(p.port.protocol, p.port.number)}${p.port.via ? ` (${p.port.via})` : ''}`;
 }
 
 function opens(v: RuleVerdict, p: PairAnswer): boolean {
@@ -21,8 +22,8 @@ function opens(v: RuleVerdict, p: PairAnswer): boolean {
 /** What a rule opens towards this destination, in words. */
 function opensText(r: RuleVerdict, p: PairAnswer): string {
   if (!r.ports.isEmpty()) return r.ports.toString();
-  const names = r.rule.ports === 'any' ? [] : r.rule.ports.flatMap((s) => (s.kind === 'named' ? [`${s.name}/${s.protocol}`] : []));
-  return `nothing to ${p.dst.id}${names.length ? ` (it has no container port named ${names.join(', ')})` : ''}`;
+  const names = r.rule.ports === 'any' ? [] : r.rule.ports.flatMap((s) => (s.kind === 'named' ? [portSpelling(s.protocol, s.name)] : []));
+  return `nothing to ${p.dst.id}${names.length ? ` (it has no container port for ${names.join(', ')})` : ''}`;
 }
 
 function side(v: DirectionVerdict, who: string, p: PairAnswer): string[] {
@@ -158,7 +159,7 @@ function count(end: CanAnswer['source']): string {
 export function formatCanText(a: CanAnswer, opts: { verbose?: boolean } = {}): string {
   const lines: string[] = [];
   const single = a.pairs.length === 1;
-  const asked = a.port ? ` on ${a.port.protocol.toLowerCase()}/${a.port.port}` : '';
+  const asked = a.port ? ` on ${portSpelling(a.port.protocol, a.port.port)}` : '';
   if (single) {
     lines.push(...explainPair(a.pairs[0]!));
     return `${lines.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import { escapeWorkflowData, escapeWorkflowProperty } from '../escape/workflow-command.js';
+import { objectLabel } from '../../lint/object-label.js';
 import type { Finding } from '../../lint/rule.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -17,7 +18,7 @@ export function formatFindingsGithub(findings: readonly Finding[]): string {
         f.source?.col ? `col=${f.source.col}` : '',
         `title=${escapeWorkflowProperty(f.ruleId)}`,
       ].filter(Boolean);
-      return `::${LEVEL[f.severity]} ${props.join(',')}::${escapeWorkflowData(`${f.object ? `${f.object}: ` : ''}${f.message}`)}\n`;
+      return `::${LEVEL[f.severity]} ${props.join(',')}::${escapeWorkflowData(`${f.object ? `${objectLabel(f.object)}: ` : ''}${f.message}`)}\n`;
     })
     .join('');
 }

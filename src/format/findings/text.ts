@@ -1,4 +1,5 @@
 import { escapeTerminal, sanitizeTerminalText } from '../escape/terminal.js';
+import { objectLabel } from '../../lint/object-label.js';
 import type { Finding } from '../../lint/rule.js';
 import { formatSource } from '../../model/source.js';
 
@@ -15,7 +16,7 @@ function escapeMessage(message: string): string {
 
 /** `file:line:col: warning: message [rule-id]`, then a summary line; input text escaped. */
 export function formatFindingsText(findings: readonly Finding[]): string {
-  const lines = findings.map((f) => `${formatSource(f.source)}: ${f.severity}: ${f.object ? `${escapeTerminal(f.object)}: ` : ''}${escapeMessage(f.message)} [${escapeTerminal(f.ruleId)}]`);
+  const lines = findings.map((f) => `${formatSource(f.source)}: ${f.severity}: ${f.object ? `${escapeTerminal(objectLabel(f.object))}: ` : ''}${escapeMessage(f.message)} [${escapeTerminal(f.ruleId)}]`);
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   lines.push(findings.length ? `${findings.length} finding(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info` : 'no findings');
   return sanitizeTerminalText(`${lines.join('\n')}\n`);

@@ -1,4 +1,5 @@
 import type { Migration } from '../../legacy/migrate.js';
+import { portText } from '../../net/port-text.js';
 import { formatSource } from '../../model/source.js';
 import { describeSemantics } from '../../model/semantics.js';
 
@@ -21,7 +22,7 @@ export function formatMigrationText(m: Migration, written: readonly string[]): s
     lines.push(`equivalent: ${what} (before: ${m.semantics.mode === 'legacy' ? 'legacy' : 'v1'} semantics on the manifests as written; after: the v1 manifests, read back)`);
   } else {
     lines.push(`NOT equivalent: ${p.differences.length}${p.differences.length >= 50 ? '+' : ''} difference(s) (${what})`);
-    for (const d of p.differences) lines.push(`  ${d.src} → ${d.dst} ${d.protocol} ${d.port}: before ${d.before ? 'allowed' : 'denied'}, after ${d.after ? 'allowed' : 'denied'}`);
+    for (const d of p.differences) lines.push(`  ${d.src} → ${d.dst} ${portText(d.protocol, d.port)}: before ${d.before ? 'allowed' : 'denied'}, after ${d.after ? 'allowed' : 'denied'}`);
   }
   return `${lines.join('\n')}\n`;
 }

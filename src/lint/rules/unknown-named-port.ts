@@ -1,4 +1,5 @@
 import type { NetworkPolicy, PodPeer, Rule } from '../../model/policy.js';
+import { namedPortText } from '../../net/port-text.js';
 import { defineRule, policyName } from '../rule.js';
 import { intersects, type SnapshotIndex } from '../snapshot-index.js';
 
@@ -41,7 +42,7 @@ export default defineRule({
           if (spec.kind !== 'named') continue;
           if (intersects(dsts, index.podsWithPort(spec.name, spec.protocol))) continue;
           let names = exposed.get(dsts);
-          if (!names) exposed.set(dsts, (names = [...new Set(dsts.flatMap((d) => pods[d]!.ports.filter((cp) => cp.name).map((cp) => `${cp.name}/${cp.protocol}`)))]));
+          if (!names) exposed.set(dsts, (names = [...new Set(dsts.flatMap((d) => pods[d]!.ports.filter((cp) => cp.name).map(namedPortText)))]));
           report('unknown', { direction: rule.direction, rule: rule.index, protocol: spec.protocol, name: spec.name, known: names.length ? ` (they expose: ${names.slice(0, 8).join(', ')})` : '' }, { source: spec.source, object: policyName(p) });
         }
       }

@@ -238,11 +238,13 @@ export function readNetworkPolicy(r: ObjectReader, options: PolicyReadOptions = 
     r.report('error', [], 'policy-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
     return undefined;
   }
+  const labels = r.stringMap(['metadata', 'labels']);
   return {
     name: r.name,
     namespace: r.namespace,
     apiVersion: r.raw.apiVersion,
     annotations: r.stringMap(['metadata', 'annotations']),
+    ...(Object.keys(labels).length ? { labels } : {}),
     podSelector,
     affects,
     policyTypesGiven: typesList !== undefined && typesList.length > 0,

@@ -1,3 +1,4 @@
+import { namedPortText } from '../../../src/net/port-text.js';
 import type { Labels } from '../../../src/model/labels.js';
 import type { NetworkPolicy, Rule } from '../../../src/model/policy.js';
 import type { Pod } from '../../../src/model/snapshot.js';
@@ -33,7 +34,7 @@ export default defineRule({
         for (const spec of named) {
           if (spec.kind !== 'named') continue;
           if (dsts.some((d) => d.ports.some((cp) => cp.name === spec.name && cp.protocol === spec.protocol))) continue;
-          const names = [...new Set(dsts.flatMap((d) => d.ports.filter((cp) => cp.name).map((cp) => `${cp.name}/${cp.protocol}`)))];
+          const names = [...new Set(dsts.flatMap((d) => d.ports.filter((cp) => cp.name).map(namedPortText)))];
           report('unknown', { direction: rule.direction, rule: rule.index, protocol: spec.protocol, name: spec.name, known: names.length ? ` (they expose: ${names.slice(0, 8).join(', ')})` : '' }, { source: spec.source, object: policyName(p) });
         }
       }

@@ -1,0 +1,27 @@
+import { ALL_NAMESPACES_FILTER, CNI, FILE, HELP, KUSTOMIZE, NAMESPACE_FILTER, output, SELECTOR_FILTER, SEMANTICS } from './common.js';
+import type { CommandSpec } from './option.js';
+
+export const LINT: CommandSpec = {
+  name: 'lint',
+  summary: 'common policy mistakes, as text, JSON, SARIF or GitHub annotations',
+  usage: 'lint -f PATH [-o text|json|sarif|github] [--fail-on error|warning|info]',
+  description: `Finds common NetworkPolicy mistakes, with positions, in the formats CI systems read.
+
+An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced for those rules.`,
+  options: [
+    FILE,
+    ...output(['text', 'txt', 'json', 'sarif', 'github'], 'text (default; txt is the same) | json | sarif (SARIF 2.1.0) | github\n(workflow annotations)'),
+    { name: 'fail-on', value: 'SEV', choices: ['error', 'warning', 'info'], help: 'exit 1 when a finding is at least this severe (default: warning)' },
+    { name: 'disable', value: 'IDS', help: 'comma-separated rule ids to skip' },
+    { name: 'config', short: 'c', value: 'FILE', complete: 'file', help: 'settings (default: .netpol-check.yaml if present): rules:\n{RULE-ID: off|error|warning|info}, ignorePaths: [GLOB], failOn: SEV' },
+    { name: 'list-rules', help: 'print the rules and exit (with -o md: the rule reference)' },
+    { ...NAMESPACE_FILTER, help: 'only findings on objects in NS (repeatable), as kubectl get -n;\nmanifests that name no namespace go to the first NS' },
+    ALL_NAMESPACES_FILTER,
+    { ...SELECTOR_FILTER, help: 'only findings on objects whose labels match SELECTOR (kubectl -l\nsyntax); a workload by its pods\' labels' },
+    KUSTOMIZE,
+    ...SEMANTICS,
+    CNI,
+    ...HELP,
+  ],
+  exitCodes: 'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.',
+};
