@@ -1,4 +1,5 @@
 import type { Finding } from '../../lint/rule.js';
+import { objectLabel } from '../../lint/object-label.js';
 import { RULES } from '../../lint/registry.js';
 import { REPOSITORY_URL, ruleHelpUri } from './rule-docs.js';
 import { artifactLocation, SRCROOT, type SarifPaths } from './sarif-location.js';
@@ -42,7 +43,7 @@ export function formatFindingsSarif(findings: readonly Finding[], version: strin
           ruleId: f.ruleId,
           ruleIndex: ruleIds.indexOf(f.ruleId),
           level: LEVEL[f.severity],
-          message: { text: `${f.object ? `${f.object}: ` : ''}${f.message}` },
+          message: { text: `${f.object ? `${objectLabel(f.object)}: ` : ''}${f.message}` },
           ...(f.source?.file
             ? {
                 locations: [
