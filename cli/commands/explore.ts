@@ -10,6 +10,7 @@ import { loadForCommand } from '../load.js';
 import { CNI_OPTION, cniOption } from '../cni.js';
 import { pluginMatrix, withProfile } from '../plugin-matrix.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
+import { prepareTerminalEnv } from '../tui/colour-env.js';
 
 export const EXPLORE_HELP = `Usage: netpol-check explore -f PATH [-f PATH…] [--level workload|pod]
 
@@ -52,13 +53,11 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
   if (notes) io.err(notes);
   const snapshot = withProfile(loaded.snapshot, cni);
   const findings = runLint(snapshot, loaded.diagnostics, { matrix });
-  // Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set; explore runs only at
-  // a terminal (checked above), where a person is waiting for live frames. Read before ink loads.
-  process.env.CI = 'false';
-  process.env.CONTINUOUS_INTEGRATION = 'false';
+  // Read when ink and its colour library load: CI markers removed (not set to 'false'), NO_COLOR and FORCE_COLOR honoured.
+  const { colour } = prepareTerminalEnv(process.env);
   const [{ render }, { App }, { ExploreModel }] = await Promise.all([import('ink'), import('../tui/App.js'), import('../tui/model.js')]);
   const model = new ExploreModel(snapshot, matrix, findings, level);
-  const app = render(createElement(App, { model, notice: explorerNotice(input) }), { exitOnCtrlC: true });
+  const app = render(createElement(App, { model, notice: explorerNotice(input), colour }), { exitOnCtrlC: true });
   await app.waitUntilExit();
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }
