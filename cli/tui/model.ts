@@ -11,7 +11,7 @@ import { formatSource } from '../../src/model/source.js';
 import { ConnectionSet } from '../../src/net/connection-set.js';
 import { formatIp } from '../../src/net/ip-address.js';
 import { formatSelector, matchesSelector } from '../../src/select/label-selector.js';
-import { manifestLines, type ManifestRef, type ReadText } from './manifest.js';
+import { Manifests, type ManifestRef, type ReadText } from './manifest.js';
 
 /** One row of the workload list: a workload or pod (or an outside range), with what marks it. */
 export interface Entry {
@@ -68,6 +68,7 @@ export class ExploreModel {
   private readonly explainer: Explainer;
   private everyPeerCache: { key: string; peers: Peer[] } | undefined;
   private manifestCache: { key: string; lines: string[] } | undefined;
+  private readonly manifests: Manifests;
 
   constructor(
     readonly snapshot: Snapshot,
@@ -75,8 +76,9 @@ export class ExploreModel {
     findings: readonly Finding[] = [],
     level: Level = 'workload',
     /** How the YAML view reads a manifest again (tests give files of their own). */
-    private readonly readText?: ReadText,
+    readText?: ReadText,
   ) {
+    this.manifests = new Manifests(new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']), readText);
     this.view = connectivity(matrix, level);
     this.explainer = new Explainer(snapshot);
     for (const e of this.view.edges) {
@@ -143,7 +145,7 @@ export class ExploreModel {
   /** The policy's manifest as read, as escaped YAML lines (or a line saying why it cannot be shown). */
   manifest(policy: PolicyEntry): string[] {
     if (!policy.manifest) return ['(made up by netpol-check under legacy semantics: it has no manifest of its own; see the source above)'];
-    if (this.manifestCache?.key !== policy.key) this.manifestCache = { key: policy.key, lines: manifestLines(policy.manifest, this.readText) };
+    if (this.manifestCache?.key !== policy.key) this.manifestCache = { key: policy.key, lines: this.manifests.lines(policy.manifest) };
     return this.manifestCache.lines;
   }
 

@@ -261,11 +261,24 @@ describe('explore: wrapping, scrolling, why not, YAML', () => {
     const loaded = loadSnapshot([join(ROOT, 'examples', 'three-tier')]);
     const model = new ExploreModel(loaded.snapshot, computeMatrix(loaded.snapshot), [], 'workload', () => 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: other }\n');
     const [line] = model.manifest(model.policies[0]!);
-    expect(line).toMatch(/no longer holds NetworkPolicy default-deny-all at line 2; it changed since explore started/);
+    expect(line).toMatch(/no longer holds NetworkPolicy default-deny-all in its document 1; it changed since explore started/);
     const gone = new ExploreModel(loaded.snapshot, computeMatrix(loaded.snapshot), [], 'workload', () => {
       throw Object.assign(new Error('gone'), { code: 'ENOENT' });
     });
     expect(gone.manifest(gone.policies[0]!)[0]).toMatch(/cannot be read again: ENOENT/);
+  });
+
+  it('reads a file again once for all the policies it holds (a dump has thousands)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const loaded = loadSnapshot([join(ROOT, 'examples', 'three-tier')]);
+    const reads: string[] = [];
+    const model = new ExploreModel(loaded.snapshot, computeMatrix(loaded.snapshot), [], 'workload', (file) => {
+      reads.push(file);
+      return readFileSync(file, 'utf8');
+    });
+    const names = model.policies.map((p) => model.manifest(p).find((l) => l.startsWith('  name: ')));
+    expect(names).toEqual(model.policies.map((p) => `  name: ${p.label.split('/')[1]}`));
+    expect(new Set(reads).size).toBe(reads.length);
   });
 });
 
