@@ -59,13 +59,13 @@ export const HELP_LINES = [
   '  tab            switch between workloads and policies',
   '  d              direction: who it reaches ⇄ who reaches it',
   '  a              peers: every workload ⇄ only those reached; enter on a ✗ peer',
-  '                 says why not (the policies that isolate it, the closest rules)',
+  '                 says why not (the policies isolating it, the closest rules)',
   '  y              a policy: its YAML as read ⇄ its summary',
-  '  /              filter by name or label (fuzzy); enter keeps it, esc clears it',
+  '  /              filter names, labels (fuzzy): enter keeps it, esc clears it',
   '  q, ctrl-c      quit',
   '  ?              this help (any key closes it)',
-  '',
-  'Badges: in / eg = isolated for ingress / egress by a NetworkPolicy; ! = lint findings',
+  ' ',
+  'Badges: in / eg = isolated for ingress / egress by a policy; ! = lint findings',
 ];
 
 export function Help({ width }: { width: number }) {
