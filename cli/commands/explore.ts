@@ -53,7 +53,9 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
   if (notes) io.err(notes);
   const snapshot = withProfile(loaded.snapshot, cni);
   const findings = runLint(snapshot, loaded.diagnostics, { matrix });
-  // Read when ink and its colour library load: CI markers removed (not set to 'false'), NO_COLOR and FORCE_COLOR honoured.
+  // Ink draws only a final frame when CI is set, and its colour library reads a present CI as "no
+  // colour"; explore runs only at a terminal (checked above), where a person is waiting for live
+  // frames. Both read the environment when they load: the CI markers go before (colour-env.ts).
   const { colour } = prepareTerminalEnv(process.env);
   const [{ render }, { App }, { ExploreModel }] = await Promise.all([import('ink'), import('../tui/App.js'), import('../tui/model.js')]);
   const model = new ExploreModel(snapshot, matrix, findings, level);
