@@ -11,10 +11,13 @@ export interface PaneLine {
   color?: string;
 }
 
+/** `NetworkPolicy shop/api`; a cluster-wide policy's label names its kind already. */
+const titleOf = (policy: PolicyEntry) => (policy.label.startsWith(`${policy.kind} `) ? policy.label : `${policy.kind} ${policy.label}`);
+
 /** A policy's details: what it is, where it was read, its rules, what it selects, its findings. */
 function policyLines(policy: PolicyEntry): PaneLine[] {
   return [
-    { text: `${policy.kind} ${policy.label}`, bold: true },
+    { text: titleOf(policy), bold: true },
     { text: policy.source },
     ...policy.rules.map((r) => ({ text: `  ${r}` })),
     { text: `selects ${policy.selects.length}:`, bold: true },
@@ -38,7 +41,7 @@ export function scrolledText(model: ExploreModel, s: ExploreState): PaneLine[] {
     textWidth = width - 2;
   } else if (s.tab === 'policies') {
     const { policy } = derive(model, s);
-    if (policy) lines = s.yaml ? [{ text: `${policy.kind} ${policy.label} · YAML as read`, bold: true }, { text: policy.source }, ...model.manifest(policy).map((text) => ({ text }))] : policyLines(policy);
+    if (policy) lines = s.yaml ? [{ text: `${titleOf(policy)} · YAML as read`, bold: true }, { text: policy.source }, ...model.manifest(policy).map((text) => ({ text }))] : policyLines(policy);
   }
   return lines.flatMap((l) => wrapLine(escapeTerminal(l.text), textWidth).map((text) => ({ ...l, text })));
 }
