@@ -11,6 +11,7 @@ import { loadForCommand } from '../load.js';
 import { cniOption } from '../cni.js';
 import { pluginMatrix, withProfile } from '../plugin-matrix.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
+import { prepareTerminalEnv } from '../tui/colour-env.js';
 
 export const EXPLORE_HELP = helpPage(EXPLORE);
 
@@ -34,13 +35,13 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
   if (notes) io.err(notes);
   const snapshot = withProfile(loaded.snapshot, cni);
   const findings = runLint(snapshot, loaded.diagnostics, { matrix });
-  // Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set; explore runs only at
-  // a terminal (checked above), where a person is waiting for live frames. Read before ink loads.
-  process.env.CI = 'false';
-  process.env.CONTINUOUS_INTEGRATION = 'false';
+  // Ink draws only a final frame when CI is set, and its colour library reads a present CI as "no
+  // colour"; explore runs only at a terminal (checked above), where a person is waiting for live
+  // frames. Both read the environment when they load: the CI markers go before (colour-env.ts).
+  const { colour } = prepareTerminalEnv(process.env);
   const [{ render }, { App }, { ExploreModel }] = await Promise.all([import('ink'), import('../tui/App.js'), import('../tui/model.js')]);
   const model = new ExploreModel(snapshot, matrix, findings, level);
-  const app = render(createElement(App, { model, notice: explorerNotice(input) }), { exitOnCtrlC: true });
+  const app = render(createElement(App, { model, notice: explorerNotice(input), colour }), { exitOnCtrlC: true });
   await app.waitUntilExit();
   return loaded.errors > 0 ? EXIT.error : EXIT.ok;
 }

@@ -1,8 +1,13 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer, useState } from 'react';
+import { escapeTerminal } from '../../src/format/escape/terminal.js';
+import { ColourContext, useColour } from './colour.js';
 import { Footer, Header, Help } from './frame.js';
-import { derive, explanationOf, INITIAL, makeReducer } from './state.js';
-import { displayName, type Entry, type ExploreModel, type PolicyEntry } from './model.js';
+import { layout } from './layout.js';
+import { derive, INITIAL, makeReducer, type ExploreState } from './state.js';
+import { displayName, type Entry, type ExploreModel } from './model.js';
+import { ScrollPane } from './scroll-pane.js';
+import { scrolledText } from './scrolled-text.js';
 import { WindowedList, type Row } from './windowed-list.js';
 
 /** Follows the terminal's size; tests pass a fixed one. */
@@ -47,20 +52,41 @@ function grouped<T>(items: T[], ns: (t: T) => string, text: (t: T) => string, ke
   return { rows, rowOf };
 }
 
-/** `notice`: what the answers on screen leave out or depend on (partial input, policies not evaluated, plugin-dependent pairs), one line. */
-export function App({ model, size: fixedSize, notice = '' }: { model: ExploreModel; size?: { width: number; height: number }; notice?: string }) {
+/** The key hint of the footer: the keys of the pane that has the focus. */
+function hintOf(s: ExploreState): string {
+  if (s.focus === 'explain') return '↑↓ scroll · PgUp PgDn page · esc back · q quit · ? help';
+  if (s.focus === 'detail') return `↑↓ scroll · PgUp PgDn page · y ${s.yaml ? 'summary' : 'yaml'} · esc back · q quit · ? help`;
+  if (s.focus === 'peers') return `↑↓/jk move · enter why · a ${s.allPeers ? 'reached' : 'all'} · d direction · esc back · q quit · ? help`;
+  if (s.tab === 'policies') return `↑↓/jk move · enter scroll · y ${s.yaml ? 'summary' : 'yaml'} · tab view · / filter · q quit · ? help`;
+  return `↑↓/jk move · enter peers · a ${s.allPeers ? 'reached' : 'all'} · d direction · / filter · q quit · ? help`;
+}
+
+/**
+ * `notice`: what the answers on screen leave out or depend on (partial input, policies not
+ * evaluated, plugin-dependent pairs), one line. `colour`: false under NO_COLOR (bold and reverse
+ * video stay, so the selection still shows).
+ */
+export function App({ model, size: fixedSize, notice = '', colour = true }: { model: ExploreModel; size?: { width: number; height: number }; notice?: string; colour?: boolean }) {
+  return (
+    <ColourContext.Provider value={colour}>
+      <Explorer model={model} notice={notice} fixedSize={fixedSize} />
+    </ColourContext.Provider>
+  );
+}
+
+function Explorer({ model, fixedSize, notice }: { model: ExploreModel; fixedSize?: { width: number; height: number }; notice: string }) {
   const { exit } = useApp();
+  const colour = useColour();
   const { width, height } = useSize(fixedSize);
   const reducer = useMemo(() => makeReducer(model), [model]);
   const [state, dispatch] = useReducer(reducer, INITIAL);
   const { tab, focus, scroll, direction, filter, filtering, help } = state;
-  const { entries, policies, count, current, entry, policy, peers, peerIndex } = derive(model, state);
-  const explanation = useMemo(() => explanationOf(model, state), [model, state.focus, state.sel, state.peerSel, state.direction, state.filter, state.tab]);
+  const { entries, policies, count, current, entry, peers, peerIndex } = derive(model, state);
+  const scrolling = focus === 'explain' || tab === 'policies';
+  const text = useMemo(() => (scrolling ? scrolledText(model, state) : []), [model, scrolling, state.focus, state.sel, state.peerSel, state.direction, state.allPeers, state.filter, state.tab, state.yaml, state.columns]);
 
-  const bodyHeight = Math.max(3, height - 5 - (notice ? 1 : 0));
-  const leftWidth = Math.max(24, Math.floor(width * 0.42));
-  const rightWidth = Math.max(20, width - leftWidth);
-  useEffect(() => dispatch({ type: 'page', rows: bodyHeight }), [bodyHeight]);
+  const { bodyHeight, leftWidth, rightWidth } = layout(width, height, notice !== '');
+  useEffect(() => dispatch({ type: 'size', rows: bodyHeight, columns: width }), [bodyHeight, width]);
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit]);
@@ -70,13 +96,7 @@ export function App({ model, size: fixedSize, notice = '' }: { model: ExploreMod
     tab === 'workloads'
       ? grouped(entries, (e) => e.namespace, entryText, (e) => e.node.id, (e) => (e.findings.length ? 'yellow' : undefined))
       : grouped(policies, (p) => p.namespace, (p) => `${p.kind === 'NetworkPolicy' ? p.label.split('/')[1] : p.label}${p.findings.length ? ` !${p.findings.length}` : ''}`, (p) => p.key, (p) => (p.findings.length ? 'yellow' : undefined));
-
-  const hint =
-    focus === 'explain'
-      ? '↑↓ scroll · esc back · q quit · ? help'
-      : focus === 'peers'
-        ? '↑↓/jk move · enter why · d direction · esc back · q quit · ? help'
-        : `↑↓/jk move · ${tab === 'workloads' ? 'enter peers · d direction · ' : ''}tab view · / filter · q quit · ? help`;
+  const border = (focused: boolean) => colour(focused ? 'green' : 'gray');
 
   return (
     <Box flexDirection="column" width={width}>
@@ -85,72 +105,55 @@ export function App({ model, size: fixedSize, notice = '' }: { model: ExploreMod
         <Help width={width} />
       ) : focus === 'explain' ? (
         <Box borderStyle="round" flexDirection="column" width={width} height={bodyHeight + 2}>
-          {explanation.slice(scroll, scroll + bodyHeight).map((l, i) => (
-            <Text key={i} wrap="truncate" {...(i === 0 && scroll === 0 ? { bold: true } : {})}>
-              {l}
-            </Text>
-          ))}
+          <ScrollPane lines={text} scroll={scroll} height={bodyHeight} hint="↑↓ PgUp PgDn" />
         </Box>
       ) : (
         <Box>
-          <Box borderStyle="round" borderColor={focus === 'list' ? 'green' : 'gray'} width={leftWidth} height={bodyHeight + 2}>
+          <Box borderStyle="round" borderColor={border(focus === 'list')} width={leftWidth} height={bodyHeight + 2}>
             {count === 0 ? (
-              <Text dimColor>{filter ? `nothing matches "${filter}"` : tab === 'workloads' ? 'no workloads or pods in the snapshot' : 'no policies'}</Text>
+              <Text dimColor>{filter ? `nothing matches "${escapeTerminal(filter)}"` : tab === 'workloads' ? 'no workloads or pods in the snapshot' : 'no policies'}</Text>
             ) : (
               <WindowedList rows={list.rows} selected={list.rowOf[current] ?? 0} height={bodyHeight} width={leftWidth - 2} focused={focus === 'list'} />
             )}
           </Box>
-          <Box borderStyle="round" borderColor={focus === 'peers' ? 'green' : 'gray'} width={rightWidth} height={bodyHeight + 2} flexDirection="column">
+          <Box borderStyle="round" borderColor={border(focus === 'peers' || focus === 'detail')} width={rightWidth} height={bodyHeight + 2} flexDirection="column">
             {tab === 'workloads' && entry ? (
-              <WorkloadDetail entry={entry} peers={peers} peerSel={focus === 'peers' ? peerIndex : -1} direction={direction} height={bodyHeight} width={rightWidth - 2} />
-            ) : tab === 'policies' && policy ? (
-              <PolicyDetail policy={policy} height={bodyHeight} />
+              <WorkloadDetail entry={entry} peers={peers} peerSel={focus === 'peers' ? peerIndex : -1} direction={direction} all={state.allPeers} height={bodyHeight} width={rightWidth - 2} />
+            ) : tab === 'policies' ? (
+              <ScrollPane lines={text} scroll={scroll} height={bodyHeight} hint={focus === 'detail' ? '↑↓ PgUp PgDn' : 'enter scrolls'} />
             ) : null}
           </Box>
         </Box>
       )}
-      <Footer filtering={filtering} filter={filter} hint={hint} />
+      <Footer filtering={filtering} filter={filter} hint={hintOf(state)} />
     </Box>
   );
 }
 
-function WorkloadDetail({ entry, peers, peerSel, direction, height, width }: { entry: Entry; peers: ReturnType<ExploreModel['peers']>; peerSel: number; direction: 'out' | 'in'; height: number; width: number }) {
+function WorkloadDetail({ entry, peers, peerSel, direction, all, height, width }: { entry: Entry; peers: ReturnType<ExploreModel['peers']>; peerSel: number; direction: 'out' | 'in'; all: boolean; height: number; width: number }) {
+  const colour = useColour();
+  const yellow = colour('yellow');
   const findings = entry.findings.slice(0, 3).map((f, i): Row => ({ key: `f${i}`, text: `! ${f.ruleId}: ${f.message}`, color: 'yellow' }));
-  const title = `${direction === 'out' ? 'reaches' : 'is reached by'} ${peers.length} · d: ${direction === 'out' ? 'who reaches it' : 'whom it reaches'}`;
-  const rows: Row[] = peers.map((p) => ({ key: p.node.id, text: `${direction === 'out' ? '→' : '←'} ${displayName(p.node, entry.namespace)}  ${p.connections.toString()}` }));
+  const open = all ? peers.filter((p) => !p.connections.isEmpty()).length : peers.length;
+  const counted = `${direction === 'out' ? 'reaches' : 'is reached by'} ${open}${all ? ` of ${peers.length}` : ''}`;
+  const title = `${counted} · a: ${all ? 'reached only' : 'all'} · d: ${direction === 'out' ? 'who reaches it' : 'whom it reaches'}`;
+  const arrow = direction === 'out' ? '→' : '←';
+  const rows: Row[] = peers.map((p) =>
+    p.connections.isEmpty() ? { key: p.node.id, text: `✗ ${displayName(p.node, entry.namespace)}  no`, dim: true } : { key: p.node.id, text: `${arrow} ${displayName(p.node, entry.namespace)}  ${p.connections.toString()}` },
+  );
   const listHeight = Math.max(1, height - 2 - findings.length);
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
-        {entry.node.id}
+        {escapeTerminal(entry.node.id)}
       </Text>
       <Text dimColor wrap="truncate">
         {title}
       </Text>
-      {rows.length ? <WindowedList rows={rows} selected={Math.max(0, peerSel)} height={listHeight} width={width} focused={peerSel >= 0} showSelection={peerSel >= 0} /> : <Text dimColor>{direction === 'out' ? 'reaches nothing' : 'nothing reaches it'}</Text>}
+      {rows.length ? <WindowedList rows={rows} selected={Math.max(0, peerSel)} height={listHeight} width={width} focused={peerSel >= 0} showSelection={peerSel >= 0} /> : <Text dimColor>{direction === 'out' ? 'reaches nothing (a: all, to ask why not)' : 'nothing reaches it (a: all, to ask why not)'}</Text>}
       {findings.map((f) => (
-        <Text key={f.key} color="yellow" wrap="truncate">
-          {f.text}
-        </Text>
-      ))}
-    </Box>
-  );
-}
-
-function PolicyDetail({ policy, height }: { policy: PolicyEntry; height: number }) {
-  const lines: { text: string; color?: string; bold?: boolean }[] = [
-    { text: `${policy.kind} ${policy.label}`, bold: true },
-    { text: policy.source },
-    ...policy.rules.map((r) => ({ text: `  ${r}` })),
-    { text: `selects ${policy.selects.length}:`, bold: true },
-    ...policy.selects.map((s) => ({ text: `  ${s}` })),
-    ...policy.findings.map((f) => ({ text: `! ${f.ruleId}: ${f.message}`, color: 'yellow' })),
-  ];
-  return (
-    <Box flexDirection="column">
-      {lines.slice(0, height).map((l, i) => (
-        <Text key={i} wrap="truncate" bold={l.bold ?? false} {...(l.color ? { color: l.color } : {})}>
-          {l.text}
+        <Text key={f.key} wrap="truncate" color={yellow}>
+          {escapeTerminal(f.text)}
         </Text>
       ))}
     </Box>

@@ -1,11 +1,14 @@
 import { Box, Text } from 'ink';
+import { useColour } from './colour.js';
 import type { Counts } from './model.js';
+import { wrapLines } from './wrap.js';
 
 export function Header({ counts, tab, semantics, notice = '' }: { counts: Counts; tab: 'workloads' | 'policies'; semantics: string; notice?: string }) {
+  const colour = useColour();
   return (
     <Box flexDirection="column">
       {notice ? (
-        <Text wrap="truncate" color="yellow">
+        <Text wrap="truncate" color={colour('yellow')}>
           {notice}
         </Text>
       ) : null}
@@ -28,10 +31,11 @@ export function Header({ counts, tab, semantics, notice = '' }: { counts: Counts
 }
 
 export function Footer({ filtering, filter, hint }: { filtering: boolean; filter: string; hint: string }) {
+  const colour = useColour();
   if (filtering) {
     return (
       <Text wrap="truncate">
-        <Text color="yellow">/</Text>
+        <Text color={colour('yellow')}>/</Text>
         {filter}
         <Text inverse> </Text>
         <Text dimColor>{'  enter keep · esc clear'}</Text>
@@ -47,23 +51,27 @@ export function Footer({ filtering, filter, hint }: { filtering: boolean; filter
 
 export const HELP_LINES = [
   'Keys',
-  '  ↑ ↓ or k j     move',
-  '  PgUp PgDn      move a page',
-  '  enter          open: a workload → the peers it reaches; a peer → why (the can explanation)',
+  '  ↑ ↓ or k j     move; in the explanation or a policy, scroll',
+  '  PgUp PgDn      move or scroll a page',
+  '  enter          open: a workload → its peers; a peer → why (as can explains);',
+  '                 a policy → its details, to scroll',
   '  esc            back (and clear the filter)',
   '  tab            switch between workloads and policies',
   '  d              direction: who it reaches ⇄ who reaches it',
-  '  /              filter by name or label (fuzzy); enter keeps it, esc clears it',
+  '  a              peers: every workload ⇄ only those reached; enter on a ✗ peer',
+  '                 says why not (the policies isolating it, the closest rules)',
+  '  y              a policy: its YAML as read ⇄ its summary',
+  '  /              filter names, labels (fuzzy): enter keeps it, esc clears it',
   '  q, ctrl-c      quit',
   '  ?              this help (any key closes it)',
-  '',
-  'Badges: in / eg = isolated for ingress / egress by a NetworkPolicy; ! = lint findings',
+  ' ',
+  'Badges: in / eg = isolated for ingress / egress by a policy; ! = lint findings',
 ];
 
 export function Help({ width }: { width: number }) {
   return (
     <Box flexDirection="column" borderStyle="round" width={width}>
-      {HELP_LINES.map((l, i) => (
+      {wrapLines(HELP_LINES, width - 2).map((l, i) => (
         <Text key={i} wrap="truncate" bold={i === 0}>
           {l}
         </Text>

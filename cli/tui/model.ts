@@ -8,9 +8,10 @@ import type { NetworkPolicy } from '../../src/model/policy.js';
 import type { Labels } from '../../src/model/labels.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { formatSource } from '../../src/model/source.js';
-import type { ConnectionSet } from '../../src/net/connection-set.js';
+import { ConnectionSet } from '../../src/net/connection-set.js';
 import { formatIp } from '../../src/net/ip-address.js';
 import { formatSelector, matchesSelector } from '../../src/select/label-selector.js';
+import { Manifests, type ManifestRef, type ReadText } from './manifest.js';
 
 /** One row of the workload list: a workload or pod (or an outside range), with what marks it. */
 export interface Entry {
@@ -40,6 +41,8 @@ export interface PolicyEntry {
   /** One line per rule. */
   rules: string[];
   findings: Finding[];
+  /** Where its manifest was read: absent for a policy netpol-check made up (legacy semantics). */
+  manifest?: ManifestRef;
 }
 
 export interface Counts {
@@ -63,13 +66,19 @@ export class ExploreModel {
   private readonly out = new Map<string, Peer[]>();
   private readonly in = new Map<string, Peer[]>();
   private readonly explainer: Explainer;
+  private everyPeerCache: { key: string; peers: Peer[] } | undefined;
+  private manifestCache: { key: string; lines: string[] } | undefined;
+  private readonly manifests: Manifests;
 
   constructor(
     readonly snapshot: Snapshot,
     matrix: ReachabilityMatrix,
     findings: readonly Finding[] = [],
     level: Level = 'workload',
+    /** How the YAML view reads a manifest again (tests give files of their own). */
+    readText?: ReadText,
   ) {
+    this.manifests = new Manifests(new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']), readText);
     this.view = connectivity(matrix, level);
     this.explainer = new Explainer(snapshot);
     for (const e of this.view.edges) {
@@ -118,6 +127,28 @@ export class ExploreModel {
     return (direction === 'out' ? this.out : this.in).get(id) ?? [];
   }
 
+  /**
+   * Every other workload (or pod) of the list, in the list's order, with what `id` reaches of it
+   * (`out`) or it reaches of `id` (`in`): nothing for the pairs that are denied, so that "why
+   * not" can be asked of any pair.
+   */
+  everyPeer(id: string, direction: 'out' | 'in'): Peer[] {
+    const key = `${direction} ${id}`;
+    if (this.everyPeerCache?.key !== key) {
+      const open = new Map(this.peers(id, direction).map((p) => [p.node.id, p.connections]));
+      const peers = this.entries.filter((e) => e.node.id !== id).map((e) => ({ node: e.node, connections: open.get(e.node.id) ?? ConnectionSet.NONE }));
+      this.everyPeerCache = { key, peers };
+    }
+    return this.everyPeerCache.peers;
+  }
+
+  /** The policy's manifest as read, as escaped YAML lines (or a line saying why it cannot be shown). */
+  manifest(policy: PolicyEntry): string[] {
+    if (!policy.manifest) return ['(made up by netpol-check under legacy semantics: it has no manifest of its own; see the source above)'];
+    if (this.manifestCache?.key !== policy.key) this.manifestCache = { key: policy.key, lines: this.manifests.lines(policy.manifest) };
+    return this.manifestCache.lines;
+  }
+
   /** The explanation `can` prints for the pair, line by line. */
   explain(src: Node, dst: Node): string[] {
     return explainNodePair(this.explainer, src, dst) ?? ['(no pod to explain)'];
@@ -142,6 +173,7 @@ function policyEntry(p: NetworkPolicy, byObject: Map<string, Finding[]>, selecte
     source: p.synthesized ? `made up: ${p.synthesized}` : formatSource(p.source),
     rules: [`${types} · selects ${formatSelector(p.podSelector)}`, ...rules],
     findings: byObject.get(key) ?? [],
+    ...(p.synthesized ? {} : { manifest: { source: p.source, kind: 'NetworkPolicy', name: p.name, namespace: p.namespace } }),
   });
 }
 
@@ -155,6 +187,7 @@ function adminEntry(p: AdminPolicy, byObject: Map<string, Finding[]>, selectedBy
     label: adminPolicyRef(p),
     namespace: '(cluster)',
     source: formatSource(p.source),
+    manifest: { source: p.source, kind: p.kind, name: p.name },
     rules: [`${p.tier} tier · subject ns ${formatSelector(p.subject.namespaceSelector)}${p.subject.podSelector ? ` & pods ${formatSelector(p.subject.podSelector)}` : ''}`, ...rules],
     findings: byObject.get(key) ?? [],
   });

@@ -10,13 +10,31 @@ import { BIN, ROOT, runBinary } from '../helpers/run-cli.js';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const session = `netpol-e2e-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-t', session, '-p');
+const screen = (s = session) => tmux('capture-pane', '-t', s, '-p');
+/** The screen with its styling: SGR escapes for bold, reverse video and colours. */
+const styledScreen = (s = session) => tmux('capture-pane', '-t', s, '-p', '-e');
 
-async function waitFor(text: string | RegExp, timeoutMs = 8000): Promise<string> {
+/** SGR sequences that turn on reverse video, and that set a colour (foreground or background, 16, 256 or RGB). */
+const REVERSE = /\u001B\[(?:\d+;)*7(?:;\d+)*m/;
+const COLOUR = /\u001B\[(?:\d+;)*(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;\d+)*m/;
+
+/** The text inside the explanation's box, lines joined: a wrapped line reads whole again. */
+function boxText(screenText: string): string {
+  const lines = screenText.split('\n');
+  const top = lines.findIndex((l) => l.startsWith('╭'));
+  const bottom = lines.findIndex((l, i) => i > top && l.startsWith('╰'));
+  return lines
+    .slice(top + 1, bottom)
+    .map((l) => l.replace(/^│/, '').replace(/│\s*$/, '').trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+async function waitFor(text: string | RegExp, timeoutMs = 8000, s = session): Promise<string> {
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {
-    last = screen();
+    last = screen(s);
     if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -24,8 +42,12 @@ async function waitFor(text: string | RegExp, timeoutMs = 8000): Promise<string>
 }
 
 async function keys(...k: string[]) {
+  await keysTo(session, ...k);
+}
+
+async function keysTo(s: string, ...k: string[]) {
   for (const key of k) {
-    tmux('send-keys', '-t', session, key);
+    tmux('send-keys', '-t', s, key);
     await new Promise((r) => setTimeout(r, 120));
   }
 }
@@ -35,13 +57,25 @@ if (!hasTmux && !process.env.CI) console.log('tmux not installed: the explore en
 describe.skipIf(!hasTmux && !process.env.CI)('netpol-check explore in tmux', () => {
   afterAll(() => {
     spawnSync('tmux', ['kill-session', '-t', session]);
+    spawnSync('tmux', ['kill-session', '-t', `${session}-nc`]);
   });
 
   it('explores the three-tier example with the keyboard, resizes, and quits', async () => {
-    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', ROOT, `TERM=xterm-256color node ${BIN} explore -f examples/three-tier; echo "exited with $?"; sleep 30`);
+    // CI=true as a CI runner sets it: colour and the highlighted selection must show all the same.
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', ROOT, `CI=true TERM=xterm-256color node ${BIN} explore -f examples/three-tier; echo "exited with $?"; sleep 30`);
     let s = await waitFor('netpol-check · 3 ns · 5 workloads', 30_000); // start-up under a loaded CI machine
     expect(s).toContain('[in eg] api deploy');
     expect(s.split('\n').every((l) => l.length <= 80)).toBe(true);
+
+    // The selected row is in reverse video, and colours show (namespace headers, borders).
+    await keys('j', 'j');
+    await waitFor('› [in eg] api deploy');
+    const styled = styledScreen();
+    const selected = styled.split('\n').find((l) => l.includes('› [in eg] api deploy'))!;
+    expect(selected.slice(0, selected.indexOf('›'))).toMatch(REVERSE);
+    expect(styled.split('\n').filter((l) => REVERSE.test(l) && l.includes('deploy'))).toHaveLength(1);
+    expect(styled).toMatch(COLOUR);
+    await keys('k', 'k');
 
     await keys('/', 'f', 'r', 'o', 'n', 't', 'Enter');
     s = await waitFor('filter: front');
@@ -51,6 +85,12 @@ describe.skipIf(!hasTmux && !process.env.CI)('netpol-check explore in tmux', () 
     await keys('Enter', 'j', 'Enter');
     s = await waitFor('yes: shop/frontend[Deployment] can reach shop/api[Deployment] on TCP 9000');
     expect(s).toMatch(/✓ allowed by shop\/[a-z-]+ ingress rule 0/);
+    // Lines longer than the pane (225 and 144 characters) wrap: their ends are on screen, nothing is cut with "…".
+    expect(s).not.toContain('…');
+    expect(s.split('\n').every((l) => l.length <= 80)).toBe(true);
+    const text = boxText(s);
+    expect(text).toContain('isolated by shop/default-deny-all (examples/three-tier/policies.yaml:2:1), shop/allow-dns (examples/three-tier/policies.yaml:12:1), shop/frontend (examples/three-tier/policies.yaml:30:1)');
+    expect(text).toMatch(/✓ allowed by shop\/api ingress rule 0 \(examples\/three-tier\/policies.yaml:64:7\): peer 0: pods app=frontend in namespace shop; opens TCP 9000$/);
 
     await keys('Escape', 'Escape', 'Escape', 'Tab');
     s = await waitFor('NetworkPolicy shop/default-deny-all');
@@ -64,6 +104,18 @@ describe.skipIf(!hasTmux && !process.env.CI)('netpol-check explore in tmux', () 
     await waitFor('direction: who it reaches ⇄ who reaches it');
     await keys('x', 'q');
     s = await waitFor('exited with 0');
+  }, 60_000);
+
+  it('under NO_COLOR: no colour, but bold and the reverse-video selection stay', async () => {
+    const nc = `${session}-nc`;
+    tmux('new-session', '-d', '-s', nc, '-x', '80', '-y', '24', '-c', ROOT, `CI=true NO_COLOR=1 TERM=xterm-256color node ${BIN} explore -f examples/three-tier; code=$?; echo; echo "exited with $code"; sleep 30`);
+    await waitFor('› [-- --] ingress-nginx', 30_000, nc);
+    const styled = styledScreen(nc);
+    expect(styled).toMatch(REVERSE);
+    expect(styled).not.toMatch(COLOUR);
+    // A key typed in the instant between the first frame and ink's raw mode can be lost: q until it quits.
+    for (let i = 0; i < 20 && !screen(nc).includes('exited with'); i++) await keysTo(nc, 'q');
+    await waitFor('exited with 0', 8000, nc);
   }, 60_000);
 });
 
