@@ -1,4 +1,5 @@
 import { connectivity, type Connectivity, type Level, type Node } from '../../src/engine/connectivity.js';
+import { portText } from '../../src/net/port-text.js';
 import type { ReachabilityMatrix } from '../../src/engine/matrix.js';
 import { Explainer } from '../../src/explain/explain.js';
 import { explainNodePair } from '../../src/format/explanation/text.js';
@@ -160,7 +161,7 @@ function policyEntry(p: NetworkPolicy, byObject: Map<string, Finding[]>, selecte
   const types = [p.affects.ingress ? 'Ingress' : '', p.affects.egress ? 'Egress' : ''].filter(Boolean).join('+');
   const rules = [...(p.affects.ingress ? p.ingress : []), ...(p.affects.egress ? p.egress : [])].map((r) => {
     const peers = r.peers === 'any' ? 'anyone' : r.peers.map((x) => (x.kind === 'ipBlock' ? `${x.cidr.text}${x.except.length ? ` except ${x.except.map((e) => e.text).join(',')}` : ''}` : [x.namespaceSelector ? `ns ${formatSelector(x.namespaceSelector)}` : '', x.podSelector ? `pods ${formatSelector(x.podSelector)}` : ''].filter(Boolean).join(' & '))).join(' | ');
-    const ports = r.ports === 'any' ? 'all ports' : r.ports.map((s) => (s.kind === 'all' ? s.protocol : s.kind === 'named' ? `${s.protocol}/${s.name}` : `${s.protocol} ${s.from}${s.to > s.from ? `-${s.to}` : ''}`)).join(', ');
+    const ports = r.ports === 'any' ? 'all ports' : r.ports.map((s) => (s.kind === 'all' ? s.protocol : s.kind === 'named' ? portText(s.protocol, s.name) : portText(s.protocol, s.to > s.from ? `${s.from}-${s.to}` : s.from))).join(', ');
     return `${r.direction} ${r.index}: ${r.direction === 'ingress' ? 'from' : 'to'} ${peers}; ${ports}`;
   });
   if (p.affects.ingress && p.ingress.length === 0) rules.push('ingress: nothing allowed (default deny)');
