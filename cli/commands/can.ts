@@ -1,3 +1,4 @@
+import { asJsonOrYaml } from '../../src/format/yaml/json-as-yaml.js';
 import { emit } from '../emit.js';
 import { paintCan } from '../paint.js';
 import { formatCanJson } from '../../src/format/explanation/json.js';
@@ -24,7 +25,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
   if (!src || !dst || (verb !== 'reach' && verb !== 'reach?') || extra.length) {
     throw new UsageError('expected: netpol-check can SRC reach DST[:PORT] -f PATH (see netpol-check help can)');
   }
-  const format = formatOption(args, ['text', 'json'] as const, 'text');
+  const format = formatOption(args, ['text', 'json', 'yaml'] as const, 'text');
   const quiet = flag(args, 'quiet');
   const loaded = loadForCommand(strs(args, 'file'), quiet ? { ...io, err: () => {} } : io, loadOptions(args));
   const namespace = flag(args, 'all-namespaces') ? undefined : str(args, 'namespace');
@@ -37,7 +38,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.error;
   }
   if (!quiet) {
-    const output = format === 'json' ? formatCanJson(result.answer, loaded.input) : formatInputStatusText(loaded.input) + formatCanText(result.answer, { verbose: flag(args, 'verbose') });
+    const output = format !== 'text' ? asJsonOrYaml(format, formatCanJson(result.answer, loaded.input)) : formatInputStatusText(loaded.input) + formatCanText(result.answer, { verbose: flag(args, 'verbose') });
     emit(io, output, { paint: paintCan, format, output: outputFile(args), inputFiles: loaded.inputFiles });
   }
   if (loaded.errors > 0) return EXIT.error;

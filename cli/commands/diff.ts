@@ -1,3 +1,4 @@
+import { asJsonOrYaml } from '../../src/format/yaml/json-as-yaml.js';
 import { emit } from '../emit.js';
 import { diffConnectivity } from '../../src/diff/connectivity-diff.js';
 import { Responsibility } from '../../src/diff/responsible.js';
@@ -48,7 +49,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const baseSpec = str(args, 'base');
   const headSpec = str(args, 'head');
   if (!baseSpec || !headSpec) throw new UsageError('diff needs --base PATH and --head PATH (see netpol-check help diff)');
-  const format = formatOption(args, ['text', 'json', 'md'] as const, 'text');
+  const format = formatOption(args, ['text', 'json', 'yaml', 'md'] as const, 'text');
   const base = load(baseSpec, io, 'base', loadOptions(args));
   const head = load(headSpec, io, 'head', loadOptions(args));
   const errors = [...base.diagnostics, ...head.diagnostics].filter((d) => d.severity === 'error').length;
@@ -68,8 +69,8 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   // Pairs the plugin decides, in head (where plugins differ without --cni, the diff compares what any of them allows).
   if (headPlugin.dependent.length || basePlugin.dependent.length) input.plugin = { profile: cni, dependent: headPlugin.dependent.length ? headPlugin.dependent : basePlugin.dependent };
   const text =
-    format === 'json'
-      ? formatDiffJson(changes, { base: semanticsName(base.snapshot.semantics), head: semanticsName(head.snapshot.semantics) }, input)
+    format === 'json' || format === 'yaml'
+      ? asJsonOrYaml(format, formatDiffJson(changes, { base: semanticsName(base.snapshot.semantics), head: semanticsName(head.snapshot.semantics) }, input))
       : format === 'md'
         ? formatInputStatusMarkdown(input) + formatDiffMarkdown(changes)
         : formatInputStatusText(input) + formatDiffText(changes);

@@ -1,3 +1,4 @@
+import { asJsonOrYaml } from '../../src/format/yaml/json-as-yaml.js';
 import { emit } from '../emit.js';
 import { paintLint } from '../paint.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
@@ -41,7 +42,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     else for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description}\n`);
     return EXIT.ok;
   }
-  const format = formatOption(args, ['text', 'json', 'sarif', 'github'] as const, 'text');
+  const format = formatOption(args, ['text', 'json', 'yaml', 'sarif', 'github'] as const, 'text');
   const configFile = str(args, 'config') ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   let config: LintConfig | undefined;
   if (configFile) {
@@ -71,8 +72,8 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const all = runLint(withProfile(loaded.snapshot, cniOption(args)), loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}) });
   const findings = findingsInScope(all, loaded.snapshot, findingScope(args));
   const text =
-    format === 'json'
-      ? formatFindingsJson(findings, semanticsName(loaded.snapshot.semantics), input)
+    format === 'json' || format === 'yaml'
+      ? asJsonOrYaml(format, formatFindingsJson(findings, semanticsName(loaded.snapshot.semantics), input))
       : format === 'sarif'
         ? formatFindingsSarif(findings, version(), { root: repositoryRoot(), cwd: realpathSync(process.cwd()) })
         : format === 'github'

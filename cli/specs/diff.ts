@@ -15,7 +15,7 @@ the current checkout (git:origin/main, git:HEAD~1:deploy/).`,
   options: [
     { name: 'base', value: 'PATH', complete: 'file', help: 'the snapshot before the change' },
     { name: 'head', value: 'PATH', complete: 'file', help: 'the snapshot after the change' },
-    ...output(['text', 'txt', 'json', 'md'], 'text (default; txt is the same) | json | md (for a pull-request comment)'),
+    ...output(['text', 'txt', 'json', 'yaml', 'md'], 'text (default; txt is the same) | json | yaml | md (for a pull-request\ncomment)'),
     { name: 'exit-code', help: 'exit 1 when anything changed' },
     { ...NAMESPACE_FILTER, help: 'only the changes with an end in NS (repeatable); manifests that name\nno namespace go to the first NS' },
     ALL_NAMESPACES_FILTER,

@@ -10,7 +10,7 @@ export const LINT: CommandSpec = {
 An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced for those rules.`,
   options: [
     FILE,
-    ...output(['text', 'txt', 'json', 'sarif', 'github'], 'text (default; txt is the same) | json | sarif (SARIF 2.1.0) | github\n(workflow annotations)'),
+    ...output(['text', 'txt', 'json', 'yaml', 'sarif', 'github'], 'text (default; txt is the same) | json | yaml | sarif (SARIF 2.1.0)\n| github (workflow annotations)'),
     { name: 'fail-on', value: 'SEV', choices: ['error', 'warning', 'info'], help: 'exit 1 when a finding is at least this severe (default: warning)' },
     { name: 'disable', value: 'IDS', help: 'comma-separated rule ids to skip' },
     { name: 'config', short: 'c', value: 'FILE', complete: 'file', help: 'settings (default: .netpol-check.yaml if present): rules:\n{RULE-ID: off|error|warning|info}, ignorePaths: [GLOB], failOn: SEV' },
