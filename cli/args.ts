@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { COMMON_SPECS } from './specs/common.js';
 import type { CommandSpec, OptionSpec } from './specs/option.js';
 import type { SemanticsChoice } from '../src/model/semantics.js';
-import { editDistance } from '../src/query/did-you-mean.js';
+import { editDistance } from '../src/text/did-you-mean.js';
 import { UsageError } from './errors.js';
 
 /** What the loader needs from the common options: --semantics, and -n (the first) for namespace-less manifests. */

@@ -1,4 +1,4 @@
-import { sanitizeTerminalText } from '../src/format/escape/terminal.js';
+import { sanitizeTerminalText } from '../src/text/escape/terminal.js';
 import type { Io } from './io.js';
 import { colourWanted } from './colour.js';
 import type { Painter } from './paint.js';

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { decodeText } from '../src/load/decode-text.js';
 import { MAX_INPUT_BYTES, readBounded } from '../src/load/read-bounded.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
-import { escapeTerminal } from '../src/format/escape/terminal.js';
+import { escapeTerminal } from '../src/text/escape/terminal.js';
 import { formatSource } from '../src/model/source.js';
 import { writeStdout, writeStdoutChunks } from './stdout.js';
 

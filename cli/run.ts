@@ -1,4 +1,4 @@
-import { escapeTerminal, sanitizeTerminalText } from '../src/format/escape/terminal.js';
+import { escapeTerminal, sanitizeTerminalText } from '../src/text/escape/terminal.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { version } from './version.js';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { escapeTerminal } from '../src/format/escape/terminal.js';
+import { escapeTerminal } from '../src/text/escape/terminal.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 

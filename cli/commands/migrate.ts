@@ -1,4 +1,4 @@
-import { sanitizeTerminalText } from '../../src/format/escape/terminal.js';
+import { sanitizeTerminalText } from '../../src/text/escape/terminal.js';
 import { pathInside, writeOutput } from '../write-output.js';
 import { migrate } from '../../src/legacy/migrate.js';
 import { formatMigrationText } from '../../src/format/migrate/text.js';

@@ -1,4 +1,4 @@
-import { escapeTerminal } from '../../src/format/escape/terminal.js';
+import { escapeTerminal } from '../../src/text/escape/terminal.js';
 import { writeOutput } from '../write-output.js';
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
 import { filterConnectivity, type EdgeFilter } from '../../src/engine/edge-filter.js';

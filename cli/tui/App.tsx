@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer, useState } from 'react';
-import { escapeTerminal } from '../../src/format/escape/terminal.js';
+import { escapeTerminal } from '../../src/text/escape/terminal.js';
 import { ColourContext, useColour } from './colour.js';
 import { Footer, Header, Help } from './frame.js';
 import { layout } from './layout.js';

@@ -1,4 +1,4 @@
-import { escapeTerminal } from '../../src/format/escape/terminal.js';
+import { escapeTerminal } from '../../src/text/escape/terminal.js';
 import { decodeText } from '../../src/load/decode-text.js';
 import { parseDocuments } from '../../src/load/parse-documents.js';
 import { MAX_INPUT_BYTES, readRegularFile } from '../../src/load/read-bounded.js';

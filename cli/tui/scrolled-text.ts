@@ -1,4 +1,4 @@
-import { escapeTerminal } from '../../src/format/escape/terminal.js';
+import { escapeTerminal } from '../../src/text/escape/terminal.js';
 import { derive, explanationOf } from './derive.js';
 import { layout } from './layout.js';
 import type { ExploreModel, PolicyEntry } from './model.js';

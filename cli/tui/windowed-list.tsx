@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { escapeTerminal } from '../../src/format/escape/terminal.js';
+import { escapeTerminal } from '../../src/text/escape/terminal.js';
 import { useColour } from './colour.js';
 
 export interface Row {

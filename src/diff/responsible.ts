@@ -1,5 +1,5 @@
 import { representativeEndpoint, type Connectivity, type Node } from '../engine/connectivity.js';
-import { adminRuleRef } from '../format/explanation/describe.js';
+import { adminRuleRef } from '../model/admin-policy.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { Explainer } from '../explain/explain.js';
 import type { DirectionVerdict } from '../explain/verdict.js';

@@ -1,4 +1,4 @@
-import { escapeXml, xmlSafeText } from '../format/escape/xml.js';
+import { escapeXml, xmlSafeText } from '../text/escape/xml.js';
 import gexf from 'graphology-gexf';
 import type { ReachGraph } from './reach-graph.js';
 

@@ -50,7 +50,7 @@ export interface Migration {
 
 /**
  * Writes the networking.k8s.io/v1 equivalent of a snapshot: every policy in v1 form (under
- * legacy semantics: the translation of legacy/apply-legacy-semantics.ts, with a
+ * legacy semantics: the translation of load/apply-legacy-semantics.ts, with a
  * default-deny-ingress per isolated namespace), and the annotated Namespaces without their
  * isolation annotations. Then proves it: reads the written text back, computes its matrix with
  * the engine, and compares it with the oracle's answers (legacy or v1) on the original

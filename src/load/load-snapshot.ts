@@ -2,8 +2,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { NetworkPolicy } from '../model/policy.js';
 import { API_ALPHA, API_V1, API_V1BETA1, type SemanticsChoice } from '../model/semantics.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { applyLegacySemantics } from '../legacy/apply-legacy-semantics.js';
-import { chooseSemantics } from '../legacy/choose-semantics.js';
+import { applyLegacySemantics } from './apply-legacy-semantics.js';
+import { chooseSemantics } from './choose-semantics.js';
 import { buildSnapshot, type LoadedObjects } from './build-snapshot.js';
 import { readAdminPolicy } from './kinds/admin-policy.js';
 import { readAlphaNetworkPolicy } from './kinds/alpha-network-policy.js';
@@ -31,7 +31,7 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  /** `auto` (default): detected from the snapshot (see legacy/choose-semantics.ts). */
+  /** `auto` (default): detected from the snapshot (see load/choose-semantics.ts). */
   semantics?: SemanticsChoice;
   /**
    * 'refuse' (default): an object whose name the API server refuses is left out, as the cluster

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { closest } from '../query/did-you-mean.js';
+import { closest } from '../text/did-you-mean.js';
 import type { Path } from './locate.js';
 import { validate as precompiled } from './schemas/network-policy-v1.validator.js';
 

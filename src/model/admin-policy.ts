@@ -82,3 +82,8 @@ export function adminOrder(policies: readonly AdminPolicy[]): { admin: AdminPoli
     baseline: policies.filter((p) => p.tier === 'baseline').sort(byPriority),
   };
 }
+
+/** `AdminNetworkPolicy deny-x (priority 10) ingress rule 0 "name"` */
+export function adminRuleRef(p: AdminPolicy, r: AdminRule): string {
+  return `${adminPolicyRef(p)} ${r.direction} rule ${r.index}${r.name ? ` ${JSON.stringify(r.name)}` : ''}`;
+}

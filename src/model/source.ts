@@ -1,4 +1,4 @@
-import { escapeTerminal } from '../format/escape/terminal.js';
+import { escapeTerminal } from '../text/escape/terminal.js';
 
 /** Where an object or a field came from: file, YAML document index, 1-based line and column. */
 export interface SourceRef {

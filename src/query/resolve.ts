@@ -5,7 +5,7 @@ import { podId } from '../engine/connectivity.js';
 import type { ExternalBlock } from '../engine/external-blocks.js';
 import { formatIp, parseIp, type IpFamily } from '../net/ip-address.js';
 import { formatSelector, matchesSelector } from '../select/label-selector.js';
-import { closest } from './did-you-mean.js';
+import { closest } from '../text/did-you-mean.js';
 import type { PortQuery, TargetSpec } from './target-spec.js';
 
 /** One concrete endpoint behind a name: a pod, or a piece of address space no ipBlock splits. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../src/engine/endpoint.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { Explainer } from '../../src/explain/explain.js';
-import { applyLegacySemantics } from '../../src/legacy/apply-legacy-semantics.js';
+import { applyLegacySemantics } from '../../src/load/apply-legacy-semantics.js';
 import { LegacyReferenceEvaluator } from '../../src/legacy/reference.js';
 import { PROTOCOLS } from '../../src/model/policy.js';
 import { ISOLATION_ANNOTATION_BETA } from '../../src/model/semantics.js';

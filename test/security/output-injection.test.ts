@@ -2,12 +2,12 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeCsvCell } from '../../src/format/escape/csv.js';
-import { quoteDot } from '../../src/format/escape/dot.js';
-import { escapeMarkdown } from '../../src/format/escape/markdown.js';
-import { escapeTerminal, sanitizeTerminalText } from '../../src/format/escape/terminal.js';
-import { escapeWorkflowData, escapeWorkflowProperty } from '../../src/format/escape/workflow-command.js';
-import { escapeXml } from '../../src/format/escape/xml.js';
+import { escapeCsvCell } from '../../src/text/escape/csv.js';
+import { quoteDot } from '../../src/text/escape/dot.js';
+import { escapeMarkdown } from '../../src/text/escape/markdown.js';
+import { escapeTerminal, sanitizeTerminalText } from '../../src/text/escape/terminal.js';
+import { escapeWorkflowData, escapeWorkflowProperty } from '../../src/text/escape/workflow-command.js';
+import { escapeXml } from '../../src/text/escape/xml.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { assertMarkdown, assertTerminalText, assertWorkflowCommands } from './well-formed.js';
 

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../escape/markdown.js';
+import { escapeMarkdown } from '../../text/escape/markdown.js';
 import { summary, type ExplainedChange } from './text.js';
 
 const esc = escapeMarkdown;

@@ -1,4 +1,4 @@
-import { escapeTerminal as e, sanitizeTerminalText } from '../escape/terminal.js';
+import { escapeTerminal as e, sanitizeTerminalText } from '../../text/escape/terminal.js';
 import type { PairChange } from '../../diff/connectivity-diff.js';
 import type { ChangeReasons } from '../../diff/responsible.js';
 

@@ -1,4 +1,4 @@
-import { escapeWorkflowData, escapeWorkflowProperty } from '../escape/workflow-command.js';
+import { escapeWorkflowData, escapeWorkflowProperty } from '../../text/escape/workflow-command.js';
 import { objectLabel } from '../../lint/object-label.js';
 import type { Finding } from '../../lint/rule.js';
 

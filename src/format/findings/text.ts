@@ -1,4 +1,4 @@
-import { escapeTerminal, sanitizeTerminalText } from '../escape/terminal.js';
+import { escapeTerminal, sanitizeTerminalText } from '../../text/escape/terminal.js';
 import { objectLabel } from '../../lint/object-label.js';
 import type { Finding } from '../../lint/rule.js';
 import { formatSource } from '../../model/source.js';

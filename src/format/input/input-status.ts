@@ -1,4 +1,4 @@
-import { escapeTerminal, sanitizeTerminalText } from '../escape/terminal.js';
+import { escapeTerminal, sanitizeTerminalText } from '../../text/escape/terminal.js';
 import type { InputError, InputStatus, UnmodelledEntry } from '../../load/input-status.js';
 import { assumingText, differingBehaviours, type PluginStatus } from '../../model/cni.js';
 

@@ -1,5 +1,5 @@
-import { sanitizeTerminalText } from '../escape/terminal.js';
-import { escapeCsvCell } from '../escape/csv.js';
+import { sanitizeTerminalText } from '../../text/escape/terminal.js';
+import { escapeCsvCell } from '../../text/escape/csv.js';
 import type { Connectivity, ConnectivityWalk } from '../../engine/connectivity.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
 

@@ -1,4 +1,4 @@
-import { quoteDot } from '../escape/dot.js';
+import { quoteDot } from '../../text/escape/dot.js';
 import type { Connectivity, ConnectivityWalk, Node } from '../../engine/connectivity.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
 

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../escape/markdown.js';
+import { escapeMarkdown } from '../../text/escape/markdown.js';
 import type { Connectivity, ConnectivityWalk } from '../../engine/connectivity.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
 

@@ -1,4 +1,4 @@
-import { escapeTerminal, sanitizeTerminalText } from '../escape/terminal.js';
+import { escapeTerminal, sanitizeTerminalText } from '../../text/escape/terminal.js';
 import type { Connectivity, ConnectivityWalk } from '../../engine/connectivity.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
 

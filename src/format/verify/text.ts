@@ -1,4 +1,4 @@
-import { escapeTerminal } from '../escape/terminal.js';
+import { escapeTerminal } from '../../text/escape/terminal.js';
 import { inputStatusJson } from '../input/input-status.js';
 import type { InputStatus } from '../../load/input-status.js';
 import { API_V1, type SemanticsName } from '../../model/semantics.js';

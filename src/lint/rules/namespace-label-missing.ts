@@ -1,4 +1,4 @@
-import { closest } from '../../query/did-you-mean.js';
+import { closest } from '../../text/did-you-mean.js';
 import { defineRule, policyName } from '../rule.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { describePeer } from '../../format/explanation/describe.js';
+import { describePeer } from '../../select/describe-peer.js';
 import { defineRule, policyName } from '../rule.js';
 
 export default defineRule({

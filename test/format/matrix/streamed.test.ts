@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { connectivity, connectivityWalk, type Level } from '../../../src/engine/connectivity.js';
 import { computeMatrix } from '../../../src/engine/matrix.js';
 import { batch, CHUNK_SIZE, MATRIX_FORMATS, MATRIX_STREAMS, writeChunks, type StreamedMatrixFormat } from '../../../src/format/matrix/index.js';
-import { sanitizeTerminalText } from '../../../src/format/escape/terminal.js';
+import { sanitizeTerminalText } from '../../../src/text/escape/terminal.js';
 import { loadSnapshot, loadTexts } from '../../../src/load/load-snapshot.js';
 import { randomSnapshot } from '../../helpers/random-cluster.js';
 import { ROOT } from '../../helpers/run-cli.js';

@@ -1,7 +1,7 @@
-import { escapeCsvCell } from '../../../src/format/escape/csv.js';
-import { quoteDot as q } from '../../../src/format/escape/dot.js';
-import { escapeMarkdown as esc } from '../../../src/format/escape/markdown.js';
-import { escapeTerminal, sanitizeTerminalText } from '../../../src/format/escape/terminal.js';
+import { escapeCsvCell } from '../../../src/text/escape/csv.js';
+import { quoteDot as q } from '../../../src/text/escape/dot.js';
+import { escapeMarkdown as esc } from '../../../src/text/escape/markdown.js';
+import { escapeTerminal, sanitizeTerminalText } from '../../../src/text/escape/terminal.js';
 import type { Connectivity, Node } from '../../../src/engine/connectivity.js';
 import type { ReachabilityMatrix } from '../../../src/engine/matrix.js';
 import { matrixJson } from '../../../src/format/matrix/json.js';
