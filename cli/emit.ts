@@ -1,3 +1,4 @@
+import { clearProgress } from './progress.js';
 import { sanitizeTerminalText } from '../src/text/escape/terminal.js';
 import type { Io } from './io.js';
 import { colourWanted } from './colour.js';
@@ -14,6 +15,7 @@ const TERMINAL_FORMATS = new Set(['text', 'txt', 'md', 'dot', 'csv']);
  * HTML, GitHub workflow commands) are escaped by their formatters and written as they are.
  */
 export function emit(io: Io, text: string, options: { format: string; output?: string | undefined; inputFiles?: readonly string[] | undefined; paint?: Painter | undefined }): void {
+  clearProgress(io);
   const shown = TERMINAL_FORMATS.has(options.format) ? sanitizeTerminalText(text) : text;
   if (options.output) writeOutput(io, options.output, shown, options.inputFiles ?? []);
   else io.out(options.paint && isText(options.format) && colourWanted(io.isTTY, io.env ?? {}) ? options.paint(shown) : shown);

@@ -20,6 +20,8 @@ export interface Io {
   /** Writes a file chunk by chunk, creating its folder; without it, `writeFile` gets the joined text. */
   writeFileChunks?(path: string, chunks: Iterable<string>): void;
   isTTY: boolean;
+  /** Writes a status line to stderr as it is (carriage return, erase): set only when stderr is a terminal (cli/progress.ts). */
+  statusLine?(raw: string): void;
   /** The environment colour is decided from (NO_COLOR, FORCE_COLOR, TERM); absent: none set. */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -33,6 +35,7 @@ export const processIo: Io = {
     writeFileSync(p, t);
   },
   outChunks: writeStdoutChunks,
+  ...(process.stderr.isTTY && process.env.TERM !== 'dumb' ? { statusLine: (raw: string) => void process.stderr.write(raw) } : {}),
   writeFileChunks: (p, chunks) => {
     mkdirSync(dirname(p), { recursive: true });
     const fd = openSync(p, 'w');

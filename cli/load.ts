@@ -4,6 +4,7 @@ import type { ReadOptions } from '../src/load/read-inputs.js';
 import { describeSemantics } from '../src/model/semantics.js';
 import type { Snapshot } from '../src/model/snapshot.js';
 import { UsageError } from './errors.js';
+import { clearProgress, progressFor } from './progress.js';
 import { formatDiagnostic, type Io } from './io.js';
 
 /**
@@ -12,7 +13,9 @@ import { formatDiagnostic, type Io } from './io.js';
  */
 export function loadForCommand(files: string[], io: Io, options: LoadOptions & ReadOptions = {}): LoadResult & { errors: number; input: InputStatus } {
   if (files.length === 0 && !options.kustomize?.length) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input) or -k DIR (a kustomize folder)');
-  const result = loadSnapshot(files, { readStdin: io.readStdin, ...options });
+  const progress = progressFor(io);
+  const result = loadSnapshot(files, { readStdin: io.readStdin, ...(progress ? { progress } : {}), ...options });
+  clearProgress(io);
   for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
   reportSemantics(result.snapshot, io);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

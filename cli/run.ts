@@ -1,6 +1,7 @@
 import { escapeTerminal, sanitizeTerminalText } from '../src/text/escape/terminal.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
+import { clearProgress } from './progress.js';
 import { version } from './version.js';
 import { COMMAND_SPECS } from './specs/index.js';
 
@@ -49,7 +50,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export async function run(argv: string[], rawIo: Io): Promise<number> {
   const [command, ...rest] = argv;
   // Everything on stderr quotes input somewhere (paths, names, field names): one guard for all of it.
-  const io: Io = { ...rawIo, err: (t) => rawIo.err(sanitizeTerminalText(t)) };
+  const io: Io = {
+    ...rawIo,
+    err: (t) => {
+      clearProgress(io);
+      rawIo.err(sanitizeTerminalText(t));
+    },
+  };
   try {
     if (!command || command === '--help' || command === '-h') {
       io.out(HELP);
@@ -78,5 +85,7 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
     }
     io.err(`netpol-check: internal error: ${(e as Error).message}\nPlease report this with the input that caused it.\n`);
     return EXIT.error;
+  } finally {
+    clearProgress(io);
   }
 }

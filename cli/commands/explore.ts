@@ -1,3 +1,4 @@
+import { clearProgress, progressFor } from '../progress.js';
 import type { InputStatus } from '../../src/load/input-status.js';
 import { createElement } from 'react';
 import type { Level } from '../../src/engine/connectivity.js';
@@ -30,7 +31,8 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
   if (files.includes('-')) throw new UsageError('explore reads the keyboard from stdin, so manifests cannot come from it: write them to a file and give -f FILE');
   const loaded = loadForCommand(files, io, loadOptions(args));
   const cni = cniOption(args);
-  const { matrix, input } = pluginMatrix(loaded.snapshot, cni, loaded.input, level);
+  const { matrix, input } = pluginMatrix(loaded.snapshot, cni, loaded.input, level, progressFor(io));
+  clearProgress(io); // before the screen is drawn
   const notes = formatInputStatusText(input);
   if (notes) io.err(notes);
   const snapshot = withProfile(loaded.snapshot, cni);

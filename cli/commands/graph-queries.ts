@@ -1,3 +1,4 @@
+import { progressFor } from '../progress.js';
 import { emit } from '../emit.js';
 import { formatInputStatusText, inputStatusJson } from '../../src/format/input/input-status.js';
 import { connectivity, type Level } from '../../src/engine/connectivity.js';
@@ -30,7 +31,7 @@ function prepare(argv: string[], io: Io, names: number, help: string, spec: Comm
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const format = formatOption(args, ['text', 'json'] as const, 'text');
   const loaded = loadForCommand(strs(args, 'file'), io, loadOptions(args));
-  const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level);
+  const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level, progressFor(io));
   const view = connectivity(matrix, level);
   const graph = reachGraph(view);
   const namespace = flag(args, 'all-namespaces') ? undefined : str(args, 'namespace');

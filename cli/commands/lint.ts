@@ -1,3 +1,4 @@
+import { progressFor } from '../progress.js';
 import { asJsonOrYaml } from '../../src/format/yaml/json-as-yaml.js';
 import { emit } from '../emit.js';
 import { paintLint } from '../paint.js';
@@ -63,13 +64,14 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const files = [...strs(args, 'file'), ...args.positionals];
   const options = loadOptions(args);
   if (files.length === 0 && !options.kustomize?.length) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input) or -k DIR (a kustomize folder)');
-  const loaded = loadSnapshot(files, { readStdin: io.readStdin, ...options });
+  const progress = progressFor(io);
+  const loaded = loadSnapshot(files, { readStdin: io.readStdin, ...(progress ? { progress } : {}), ...options });
   reportSemantics(loaded.snapshot, io);
   // Problems no rule speaks for (unreadable files, YAML syntax, duplicates) are input errors: exit 2.
   const owned = new Set<string>(['policy-not-applied', ...RULES.flatMap((r) => r.inputCodes ?? [])]);
   const unreadable = loaded.diagnostics.some((d) => d.severity === 'error' && !owned.has(d.code));
   const input = inputStatus(loaded.diagnostics, loaded.snapshot);
-  const all = runLint(withProfile(loaded.snapshot, cniOption(args)), loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}) });
+  const all = runLint(withProfile(loaded.snapshot, cniOption(args)), loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}), ...(progress ? { progress } : {}) });
   const findings = findingsInScope(all, loaded.snapshot, findingScope(args));
   const text =
     format === 'json' || format === 'yaml'

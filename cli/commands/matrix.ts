@@ -1,3 +1,4 @@
+import { progressFor } from '../progress.js';
 import { emit, emitChunks } from '../emit.js';
 import { connectivity, connectivityWalk, type Connectivity, type ConnectivityWalk, type Level } from '../../src/engine/connectivity.js';
 import { filterConnectivity, filterWalk } from '../../src/engine/edge-filter.js';
@@ -35,7 +36,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     emit(io, page, { format, output: outputFile(args), inputFiles: loaded.inputFiles });
     return loaded.errors > 0 ? EXIT.error : EXIT.ok;
   }
-  const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level);
+  const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level, progressFor(io));
   // txt, json, csv, md and dot are written as they are formatted, each edge built when it is
   // written (connectivityWalk, filtered as it goes); GEXF and GraphML are built whole.
   const walk = (): ConnectivityWalk => (filter ? filterWalk(connectivityWalk(matrix, level), filter) : connectivityWalk(matrix, level));

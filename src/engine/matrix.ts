@@ -1,4 +1,5 @@
 import { API_V1, semanticsName, type SemanticsName } from '../model/semantics.js';
+import type { Progress } from '../model/progress.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { ConnectionSet } from '../net/connection-set.js';
 import { PortSet } from '../net/port-set.js';
@@ -98,7 +99,7 @@ interface Group {
 const MAX_MASK_GROUPS = 26;
 
 /** Under `snapshot.assumptions` (what the network plugin does; absent: DEFAULT_ASSUMPTIONS). `pool` may be shared between matrices. */
-export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new ConnectionPool()): ReachabilityMatrix {
+export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new ConnectionPool(), progress?: Progress): ReachabilityMatrix {
   const blocks = externalBlocks(snapshot);
   const pods = buildPodIndex(snapshot, blocks, ipBlockCoveredBlocks(snapshot, blocks));
   const P = pods.classes.length;
@@ -233,6 +234,7 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
   const rows: Row[] = [];
   const rowCache = new Map<string, Row>();
   for (let s = 0; s < E; s++) {
+    if (progress && s % 1024 === 1023) progress('computing connectivity', s, E);
     const srcIsPod = s < P;
     const egKey = srcIsPod && isolated.egress.has(s) ? egressPolicies[s]!.join(',') : srcIsPod ? 'open' : 'outside';
     const inList = universalIngress.length ? [...universalIngress, ...ingressOf[s]!] : ingressOf[s]!;

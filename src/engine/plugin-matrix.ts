@@ -1,4 +1,5 @@
 import type { CniProfile, PluginDependentEdge } from '../model/cni.js';
+import type { Progress } from '../model/progress.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { ConnectionPool } from './connection-pool.js';
 import { connectivity, type Level } from './connectivity.js';
@@ -18,11 +19,11 @@ export interface PluginMatrix {
 }
 
 /** The matrix under a profile, and where the plugins' behaviours change it. One matrix in the common snapshot. */
-export function computePluginMatrix(snapshot: Snapshot, profile: CniProfile, level: Level = 'workload'): PluginMatrix {
+export function computePluginMatrix(snapshot: Snapshot, profile: CniProfile, level: Level = 'workload', progress?: Progress): PluginMatrix {
   const variants = pluginVariants(snapshot, profile);
-  if (variants.all.length === 1) return { profile, matrix: computeMatrix(variants.chosen), dependent: [] };
+  if (variants.all.length === 1) return { profile, matrix: computeMatrix(variants.chosen, undefined, progress), dependent: [] };
   const pool = new ConnectionPool();
-  const matrices = variants.all.map((v) => computeMatrix(v, pool));
+  const matrices = variants.all.map((v, i) => computeMatrix(v, pool, progress && ((step, done, total) => progress(`${step} (plugin behaviour ${i + 1} of ${variants.all.length})`, done, total))));
   const views = matrices.map((m) => new Map(connectivity(m, level).edges.map((e) => [`${e.src.id}\u0000${e.dst.id}`, e.connections.toString()])));
   const keys = new Set(views.flatMap((v) => [...v.keys()]));
   const dependent: PluginDependentEdge[] = [];

@@ -1,5 +1,6 @@
 import { computeMatrix, type ReachabilityMatrix } from '../engine/matrix.js';
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import type { Progress } from '../model/progress.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { RULES } from './registry.js';
 import type { LintConfig } from './config.js';
@@ -17,6 +18,8 @@ export interface LintOptions {
   config?: LintConfig;
   /** The snapshot's matrix when the caller has it already (explore, report). */
   matrix?: ReachabilityMatrix;
+  /** Told which rule of how many runs. */
+  progress?: Progress;
 }
 
 /** `netpol-check.io/ignore: rule-a,rule-b` (or `*`) on an object silences those rules on it. */
@@ -31,7 +34,7 @@ export function runLint(snapshot: Snapshot, diagnostics: readonly Diagnostic[] =
   let matrix: ReachabilityMatrix | undefined = options.matrix;
   let index: SnapshotIndex | undefined;
   const namespaceLabels = new Map(snapshot.namespaces.map((n) => [n.name, n.labels]));
-  const ctx: LintContext = { snapshot, namespaceLabels, matrix: () => (matrix ??= computeMatrix(snapshot)), index: () => (index ??= new SnapshotIndex(snapshot, namespaceLabels)) };
+  const ctx: LintContext = { snapshot, namespaceLabels, matrix: () => (matrix ??= computeMatrix(snapshot, undefined, options.progress)), index: () => (index ??= new SnapshotIndex(snapshot, namespaceLabels)) };
   const rules = options.rules ?? RULES;
   const owner = new Map<string, string>();
   for (const r of RULES) for (const code of r.inputCodes ?? []) owner.set(code, r.meta.id);
@@ -48,8 +51,9 @@ export function runLint(snapshot: Snapshot, diagnostics: readonly Diagnostic[] =
       ...(d.object ? { object: d.object } : {}),
     });
   }
-  for (const rule of rules) {
+  for (const [i, rule] of rules.entries()) {
     if (options.disable?.includes(rule.meta.id)) continue;
+    options.progress?.(`linting (${rule.meta.id})`, i, rules.length);
     rule.check(ctx, (messageId, data, at) => {
       findings.push({
         ruleId: rule.meta.id,

@@ -14,6 +14,7 @@ import { readService } from './kinds/service.js';
 import { readUnmodelled } from './kinds/unmodelled.js';
 import { readWorkload, TEMPLATE_PATHS } from './kinds/workload.js';
 import type { UnmodelledObject } from '../model/unmodelled.js';
+import type { Progress } from '../model/progress.js';
 import { ObjectReader } from './object-reader.js';
 import { parseDocuments } from './parse-documents.js';
 import { readInputs, STDIN, type InputText, type ReadOptions } from './read-inputs.js';
@@ -41,6 +42,8 @@ export interface LoadOptions {
   names?: 'refuse' | 'warn';
   /** `-n NS` with kubectl's meaning: the namespace of namespaced objects that name none (default: default). */
   defaultNamespace?: string;
+  /** Told how many objects were read, every few thousand. */
+  progress?: Progress;
 }
 
 /** Turns texts into a snapshot. Never throws on bad input: problems are diagnostics. */
@@ -50,10 +53,14 @@ export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {
   /** Policies are read once every namespace is known: how to read them depends on the semantics. */
   const policyReaders: ObjectReader[] = [];
   const unmodelled: UnmodelledObject[] = [];
+  let read = 0;
+  let found = 0;
   for (const { file, text } of inputs) {
     const parsed = parseDocuments(file, text);
     diagnostics.push(...parsed.diagnostics);
+    found += parsed.objects.length;
     for (const raw of parsed.objects) {
+      if (options.progress && ++read % 4096 === 0) options.progress('reading manifests', read, found);
       const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse', options.defaultNamespace ?? 'default');
       // Kinds of plugins and operators (some share names with built-in kinds: Calico's NetworkPolicy).
       if (raw.apiVersion.includes('.')) {
