@@ -1,4 +1,4 @@
-import { asJsonOrYaml } from '../../src/format/yaml/json-as-yaml.js';
+import { jsonOrYaml } from '../json-or-yaml.js';
 import { emit } from '../emit.js';
 import { paintCan } from '../paint.js';
 import { formatCanJson } from '../../src/format/explanation/json.js';
@@ -38,7 +38,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.error;
   }
   if (!quiet) {
-    const output = format !== 'text' ? asJsonOrYaml(format, formatCanJson(result.answer, loaded.input)) : formatInputStatusText(loaded.input) + formatCanText(result.answer, { verbose: flag(args, 'verbose') });
+    const output = format !== 'text' ? await jsonOrYaml(format, formatCanJson(result.answer, loaded.input)) : formatInputStatusText(loaded.input) + formatCanText(result.answer, { verbose: flag(args, 'verbose') });
     emit(io, output, { paint: paintCan, format, output: outputFile(args), inputFiles: loaded.inputFiles });
   }
   if (loaded.errors > 0) return EXIT.error;

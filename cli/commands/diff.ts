@@ -1,4 +1,4 @@
-import { asJsonOrYaml } from '../../src/format/yaml/json-as-yaml.js';
+import { jsonOrYaml } from '../json-or-yaml.js';
 import { emit } from '../emit.js';
 import { diffConnectivity } from '../../src/diff/connectivity-diff.js';
 import { Responsibility } from '../../src/diff/responsible.js';
@@ -70,7 +70,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   if (headPlugin.dependent.length || basePlugin.dependent.length) input.plugin = { profile: cni, dependent: headPlugin.dependent.length ? headPlugin.dependent : basePlugin.dependent };
   const text =
     format === 'json' || format === 'yaml'
-      ? asJsonOrYaml(format, formatDiffJson(changes, { base: semanticsName(base.snapshot.semantics), head: semanticsName(head.snapshot.semantics) }, input))
+      ? await jsonOrYaml(format, formatDiffJson(changes, { base: semanticsName(base.snapshot.semantics), head: semanticsName(head.snapshot.semantics) }, input))
       : format === 'md'
         ? formatInputStatusMarkdown(input) + formatDiffMarkdown(changes)
         : formatInputStatusText(input) + formatDiffText(changes);

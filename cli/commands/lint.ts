@@ -1,5 +1,5 @@
 import { progressFor } from '../progress.js';
-import { asJsonOrYaml } from '../../src/format/yaml/json-as-yaml.js';
+import { jsonOrYaml } from '../json-or-yaml.js';
 import { emit } from '../emit.js';
 import { paintLint } from '../paint.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
@@ -75,7 +75,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const findings = findingsInScope(all, loaded.snapshot, findingScope(args));
   const text =
     format === 'json' || format === 'yaml'
-      ? asJsonOrYaml(format, formatFindingsJson(findings, semanticsName(loaded.snapshot.semantics), input))
+      ? await jsonOrYaml(format, formatFindingsJson(findings, semanticsName(loaded.snapshot.semantics), input))
       : format === 'sarif'
         ? formatFindingsSarif(findings, version(), { root: repositoryRoot(), cwd: realpathSync(process.cwd()) })
         : format === 'github'

@@ -1,4 +1,4 @@
-import { asJsonOrYaml } from '../../src/format/yaml/json-as-yaml.js';
+import { jsonOrYaml } from '../json-or-yaml.js';
 import { emit } from '../emit.js';
 import { paintVerify } from '../paint.js';
 import { readFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   const loaded = loadForCommand(strs(args, 'file'), io, loadOptions(args));
   const cni = cniOption(args);
   const results = checkExpectations(loaded.snapshot, parsed.expectations, cni);
-  emit(io, format !== 'text' ? asJsonOrYaml(format, formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input, cni)) : formatInputStatusText(loaded.input) + formatVerifyText(results), { paint: paintVerify, format, output: outputFile(args), inputFiles: loaded.inputFiles });
+  emit(io, format !== 'text' ? await jsonOrYaml(format, formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input, cni)) : formatInputStatusText(loaded.input) + formatVerifyText(results), { paint: paintVerify, format, output: outputFile(args), inputFiles: loaded.inputFiles });
   if (loaded.errors > 0) return EXIT.error;
   const totals = verifyTotals(results);
   return totals.failed > 0 ? EXIT.no : totals.undetermined > 0 ? EXIT.undetermined : EXIT.ok;

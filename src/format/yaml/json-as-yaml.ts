@@ -21,8 +21,3 @@ export function jsonAsYaml(json: string): string {
   });
   return doc.toString({ lineWidth: 0 });
 }
-
-/** The JSON document as it is for `-o json`, as YAML for `-o yaml`. */
-export function asJsonOrYaml(format: string, json: string): string {
-  return format === 'yaml' ? jsonAsYaml(json) : json;
-}
