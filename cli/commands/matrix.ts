@@ -2,7 +2,6 @@ import { progressFor } from '../progress.js';
 import { emit, emitChunks } from '../emit.js';
 import { connectivity, connectivityWalk, type Connectivity, type ConnectivityWalk, type Level } from '../../src/engine/connectivity.js';
 import { filterConnectivity, filterWalk } from '../../src/engine/edge-filter.js';
-import { computeMatrix } from '../../src/engine/matrix.js';
 import { isStreamed, MATRIX_FORMATS, MATRIX_STREAMS, type Chunks, type MatrixFormat, type MatrixFormatter, type MatrixStreamer } from '../../src/format/matrix/index.js';
 import { flag, formatOption, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
 import { helpPage } from '../help.js';
@@ -37,8 +36,8 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     return loaded.errors > 0 ? EXIT.error : EXIT.ok;
   }
   const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level, progressFor(io));
-  // txt, json, csv, md and dot are written as they are formatted, each edge built when it is
-  // written (connectivityWalk, filtered as it goes); GEXF and GraphML are built whole.
+  // Every format is written as it is formatted, each edge built when it is written
+  // (connectivityWalk, filtered as it goes).
   const walk = (): ConnectivityWalk => (filter ? filterWalk(connectivityWalk(matrix, level), filter) : connectivityWalk(matrix, level));
   const whole = (): Connectivity => (filter ? filterConnectivity(connectivity(matrix, level), filter) : connectivity(matrix, level));
   const chunks: Chunks =

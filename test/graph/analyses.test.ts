@@ -1,9 +1,6 @@
-import { DirectedGraph } from 'graphology';
-import graphml from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
 import { connectivity } from '../../src/engine/connectivity.js';
 import { blastRadius } from '../../src/graph/blast-radius.js';
-import { toGexf, toGraphml } from '../../src/graph/export.js';
 import { exposedToOutside } from '../../src/graph/exposure.js';
 import { shortestPath } from '../../src/graph/paths.js';
 import { reachGraph } from '../../src/graph/reach-graph.js';
@@ -79,23 +76,6 @@ describe('exposure to outside the cluster', () => {
     expect(e.map((x) => x.id)).toEqual([id('open'), id('partner')]);
     expect(e[1]!.from).toEqual([{ range: '203.0.113.0-203.0.113.255[External]', connections: 'TCP 443' }]);
     expect(e[0]!.from.every((f) => f.connections === 'All Connections')).toBe(true);
-  });
-});
-
-describe('export', () => {
-  const g = graphOf(denyAll, allow('a', 'b'), pod('a', { app: 'a' }), pod('b', { app: 'b' }));
-  it('GEXF (graphology-gexf) carries nodes, edges and their connections', () => {
-    const text = toGexf(g);
-    expect(text).toContain('<gexf');
-    expect(text).toContain(`id="${id('a')}"`);
-    expect(text).toContain('TCP 8080');
-  });
-  it('GraphML reads back with graphology-graphml to the same graph', () => {
-    const back = graphml.parse(DirectedGraph, toGraphml(g));
-    expect(back.order).toBe(g.order);
-    expect(back.size).toBe(g.size);
-    expect(back.getEdgeAttribute(back.edge(id('a'), id('b'))!, 'connections')).toBe('TCP 8080');
-    expect(back.getNodeAttribute(id('a'), 'namespace')).toBe('default');
   });
 });
 

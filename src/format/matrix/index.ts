@@ -4,7 +4,8 @@ import type { InputStatus } from '../../load/input-status.js';
 import type { Chunks } from './chunks.js';
 import { csvChunks, formatCsv } from './csv.js';
 import { dotChunks, formatDot } from './dot.js';
-import { formatGexf, formatGraphml } from './graph-files.js';
+import { formatGexf, gexfChunks } from './gexf.js';
+import { formatGraphml, graphmlChunks } from './graphml.js';
 import { formatJson, jsonChunks } from './json.js';
 import { formatMd, mdChunks } from './md.js';
 import { formatTxt, txtChunks } from './txt.js';
@@ -26,13 +27,15 @@ export type MatrixFormat = keyof typeof MATRIX_FORMATS;
 /** A formatter that writes as it goes (chunks.ts): the same text as its MATRIX_FORMATS entry. */
 export type MatrixStreamer = (c: ConnectivityWalk, m: ReachabilityMatrix, input?: InputStatus) => Chunks;
 
-/** The formats written chunk by chunk; GEXF and GraphML are still built whole (through graphology). */
+/** Every format is written chunk by chunk. */
 export const MATRIX_STREAMS = {
   txt: txtChunks,
   json: jsonChunks,
   csv: csvChunks,
   md: mdChunks,
   dot: dotChunks,
+  gexf: gexfChunks,
+  graphml: graphmlChunks,
 } as const satisfies Partial<Record<MatrixFormat, MatrixStreamer>>;
 
 export type StreamedMatrixFormat = keyof typeof MATRIX_STREAMS;

@@ -11,7 +11,9 @@ import { randomSnapshot } from '../../helpers/random-cluster.js';
 import { ROOT } from '../../helpers/run-cli.js';
 import { STRING_FORMATTERS } from './string-formatters.js';
 
-const FORMATS = Object.keys(MATRIX_STREAMS) as StreamedMatrixFormat[];
+// GEXF and GraphML have no string formatter of old to compare with: test/format/graph-files.test.ts
+// reads them back with graphology's parsers instead.
+const FORMATS = (Object.keys(MATRIX_STREAMS) as StreamedMatrixFormat[]).filter((f) => Object.hasOwn(STRING_FORMATTERS, f));
 const LEVELS: Level[] = ['workload', 'pod'];
 const EXAMPLES = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
