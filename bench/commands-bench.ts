@@ -6,6 +6,7 @@
  * `keepGoing`.
  */
 import { rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNode, type ChildResult } from './child.js';
@@ -31,6 +32,8 @@ export interface CommandRow {
   bytes?: number;
   exitCode?: number | null;
   args: string;
+  /** The 1-minute load average when the case started (other work on the machine). */
+  load?: number;
 }
 
 export interface CommandsOptions {
@@ -69,6 +72,7 @@ export async function benchCommands(o: CommandsOptions): Promise<CommandRow[]> {
           rows.push({ ...base, status: 'skipped', runs: 0, note: `not run: failed at ${count(earlier)} pods` });
           continue;
         }
+        const load = loadavg()[0];
         const runs = command === 'can' ? o.canRuns : 1;
         const results: ChildResult[] = [];
         let bytes: number | undefined;
@@ -88,6 +92,7 @@ export async function benchCommands(o: CommandsOptions): Promise<CommandRow[]> {
         const rss = results.map((r) => r.peakRssMiB).filter((x): x is number => x !== undefined);
         const row: CommandRow = {
           ...base,
+          load,
           status: failed ? 'failed' : 'ok',
           ms: failed ? failed.ms : median(times),
           minMs: Math.min(...times),
@@ -109,11 +114,11 @@ export async function benchCommands(o: CommandsOptions): Promise<CommandRow[]> {
 
 export function commandsTable(rows: CommandRow[]): string {
   return [
-    '| command | input | pods | workloads | policies | input MB | result | wall s (median) | min s | runs | peak RSS MiB | output MB | exit |',
-    '|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|',
+    '| command | input | pods | workloads | policies | input MB | result | wall s (median) | min s | runs | peak RSS MiB | output MB | exit | load 1m |',
+    '|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| \`${r.args}\` | ${r.input} | ${count(r.pods)} | ${count(r.workloads)} | ${count(r.policies)} | ${r.inputMB} | ${r.status === 'ok' ? 'ok' : `**${r.status}**${r.note ? `: ${cell(r.note)}` : ''}`} | ${seconds(r.ms)} | ${r.runs > 1 ? seconds(r.minMs) : ''} | ${r.runs} | ${r.peakRssMiB ?? ''} | ${megabytes(r.bytes)} | ${r.exitCode ?? ''} |`,
+        `| \`${r.args}\` | ${r.input} | ${count(r.pods)} | ${count(r.workloads)} | ${count(r.policies)} | ${r.inputMB} | ${r.status === 'ok' ? 'ok' : `**${r.status}**${r.note ? `: ${cell(r.note)}` : ''}`} | ${seconds(r.ms)} | ${r.runs > 1 ? seconds(r.minMs) : ''} | ${r.runs} | ${r.peakRssMiB ?? ''} | ${megabytes(r.bytes)} | ${r.exitCode ?? ''} | ${r.load === undefined ? '' : r.load.toFixed(1)} |`,
     ),
   ].join('\n');
 }

@@ -2,12 +2,13 @@
  * Every matrix output format on the dense generator, end to end as a user runs it:
  * `node dist/cli/main.js matrix -f cluster.json -o FMT > file`, one process per case, with wall
  * time, peak RSS, output bytes, MB/s, and the ratio to a plain `process.stdout.write` loop writing
- * the same number of bytes into the same kind of sink (bench/plain-write.ts, median of 3).
+ * the same number of bytes into the same kind of sink (bench/plain-write.ts, median of `plainRuns`).
  * html, gexf and graphml run only up to `heavyMax` pods (they build a page or a whole graph
  * document; issue 19 measured html at 2,000 pods at 48 s and 3.8 GB). A format that fails at one
  * size is not run at the larger sizes of the same owner mode unless `keepGoing`.
  */
 import { rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNode } from './child.js';
@@ -34,6 +35,8 @@ export interface FormatRow {
   mbPerS?: number;
   plainMs?: number;
   ratio?: number;
+  /** The 1-minute load average when the case started (other work on the machine). */
+  load?: number;
 }
 
 export interface FormatsOptions {
@@ -44,6 +47,8 @@ export interface FormatsOptions {
   timeoutMs: number;
   heavyMax: number;
   keepGoing: boolean;
+  /** Runs of the plain write baseline (median). */
+  plainRuns: number;
   log: (line: string) => void;
 }
 
@@ -69,13 +74,14 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
           continue;
         }
         const out = join(o.dir, `out.${format}`);
+        const load = loadavg()[0];
         const r = await runNode([main, 'matrix', '-f', input.file, '-o', format], { stdoutFile: out, timeoutMs: o.timeoutMs });
         const bytes = statSync(out).size;
-        const row: FormatRow = { ...base, status: r.ok ? 'ok' : 'failed', ms: r.ms, bytes, ...(r.peakRssMiB !== undefined ? { peakRssMiB: r.peakRssMiB } : {}), ...(r.error ? { note: r.error } : {}) };
+        const row: FormatRow = { ...base, load, status: r.ok ? 'ok' : 'failed', ms: r.ms, bytes, ...(r.peakRssMiB !== undefined ? { peakRssMiB: r.peakRssMiB } : {}), ...(r.error ? { note: r.error } : {}) };
         if (r.ok) {
           row.mbPerS = bytes / 1e6 / (r.ms / 1000);
           const plain: number[] = [];
-          for (let i = 0; i < 3; i++) {
+          for (let i = 0; i < o.plainRuns; i++) {
             const p = await runNode([plainWrite, '--bytes', String(bytes)], { stdoutFile: out, timeoutMs: o.timeoutMs });
             if (p.ok) plain.push(p.ms);
           }
@@ -96,8 +102,8 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
 
 export function formatsTable(rows: FormatRow[]): string {
   return [
-    '| pods | pods run as | workloads | input MB | format | result | wall s | peak RSS MiB | output MB | output MB/s | plain write s | × plain |',
-    '|---:|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|',
+    '| pods | pods run as | workloads | input MB | format | result | wall s | peak RSS MiB | output MB | output MB/s | plain write s | × plain | load 1m |',
+    '|---:|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) =>
       [
         count(r.pods),
@@ -112,6 +118,7 @@ export function formatsTable(rows: FormatRow[]): string {
         r.mbPerS === undefined ? '' : r.mbPerS.toFixed(1),
         seconds(r.plainMs),
         r.ratio === undefined ? '' : `${r.ratio.toFixed(1)}×`,
+        r.load === undefined ? '' : r.load.toFixed(1),
       ].join(' | '),
     ).map((l) => `| ${l} |`),
   ].join('\n');

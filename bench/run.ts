@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canTable, measureCan } from './can.js';
 import { benchCommands, COMMANDS, commandsTable, type CommandName } from './commands-bench.js';
-import { benchFormats, formatsTable, LIGHT_FORMATS, MATRIX_FORMATS, type MatrixFormat } from './formats-bench.js';
+import { benchFormats, formatsTable, MATRIX_FORMATS, type MatrixFormat } from './formats-bench.js';
 import { OWNER_MODES, type OwnerMode } from './generate-dense.js';
 import { GENERATORS, type GeneratorName } from './inputs.js';
 import { intFlag, listFlag, parseScriptArgs, sizesFlag } from './script-args.js';
@@ -32,7 +32,8 @@ bench-results/latest.md and latest.json. A case that fails (out of memory, error
 limit) prints as failed; the run goes on.
 
 Options:
-  --quick                 every part at small sizes (what CI runs; a few tens of seconds)
+  --quick                 every part at small sizes (what CI runs): formats txt,json at 200 pods,
+                          commands at 500 pods, can once
   --parts LIST            engine,can,formats,commands (default: all)
   --json-only             engine part: JSON input only (default: YAML and JSON)
   --engine-sizes LIST     engine part: pod counts (default 1k,2k,10k,50k,100k)
@@ -73,14 +74,14 @@ const v = parseScriptArgs(S, USAGE, {
 const quick = v.quick ?? false;
 const parts = listFlag<Part>(S, USAGE, 'parts', v.parts, PARTS, PARTS);
 const engineSizes = sizesFlag(S, USAGE, 'engine-sizes', v['engine-sizes'], quick ? [1000, 10000] : [1000, 2000, 10000, 50000, 100000]);
-const formatSizes = sizesFlag(S, USAGE, 'sizes', v.sizes, quick ? [300] : [2000, 5000, 10000, 20000, 100000]);
+const formatSizes = sizesFlag(S, USAGE, 'sizes', v.sizes, quick ? [200] : [2000, 5000, 10000, 20000, 100000]);
 const owners = listFlag<OwnerMode>(S, USAGE, 'owners', v.owners, ['deployments', 'none'], OWNER_MODES);
-const formats = listFlag<MatrixFormat>(S, USAGE, 'formats', v.formats, quick ? LIGHT_FORMATS : MATRIX_FORMATS, MATRIX_FORMATS);
-const heavyMax = intFlag(S, USAGE, 'heavy-max', v['heavy-max'], quick ? 300 : 2000);
-const commandSizes = sizesFlag(S, USAGE, 'command-sizes', v['command-sizes'], quick ? [1000] : [10000, 50000, 100000]);
+const formats = listFlag<MatrixFormat>(S, USAGE, 'formats', v.formats, quick ? ['txt', 'json'] : MATRIX_FORMATS, MATRIX_FORMATS);
+const heavyMax = intFlag(S, USAGE, 'heavy-max', v['heavy-max'], 2000);
+const commandSizes = sizesFlag(S, USAGE, 'command-sizes', v['command-sizes'], quick ? [500] : [10000, 50000, 100000]);
 const generators = listFlag<GeneratorName>(S, USAGE, 'generators', v.generators, GENERATORS, GENERATORS);
 const commands = listFlag<CommandName>(S, USAGE, 'commands', v.commands, COMMANDS, COMMANDS);
-const canRuns = intFlag(S, USAGE, 'can-runs', v['can-runs'], 3, 1);
+const canRuns = intFlag(S, USAGE, 'can-runs', v['can-runs'], quick ? 1 : 3, 1);
 const timeoutMs = intFlag(S, USAGE, 'timeout', v.timeout, 300, 1) * 1000;
 const keepGoing = v['keep-going'] ?? false;
 const outDir = v.out ?? 'bench-results';
@@ -137,7 +138,7 @@ if (parts.includes('can')) {
 const dir = mkdtempSync(join(tmpdir(), 'netpol-check-bench-'));
 try {
   if (parts.includes('formats')) {
-    const rows = await benchFormats({ dir, sizes: formatSizes, owners, formats, timeoutMs, heavyMax, keepGoing, log });
+    const rows = await benchFormats({ dir, sizes: formatSizes, owners, formats, timeoutMs, heavyMax, keepGoing, plainRuns: quick ? 1 : 3, log });
     sections.push(
       [
         `Matrix output formats on the dense generator (seed 1), JSON List input, \`matrix -f cluster.json -o FMT > file\`; time limit ${timeoutMs / 1000} s per case.`,
@@ -145,8 +146,8 @@ try {
         formatsTable(rows),
         '',
         'wall s: one run, Node start-up to exit (load + matrix + output). output MB/s = output bytes / wall time.',
-        '× plain = wall time / the median of 3 runs of a plain process.stdout.write loop (64 KiB chunks, fresh Node',
-        'process) writing the same number of bytes into the same file.',
+        `× plain = wall time / the median of ${quick ? 1 : 3} run(s) of a plain process.stdout.write loop (64 KiB chunks, fresh Node`,
+        'process) writing the same number of bytes into the same file. load 1m: the machine\'s 1-minute load average as the case started.',
       ].join('\n'),
     );
     json['formats'] = rows;
@@ -159,7 +160,7 @@ try {
         '',
         commandsTable(rows),
         '',
-        `sparse = bench/generate.ts (one policy per ten pods, seed 1); dense = bench/generate-dense.ts with Deployments (seed 1). can: median of ${canRuns} runs.`,
+        `sparse = bench/generate.ts (one policy per ten pods, seed 1); dense = bench/generate-dense.ts with Deployments (seed 1). can: median of ${canRuns} runs. load 1m: the 1-minute load average as the case started.`,
       ].join('\n'),
     );
     json['commands'] = rows;
