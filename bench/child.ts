@@ -36,6 +36,15 @@ function errorLine(stderr: string): string | undefined {
   return hit?.slice(0, 160);
 }
 
+/** The child processes of `pid` (Linux /proc), or none when that cannot be read. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 /** Runs `node ...args` and measures it. */
 export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult> {
   const rssFile = `${opts.stdoutFile ?? `/tmp/netpol-bench-${process.pid}`}.rss`;
@@ -50,13 +59,26 @@ export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult
       stderr = (stderr + d.toString()).slice(-8192);
     });
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const killGroup = () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
       } catch {
         /* already gone */
       }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      // Kill the measured process first, so that GNU time still reports its peak RSS; then
+      // the whole group, in case anything is left.
+      const measured = useTime ? childrenOf(child.pid!) : [];
+      for (const pid of measured) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+      setTimeout(killGroup, measured.length ? 5000 : 0).unref();
     }, opts.timeoutMs);
     child.on('close', (code, exitSignal) => {
       let signal: string | null = exitSignal;
@@ -75,7 +97,7 @@ export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult
         if (m && !signal) signal = `signal ${m[1]}`;
       }
       const ok = !timedOut && !signal && (opts.okCodes ?? [0]).includes(code ?? -1);
-      const error = ok ? undefined : timedOut ? `over the ${Math.round(opts.timeoutMs / 1000)} s limit (killed)` : `${signal ? `${signal}, ` : `exit ${code}, `}${errorLine(stderr) ?? 'no message'}`;
+      const error = ok ? undefined : timedOut ? `over the ${Math.round(opts.timeoutMs / 1000)} s limit (killed; peak RSS up to then)` : `${signal ? `${signal}, ` : `exit ${code}, `}${errorLine(stderr) ?? 'no message'}`;
       resolve({ ok, exitCode: code, signal, ms, ...(peakRssMiB !== undefined ? { peakRssMiB } : {}), ...(error ? { error } : {}) });
     });
   });
