@@ -7,6 +7,8 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface ChildResult {
   ok: boolean;
@@ -28,6 +30,7 @@ export interface ChildOptions {
 }
 
 const GNU_TIME = '/usr/bin/time';
+let runs = 0;
 
 /** The line of stderr that says what went wrong (heap out of memory, internal error, …). */
 function errorLine(stderr: string): string | undefined {
@@ -47,7 +50,7 @@ function childrenOf(pid: number): number[] {
 
 /** Runs `node ...args` and measures it. */
 export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult> {
-  const rssFile = `${opts.stdoutFile ?? `/tmp/netpol-bench-${process.pid}`}.rss`;
+  const rssFile = join(tmpdir(), `netpol-check-bench-${process.pid}-${++runs}.rss`);
   const useTime = existsSync(GNU_TIME);
   const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, args];
   const out = openSync(opts.stdoutFile ?? '/dev/null', 'w');
