@@ -45,6 +45,8 @@ export interface CommandsOptions {
   timeoutMs: number;
   keepGoing: boolean;
   log: (line: string) => void;
+  /** Called with the rows so far after each case (to keep partial results of a long run). */
+  onRow?: (rows: CommandRow[]) => void;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,6 +72,7 @@ export async function benchCommands(o: CommandsOptions): Promise<CommandRow[]> {
         const earlier = failedAt.get(`${generator}/${command}`);
         if (earlier !== undefined && !o.keepGoing) {
           rows.push({ ...base, status: 'skipped', runs: 0, note: `not run: failed at ${count(earlier)} pods` });
+          o.onRow?.(rows);
           continue;
         }
         const load = loadavg()[0];
@@ -104,6 +107,7 @@ export async function benchCommands(o: CommandsOptions): Promise<CommandRow[]> {
         };
         if (failed) failedAt.set(`${generator}/${command}`, pods);
         rows.push(row);
+        o.onRow?.(rows);
         o.log(`${command} ${count(pods)} pods (${row.input}): ${row.status} ${seconds(row.ms)} s, ${row.peakRssMiB ?? '?'} MiB${row.note ? ` — ${row.note}` : ''}`);
       }
       rmSync(input.file, { force: true });

@@ -50,6 +50,8 @@ export interface FormatsOptions {
   /** Runs of the plain write baseline (median). */
   plainRuns: number;
   log: (line: string) => void;
+  /** Called with the rows so far after each case (to keep partial results of a long run). */
+  onRow?: (rows: FormatRow[]) => void;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -67,10 +69,12 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
         const earlier = failedAt.get(`${owners}/${format}`);
         if ((HEAVY_FORMATS as readonly string[]).includes(format) && pods > o.heavyMax) {
           rows.push({ ...base, status: 'skipped', note: `skipped above ${count(o.heavyMax)} pods (whole page or graph document in memory)` });
+          o.onRow?.(rows);
           continue;
         }
         if (earlier !== undefined && !o.keepGoing) {
           rows.push({ ...base, status: 'skipped', note: `not run: failed at ${count(earlier)} pods` });
+          o.onRow?.(rows);
           continue;
         }
         const out = join(o.dir, `out.${format}`);
@@ -92,6 +96,7 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
         } else failedAt.set(`${owners}/${format}`, pods);
         rmSync(out, { force: true });
         rows.push(row);
+        o.onRow?.(rows);
         o.log(`matrix ${format} ${count(pods)} pods (${inputLabel({ generator: 'dense', owners })}): ${row.status} ${seconds(r.ms)} s, ${row.peakRssMiB ?? '?'} MiB, ${megabytes(bytes)} MB${row.note ? ` — ${row.note}` : ''}`);
       }
       rmSync(input.file, { force: true });

@@ -6,7 +6,8 @@
  * - formats: every matrix output format on the dense generator, with and without owners
  *   (bench/formats-bench.ts);
  * - commands: lint, report and can on both generators (bench/commands-bench.ts).
- * Prints Markdown tables and writes bench-results/latest.{md,json}. A case that fails (out of
+ * Prints Markdown tables and writes bench-results/latest.{md,json} (and partial-*.{md,json} after
+ * every case of the formats and commands parts). A case that fails (out of
  * memory, an error, over the time limit) prints as failed; the run goes on. Asserts nothing about
  * time: machines differ. `--quick` (CI) runs every part at small sizes.
  */
@@ -135,10 +136,17 @@ if (parts.includes('can')) {
   json['can'] = can;
 }
 
+/** Partial results after every case, so that a run stopped half-way leaves what it measured. */
+const partial = (name: string, table: string, rows: unknown[]): void => {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, `partial-${name}.md`), `Machine: ${machine}\n\n${table}\n`);
+  writeFileSync(join(outDir, `partial-${name}.json`), `${JSON.stringify(rows, null, 2)}\n`);
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'netpol-check-bench-'));
 try {
   if (parts.includes('formats')) {
-    const rows = await benchFormats({ dir, sizes: formatSizes, owners, formats, timeoutMs, heavyMax, keepGoing, plainRuns: quick ? 1 : 3, log });
+    const rows = await benchFormats({ dir, sizes: formatSizes, owners, formats, timeoutMs, heavyMax, keepGoing, plainRuns: quick ? 1 : 3, log, onRow: (r) => partial('formats', formatsTable(r), r) });
     sections.push(
       [
         `Matrix output formats on the dense generator (seed 1), JSON List input, \`matrix -f cluster.json -o FMT > file\`; time limit ${timeoutMs / 1000} s per case.`,
@@ -153,7 +161,7 @@ try {
     json['formats'] = rows;
   }
   if (parts.includes('commands')) {
-    const rows = await benchCommands({ dir, sizes: commandSizes, generators, commands, canRuns, timeoutMs, keepGoing, log });
+    const rows = await benchCommands({ dir, sizes: commandSizes, generators, commands, canRuns, timeoutMs, keepGoing, log, onRow: (r) => partial('commands', commandsTable(r), r) });
     sections.push(
       [
         `lint, report and can, one process per run, JSON List input; time limit ${timeoutMs / 1000} s per run.`,
