@@ -17,6 +17,8 @@ export interface ChildResult {
   ms: number;
   /** Peak resident set size of the child in MiB, when /usr/bin/time is there. */
   peakRssMiB?: number;
+  /** User + system CPU seconds of the child (GNU time), less sensitive than wall time to other work. */
+  cpuS?: number;
   /** Why it failed: the time limit, the signal, or the last error line on stderr. */
   error?: string;
 }
@@ -52,7 +54,7 @@ function childrenOf(pid: number): number[] {
 export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult> {
   const rssFile = join(tmpdir(), `netpol-check-bench-${process.pid}-${++runs}.rss`);
   const useTime = existsSync(GNU_TIME);
-  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, args];
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args]] : [process.execPath, args];
   const out = openSync(opts.stdoutFile ?? '/dev/null', 'w');
   const start = process.hrtime.bigint();
   return new Promise((resolve) => {
@@ -89,19 +91,20 @@ export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult
       closeSync(out);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       let peakRssMiB: number | undefined;
+      let cpuS: number | undefined;
       if (useTime && existsSync(rssFile)) {
         const text = readFileSync(rssFile, 'utf8');
         rmSync(rssFile, { force: true });
         // GNU time writes "Command terminated by signal N" or "Command exited with non-zero status N" first.
-        const last = text.trim().split('\n').pop() ?? '';
-        const kib = Number(last);
-        if (Number.isFinite(kib) && kib > 0) peakRssMiB = Math.round(kib / 1024);
+        const [kib, user, sys] = (text.trim().split('\n').pop() ?? '').split(' ').map(Number);
+        if (kib !== undefined && Number.isFinite(kib) && kib > 0) peakRssMiB = Math.round(kib / 1024);
+        if (user !== undefined && sys !== undefined && Number.isFinite(user + sys)) cpuS = user + sys;
         const m = /terminated by signal (\d+)/.exec(text);
         if (m && !signal) signal = `signal ${m[1]}`;
       }
       const ok = !timedOut && !signal && (opts.okCodes ?? [0]).includes(code ?? -1);
       const error = ok ? undefined : timedOut ? `over the ${Math.round(opts.timeoutMs / 1000)} s limit (killed; peak RSS up to then)` : `${signal ? `${signal}, ` : `exit ${code}, `}${errorLine(stderr) ?? 'no message'}`;
-      resolve({ ok, exitCode: code, signal, ms, ...(peakRssMiB !== undefined ? { peakRssMiB } : {}), ...(error ? { error } : {}) });
+      resolve({ ok, exitCode: code, signal, ms, ...(peakRssMiB !== undefined ? { peakRssMiB } : {}), ...(cpuS !== undefined ? { cpuS } : {}), ...(error ? { error } : {}) });
     });
   });
 }

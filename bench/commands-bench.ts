@@ -29,6 +29,8 @@ export interface CommandRow {
   minMs?: number;
   runs: number;
   peakRssMiB?: number;
+  /** CPU seconds (user + system) of the median run. */
+  cpuS?: number;
   bytes?: number;
   exitCode?: number | null;
   args: string;
@@ -92,6 +94,7 @@ export async function benchCommands(o: CommandsOptions): Promise<CommandRow[]> {
         }
         const failed = results.find((r) => !r.ok);
         const times = results.map((r) => r.ms);
+        const cpu = results.map((r) => r.cpuS).filter((x): x is number => x !== undefined);
         const rss = results.map((r) => r.peakRssMiB).filter((x): x is number => x !== undefined);
         const row: CommandRow = {
           ...base,
@@ -102,6 +105,7 @@ export async function benchCommands(o: CommandsOptions): Promise<CommandRow[]> {
           runs: results.length,
           exitCode: (failed ?? results[0])?.exitCode ?? null,
           ...(rss.length ? { peakRssMiB: Math.max(...rss) } : {}),
+          ...(cpu.length ? { cpuS: median(cpu) } : {}),
           ...(bytes !== undefined ? { bytes } : {}),
           ...(failed?.error ? { note: failed.error } : {}),
         };
@@ -118,11 +122,11 @@ export async function benchCommands(o: CommandsOptions): Promise<CommandRow[]> {
 
 export function commandsTable(rows: CommandRow[]): string {
   return [
-    '| command | input | pods | workloads | policies | input MB | result | wall s (median) | min s | runs | peak RSS MiB | output MB | exit | load 1m |',
-    '|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| command | input | pods | workloads | policies | input MB | result | wall s (median) | min s | CPU s | runs | peak RSS MiB | output MB | exit | load 1m |',
+    '|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| \`${r.args}\` | ${r.input} | ${count(r.pods)} | ${count(r.workloads)} | ${count(r.policies)} | ${r.inputMB} | ${r.status === 'ok' ? 'ok' : `**${r.status}**${r.note ? `: ${cell(r.note)}` : ''}`} | ${seconds(r.ms)} | ${r.runs > 1 ? seconds(r.minMs) : ''} | ${r.runs} | ${r.peakRssMiB ?? ''} | ${megabytes(r.bytes)} | ${r.exitCode ?? ''} | ${r.load === undefined ? '' : r.load.toFixed(1)} |`,
+        `| \`${r.args}\` | ${r.input} | ${count(r.pods)} | ${count(r.workloads)} | ${count(r.policies)} | ${r.inputMB} | ${r.status === 'ok' ? 'ok' : `**${r.status}**${r.note ? `: ${cell(r.note)}` : ''}`} | ${seconds(r.ms)} | ${r.runs > 1 ? seconds(r.minMs) : ''} | ${r.cpuS === undefined ? '' : r.cpuS.toFixed(1)} | ${r.runs} | ${r.peakRssMiB ?? ''} | ${megabytes(r.bytes)} | ${r.exitCode ?? ''} | ${r.load === undefined ? '' : r.load.toFixed(1)} |`,
     ),
   ].join('\n');
 }

@@ -31,6 +31,7 @@ export interface FormatRow {
   note?: string;
   ms?: number;
   peakRssMiB?: number;
+  cpuS?: number;
   bytes?: number;
   mbPerS?: number;
   plainMs?: number;
@@ -81,7 +82,7 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
         const load = loadavg()[0];
         const r = await runNode([main, 'matrix', '-f', input.file, '-o', format], { stdoutFile: out, timeoutMs: o.timeoutMs });
         const bytes = statSync(out).size;
-        const row: FormatRow = { ...base, load, status: r.ok ? 'ok' : 'failed', ms: r.ms, bytes, ...(r.peakRssMiB !== undefined ? { peakRssMiB: r.peakRssMiB } : {}), ...(r.error ? { note: r.error } : {}) };
+        const row: FormatRow = { ...base, load, status: r.ok ? 'ok' : 'failed', ms: r.ms, bytes, ...(r.peakRssMiB !== undefined ? { peakRssMiB: r.peakRssMiB } : {}), ...(r.cpuS !== undefined ? { cpuS: r.cpuS } : {}), ...(r.error ? { note: r.error } : {}) };
         if (r.ok) {
           row.mbPerS = bytes / 1e6 / (r.ms / 1000);
           const plain: number[] = [];
@@ -107,8 +108,8 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
 
 export function formatsTable(rows: FormatRow[]): string {
   return [
-    '| pods | pods run as | workloads | input MB | format | result | wall s | peak RSS MiB | output MB | output MB/s | plain write s | × plain | load 1m |',
-    '|---:|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| pods | pods run as | workloads | input MB | format | result | wall s | CPU s | peak RSS MiB | output MB | output MB/s | plain write s | × plain | load 1m |',
+    '|---:|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) =>
       [
         count(r.pods),
@@ -118,6 +119,7 @@ export function formatsTable(rows: FormatRow[]): string {
         r.format,
         r.status === 'ok' ? 'ok' : `**${r.status}**${r.note ? `: ${cell(r.note)}` : ''}`,
         seconds(r.ms),
+        r.cpuS === undefined ? '' : r.cpuS.toFixed(1),
         r.peakRssMiB ?? '',
         r.status === 'skipped' ? '' : megabytes(r.bytes),
         r.mbPerS === undefined ? '' : r.mbPerS.toFixed(1),
