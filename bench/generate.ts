@@ -7,22 +7,13 @@
  *   node dist/bench/generate.js --pods 10000 [--policies 2000] [--seed 1] > cluster.yaml
  */
 import { stringify } from 'yaml';
+import { rng } from './rng.js';
+import { intFlag, parseScriptArgs } from './script-args.js';
 
 export interface GenerateOptions {
   pods: number;
   policies?: number;
   seed?: number;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TEAMS = ['payments', 'search', 'identity', 'catalog', 'billing', 'ml', 'web', 'data', 'ops', 'growth'];
@@ -128,11 +119,16 @@ export function generateYaml(opts: GenerateOptions): string {
   return snapshotText(generateObjects(opts), 'yaml');
 }
 
+const USAGE = `Usage: node dist/bench/generate.js [--pods N] [--policies M] [--seed S] > cluster.yaml
+Writes a sparse generated cluster (every namespace with a default deny) as multi-document YAML.
+  --pods N       pods in all (default 1000)
+  --policies M   policies (default: 15 % of the pods)
+  --seed S       random seed (default 1)
+  -h, --help     this help`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name: string, fallback?: number) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  };
-  const policies = arg('policies');
-  process.stdout.write(generateYaml({ pods: arg('pods', 1000)!, seed: arg('seed', 1)!, ...(policies !== undefined ? { policies } : {}) }));
+  const v = parseScriptArgs('generate', USAGE, { pods: { type: 'string' }, policies: { type: 'string' }, seed: { type: 'string' } });
+  const pods = intFlag('generate', USAGE, 'pods', v.pods, 1000, 1);
+  const policies = v.policies === undefined ? undefined : intFlag('generate', USAGE, 'policies', v.policies, 0);
+  process.stdout.write(generateYaml({ pods, seed: intFlag('generate', USAGE, 'seed', v.seed, 1), ...(policies !== undefined ? { policies } : {}) }));
 }

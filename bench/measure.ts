@@ -9,15 +9,16 @@ import { Explainer } from '../src/explain/explain.js';
 import { formatTxt } from '../src/format/matrix/txt.js';
 import { loadTexts } from '../src/load/load-snapshot.js';
 import { generateObjects, snapshotText } from './generate.js';
+import { fail, intFlag, parseScriptArgs } from './script-args.js';
 
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
-const pods = Number(arg('pods', '1000'));
-const policies = Number(arg('policies', String(Math.round(pods * 0.2))));
-const format = arg('format', 'yaml');
-const seed = Number(arg('seed', '1'));
+const USAGE = `Usage: node dist/bench/measure.js [--pods N] [--policies M] [--format yaml|json] [--seed S]
+One engine benchmark run on the sparse generator in this process; prints one JSON line.`;
+const v = parseScriptArgs('measure', USAGE, { pods: { type: 'string' }, policies: { type: 'string' }, format: { type: 'string' }, seed: { type: 'string' } });
+const pods = intFlag('measure', USAGE, 'pods', v.pods, 1000, 1);
+const policies = intFlag('measure', USAGE, 'policies', v.policies, Math.round(pods * 0.2));
+const format = v.format ?? 'yaml';
+if (format !== 'yaml' && format !== 'json') fail('measure', USAGE, `--format expects yaml or json, got '${format}'`);
+const seed = intFlag('measure', USAGE, 'seed', v.seed, 1);
 
 const objects = generateObjects({ pods, policies, seed });
 const text = snapshotText(objects, format === 'json' ? 'json' : 'yaml');

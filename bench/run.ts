@@ -1,83 +1,184 @@
 /**
- * `npm run bench [-- --quick]`: measures load, matrix and output time, peak RSS, pod classes and
- * the speed-up over the per-pair evaluator for growing generated clusters, each in its own
- * process; then a `can` question end to end on 10,000 pods (bench/can.ts). Prints a Markdown table and writes bench-results/latest.{md,json}. Asserts nothing
- * about time: machines differ.
+ * `npm run bench [-- OPTIONS]`: the benchmark, each case in its own process. Parts:
+ * - engine: load, matrix and output time, peak RSS, pod classes and the speed-up over the
+ *   per-pair evaluator for growing sparse clusters (bench/measure.ts);
+ * - can: a `can` question end to end on 10,000 pods (bench/can.ts);
+ * - formats: every matrix output format on the dense generator, with and without owners
+ *   (bench/formats-bench.ts);
+ * - commands: lint, report and can on both generators (bench/commands-bench.ts).
+ * Prints Markdown tables and writes bench-results/latest.{md,json} (and partial-*.{md,json} after
+ * every case of the formats and commands parts). A case that fails (out of
+ * memory, an error, over the time limit) prints as failed; the run goes on. Asserts nothing about
+ * time: machines differ. `--quick` (CI) runs every part at small sizes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canTable, measureCan } from './can.js';
+import { benchCommands, COMMANDS, commandsTable, type CommandName } from './commands-bench.js';
+import { benchFormats, formatsTable, MATRIX_FORMATS, type MatrixFormat } from './formats-bench.js';
+import { OWNER_MODES, type OwnerMode } from './generate-dense.js';
+import { GENERATORS, type GeneratorName } from './inputs.js';
+import { intFlag, listFlag, parseScriptArgs, sizesFlag } from './script-args.js';
 
-const quick = process.argv.includes('--quick');
+const PARTS = ['engine', 'can', 'formats', 'commands'] as const;
+type Part = (typeof PARTS)[number];
+
+const USAGE = `Usage: npm run bench -- [options]   (or node dist/bench/run.js [options])
+
+Runs the benchmark parts, each case in its own Node process, prints Markdown tables and writes
+bench-results/latest.md and latest.json. A case that fails (out of memory, error, over the time
+limit) prints as failed; the run goes on.
+
+Options:
+  --quick                 every part at small sizes (what CI runs): formats txt,json at 200 pods,
+                          commands at 500 pods, can once
+  --parts LIST            engine,can,formats,commands (default: all)
+  --json-only             engine part: JSON input only (default: YAML and JSON)
+  --engine-sizes LIST     engine part: pod counts (default 1k,2k,10k,50k,100k)
+  --sizes LIST            formats part: dense pod counts (default 2k,5k,10k,20k,100k)
+  --owners LIST           formats part: deployments,none,mixed (default: deployments,none)
+  --formats LIST          formats part: ${MATRIX_FORMATS.join(',')}
+                          (default: all; html, gexf, graphml only up to --heavy-max pods)
+  --heavy-max N           formats part: largest size for html, gexf, graphml (default 2000)
+  --command-sizes LIST    commands part: pod counts (default 10k,50k,100k)
+  --generators LIST       commands part: sparse,dense (default: both)
+  --commands LIST         commands part: lint,report,can (default: all)
+  --can-runs N            commands part: runs of each can question, median (default 3)
+  --timeout SECONDS       time limit per case (default 300); over it the case is killed, failed
+  --keep-going            run larger sizes of a case that already failed (default: skip them)
+  --out DIR               where latest.md/latest.json go (default bench-results)
+  -h, --help              this help
+
+Sizes take 2000 or 2k. Example: npm run bench -- --parts formats --sizes 2k --formats txt,csv`;
+
+const S = 'bench';
+const v = parseScriptArgs(S, USAGE, {
+  quick: { type: 'boolean' },
+  parts: { type: 'string' },
+  'json-only': { type: 'boolean' },
+  'engine-sizes': { type: 'string' },
+  sizes: { type: 'string' },
+  owners: { type: 'string' },
+  formats: { type: 'string' },
+  'heavy-max': { type: 'string' },
+  'command-sizes': { type: 'string' },
+  generators: { type: 'string' },
+  commands: { type: 'string' },
+  'can-runs': { type: 'string' },
+  timeout: { type: 'string' },
+  'keep-going': { type: 'boolean' },
+  out: { type: 'string' },
+});
+const quick = v.quick ?? false;
+const parts = listFlag<Part>(S, USAGE, 'parts', v.parts, PARTS, PARTS);
+const engineSizes = sizesFlag(S, USAGE, 'engine-sizes', v['engine-sizes'], quick ? [1000, 10000] : [1000, 2000, 10000, 50000, 100000]);
+const formatSizes = sizesFlag(S, USAGE, 'sizes', v.sizes, quick ? [200] : [2000, 5000, 10000, 20000, 100000]);
+const owners = listFlag<OwnerMode>(S, USAGE, 'owners', v.owners, ['deployments', 'none'], OWNER_MODES);
+const formats = listFlag<MatrixFormat>(S, USAGE, 'formats', v.formats, quick ? ['txt', 'json'] : MATRIX_FORMATS, MATRIX_FORMATS);
+const heavyMax = intFlag(S, USAGE, 'heavy-max', v['heavy-max'], 2000);
+const commandSizes = sizesFlag(S, USAGE, 'command-sizes', v['command-sizes'], quick ? [500] : [10000, 50000, 100000]);
+const generators = listFlag<GeneratorName>(S, USAGE, 'generators', v.generators, GENERATORS, GENERATORS);
+const commands = listFlag<CommandName>(S, USAGE, 'commands', v.commands, COMMANDS, COMMANDS);
+const canRuns = intFlag(S, USAGE, 'can-runs', v['can-runs'], quick ? 1 : 3, 1);
+const timeoutMs = intFlag(S, USAGE, 'timeout', v.timeout, 300, 1) * 1000;
+const keepGoing = v['keep-going'] ?? false;
+const outDir = v.out ?? 'bench-results';
+
 const here = dirname(fileURLToPath(import.meta.url));
-const SIZES = quick
-  ? [
-      { pods: 1000, policies: 200 },
-      { pods: 10000, policies: 2000 },
-    ]
-  : [
-      { pods: 1000, policies: 200 },
-      { pods: 2000, policies: 400 },
-      { pods: 10000, policies: 2000 },
-      { pods: 50000, policies: 5000 },
-      { pods: 100000, policies: 10000 },
-    ];
-const formats = process.argv.includes('--json-only') ? ['json'] : ['yaml', 'json'];
-
-interface Result {
-  pods: number;
-  policies: number;
-  format: string;
-  megabytes: number;
-  load: number;
-  matrix: number;
-  output: number;
-  total: number;
-  classes: number;
-  distinctRows: number;
-  externalBlocks: number;
-  outputLines: number;
-  peakRssMiB: number;
-  referenceMs: number;
-  speedup: number;
-}
-
-const results: Result[] = [];
-for (const size of SIZES) {
-  for (const format of formats) {
-    const line = execFileSync(process.execPath, ['--max-old-space-size=6000', join(here, 'measure.js'), '--pods', String(size.pods), '--policies', String(size.policies), '--format', format], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    const r = JSON.parse(line.trim().split('\n').pop()!) as Result;
-    results.push(r);
-    process.stderr.write(`${r.pods} pods (${format}): ${r.total} ms\n`);
-  }
-}
-
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const rows = results.map(
-  (r) =>
-    `| ${r.pods.toLocaleString('en')} | ${r.policies.toLocaleString('en')} | ${r.format} ${r.megabytes} MB | ${r.load} | ${r.matrix} | ${r.output} | **${r.total}** | ${r.peakRssMiB} | ${r.classes} | ${r.distinctRows} | ${r.outputLines} | ${r.speedup}× |`,
-);
-const table = [
-  `Machine: ${machine}`,
-  '',
-  '| pods | policies | input | load ms | matrix ms | output ms | total ms | peak RSS MiB | pod classes | distinct rows | output lines | vs per-pair |',
-  '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows,
-  '',
-  'total = load + matrix + txt output, end to end from text in memory. "vs per-pair": the per-pair',
-  'evaluator (src/explain) timed on 20,000 sampled pod pairs and extrapolated to all pairs,',
-  'divided by matrix + output time.',
-].join('\n');
-console.log(table);
+const sections: string[] = [`Machine: ${machine}`];
+const json: Record<string, unknown> = { machine, started: new Date().toISOString() };
 
-// The headline question, end to end, on the 10,000-pod snapshot.
-const can = measureCan({ pods: 10000, policies: 2000, runs: quick ? 3 : 11 });
-const canText = canTable(can);
-console.log(`\n${canText}`);
+if (parts.includes('engine')) {
+  const formatsIn = v['json-only'] ? ['json'] : ['yaml', 'json'];
+  const results: Record<string, number | string>[] = [];
+  for (const pods of engineSizes) {
+    const policies = pods >= 50000 ? pods / 10 : pods / 5;
+    for (const format of formatsIn) {
+      try {
+        const line = execFileSync(process.execPath, ['--max-old-space-size=6000', join(here, 'measure.js'), '--pods', String(pods), '--policies', String(policies), '--format', format], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+        const r = JSON.parse(line.trim().split('\n').pop()!) as Record<string, number | string>;
+        results.push(r);
+        log(`engine ${pods} pods (${format}): ${r['total']} ms`);
+      } catch (e) {
+        results.push({ pods, policies, format, failed: String((e as Error).message).split('\n')[0]!.slice(0, 160) });
+        log(`engine ${pods} pods (${format}): failed`);
+      }
+    }
+  }
+  const rows = results.map((r) =>
+    r['failed'] !== undefined
+      ? `| ${r['pods']} | ${r['policies']} | ${r['format']} | **failed**: ${r['failed']} | | | | | | | | |`
+      : `| ${Number(r['pods']).toLocaleString('en')} | ${Number(r['policies']).toLocaleString('en')} | ${r['format']} ${r['megabytes']} MB | ${r['load']} | ${r['matrix']} | ${r['output']} | **${r['total']}** | ${r['peakRssMiB']} | ${r['classes']} | ${r['distinctRows']} | ${r['outputLines']} | ${r['speedup']}× |`,
+  );
+  sections.push(
+    [
+      '| pods | policies | input | load ms | matrix ms | output ms | total ms | peak RSS MiB | pod classes | distinct rows | output lines | vs per-pair |',
+      '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...rows,
+      '',
+      'total = load + matrix + txt output, end to end from text in memory. "vs per-pair": the per-pair',
+      'evaluator (src/explain) timed on 20,000 sampled pod pairs and extrapolated to all pairs,',
+      'divided by matrix + output time.',
+    ].join('\n'),
+  );
+  json['results'] = results;
+}
 
-mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/latest.md', `${table}\n\n${canText}\n`);
-writeFileSync('bench-results/latest.json', `${JSON.stringify({ machine, results, can }, null, 2)}\n`);
+if (parts.includes('can')) {
+  // The headline question, end to end, on the 10,000-pod snapshot.
+  const can = measureCan({ pods: 10000, policies: 2000, runs: quick ? 3 : 11 });
+  sections.push(canTable(can));
+  json['can'] = can;
+}
+
+/** Partial results after every case, so that a run stopped half-way leaves what it measured. */
+const partial = (name: string, table: string, rows: unknown[]): void => {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, `partial-${name}.md`), `Machine: ${machine}\n\n${table}\n`);
+  writeFileSync(join(outDir, `partial-${name}.json`), `${JSON.stringify(rows, null, 2)}\n`);
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'netpol-check-bench-'));
+try {
+  if (parts.includes('formats')) {
+    const rows = await benchFormats({ dir, sizes: formatSizes, owners, formats, timeoutMs, heavyMax, keepGoing, plainRuns: quick ? 1 : 3, log, onRow: (r) => partial('formats', formatsTable(r), r) });
+    sections.push(
+      [
+        `Matrix output formats on the dense generator (seed 1), JSON List input, \`matrix -f cluster.json -o FMT > file\`; time limit ${timeoutMs / 1000} s per case.`,
+        '',
+        formatsTable(rows),
+        '',
+        'wall s: one run, Node start-up to exit (load + matrix + output). output MB/s = output bytes / wall time.',
+        `× plain = wall time / the median of ${quick ? 1 : 3} run(s) of a plain process.stdout.write loop (64 KiB chunks, fresh Node`,
+        'process) writing the same number of bytes into the same file. load 1m: the machine\'s 1-minute load average as the case started.',
+      ].join('\n'),
+    );
+    json['formats'] = rows;
+  }
+  if (parts.includes('commands')) {
+    const rows = await benchCommands({ dir, sizes: commandSizes, generators, commands, canRuns, timeoutMs, keepGoing, log, onRow: (r) => partial('commands', commandsTable(r), r) });
+    sections.push(
+      [
+        `lint, report and can, one process per run, JSON List input; time limit ${timeoutMs / 1000} s per run.`,
+        '',
+        commandsTable(rows),
+        '',
+        `sparse = bench/generate.ts (one policy per ten pods, seed 1); dense = bench/generate-dense.ts with Deployments (seed 1). can: median of ${canRuns} runs. load 1m: the 1-minute load average as the case started.`,
+      ].join('\n'),
+    );
+    json['commands'] = rows;
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const text = sections.join('\n\n');
+console.log(text);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'latest.md'), `${text}\n`);
+writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);

@@ -1,0 +1,132 @@
+/**
+ * Every matrix output format on the dense generator, end to end as a user runs it:
+ * `node dist/cli/main.js matrix -f cluster.json -o FMT > file`, one process per case, with wall
+ * time, peak RSS, output bytes, MB/s, and the ratio to a plain `process.stdout.write` loop writing
+ * the same number of bytes into the same kind of sink (bench/plain-write.ts, median of `plainRuns`).
+ * html, gexf and graphml run only up to `heavyMax` pods (they build a page or a whole graph
+ * document; issue 19 measured html at 2,000 pods at 48 s and 3.8 GB). A format that fails at one
+ * size is not run at the larger sizes of the same owner mode unless `keepGoing`.
+ */
+import { rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runNode } from './child.js';
+import type { OwnerMode } from './generate-dense.js';
+import { inputLabel, writeInput } from './inputs.js';
+import { cell, count, median, megabytes, seconds } from './stats.js';
+
+export const LIGHT_FORMATS = ['txt', 'json', 'csv', 'dot', 'md'] as const;
+export const HEAVY_FORMATS = ['html', 'gexf', 'graphml'] as const;
+export const MATRIX_FORMATS = [...LIGHT_FORMATS, ...HEAVY_FORMATS] as const;
+export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
+
+export interface FormatRow {
+  pods: number;
+  owners: OwnerMode;
+  workloads: number;
+  inputMB: number;
+  format: MatrixFormat;
+  status: 'ok' | 'failed' | 'skipped';
+  note?: string;
+  ms?: number;
+  peakRssMiB?: number;
+  cpuS?: number;
+  bytes?: number;
+  mbPerS?: number;
+  plainMs?: number;
+  ratio?: number;
+  /** The 1-minute load average when the case started (other work on the machine). */
+  load?: number;
+}
+
+export interface FormatsOptions {
+  dir: string;
+  sizes: number[];
+  owners: OwnerMode[];
+  formats: MatrixFormat[];
+  timeoutMs: number;
+  heavyMax: number;
+  keepGoing: boolean;
+  /** Runs of the plain write baseline (median). */
+  plainRuns: number;
+  log: (line: string) => void;
+  /** Called with the rows so far after each case (to keep partial results of a long run). */
+  onRow?: (rows: FormatRow[]) => void;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const main = join(here, '..', 'cli', 'main.js');
+const plainWrite = join(here, 'plain-write.js');
+
+export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
+  const rows: FormatRow[] = [];
+  const failedAt = new Map<string, number>();
+  for (const pods of o.sizes) {
+    for (const owners of o.owners) {
+      const input = writeInput(o.dir, 'dense', pods, owners);
+      for (const format of o.formats) {
+        const base = { pods, owners, workloads: input.workloads, inputMB: input.megabytes, format };
+        const earlier = failedAt.get(`${owners}/${format}`);
+        if ((HEAVY_FORMATS as readonly string[]).includes(format) && pods > o.heavyMax) {
+          rows.push({ ...base, status: 'skipped', note: `skipped above ${count(o.heavyMax)} pods (whole page or graph document in memory)` });
+          o.onRow?.(rows);
+          continue;
+        }
+        if (earlier !== undefined && !o.keepGoing) {
+          rows.push({ ...base, status: 'skipped', note: `not run: failed at ${count(earlier)} pods` });
+          o.onRow?.(rows);
+          continue;
+        }
+        const out = join(o.dir, `out.${format}`);
+        const load = loadavg()[0];
+        const r = await runNode([main, 'matrix', '-f', input.file, '-o', format], { stdoutFile: out, timeoutMs: o.timeoutMs });
+        const bytes = statSync(out).size;
+        const row: FormatRow = { ...base, load, status: r.ok ? 'ok' : 'failed', ms: r.ms, bytes, ...(r.peakRssMiB !== undefined ? { peakRssMiB: r.peakRssMiB } : {}), ...(r.cpuS !== undefined ? { cpuS: r.cpuS } : {}), ...(r.error ? { note: r.error } : {}) };
+        if (r.ok) {
+          row.mbPerS = bytes / 1e6 / (r.ms / 1000);
+          const plain: number[] = [];
+          for (let i = 0; i < o.plainRuns; i++) {
+            const p = await runNode([plainWrite, '--bytes', String(bytes)], { stdoutFile: out, timeoutMs: o.timeoutMs });
+            if (p.ok) plain.push(p.ms);
+          }
+          if (plain.length) {
+            row.plainMs = median(plain);
+            row.ratio = r.ms / row.plainMs;
+          }
+        } else failedAt.set(`${owners}/${format}`, pods);
+        rmSync(out, { force: true });
+        rows.push(row);
+        o.onRow?.(rows);
+        o.log(`matrix ${format} ${count(pods)} pods (${inputLabel({ generator: 'dense', owners })}): ${row.status} ${seconds(r.ms)} s, ${row.peakRssMiB ?? '?'} MiB, ${megabytes(bytes)} MB${row.note ? ` — ${row.note}` : ''}`);
+      }
+      rmSync(input.file, { force: true });
+    }
+  }
+  return rows;
+}
+
+export function formatsTable(rows: FormatRow[]): string {
+  return [
+    '| pods | pods run as | workloads | input MB | format | result | wall s | CPU s | peak RSS MiB | output MB | output MB/s | plain write s | × plain | load 1m |',
+    '|---:|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) =>
+      [
+        count(r.pods),
+        r.owners === 'none' ? 'bare pods' : r.owners === 'mixed' ? 'mixed' : 'Deployments',
+        count(r.workloads),
+        r.inputMB,
+        r.format,
+        r.status === 'ok' ? 'ok' : `**${r.status}**${r.note ? `: ${cell(r.note)}` : ''}`,
+        seconds(r.ms),
+        r.cpuS === undefined ? '' : r.cpuS.toFixed(1),
+        r.peakRssMiB ?? '',
+        r.status === 'skipped' ? '' : megabytes(r.bytes),
+        r.mbPerS === undefined ? '' : r.mbPerS.toFixed(1),
+        seconds(r.plainMs),
+        r.ratio === undefined ? '' : `${r.ratio.toFixed(1)}×`,
+        r.load === undefined ? '' : r.load.toFixed(1),
+      ].join(' | '),
+    ).map((l) => `| ${l} |`),
+  ].join('\n');
+}
