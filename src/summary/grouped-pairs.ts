@@ -52,6 +52,7 @@ export function unitRects(m: ReachabilityMatrix, u: WorkloadUnits): UnitRect[] {
         }
       });
     }
+    if (g.units.length === 1) acc.delete(g.units[0]!); // a workload and itself are not a pair
     const byId = new Map<number, number[]>();
     for (const [b, id] of acc) {
       let list = byId.get(id);

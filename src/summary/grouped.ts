@@ -4,7 +4,7 @@ import type { ConnectionSet } from '../net/connection-set.js';
 import { formatIp } from '../net/ip-address.js';
 import { KIND_ALIASES } from '../query/target-spec.js';
 import { DescriptorCover } from './cover.js';
-import { candidateDescriptors, type Descriptor } from './descriptors.js';
+import { candidateDescriptors, RANK, type Descriptor } from './descriptors.js';
 import { unitRects } from './grouped-pairs.js';
 import { workloadUnits, type WorkloadUnits } from './workload-units.js';
 
@@ -82,7 +82,7 @@ function describe(u: WorkloadUnits, cover: DescriptorCover, units: number[], cac
   const workloads = units.filter((x) => x < u.workloads);
   const blocks = units.filter((x) => x >= u.workloads);
   const { picked, rest } = cover.cover(workloads);
-  const descriptors = [...picked, ...rest.map((x) => workloadDescriptor(u.nodes[x]!, x)), ...externalDescriptors(u, blocks)];
+  const descriptors = [...picked.sort((a, b) => RANK[a.kind] - RANK[b.kind] || (a.text < b.text ? -1 : 1)), ...rest.map((x) => workloadDescriptor(u.nodes[x]!, x)), ...externalDescriptors(u, blocks)];
   const group = { descriptors, text: descriptors.map((d) => d.text).join(' + ') };
   cache.set(key, group);
   return group;

@@ -6,7 +6,7 @@ const esc = escapeMarkdown;
 
 function* lines(g: GroupedMatrix): Generator<string> {
   yield '| sources | destinations | connections |\n|---------|--------------|-------------|\n';
-  for (const l of g.lines) yield `| ${l.sources.descriptors.map((d) => `\`${esc(d.text)}\``).join(' + ')} | ${l.destinations.descriptors.map((d) => `\`${esc(d.text)}\``).join(' + ')} | ${esc(l.connections.toString())} |\n`;
+  for (const l of g.lines) yield `| ${esc(l.sources.text)} | ${esc(l.destinations.text)} | ${esc(l.connections.toString())} |\n`;
   if (g.lines.length === 0) yield '| _none_ | | |\n';
 }
 
