@@ -59,6 +59,7 @@ export function candidateDescriptors(m: ReachabilityMatrix, u: WorkloadUnits, na
   const all = classes.map((_, i) => i);
   const namespaces = [...classesByNs.keys()];
 
+  const whole = wholeWorkloads(u, classes.length);
   const seen = new Set<string>();
   const bySet = new Map<string, Descriptor>();
   const offer = (namespace: string | undefined, text: string, kind: DescriptorKind, matched: () => number[], fromPolicy = false): void => {
@@ -66,12 +67,19 @@ export function candidateDescriptors(m: ReachabilityMatrix, u: WorkloadUnits, na
     if (seen.has(full)) return;
     seen.add(full);
     if (!readsBack(full, namespace)) return;
-    const units = wholeWorkloads(u, matched());
+    const units = whole(matched());
     if (!units) return;
     const key = units.join(',');
     const had = bySet.get(key);
     const d: Descriptor = { text: full, kind, units, ...(fromPolicy ? { fromPolicy } : {}) };
     if (!had || preferred(d, had) < 0) bySet.set(key, d);
+  };
+  const matchingNs = new Map<string, string[]>();
+  const namespacesOf = (s: LabelSelector): string[] => {
+    const key = formatSelector(s);
+    let list = matchingNs.get(key);
+    if (!list) matchingNs.set(key, (list = namespaces.filter((ns) => matchesSelector(s, namespaceLabels.get(ns) ?? {}))));
+    return list;
   };
   const select = (list: readonly number[], s: LabelSelector) => (): number[] => list.filter((c) => matchesSelector(s, classes[c]!.labels));
 
@@ -90,9 +98,7 @@ export function candidateDescriptors(m: ReachabilityMatrix, u: WorkloadUnits, na
         const text = selectorText(pods);
         if (!peer.namespaceSelector) offer(ns, text, text === '*' ? 'namespace' : 'namespace-labels', select(own, pods), true);
         else if (isEmptySelector(peer.namespaceSelector)) offer(undefined, text, text === '*' ? 'everything' : 'labels', select(all, pods), true);
-        else
-          for (const other of namespaces)
-            if (matchesSelector(peer.namespaceSelector, namespaceLabels.get(other) ?? {})) offer(other, text, text === '*' ? 'namespace' : 'namespace-labels', select(classesByNs.get(other)!, pods), true);
+        else for (const other of namespacesOf(peer.namespaceSelector)) offer(other, text, text === '*' ? 'namespace' : 'namespace-labels', select(classesByNs.get(other)!, pods), true);
       }
     }
   }
@@ -116,12 +122,26 @@ function readsBack(text: string, namespace: string | undefined): boolean {
   return t.ok && !t.port && t.target.kind === 'selector' && t.target.namespace === namespace;
 }
 
-/** The workloads these classes make up, or undefined if they hold only some pods of a workload. */
-function wholeWorkloads(u: WorkloadUnits, matched: number[]): number[] | undefined {
-  if (matched.length === 0) return undefined;
-  const set = new Set(matched);
-  const units = new Set<number>();
-  for (const c of matched) for (const w of u.unitsOfClass[c]!) units.add(w);
-  for (const w of units) if (!u.classesOf[w]!.every((c) => set.has(c))) return undefined;
-  return [...units].sort((a, b) => a - b);
+/**
+ * `whole(classes)`: the workloads these classes make up, sorted, or undefined if they hold only
+ * some pods of a workload. Marks in typed arrays, reset by a new stamp per call.
+ */
+function wholeWorkloads(u: WorkloadUnits, classCount: number): (matched: readonly number[]) => number[] | undefined {
+  const classMark = new Int32Array(classCount);
+  const unitMark = new Int32Array(u.workloads);
+  let stamp = 0;
+  return (matched) => {
+    if (matched.length === 0) return undefined;
+    stamp++;
+    for (const c of matched) classMark[c] = stamp;
+    const units: number[] = [];
+    for (const c of matched)
+      for (const w of u.unitsOfClass[c]!) {
+        if (unitMark[w] === stamp) continue;
+        unitMark[w] = stamp;
+        for (const other of u.classesOf[w]!) if (classMark[other] !== stamp) return undefined;
+        units.push(w);
+      }
+    return units.sort((a, b) => a - b);
+  };
 }
