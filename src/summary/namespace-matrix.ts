@@ -61,8 +61,8 @@ interface Acc {
 /**
  * Namespace × namespace, with outside address ranges as their own rows and columns (adjacent
  * blocks merged where they give the same answer, as the workload level shows them). Computed
- * from the class matrix: the cost follows distinct rows, their set bits and the class count,
- * not the number of pod pairs.
+ * from the class matrix: the cost follows the distinct rows and their set bits, the classes,
+ * and per distinct (row, namespace) the namespaces that row reaches — not the pod pairs.
  */
 export function namespaceMatrix(m: ReachabilityMatrix): NamespaceMatrix {
   const P = m.pods.classes.length;
@@ -86,30 +86,49 @@ export function namespaceMatrix(m: ReachabilityMatrix): NamespaceMatrix {
     return c;
   };
 
-  // Namespace → namespace and namespace → block, per source namespace.
+  // Namespace → namespace and namespace → block. Classes of one namespace that share a row count
+  // together (their pods times the row's counts); only pairs inside the own namespace need each
+  // class alone, to leave out a pod and itself.
   const toNs: Map<number, Acc>[] = names.map(() => new Map());
   const toBlock: Map<number, Acc>[] = names.map(() => new Map());
+  const sharing = new Map<Row, Map<number, number>>();
   for (let s = 0; s < P; s++) {
     const a = nsOfClass[s]!;
     const n = podsOfClass[s]!;
-    const { byNs, blocks } = spread(m.rows[s]!);
+    const row = m.rows[s]!;
+    let byNs = sharing.get(row);
+    if (!byNs) sharing.set(row, (byNs = new Map()));
+    byNs.set(a, (byNs.get(a) ?? 0) + n);
+    const ids = spread(row).byNs.get(a);
+    if (!ids) continue;
     const own = m.connectionId(s, s);
-    for (const [b, ids] of byNs) {
-      const cell = cellOf(toNs[a]!, b);
-      for (const [id, g] of ids) {
-        let pods = g.pods;
-        if (b === a && id === own) {
-          pods -= 1; // a pod and itself are not a pair
-          if (n === 1 && g.classes === 1) continue; // this class alone, and it has one pod: no pair gets `id`
+    const cell = cellOf(toNs[a]!, a);
+    for (const [id, g] of ids) {
+      let pods = g.pods;
+      if (id === own) {
+        pods -= 1; // a pod and itself are not a pair
+        if (n === 1 && g.classes === 1) continue; // this class alone, and it has one pod: no pair gets `id`
+      }
+      cell.allowed += n * pods;
+      cell.id = union(cell.id, id);
+    }
+  }
+  for (const [row, byNs] of sharing) {
+    const { byNs: to, blocks } = spread(row);
+    for (const [a, n] of byNs) {
+      for (const [b, ids] of to) {
+        if (b === a) continue;
+        const cell = cellOf(toNs[a]!, b);
+        for (const [id, g] of ids) {
+          cell.allowed += n * g.pods;
+          cell.id = union(cell.id, id);
         }
-        cell.allowed += n * pods;
+      }
+      for (const [x, id] of blocks) {
+        const cell = cellOf(toBlock[a]!, x);
+        cell.allowed += n;
         cell.id = union(cell.id, id);
       }
-    }
-    for (const [x, id] of blocks) {
-      const cell = cellOf(toBlock[a]!, x);
-      cell.allowed += n;
-      cell.id = union(cell.id, id);
     }
   }
   // Block → namespace.
