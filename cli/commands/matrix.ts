@@ -24,7 +24,7 @@ ${optionTable([
   FILE_ROW,
   ...outputRows('txt (default; text is the same) | json | csv | md | dot | gexf | graphml\n| html (the report)'),
   ['--level LEVEL', 'workload (default: one node per Deployment, StatefulSet, …) | pod\n| namespace (namespace × namespace: the union of connections and how\nmany pod pairs are allowed, "all (40)" or "some (12/40)"; txt, json,\ncsv, md)'],
-  ['--grouped', 'the workload matrix as lines SOURCES => DESTINATIONS : CONNS, each\nside written as can and --from/--to take it (NS/*, NS/app=web,\napp=web, NS/deploy/NAME, a range): exactly the same pairs, in\nfar fewer lines (txt, json, csv, md)'],
+  ['--grouped', 'the workload matrix as lines SOURCES => DESTINATIONS : CONNS, each\nside written as can and --from/--to take it (NS/*, NS/app=web,\napp=web, NS/deployment/NAME, a range): exactly the same pairs, in\nfar fewer lines (txt, json, csv, md)'],
   ...MATRIX_FILTER_ROWS,
   NAMESPACE_ROW,
   KUSTOMIZE_ROW,
