@@ -3,7 +3,8 @@ import type { WorkloadUnits } from './workload-units.js';
 
 /**
  * Every unit of `sources` may open connection `id` (of the matrix's pool) to every unit of
- * `destinations` other than itself. Unit lists are sorted.
+ * `destinations` other than itself. Unit lists are sorted; a pair in several rectangles has the
+ * union of their connections.
  */
 export interface UnitRect {
   sources: number[];
@@ -13,9 +14,12 @@ export interface UnitRect {
 
 /**
  * The workload-level matrix as rectangles, exactly: a workload's allowed destinations follow
- * from the rows of its pod classes alone, so workloads whose classes have the same rows get the
- * same line(s); then rectangles with the same destinations and connections are joined, and
- * those with the same sources and connections. Cost: one walk over each distinct set of rows.
+ * from the rows of its pod classes alone, so workloads whose classes have the same rows share
+ * rectangles: one per row and connection set, whose destinations are the units with a class in
+ * that bitset. A workload with classes under several connection sets is in several rectangles:
+ * the union over them is its connections. Then rectangles with the same destinations and
+ * connections are joined, and those with the same sources and connections. Cost: a hash of the
+ * words of each distinct row's bitsets, and one walk over the set bits of each distinct bitset.
  */
 export function unitRects(m: ReachabilityMatrix, u: WorkloadUnits): UnitRect[] {
   const P = m.pods.classes.length;
@@ -37,50 +41,69 @@ export function unitRects(m: ReachabilityMatrix, u: WorkloadUnits): UnitRect[] {
   u.classesOf.forEach((cs, unit) => addSource(unit, cs.map((c) => m.rows[c]!), false));
   u.blockOfUnit.forEach((x, unit) => addSource(unit, [m.rows[P + x]!], true));
 
+  const unitsOf = destinationUnits(u, P);
   const rects: UnitRect[] = [];
-  // Per destination unit, the union of connection ids; `touched` lists the units set for this group.
-  const acc = new Int32Array(u.nodes.length);
-  const touched: number[] = [];
-  const add = (b: number, id: number): void => {
-    const had = acc[b]!;
-    if (had === 0) touched.push(b);
-    acc[b] = had === 0 || had === id ? id : m.pool.union(had, id);
-  };
-  for (const g of bySignature.values()) {
-    for (const row of g.rows) {
-      for (let i = 0; i < row.ids.length; i++) {
-        const id = row.ids[i]!;
-        const bits = row.bits[i]!;
-        // The set bits, word by word (no generator: this is the loop the cost follows).
-        for (let w = 0; w < bits.length; w++) {
-          let word = bits[w]!;
-          while (word !== 0) {
-            const low = word & -word;
-            word = (word ^ low) >>> 0;
-            const d = (w << 5) + (31 - Math.clz32(low));
-            if (d < P) for (const b of u.unitsOfClass[d]!) add(b, id);
-            else if (!g.outside) {
-              const b = u.unitOfBlock[d - P]!;
-              if (b >= 0) add(b, id);
-            } // NetworkPolicy has no say between two outside addresses: the workload level shows no such pair
-          }
-        }
+  for (const g of bySignature.values())
+    for (const row of g.rows)
+      row.ids.forEach((id, i) => {
+        const destinations = unitsOf(row.bits[i]!, g.outside);
+        if (destinations.length) rects.push({ sources: g.units, destinations, id });
+      });
+  const joined = joinBy(joinBy(rects, 'destinations', 'sources'), 'sources', 'destinations');
+  // A workload and itself are not a pair: a lone source is left out of its own destinations.
+  for (const r of joined) if (r.sources.length === 1 && r.destinations.includes(r.sources[0]!)) r.destinations = r.destinations.filter((d) => d !== r.sources[0]);
+  return joined.filter((r) => r.destinations.length > 0);
+}
+
+/**
+ * `unitsOf(bits, outside)`: the units with a class (or that are a block) in a destination
+ * bitset, sorted; blocks left out for an outside source (NetworkPolicy has no say between two
+ * outside addresses). Cached by the bitset's content: rows often share bitsets.
+ */
+function destinationUnits(u: WorkloadUnits, P: number): (bits: Uint32Array, outside: boolean) => number[] {
+  const cache = new Map<number, { bits: Uint32Array; outside: boolean; units: number[] }[]>();
+  const mark = new Int32Array(u.nodes.length);
+  let stamp = 0;
+  return (bits, outside) => {
+    const key = hashWords(bits, outside ? 1 : 0);
+    let bucket = cache.get(key);
+    if (!bucket) cache.set(key, (bucket = []));
+    const hit = bucket.find((b) => b.outside === outside && sameWords(b.bits, bits));
+    if (hit) return hit.units;
+    stamp++;
+    const units: number[] = [];
+    const add = (b: number): void => {
+      if (mark[b] === stamp) return;
+      mark[b] = stamp;
+      units.push(b);
+    };
+    for (let w = 0; w < bits.length; w++) {
+      let word = bits[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        word = (word ^ low) >>> 0;
+        const d = (w << 5) + (31 - Math.clz32(low));
+        if (d < P) for (const b of u.unitsOfClass[d]!) add(b);
+        else if (!outside && u.unitOfBlock[d - P]! >= 0) add(u.unitOfBlock[d - P]!);
       }
     }
-    if (g.units.length === 1 && acc[g.units[0]!] !== 0) acc[g.units[0]!] = -1; // a workload and itself are not a pair
-    const byId = new Map<number, number[]>();
-    for (const b of touched) {
-      const id = acc[b]!;
-      acc[b] = 0;
-      if (id === -1) continue;
-      let list = byId.get(id);
-      if (!list) byId.set(id, (list = []));
-      list.push(b);
-    }
-    touched.length = 0;
-    for (const [id, destinations] of byId) rects.push({ sources: g.units, destinations: destinations.sort((a, b) => a - b), id });
-  }
-  return joinBy(joinBy(rects, 'destinations', 'sources'), 'sources', 'destinations').filter((r) => !(r.sources.length === 1 && r.destinations.length === 1 && r.sources[0] === r.destinations[0]));
+    units.sort((a, b) => a - b);
+    bucket.push({ bits, outside, units });
+    return units;
+  };
+}
+
+function hashWords(words: Uint32Array, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193) >>> 0;
+  return h;
+}
+
+function sameWords(a: Uint32Array, b: Uint32Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Rectangles with the same `same` list and connections become one, with the union of their `other` lists. */
