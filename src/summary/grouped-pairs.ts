@@ -62,9 +62,17 @@ export function unitRects(m: ReachabilityMatrix, u: WorkloadUnits): UnitRect[] {
  */
 function destinationUnits(u: WorkloadUnits, P: number): (bits: Uint32Array, outside: boolean) => number[] {
   const cache = new Map<number, { bits: Uint32Array; outside: boolean; units: number[] }[]>();
+  // Rows are shared between classes, so the same bitset object comes back often: looked up by identity first.
+  const seen = [new Map<Uint32Array, number[]>(), new Map<Uint32Array, number[]>()];
   const mark = new Int32Array(u.nodes.length);
   let stamp = 0;
   return (bits, outside) => {
+    const known = seen[outside ? 1 : 0]!;
+    let units = known.get(bits);
+    if (!units) known.set(bits, (units = byContent(bits, outside)));
+    return units;
+  };
+  function byContent(bits: Uint32Array, outside: boolean): number[] {
     const key = hashWords(bits, outside ? 1 : 0);
     let bucket = cache.get(key);
     if (!bucket) cache.set(key, (bucket = []));
@@ -90,7 +98,7 @@ function destinationUnits(u: WorkloadUnits, P: number): (bits: Uint32Array, outs
     units.sort((a, b) => a - b);
     bucket.push({ bits, outside, units });
     return units;
-  };
+  }
 }
 
 function hashWords(words: Uint32Array, seed: number): number {
