@@ -124,7 +124,7 @@ function joinBy(rects: UnitRect[], same: 'sources' | 'destinations', other: 'sou
     let bucket = buckets.get(key);
     if (!bucket) buckets.set(key, (bucket = []));
     const j = bucket.find((b) => b.id === r.id && sameList(b[same], r[same]));
-    if (j) j[other] = j[other].concat(r[other]);
+    if (j) for (const x of r[other]) j[other].push(x); // j's list is its own copy
     else {
       const copy = { ...r, [other]: r[other].slice() };
       bucket.push(copy);
