@@ -22,6 +22,7 @@ const RANK: Record<string, number> = {
   lint: 6,
   diff: 6,
   verify: 7,
+  summary: 7,
   legacy: 7,
   format: 8,
   api: 9,

@@ -6,7 +6,7 @@ import { isStreamed, MATRIX_FORMATS, MATRIX_STREAMS, type Chunks, type MatrixFor
 import { flag, formatOption, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
 import { helpPage } from '../help.js';
 import { MATRIX } from '../specs/matrix.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
 import { cniOption } from '../cni.js';
@@ -15,6 +15,7 @@ import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/form
 import { jsonChunks } from '../../src/format/matrix/json.js';
 import { matrixFilter } from '../scope-filters.js';
 import type { InputStatus } from '../../src/load/input-status.js';
+import { checkSummary, summaryChunks, type Summary } from '../matrix-summary.js';
 
 export const MATRIX_HELP = helpPage(MATRIX);
 
@@ -25,10 +26,14 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const format = formatOption<MatrixFormat | 'html'>(args, [...(Object.keys(MATRIX_FORMATS) as MatrixFormat[]), 'html'], 'txt');
-  const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
+  const chosen = oneOf<Level | 'namespace'>('level', str(args, 'level'), ['workload', 'pod', 'namespace'], 'workload');
+  if (flag(args, 'grouped') && chosen !== 'workload') throw new UsageError(`--grouped groups the workload matrix; got --level ${chosen}`);
+  const summary: Summary | undefined = chosen === 'namespace' ? 'namespace' : flag(args, 'grouped') ? 'grouped' : undefined;
+  const level: Level = chosen === 'namespace' ? 'workload' : chosen;
   const files = [...strs(args, 'file'), ...args.positionals];
   const loaded = loadForCommand(files, io, loadOptions(args));
   const filter = matrixFilter(args, loaded.snapshot);
+  if (summary) checkSummary(summary, format, filter !== undefined);
   if (format === 'html') {
     const { reportHtml } = await import('./report.js');
     const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`, cniOption(args), io, filter);
@@ -40,8 +45,9 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   // (connectivityWalk, filtered as it goes).
   const walk = (): ConnectivityWalk => (filter ? filterWalk(connectivityWalk(matrix, level), filter) : connectivityWalk(matrix, level));
   const whole = (): Connectivity => (filter ? filterConnectivity(connectivity(matrix, level), filter) : connectivity(matrix, level));
-  const chunks: Chunks =
-    format === 'json'
+  const chunks: Chunks = summary
+    ? format === 'json' ? summaryChunks(summary, format, matrix, input) : withInputStatus(format, input, summaryChunks(summary, format, matrix, input))
+    : format === 'json'
       ? jsonChunks(walk(), matrix, input)
       : withInputStatus(format, input, isStreamed(format) ? (MATRIX_STREAMS[format] as MatrixStreamer)(walk(), matrix) : [(MATRIX_FORMATS[format] as MatrixFormatter)(whole(), matrix)]);
   await emitChunks(io, chunks, { format, output: outputFile(args), inputFiles: loaded.inputFiles });

@@ -11,7 +11,8 @@ export function familyMax(family: IpFamily): bigint {
 /** Parses a single address strictly (IPv4 must be four decimal parts). */
 export function parseIp(text: string): { family: IpFamily; value: bigint } | undefined {
   const t = text.trim();
-  if (ipaddr.IPv4.isValidFourPartDecimal(t)) {
+  // ipaddr's validity checks throw and catch on a non-address: names and selectors are turned away first.
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(t) && ipaddr.IPv4.isValidFourPartDecimal(t)) {
     return { family: 4, value: bytesToBigint(ipaddr.IPv4.parse(t).toByteArray()) };
   }
   if (t.includes(':') && ipaddr.IPv6.isValid(t)) {

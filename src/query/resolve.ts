@@ -129,10 +129,15 @@ export function resolveTarget(snapshot: Snapshot, spec: TargetSpec, port: PortQu
     return { ok: true, end: { label, members } };
   }
   if (spec.kind === 'selector') {
-    const pods = snapshot.pods.filter((p) => (!opts.namespace || p.namespace === opts.namespace) && matchesSelector(spec.selector, p.labels));
-    const where = opts.namespace ? `namespace ${opts.namespace}` : 'all namespaces';
-    const what = spec.text === '*' ? 'all pods' : `pods matching ${formatSelector(spec.selector)}`;
-    if (pods.length === 0) return { ok: false, reason: `no pod ${spec.text === '*' ? 'at all' : `matches ${formatSelector(spec.selector)}`} in ${where}`, candidates: [] };
+    // `team/owner=x` with no namespace `team`: a selector on the prefixed key `team/owner`.
+    const unscoped = spec.namespace !== undefined && spec.unscoped !== undefined && !snapshot.namespaces.some((n) => n.name === spec.namespace);
+    const selector = unscoped ? spec.unscoped! : spec.selector;
+    const namespace = unscoped ? opts.namespace : (spec.namespace ?? opts.namespace);
+    const pods = snapshot.pods.filter((p) => (!namespace || p.namespace === namespace) && matchesSelector(selector, p.labels));
+    const where = namespace ? `namespace ${namespace}` : 'all namespaces';
+    const everything = selector.matchExpressions.length === 0 && Object.keys(selector.matchLabels).length === 0;
+    const what = everything ? 'all pods' : `pods matching ${formatSelector(selector)}`;
+    if (pods.length === 0) return { ok: false, reason: `no pod ${everything ? 'at all' : `matches ${formatSelector(selector)}`} in ${where}`, candidates: [] };
     return { ok: true, end: { label: `${what} in ${where}`, members: podMembers(pods) } };
   }
   const namespace = spec.namespace ?? opts.namespace;

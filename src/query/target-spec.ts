@@ -8,7 +8,7 @@ import { looksLikeSelector, parseSelector } from '../select/selector-syntax.js';
 /** What a user typed for one end of a `can` question. */
 export type TargetSpec =
   | { kind: 'name'; text: string; namespace?: string; objectKind?: string; name: string }
-  | { kind: 'selector'; text: string; selector: LabelSelector }
+  | { kind: 'selector'; text: string; selector: LabelSelector; namespace?: string; unscoped?: LabelSelector }
   | { kind: 'address'; text: string; family: IpFamily; lo: bigint; hi: bigint };
 
 export interface PortQuery {
@@ -63,9 +63,31 @@ function address(text: string): TargetSpec | undefined {
   return undefined;
 }
 
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
 /**
- * `frontend`, `shop/frontend`, `deploy/frontend`, `deployment.apps/frontend` (kubectl's output),
- * `shop/deploy/frontend`, `db:6379`,
+ * `NS/*` (every pod of namespace NS) and `NS/SELECTOR` (its pods that match, as `kubectl get pods
+ * -n NS -l SELECTOR`). A namespace name holds no dot, so `app.kubernetes.io/name=web` stays a
+ * selector on a prefixed key; `team/owner=x` may be either: `unscoped` keeps the reading as one
+ * selector, used when the snapshot has no namespace `team` (resolve.ts).
+ */
+function namespacedSelector(body: string): TargetSpec | { reason: string } | undefined {
+  const slash = body.indexOf('/');
+  if (slash < 0) return undefined;
+  const namespace = body.slice(0, slash);
+  const rest = body.slice(slash + 1);
+  if (!NAMESPACE.test(namespace)) return undefined;
+  if (rest === '*') return { kind: 'selector', text: body, selector: { matchLabels: {}, matchExpressions: [] }, namespace };
+  if (!looksLikeSelector(rest)) return undefined;
+  const s = parseSelector(rest);
+  if (!s.ok) return { reason: `bad selector: ${s.reason}` };
+  const whole = parseSelector(body);
+  return { kind: 'selector', text: body, selector: s.selector, namespace, ...(whole.ok ? { unscoped: whole.selector } : {}) };
+}
+
+/**
+ * `frontend`, `shop/frontend`, `shop/*`, `shop/app=web`, `deploy/frontend`, `deployment.apps/frontend`
+ * (kubectl's output), `shop/deploy/frontend`, `db:6379`,
  * `db:postgres/tcp`, `app=web,tier!=canary`, `10.0.0.5`, `10.0.0.0/24:443`, `[2001:db8::1]:443`.
  */
 export function parseTarget(raw: string): TargetParse {
@@ -101,6 +123,8 @@ export function parseTarget(raw: string): TargetParse {
     const a = address(body);
     if (a) return { ok: true, target: a, port };
   }
+  const scoped = namespacedSelector(body);
+  if (scoped) return 'reason' in scoped ? { ok: false, reason: scoped.reason } : { ok: true, target: scoped, ...(port ? { port } : {}) };
   if (looksLikeSelector(body)) {
     const s = parseSelector(body);
     if (!s.ok) return { ok: false, reason: `bad selector: ${s.reason}` };

@@ -18,6 +18,13 @@ describe('parseTarget', () => {
     ['10.0.0.0/24:53/udp', { kind: 'address', text: '10.0.0.0/24' }, { port: 53, protocol: 'UDP' }],
     ['2001:db8::1', { kind: 'address', family: 6 }, undefined],
     ['[2001:db8::1]:443', { kind: 'address', family: 6 }, { port: 443, protocol: 'TCP' }],
+    // A namespace's pods, all or by labels (what matrix --grouped writes).
+    ['shop/*', { kind: 'selector', text: 'shop/*', namespace: 'shop', selector: { matchLabels: {}, matchExpressions: [] } }, undefined],
+    ['shop/*:80', { kind: 'selector', namespace: 'shop' }, { port: 80, protocol: 'TCP' }],
+    ['shop/app=web,tier!=canary', { kind: 'selector', namespace: 'shop', selector: { matchLabels: { app: 'web' } }, unscoped: { matchLabels: { 'shop/app': 'web' } } }, undefined],
+    ['shop/tier in (web,api):8080', { kind: 'selector', namespace: 'shop', selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['web', 'api'] }] } }, { port: 8080, protocol: 'TCP' }],
+    // A key prefix with a dot is no namespace name: a selector in every namespace.
+    ['app.kubernetes.io/name=web', { kind: 'selector', selector: { matchLabels: { 'app.kubernetes.io/name': 'web' } } }, undefined],
   ])('%s', (text, target, port) => {
     const r = parseTarget(text);
     expect(r.ok).toBe(true);
@@ -35,6 +42,7 @@ describe('parseTarget', () => {
     ['app=', undefined],
     ['app=a b', /bad selector/],
     ['[not-an-ip]:80', /not an IP address/],
+    ['shop/app=a b', /bad selector/],
   ])('%s is refused', (text, reason) => {
     const r = parseTarget(text);
     if (reason === undefined) {
