@@ -6,6 +6,7 @@ import type { Path } from '../locate.js';
 import { describe, type ObjectReader } from '../object-reader.js';
 import { fieldPath } from '../../model/source.js';
 import { validateNetworkPolicyShape } from '../validate.js';
+import { onlyKnownFields } from '../schemas/known-fields.js';
 import { formatFieldError, prepareForCreate, quickValidNetworkPolicy, validateNetworkPolicy, type FieldError, type NetworkPolicyInput } from '../validation/index.js';
 import { typedNetworkPolicy } from './network-policy-typed.js';
 
@@ -208,9 +209,12 @@ function reportShapeProblems(r: ObjectReader, shape: ReturnType<typeof validateN
  */
 export function readNetworkPolicy(r: ObjectReader, options: PolicyReadOptions = {}): NetworkPolicy | undefined {
   const errorsBefore = r.errors;
+  // A plain policy (the quick look of the API server's rules, and only fields the schema knows)
+  // needs neither the schema nor the full validation (network-policy-quick.ts, known-fields.ts).
+  const plain = !options.lowerCaseProtocols && quickValidNetworkPolicy(r.raw.value, r.namespace);
   // The schema catches what the readers below do not look at (misspelt fields above all);
   // the readers give the better message where both would speak.
-  const shape = validateNetworkPolicyShape(r.raw.value);
+  const shape = plain && onlyKnownFields(r.raw.value) ? [] : validateNetworkPolicyShape(r.raw.value);
   if (!r.name) r.reportMissingName('');
   else r.checkName();
   r.object(['spec']);
@@ -230,7 +234,7 @@ export function readNetworkPolicy(r: ObjectReader, options: PolicyReadOptions = 
   reportShapeProblems(r, shape);
   // Kubernetes 1.32 validation; the legacy (1.5/1.6) API servers took what they took.
   if (!options.lowerCaseProtocols && r.errors === errorsBefore) {
-    if (!quickValidNetworkPolicy(r.raw.value, r.namespace)) {
+    if (!plain) {
       reportApiValidation(r, validateNetworkPolicy(withCreateDefaults(typedNetworkPolicy(r.raw.value), r.namespace)));
     }
   }

@@ -6,6 +6,8 @@ import { typedNetworkPolicy } from '../../../src/load/kinds/network-policy-typed
 import { parseDocuments } from '../../../src/load/parse-documents.js';
 import { prepareForCreate, quickValidNetworkPolicy, validateNetworkPolicy, type NetworkPolicyInput } from '../../../src/load/validation/index.js';
 import { CORPUS } from '../../conformance/corpus.js';
+import { onlyKnownFields } from '../../../src/load/schemas/known-fields.js';
+import { validateNetworkPolicyShape } from '../../../src/load/validate.js';
 import { ROOT } from '../../helpers/run-cli.js';
 
 /**
@@ -38,6 +40,7 @@ describe('quickValidNetworkPolicy', () => {
         if (quickValidNetworkPolicy(o.value, namespaceOf(o.value))) {
           quick++;
           expect(validateNetworkPolicy(np), `${file}: ${o.value.metadata && JSON.stringify(o.value.metadata)}`).toEqual([]);
+          if (onlyKnownFields(o.value)) expect(validateNetworkPolicyShape(o.value), file).toEqual([]);
         }
       }
     }
@@ -114,6 +117,38 @@ describe('quickValidNetworkPolicy', () => {
       { arbitrary: fc.constant<unknown>({ ...p, metadata: { ...p.metadata, namespace: undefined } }), weight: 1 },
     ),
   );
+
+  /** A field the schema does not know, added to the at-th object met in a depth-first walk. */
+  const withUnknownField = (p: unknown): fc.Arbitrary<unknown> =>
+    fc.tuple(fc.nat(30), fc.constantFrom('extra', 'podselector', 'port', 'from', 'to', 'status', 'spec')).map(([at, key]) => {
+      let i = 0;
+      const walk = (v: unknown): unknown => {
+        if (Array.isArray(v)) return v.map(walk);
+        if (typeof v !== 'object' || v === null) return v;
+        const out = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return i++ === at ? { ...out, [key]: {} } : out;
+      };
+      return walk(p);
+    });
+  const manifest = rawPolicy.chain((p) => {
+    const whole = typeof p === 'object' && p !== null && !Array.isArray(p) ? { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', ...p } : p;
+    return fc.oneof({ arbitrary: fc.constant<unknown>(whole), weight: 2 }, { arbitrary: withUnknownField(whole), weight: 1 }, { arbitrary: withOddities(whole), weight: 1 });
+  });
+
+  it('with only known fields, a policy the quick look passes passes the schema too (so the schema is skipped)', () => {
+    let skipped = 0;
+    fc.assert(
+      fc.property(manifest, (raw) => {
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
+        const rec = raw as Record<string, unknown>;
+        if (!quickValidNetworkPolicy(rec, namespaceOf(rec)) || !onlyKnownFields(rec)) return;
+        skipped++;
+        expect(validateNetworkPolicyShape(rec)).toEqual([]);
+      }),
+      { numRuns: 20_000, seed: 16 },
+    );
+    expect(skipped).toBeGreaterThan(50);
+  });
 
   it('never says valid where the full validation finds an error, on random policies', () => {
     let quick = 0;
