@@ -48,6 +48,18 @@ export function mayBeTyped(text: string): boolean {
   return text.length === 0 || HINTED.has(text.charCodeAt(0));
 }
 
+/**
+ * Whether a plain scalar surely reads as this very string, answered without building a result:
+ * a first character go-yaml never hints at, or a word (first character a letter or `~`) that is
+ * not one of resolveMap's spellings. Most scalars of a dump are such words (names, labels).
+ */
+export function plainIsString(text: string): boolean {
+  if (!mayBeTyped(text)) return true;
+  const first = text.charCodeAt(0);
+  const word = first === 126 /* ~ */ || (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+  return word && !KNOWN.has(text);
+}
+
 /** go-yaml v2's resolve("", text) for a plain (unquoted, untagged) scalar. */
 export function resolvePlain(text: string): GoScalar {
   if (!mayBeTyped(text)) return { kind: 'str', value: text };

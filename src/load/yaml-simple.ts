@@ -1,4 +1,4 @@
-import { mayBeTyped, resolvePlain } from './go-yaml-scalar.js';
+import { plainIsString, resolvePlain } from './go-yaml-scalar.js';
 
 /**
  * A reader for the block YAML that machines write — `kubectl get -o yaml`, Helm and kustomize
@@ -517,7 +517,7 @@ class SimpleReader {
 
   /** A plain scalar resolved as go-yaml v2 resolves it; ±Inf and NaN (which kubectl's JSON conversion refuses) are left to the careful reader. */
   private plain(text: string): unknown {
-    if (!mayBeTyped(text)) return text;
+    if (plainIsString(text)) return text;
     if (SMALL_DECIMAL.test(text)) return Number(text); // ports, replicas: no need for go-yaml's full integer syntax
     const r = resolvePlain(text);
     switch (r.kind) {
@@ -536,7 +536,7 @@ class SimpleReader {
 
   /** A plain key that go-yaml reads as a string; other keys (`y:`, `1:`, `~:`) are left to the careful reader. */
   private plainKey(text: string): string {
-    return !mayBeTyped(text) || resolvePlain(text).kind === 'str' ? text : bail();
+    return plainIsString(text) || resolvePlain(text).kind === 'str' ? text : bail();
   }
 
   /**

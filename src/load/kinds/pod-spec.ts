@@ -61,7 +61,8 @@ export function readOwnerRefs(r: ObjectReader): OwnerRef[] {
     const name = isRecord(ref) && typeof ref.name === 'string' ? ref.name : r.string(['metadata', 'ownerReferences', i, 'name']);
     if (!name || !isRecord(ref)) continue;
     const kind = typeof ref.kind === 'string' ? ref.kind : ref.kind === undefined || ref.kind === null ? undefined : r.string(['metadata', 'ownerReferences', i, 'kind']);
-    out.push({ ...(kind ? { kind } : {}), name, controller: ref.controller === true });
+    const controller = ref.controller === true;
+    out.push(kind ? { kind, name, controller } : { name, controller }); // no spread of a conditional object: V8's slow path, per pod
   }
   return out;
 }

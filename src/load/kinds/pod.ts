@@ -62,7 +62,8 @@ export interface LoadedPod extends PodSpecFacts {
 export function readPod(r: ObjectReader): LoadedPod | undefined {
   const errorsBefore = r.errors;
   let name = r.name;
-  const generateName = r.string(['metadata', 'generateName']);
+  const metadata = r.raw.value.metadata;
+  const generateName = isRecord(metadata) && metadata.generateName !== undefined ? r.string(['metadata', 'generateName']) : undefined;
   if (!name && generateName) {
     // The API server names it generateName + 5 random characters: a stand-in suffix here.
     name = generatedName(generateName, r);
@@ -94,12 +95,14 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
     const ip = isRecord(item) && typeof item.ip === 'string' ? item.ip : r.string(['status', 'podIPs', i, 'ip']);
     if (ip) ips.add(ip);
   }
+  const { ports, hostNetwork } = readPodSpec(r, ['spec']);
   return {
     name,
     namespace: r.namespace,
     labels,
     annotations: r.stringMap(['metadata', 'annotations']),
-    ...readPodSpec(r, ['spec']),
+    ports,
+    hostNetwork,
     ips: [...ips],
     ownerRefs: readOwnerRefs(r),
     source: r.at([]),
