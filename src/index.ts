@@ -31,6 +31,8 @@ export { verify, type VerifyOptions, type VerifyResult } from './api/verify.js';
 export { parseExpectations, type Expectation } from './verify/expectations.js';
 export { isUndetermined, type CheckResult } from './verify/check.js';
 export { matrix, type MatrixOptions, type MatrixResult } from './api/matrix.js';
+export { namespaceMatrix, type NamespaceMatrix, type NamespaceCell, type NamespaceNode } from './summary/namespace-matrix.js';
+export { groupedMatrix, type GroupedMatrix, type GroupedLine, type Group } from './summary/grouped.js';
 export type { LoadOptions } from './load/load-snapshot.js';
 export type { ReadOptions } from './load/read-inputs.js';
 

@@ -62,6 +62,15 @@ describe('library API through the package entry point', () => {
     expect(pods.connectivity.nodes.length).toBeGreaterThanOrEqual(workloads.connectivity.nodes.length);
   });
 
+  it('the summaries: namespaceMatrix and groupedMatrix of a computed matrix', () => {
+    const m = api.computeMatrix(threeTier.snapshot);
+    const ns = api.namespaceMatrix(m);
+    expect(ns.cells.length).toBeGreaterThan(0);
+    const grouped = api.groupedMatrix(m);
+    expect(grouped.lines.length).toBeGreaterThan(0);
+    expect(grouped.lines.length).toBeLessThanOrEqual(matrix(threeTier.snapshot).connectivity.edges.length);
+  });
+
   it('diff names what a change opens and the rule responsible', () => {
     const policies = readFileSync(at('examples', 'three-tier', 'policies.yaml'), 'utf8');
     const files = ['namespaces.yaml', 'workloads.yaml'].map((f) => ({ file: f, text: readFileSync(at('examples', 'three-tier', f), 'utf8') }));
