@@ -97,6 +97,18 @@ export function popcount(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+/** Calls `f` with the index of every set bit, in increasing order (a plain loop: the generator below costs several times more per bit). */
+export function forEachSetBit(words: Uint32Array, f: (i: number) => void): void {
+  for (let w = 0; w < words.length; w++) {
+    let word = words[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      f((w << 5) + (31 - Math.clz32(low)));
+      word = (word ^ low) >>> 0;
+    }
+  }
+}
+
 /** Indices of set bits, in increasing order. */
 export function* setBits(words: Uint32Array): Generator<number> {
   for (let w = 0; w < words.length; w++) {

@@ -77,8 +77,15 @@ export function compilePolicies(policies: readonly NetworkPolicy[], u: Universe,
   const compileRule = (policy: NetworkPolicy, targets: Bitset, rule: Rule): CompiledRule => {
     let peers: Bitset | null = null;
     if (rule.peers !== 'any') {
-      peers = new Bitset(u.size);
-      for (const p of rule.peers) peers.orWith(peerBits(policy, p));
+      const only = rule.peers.length === 1 ? rule.peers[0]! : undefined;
+      if (only && only.kind !== 'ipBlock') {
+        // One pod peer: the selection's own bitset, shared by every rule with that peer (read
+        // only, as every compiled bitset): no copy as wide as the cluster per rule.
+        peers = peerBits(policy, only);
+      } else {
+        peers = new Bitset(u.size);
+        for (const p of rule.peers) peers.orWith(peerBits(policy, p));
+      }
     }
     let ports = rule.ports === 'any' ? ConnectionSet.ALL : ConnectionSet.NONE;
     const named: { name: string; protocol: Protocol }[] = [];

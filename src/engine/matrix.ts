@@ -3,7 +3,7 @@ import type { Progress } from '../model/progress.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { ConnectionSet } from '../net/connection-set.js';
 import { PortSet } from '../net/port-set.js';
-import { Bitset, wordsFor } from './bitset.js';
+import { Bitset, forEachSetBit, wordsFor } from './bitset.js';
 import { throughTiers, type SetAlgebra } from './admin-tiers.js';
 import { compilePolicies, podSelection, type CompiledPolicy, type CompiledRule, type Universe } from './compile.js';
 import { compileAdmin, type ClassTiers, type CompiledAdminRule } from './compile-admin.js';
@@ -122,14 +122,16 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     }
     if (cp.policy.affects.egress) {
       isolated.egress.orWith(new Bitset(P, cp.targets.words.subarray(0, wordsFor(P))));
-      for (const c of cp.targets.indices()) if (c < P) egressPolicies[c]!.push(i);
+      forEachSetBit(cp.targets.words, (c) => {
+        if (c < P) egressPolicies[c]!.push(i);
+      });
     }
   });
   const universalIngress: number[] = [];
   const ingressOf: number[][] = Array.from({ length: E }, () => []);
   ingressRules.forEach((r, j) => {
     if (r.peers === null) universalIngress.push(j);
-    else for (const s of r.peers.indices()) ingressOf[s]!.push(j);
+    else forEachSetBit(r.peers.words, (s) => ingressOf[s]!.push(j));
   });
 
   const full = Bitset.full(E).words;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { andInto, Bitset, orInto, popcount, setBits, wordsFor } from '../../src/engine/bitset.js';
+import fc from 'fast-check';
+import { andInto, Bitset, forEachSetBit, orInto, popcount, setBits, wordsFor } from '../../src/engine/bitset.js';
 
 describe('Bitset', () => {
   it.each([0, 1, 31, 32, 33, 64, 65, 100])('full(%i) has exactly that many bits', (n) => {
@@ -34,6 +35,18 @@ describe('Bitset', () => {
 
   it.each([0, 1, 0xff, 0x80000000, 0xffffffff, 0x55555555, 0x12345678])('popcount(%i)', (x) => {
     expect(popcount(x)).toBe(x.toString(2).split('').filter((c) => c === '1').length);
+  });
+
+  it('forEachSetBit visits what setBits yields, in the same order (bit 31 and full words included)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(0, 0x80000000, 0xffffffff, 1), fc.integer({ min: 0, max: 0xffffffff })), { maxLength: 8 }), (ws) => {
+        const words = Uint32Array.from(ws);
+        const seen: number[] = [];
+        forEachSetBit(words, (i) => seen.push(i));
+        expect(seen).toEqual([...setBits(words)]);
+      }),
+      { numRuns: 2000, seed: 24 },
+    );
   });
 
   it('setBits in order across words', () => {
