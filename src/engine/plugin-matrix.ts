@@ -1,6 +1,7 @@
 import type { CniProfile, PluginDependentEdge } from '../model/cni.js';
 import type { Progress } from '../model/progress.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { forEachSetBit } from './bitset.js';
 import { ConnectionPool } from './connection-pool.js';
 import { connectivity, type Level } from './connectivity.js';
 import { computeMatrix, ReachabilityMatrix, type Row } from './matrix.js';
@@ -47,16 +48,7 @@ function unionMatrix(ms: ReachabilityMatrix[]): ReachabilityMatrix {
     for (const m of ms) {
       const row = m.rows[s]!;
       row.ids.forEach((id, i) => {
-        const bits = row.bits[i]!;
-        for (let w = 0; w < bits.length; w++) {
-          let word = bits[w]!;
-          while (word !== 0) {
-            const low = word & -word;
-            word = (word ^ low) >>> 0;
-            const d = (w << 5) + (31 - Math.clz32(low));
-            ids.set(d, pool.union(ids.get(d) ?? 0, id));
-          }
-        }
+        forEachSetBit(row.bits[i]!, (d) => ids.set(d, pool.union(ids.get(d) ?? 0, id)));
       });
     }
     const out = new Map<number, Uint32Array>();

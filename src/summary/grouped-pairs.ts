@@ -1,4 +1,5 @@
 import type { ReachabilityMatrix, Row } from '../engine/matrix.js';
+import { forEachSetBit } from '../engine/bitset.js';
 import type { WorkloadUnits } from './workload-units.js';
 
 /**
@@ -85,16 +86,10 @@ function destinationUnits(u: WorkloadUnits, P: number): (bits: Uint32Array, outs
       mark[b] = stamp;
       units.push(b);
     };
-    for (let w = 0; w < bits.length; w++) {
-      let word = bits[w]!;
-      while (word !== 0) {
-        const low = word & -word;
-        word = (word ^ low) >>> 0;
-        const d = (w << 5) + (31 - Math.clz32(low));
-        if (d < P) for (const b of u.unitsOfClass[d]!) add(b);
-        else if (!outside && u.unitOfBlock[d - P]! >= 0) add(u.unitOfBlock[d - P]!);
-      }
-    }
+    forEachSetBit(bits, (d) => {
+      if (d < P) for (const b of u.unitsOfClass[d]!) add(b);
+      else if (!outside && u.unitOfBlock[d - P]! >= 0) add(u.unitOfBlock[d - P]!);
+    });
     units.sort((a, b) => a - b);
     bucket.push({ bits, outside, units });
     return units;
