@@ -33,7 +33,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const files = [...strs(args, 'file'), ...args.positionals];
   const loaded = loadForCommand(files, io, loadOptions(args));
   const filter = matrixFilter(args, loaded.snapshot);
-  if (summary) checkSummary(summary, format, filter !== undefined);
+  if (summary) checkSummary(summary, format, filter);
   if (format === 'html') {
     const { reportHtml } = await import('./report.js');
     const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`, cniOption(args), io, filter);
@@ -46,7 +46,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const walk = (): ConnectivityWalk => (filter ? filterWalk(connectivityWalk(matrix, level), filter) : connectivityWalk(matrix, level));
   const whole = (): Connectivity => (filter ? filterConnectivity(connectivity(matrix, level), filter) : connectivity(matrix, level));
   const chunks: Chunks = summary
-    ? format === 'json' ? summaryChunks(summary, format, matrix, input) : withInputStatus(format, input, summaryChunks(summary, format, matrix, input))
+    ? format === 'json' ? summaryChunks(summary, format, matrix, input, filter) : withInputStatus(format, input, summaryChunks(summary, format, matrix, input, filter))
     : format === 'json'
       ? jsonChunks(walk(), matrix, input)
       : withInputStatus(format, input, isStreamed(format) ? (MATRIX_STREAMS[format] as MatrixStreamer)(walk(), matrix) : [(MATRIX_FORMATS[format] as MatrixFormatter)(whole(), matrix)]);

@@ -25,6 +25,8 @@ export interface NamespaceMatrix {
   nodes: NamespaceNode[];
   /** Sorted by source id, then destination id; cells with no allowed pair are left out. */
   cells: NamespaceCell[];
+  /** Set when only the cells with an end in some namespaces are kept (namespace-filter.ts). */
+  filters?: { namespaces: string[] };
 }
 
 /** Per destination namespace (or block): connection id → pods (or blocks) and classes that get it. */

@@ -15,6 +15,8 @@ export interface NamespaceMatrixJson {
   complete: boolean;
   inputErrors?: InputStatus['errors'];
   level: 'namespace';
+  /** The namespaces asked for with -n: only cells with an end in one of them are listed. */
+  filters?: { namespaces: string[] };
   nodes: ({ id: string; kind: 'namespace' } | { id: string; kind: 'external'; family: 4 | 6; first: string; last: string })[];
   connections: { src: string; dst: string; all: boolean; text: string; ports: ReturnType<typeof portsJson>; pairs: { allowed: number; total: number; all: boolean } }[];
 }
@@ -32,7 +34,7 @@ const cellJson = (c: NamespaceCell): NamespaceMatrixJson['connections'][number] 
 });
 
 export function namespaceMatrixJson(n: NamespaceMatrix, m: ReachabilityMatrix, input: InputStatus = { complete: true, errors: [] }): NamespaceMatrixJson {
-  return { format: 'netpol-check/matrix', version: 1, semantics: m.semantics, ...inputStatusJson(input), level: 'namespace', nodes: n.nodes.map(nodeJson), connections: n.cells.map(cellJson) };
+  return { format: 'netpol-check/matrix', version: 1, semantics: m.semantics, ...inputStatusJson(input), level: 'namespace', ...(n.filters ? { filters: n.filters } : {}), nodes: n.nodes.map(nodeJson), connections: n.cells.map(cellJson) };
 }
 
 /** The document as `JSON.stringify(namespaceMatrixJson(…), null, 2)` (the namespace level is small: built whole). */
