@@ -54,21 +54,6 @@ describe('matrix --grouped (issue 19, item 3)', () => {
     });
   });
 
-  it('-n NS keeps the cells with an end in NS (as -n does for pairs), and the JSON says so', async () => {
-    const whole = JSON.parse((await matrix('--level', 'namespace', '-o', 'json')).out);
-    const r = await matrix('--level', 'namespace', '-n', 'kube-system', '-o', 'json');
-    expect(r.code).toBe(0);
-    const doc = JSON.parse(r.out);
-    expect(doc.filters).toEqual({ namespaces: ['kube-system'] });
-    const touches = (c: { src: string; dst: string }) => c.src === 'kube-system' || c.dst === 'kube-system';
-    expect(doc.connections).toEqual(whole.connections.filter(touches));
-    expect(doc.connections.length).toBeGreaterThan(0);
-    expect(doc.nodes.map((n: { id: string }) => n.id)).toContain('kube-system');
-    expect(doc.nodes.map((n: { id: string }) => n.id)).not.toContain('203.0.113.0-203.0.113.255[External]'); // no cell of kube-system uses it
-    // -A undoes -n: the whole summary again.
-    expect(JSON.parse((await matrix('--level', 'namespace', '-n', 'kube-system', '-A', '-o', 'json')).out).connections).toEqual(whole.connections);
-  });
-
   it('-o csv and -o md', async () => {
     expect((await matrix('--grouped', '-o', 'csv')).out.split('\n')).toContain('shop/*,kube-system/*,"TCP 53,UDP 53"');
     expect((await matrix('--grouped', '-o', 'md')).out.split('\n')).toContain('| shop/\\* | kube-system/\\* | TCP 53,UDP 53 |');
