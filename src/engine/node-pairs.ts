@@ -1,5 +1,5 @@
 import type { Pod } from '../model/snapshot.js';
-import { setBits } from './bitset.js';
+import { forEachSetBit } from './bitset.js';
 import type { IpFamily } from '../net/ip-address.js';
 import type { ReachabilityMatrix } from './matrix.js';
 import { byId, externalId, podId, type Level, type Node } from './node.js';
@@ -57,17 +57,19 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
     for (const s of g.classes) {
       const row = m.rows[s]!;
       row.ids.forEach((id, i) => {
-        for (const d of setBits(row.bits[i]!)) {
+        forEachSetBit(row.bits[i]!, (d) => {
           if (d >= P) add(toBlocks[a]!, d - P, id);
           else for (const b of nodesOfClass[d]!) if (b !== a) add(toNodes[a]!, b, id);
-        }
+        });
       });
     }
   });
   m.blocks.forEach((_, x) => {
     const row = m.rows[P + x]!;
     row.ids.forEach((id, i) => {
-      for (const d of setBits(row.bits[i]!)) if (d < P) for (const b of nodesOfClass[d]!) add(fromBlocks[b]!, x, id);
+      forEachSetBit(row.bits[i]!, (d) => {
+        if (d < P) for (const b of nodesOfClass[d]!) add(fromBlocks[b]!, x, id);
+      });
     });
   });
 

@@ -1,4 +1,4 @@
-import { setBits } from '../engine/bitset.js';
+import { forEachSetBit } from '../engine/bitset.js';
 import type { ReachabilityMatrix, Row } from '../engine/matrix.js';
 import { byId, externalId } from '../engine/node.js';
 import type { ConnectionSet } from '../net/connection-set.js';
@@ -37,10 +37,10 @@ function spreadOf(row: Row, nsOfClass: Int32Array, podsOfClass: Int32Array, P: n
   const byNs: Spread = new Map();
   const blocks = new Map<number, number>();
   row.ids.forEach((id, i) => {
-    for (const d of setBits(row.bits[i]!)) {
+    forEachSetBit(row.bits[i]!, (d) => {
       if (d >= P) {
         blocks.set(d - P, id);
-        continue;
+        return;
       }
       const ns = nsOfClass[d]!;
       let ids = byNs.get(ns);
@@ -50,7 +50,7 @@ function spreadOf(row: Row, nsOfClass: Int32Array, podsOfClass: Int32Array, P: n
         acc.pods += podsOfClass[d]!;
         acc.classes++;
       } else ids.set(id, { pods: podsOfClass[d]!, classes: 1 });
-    }
+    });
   });
   return { byNs, blocks };
 }
