@@ -43,11 +43,11 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
 /** The page for a loaded snapshot (also `matrix --format html`). */
 export function reportHtml(loaded: ReturnType<typeof loadForCommand>, level: Level, title: string, cni: CniProfile = 'generic', io?: Pick<Io, 'err' | 'statusLine'>, filter?: EdgeFilter): string {
   // Where plugins differ (no --cni), the page shows what any of them allows; stderr names the pairs.
-  const { matrix, input } = pluginMatrix(loaded.snapshot, cni, loaded.input, level, io && progressFor(io));
+  const progress = io && progressFor(io);
+  const { matrix, input } = pluginMatrix(loaded.snapshot, cni, loaded.input, level, progress);
   if (io && input.plugin?.dependent.length) io.err(formatInputStatusText({ complete: true, errors: [], plugin: input.plugin }));
   const snapshot = withProfile(loaded.snapshot, cni);
   const view = filter ? filterConnectivity(connectivity(matrix, level), filter) : connectivity(matrix, level);
-  const progress = io && progressFor(io);
   const findings = runLint(snapshot, loaded.diagnostics, { matrix, ...(progress ? { progress } : {}) });
   const notices = formatInputStatusText(input).split('\n').filter(Boolean);
   return formatReportHtml({ ...reportData(snapshot, matrix, view, findings, title), ...(notices.length ? { notices } : {}) }, reportAssets());

@@ -76,11 +76,11 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
   if (name === r.name && !r.checkName()) return undefined;
   // Labels are checked key by key (with their positions) by r.labels; the rest by the API server's rules.
   const labels = r.labels(['metadata', 'labels']);
-  if (name !== r.name || !alreadyValid(r.raw.value.metadata)) {
-    const { labels: _checkedAbove, ...meta } = typedObjectMeta(r.raw.value.metadata);
+  if (name !== r.name || !alreadyValid(metadata)) {
+    const { labels: _checkedAbove, ...meta } = typedObjectMeta(metadata);
     const errors = validatePodMetadata(prepareForCreate({ ...meta, name }, true, r.namespace));
     reportApiValidation(r, errors);
-    if (errors.length === 0) remember(r.raw.value.metadata);
+    if (errors.length === 0) remember(metadata);
   }
   if (r.errors > errorsBefore) {
     r.report('error', [], 'object-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
