@@ -1,3 +1,5 @@
+import { isRecord } from '../object-reader.js';
+
 /**
  * Whether a NetworkPolicy holds only the fields NETWORK_POLICY_V1_SCHEMA (network-policy-v1.ts)
  * knows, with the types it asks for in metadata and at the top. Meant to run after
@@ -19,7 +21,6 @@ const ANY_META = new Set(['creationTimestamp', 'deletionTimestamp']);
 const ARRAY_META = new Set(['ownerReferences', 'managedFields']);
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function keysIn(o: Obj, known: ReadonlySet<string>): boolean {
   for (const k in o) if (!known.has(k)) return false;
@@ -27,13 +28,13 @@ function keysIn(o: Obj, known: ReadonlySet<string>): boolean {
 }
 
 function stringMap(v: unknown): boolean {
-  if (!isObject(v)) return false;
+  if (!isRecord(v)) return false;
   for (const k in v) if (typeof v[k] !== 'string') return false;
   return true;
 }
 
 function metadata(m: unknown): boolean {
-  if (!isObject(m)) return false;
+  if (!isRecord(m)) return false;
   for (const k in m) {
     const v = m[k];
     if (STRING_META.has(k)) {
@@ -53,29 +54,29 @@ function metadata(m: unknown): boolean {
 
 function selector(s: unknown): boolean {
   if (s === undefined) return true;
-  if (!isObject(s) || !keysIn(s, SELECTOR)) return false;
+  if (!isRecord(s) || !keysIn(s, SELECTOR)) return false;
   const expressions = s.matchExpressions;
   if (expressions === undefined) return true;
-  return Array.isArray(expressions) && expressions.every((e) => isObject(e) && keysIn(e, REQUIREMENT));
+  return Array.isArray(expressions) && expressions.every((e) => isRecord(e) && keysIn(e, REQUIREMENT));
 }
 
 function list(v: unknown, item: (x: unknown) => boolean): boolean {
   return v === undefined || (Array.isArray(v) && v.every(item));
 }
 
-const peer = (p: unknown): boolean => isObject(p) && keysIn(p, PEER) && selector(p.podSelector) && selector(p.namespaceSelector) && (p.ipBlock === undefined || (isObject(p.ipBlock) && keysIn(p.ipBlock, IP_BLOCK)));
-const port = (p: unknown): boolean => isObject(p) && keysIn(p, PORT);
+const peer = (p: unknown): boolean => isRecord(p) && keysIn(p, PEER) && selector(p.podSelector) && selector(p.namespaceSelector) && (p.ipBlock === undefined || (isRecord(p.ipBlock) && keysIn(p.ipBlock, IP_BLOCK)));
+const port = (p: unknown): boolean => isRecord(p) && keysIn(p, PORT);
 const INGRESS_RULE = new Set(['from', 'ports']);
 const EGRESS_RULE = new Set(['to', 'ports']);
-const ingressRule = (r: unknown): boolean => isObject(r) && keysIn(r, INGRESS_RULE) && list(r.from, peer) && list(r.ports, port);
-const egressRule = (r: unknown): boolean => isObject(r) && keysIn(r, EGRESS_RULE) && list(r.to, peer) && list(r.ports, port);
+const ingressRule = (r: unknown): boolean => isRecord(r) && keysIn(r, INGRESS_RULE) && list(r.from, peer) && list(r.ports, port);
+const egressRule = (r: unknown): boolean => isRecord(r) && keysIn(r, EGRESS_RULE) && list(r.to, peer) && list(r.ports, port);
 
 export function onlyKnownFields(raw: unknown): boolean {
-  if (!isObject(raw) || !keysIn(raw, TOP)) return false;
+  if (!isRecord(raw) || !keysIn(raw, TOP)) return false;
   if (typeof raw.apiVersion !== 'string' || typeof raw.kind !== 'string' || !metadata(raw.metadata)) return false;
-  if (raw.status !== undefined && !isObject(raw.status)) return false;
+  if (raw.status !== undefined && !isRecord(raw.status)) return false;
   const spec = raw.spec;
   if (spec === undefined) return true;
-  if (!isObject(spec) || !keysIn(spec, SPEC)) return false;
+  if (!isRecord(spec) || !keysIn(spec, SPEC)) return false;
   return selector(spec.podSelector) && list(spec.ingress, ingressRule) && list(spec.egress, egressRule);
 }

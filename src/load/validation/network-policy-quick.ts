@@ -1,3 +1,4 @@
+import { isRecord } from '../object-reader.js';
 import { isDns1123Label, isDns1123Subdomain } from './dns-name.js';
 import { plainIPv4BlockValid } from './ip-block-quick.js';
 import { isValidLabelValue } from './labels.js';
@@ -18,9 +19,9 @@ import { isQualifiedName } from './qualified-name.js';
  * prepareForCreate gives the validation).
  */
 export function quickValidNetworkPolicy(raw: unknown, namespace: string): boolean {
-  if (!isPlainObject(raw)) return false;
+  if (!isRecord(raw)) return false;
   const m = raw.metadata;
-  if (!isPlainObject(m)) return false;
+  if (!isRecord(m)) return false;
   // The typed view keeps only these metadata fields; the others (uid, resourceVersion, …) are
   // not validated. generateName and finalizers: the full check.
   if ('generateName' in m || 'finalizers' in m) return false;
@@ -31,7 +32,7 @@ export function quickValidNetworkPolicy(raw: unknown, namespace: string): boolea
   if (m.annotations !== undefined && !validAnnotations(m.annotations)) return false;
   const s = raw.spec;
   if (s === undefined) return true;
-  if (!isPlainObject(s)) return false;
+  if (!isRecord(s)) return false;
   if (s.podSelector !== undefined && !validSelector(s.podSelector)) return false;
   if (s.policyTypes !== undefined) {
     if (!Array.isArray(s.policyTypes) || s.policyTypes.length > 2) return false;
@@ -40,12 +41,8 @@ export function quickValidNetworkPolicy(raw: unknown, namespace: string): boolea
   return validRules(s.ingress, 'from') && validRules(s.egress, 'to');
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function validLabels(labels: unknown): boolean {
-  if (!isPlainObject(labels)) return false;
+  if (!isRecord(labels)) return false;
   for (const k in labels) {
     const v = labels[k];
     if (typeof v !== 'string' || isQualifiedName(k).length > 0 || isValidLabelValue(v).length > 0) return false;
@@ -54,7 +51,7 @@ function validLabels(labels: unknown): boolean {
 }
 
 function validAnnotations(annotations: unknown): boolean {
-  if (!isPlainObject(annotations)) return false;
+  if (!isRecord(annotations)) return false;
   let size = 0;
   for (const k in annotations) {
     const v = annotations[k];
@@ -65,13 +62,13 @@ function validAnnotations(annotations: unknown): boolean {
 }
 
 function validSelector(sel: unknown): boolean {
-  if (!isPlainObject(sel)) return false;
+  if (!isRecord(sel)) return false;
   if (sel.matchLabels !== undefined && !validLabels(sel.matchLabels)) return false;
   const expressions = sel.matchExpressions;
   if (expressions === undefined) return true;
   if (!Array.isArray(expressions)) return false;
   for (const e of expressions) {
-    if (!isPlainObject(e) || typeof e.key !== 'string') return false;
+    if (!isRecord(e) || typeof e.key !== 'string') return false;
     const values = e.values === undefined ? [] : e.values;
     if (!Array.isArray(values)) return false;
     if (e.operator === 'In' || e.operator === 'NotIn') {
@@ -89,7 +86,7 @@ function validRules(rules: unknown, peersField: 'from' | 'to'): boolean {
   if (rules === undefined) return true;
   if (!Array.isArray(rules)) return false;
   for (const rule of rules) {
-    if (!isPlainObject(rule) || !validPorts(rule.ports) || !validPeers(rule[peersField])) return false;
+    if (!isRecord(rule) || !validPorts(rule.ports) || !validPeers(rule[peersField])) return false;
   }
   return true;
 }
@@ -98,7 +95,7 @@ function validPorts(ports: unknown): boolean {
   if (ports === undefined) return true;
   if (!Array.isArray(ports)) return false;
   for (const p of ports) {
-    if (!isPlainObject(p)) return false;
+    if (!isRecord(p)) return false;
     if (p.protocol !== undefined && p.protocol !== 'TCP' && p.protocol !== 'UDP' && p.protocol !== 'SCTP') return false;
     const { port, endPort } = p;
     if (endPort !== undefined && typeof endPort !== 'number') return false;
@@ -116,10 +113,10 @@ function validPeers(peers: unknown): boolean {
   if (peers === undefined) return true;
   if (!Array.isArray(peers)) return false;
   for (const peer of peers) {
-    if (!isPlainObject(peer)) return false;
+    if (!isRecord(peer)) return false;
     const { podSelector, namespaceSelector, ipBlock } = peer;
     if (ipBlock !== undefined) {
-      if (podSelector !== undefined || namespaceSelector !== undefined || !isPlainObject(ipBlock)) return false;
+      if (podSelector !== undefined || namespaceSelector !== undefined || !isRecord(ipBlock)) return false;
       const { cidr, except } = ipBlock;
       if (typeof cidr !== 'string') return false;
       if (except !== undefined && !(Array.isArray(except) && except.every((e) => typeof e === 'string'))) return false;
