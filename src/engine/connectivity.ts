@@ -40,7 +40,7 @@ export function connectivity(m: ReachabilityMatrix, level: Level = 'workload'): 
   const p = nodePairs(m, level);
   const edges: Edge[] = [];
   p.nodes.forEach((node, a) => {
-    for (const [b, id] of p.toNodes[a]!) edges.push({ src: node, dst: p.nodes[b]!, connections: m.pool.get(id) });
+    for (const [b, id] of p.toNodes(a)) edges.push({ src: node, dst: p.nodes[b]!, connections: m.pool.get(id) });
     for (const r of p.runs[a]!.in) edges.push({ src: r.ext, dst: node, connections: m.pool.get(r.id) });
     for (const r of p.runs[a]!.out) edges.push({ src: node, dst: r.ext, connections: m.pool.get(r.id) });
   });
@@ -50,8 +50,8 @@ export function connectivity(m: ReachabilityMatrix, level: Level = 'workload'): 
 
 /**
  * The same nodes and edges as `connectivity()`, in the same order, but no list of edges is made:
- * each edge is built when the walk reaches it (the per-node connection ids are still computed
- * up front, as small integers). Each `for … of` over `edges` walks again.
+ * each edge is built when the walk reaches it (a node's destinations are computed when it is
+ * walked, one source node at a time). Each `for … of` over `edges` walks again.
  */
 export function connectivityWalk(m: ReachabilityMatrix, level: Level = 'workload'): ConnectivityWalk {
   const p = nodePairs(m, level);
@@ -83,7 +83,7 @@ function* sortedEdges(p: NodePairs, m: ReachabilityMatrix): Generator<Edge> {
 /** A node's outgoing edges: to other nodes and to external ranges, merged in id order. */
 function* edgesOfNode(p: NodePairs, m: ReachabilityMatrix, a: number): Generator<Edge> {
   const src = p.nodes[a]!;
-  const toNodes = [...p.toNodes[a]!].sort((x, y) => x[0] - y[0]);
+  const toNodes = p.toNodes(a);
   const out = [...p.runs[a]!.out].sort((x, y) => byId(x.ext, y.ext)); // runs are in address order
   let i = 0;
   let j = 0;

@@ -11,15 +11,17 @@ export interface Run {
 }
 
 /**
- * What every node connects to, as connection ids (not yet edges): `toNodes[a]` maps a node index
- * to the connection id from node a to it; `runs[a]` lists the external ranges that reach node a
- * (`in`) and that node a reaches (`out`), adjacent blocks with the same connections merged.
- * Nodes and external ranges are sorted by id; each range is one Node object, shared by its runs.
+ * What every node connects to, as connection ids (not yet edges). `toNodes(a)` computes, when
+ * asked, node a's destinations among the nodes as `[node index, connection id]` pairs sorted by
+ * index — nothing as large as nodes² is kept, so a walk over all nodes holds one node's
+ * destinations at a time. `runs[a]` lists the external ranges that reach node a (`in`) and that
+ * node a reaches (`out`), adjacent blocks with the same connections merged. Nodes and external
+ * ranges are sorted by id; each range is one Node object, shared by its runs.
  */
 export interface NodePairs {
   nodes: Node[];
   externals: Node[];
-  toNodes: Map<number, number>[];
+  toNodes(a: number): [number, number][];
   runs: { in: Run[]; out: Run[] }[];
 }
 
@@ -46,8 +48,7 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
     for (const c of g.classes) nodesOfClass[c]!.push(i);
   });
 
-  // Pod-to-pod and pod-to-outside, as connection ids accumulated per node pair.
-  const toNodes: Map<number, number>[] = list.map(() => new Map());
+  // Pod-to-outside and outside-to-pod, as connection ids per node and block (blocks are few).
   const toBlocks: Map<number, number>[] = list.map(() => new Map());
   const fromBlocks: Map<number, number>[] = list.map(() => new Map());
   const add = (acc: Map<number, number>, key: number, id: number): void => {
@@ -59,7 +60,6 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
       row.ids.forEach((id, i) => {
         forEachSetBit(row.bits[i]!, (d) => {
           if (d >= P) add(toBlocks[a]!, d - P, id);
-          else for (const b of nodesOfClass[d]!) if (b !== a) add(toNodes[a]!, b, id);
         });
       });
     }
@@ -72,6 +72,35 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
       });
     });
   });
+
+  // Node-to-node, one source node at a time: ids accumulated in a dense array over the nodes,
+  // the touched indices remembered so that clearing costs what was set.
+  const acc = new Int32Array(list.length);
+  const touched: number[] = [];
+  const toNodes = (a: number): [number, number][] => {
+    for (const s of list[a]!.classes) {
+      const row = m.rows[s]!;
+      for (let i = 0; i < row.ids.length; i++) {
+        const id = row.ids[i]!;
+        forEachSetBit(row.bits[i]!, (d) => {
+          if (d >= P) return;
+          for (const b of nodesOfClass[d]!) {
+            if (b === a) continue;
+            const was = acc[b]!;
+            if (was === 0) {
+              touched.push(b);
+              acc[b] = id;
+            } else if (was !== id) acc[b] = m.pool.union(was, id);
+          }
+        });
+      }
+    }
+    touched.sort((x, y) => x - y);
+    const out: [number, number][] = touched.map((b) => [b, acc[b]!]);
+    for (const b of touched) acc[b] = 0;
+    touched.length = 0;
+    return out;
+  };
 
   const externals = new Map<string, Node>();
   const external = (family: IpFamily, lo: bigint, hi: bigint): Node => {
