@@ -72,29 +72,27 @@ function* sortedEdges(p: NodePairs, m: ReachabilityMatrix): Generator<Edge> {
   let j = 0;
   while (i < p.nodes.length || j < p.externals.length) {
     if (j >= p.externals.length || (i < p.nodes.length && byId(p.nodes[i]!, p.externals[j]!) < 0)) {
-      yield* edgesOfNode(p, m, i++);
+      // A node's outgoing edges: to other nodes and to external ranges, merged in id order
+      // (written out here rather than delegated with yield*, which costs per edge).
+      const a = i++;
+      const src = p.nodes[a]!;
+      const toNodes = p.toNodes(a);
+      const out = [...p.runs[a]!.out].sort((x, y) => byId(x.ext, y.ext)); // runs are in address order
+      let k = 0;
+      let l = 0;
+      while (k < toNodes.length || l < out.length) {
+        if (l >= out.length || (k < toNodes.length && byId(p.nodes[toNodes[k]![0]]!, out[l]!.ext) < 0)) {
+          const [b, id] = toNodes[k++]!;
+          yield { src, dst: p.nodes[b]!, connections: m.pool.get(id) };
+        } else {
+          const r = out[l++]!;
+          yield { src, dst: r.ext, connections: m.pool.get(r.id) };
+        }
+      }
       continue;
     }
     const src = p.externals[j++]!;
     for (const e of fromExternal.get(src) ?? []) yield { src, dst: e.dst, connections: m.pool.get(e.id) };
-  }
-}
-
-/** A node's outgoing edges: to other nodes and to external ranges, merged in id order. */
-function* edgesOfNode(p: NodePairs, m: ReachabilityMatrix, a: number): Generator<Edge> {
-  const src = p.nodes[a]!;
-  const toNodes = p.toNodes(a);
-  const out = [...p.runs[a]!.out].sort((x, y) => byId(x.ext, y.ext)); // runs are in address order
-  let i = 0;
-  let j = 0;
-  while (i < toNodes.length || j < out.length) {
-    if (j >= out.length || (i < toNodes.length && byId(p.nodes[toNodes[i]![0]]!, out[j]!.ext) < 0)) {
-      const [b, id] = toNodes[i++]!;
-      yield { src, dst: p.nodes[b]!, connections: m.pool.get(id) };
-    } else {
-      const r = out[j++]!;
-      yield { src, dst: r.ext, connections: m.pool.get(r.id) };
-    }
   }
 }
 

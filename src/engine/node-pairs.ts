@@ -82,17 +82,26 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
       const row = m.rows[s]!;
       for (let i = 0; i < row.ids.length; i++) {
         const id = row.ids[i]!;
-        forEachSetBit(row.bits[i]!, (d) => {
-          if (d >= P) return;
-          for (const b of nodesOfClass[d]!) {
-            if (b === a) continue;
-            const was = acc[b]!;
-            if (was === 0) {
-              touched.push(b);
-              acc[b] = id;
-            } else if (was !== id) acc[b] = m.pool.union(was, id);
+        const bits = row.bits[i]!;
+        // Destination classes only (blocks were taken above): the words below P.
+        const words = Math.min(bits.length, (P + 31) >>> 5);
+        for (let w = 0; w < words; w++) {
+          let word = bits[w]!;
+          while (word !== 0) {
+            const low = word & -word;
+            word = (word ^ low) >>> 0;
+            const d = (w << 5) + (31 - Math.clz32(low));
+            if (d >= P) break;
+            for (const b of nodesOfClass[d]!) {
+              if (b === a) continue;
+              const was = acc[b]!;
+              if (was === 0) {
+                touched.push(b);
+                acc[b] = id;
+              } else if (was !== id) acc[b] = m.pool.union(was, id);
+            }
           }
-        });
+        }
       }
     }
     touched.sort((x, y) => x - y);

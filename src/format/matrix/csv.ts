@@ -1,15 +1,17 @@
-import { sanitizeTerminalText } from '../../text/escape/terminal.js';
 import { escapeCsvCell } from '../../text/escape/csv.js';
-import type { Connectivity, ConnectivityWalk } from '../../engine/connectivity.js';
+import type { Connectivity, ConnectivityWalk, Node } from '../../engine/connectivity.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
+import { guardEscapedLine, oncePerObject, oncePerString } from './escaped-once.js';
 
 function* lines(c: ConnectivityWalk): Generator<string> {
   yield 'src,dst,connections\n';
-  for (const e of c.edges) yield `${[e.src.id, e.dst.id, e.connections.toString()].map(escapeCsvCell).join(',')}\n`;
+  const name = oncePerObject((n: Node) => escapeCsvCell(n.id));
+  const text = oncePerString(escapeCsvCell);
+  for (const e of c.edges) yield guardEscapedLine(`${name(e.src)},${name(e.dst)},${text(e.connections.toString())}\n`);
 }
 
-/** The CSV matrix in chunks of about 64 KiB. */
-export const csvChunks = (c: ConnectivityWalk): Chunks => batch(lines(c), sanitizeTerminalText);
+/** The CSV matrix in chunks of about 64 KiB; every line as `sanitizeTerminalText` leaves it. */
+export const csvChunks = (c: ConnectivityWalk): Chunks => batch(lines(c));
 
 /** `src,dst,connections` with a header row; RFC 4180 quoting, one line per record (escape/csv.ts). */
 export function formatCsv(c: Connectivity): string {

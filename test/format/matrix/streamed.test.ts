@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { connectivity, connectivityWalk, type Level } from '../../../src/engine/connectivity.js';
+import { connectivity, connectivityWalk, type Connectivity, type Level, type Node } from '../../../src/engine/connectivity.js';
+import { ConnectionSet } from '../../../src/net/connection-set.js';
 import { computeMatrix } from '../../../src/engine/matrix.js';
 import { batch, CHUNK_SIZE, MATRIX_FORMATS, MATRIX_STREAMS, writeChunks, type StreamedMatrixFormat } from '../../../src/format/matrix/index.js';
 import { sanitizeTerminalText } from '../../../src/text/escape/terminal.js';
@@ -66,6 +67,25 @@ describe('streamed matrix formats write the same text as the string formatters',
       for (const chunk of chunks) expect(chunk.length).toBeLessThan(CHUNK_SIZE + 4096);
       expect(text).toBe(STRING_FORMATTERS[f](c, m));
     }
+  });
+
+  it('names no validation would let through (controls, bidi, workflow commands at a line start): txt and csv lines escaped once per name equal the whole output sanitized', () => {
+    // src/format/matrix/escaped-once.ts: names are escaped once per node and only a line that can
+    // start a workflow command is scanned again; the oracle sanitizes the whole text.
+    const hostile = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', ':', '#', '[', ' ', '\t', '\n', '\r', '\u001b', '\u202e', '\u2028', '=', '-', '"', ',', '/') }),
+      fc.constantFrom('::warning::x', '  ::set-output name=a::b', '##[error]x', '::-ffff:0:0[External]', '=cmd()', 'a"b,c'),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(hostile, { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 12 }), (ids, pairs) => {
+        const nodes: Node[] = ids.map((id) => ({ kind: 'workload', id, namespace: 'ns', name: id, workloadKind: 'Deployment', pods: [] }));
+        const edges = pairs.filter(([a, b]) => a < nodes.length && b < nodes.length).map(([a, b]) => ({ src: nodes[a]!, dst: nodes[b]!, connections: ConnectionSet.ALL }));
+        const c: Connectivity = { level: 'workload', nodes, edges };
+        const m = undefined as never;
+        for (const f of ['txt', 'csv'] as const) expect(stream(f, c, m).text).toBe(STRING_FORMATTERS[f](c, m));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
