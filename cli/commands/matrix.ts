@@ -2,6 +2,7 @@ import { progressFor } from '../progress.js';
 import { emit, emitChunks } from '../emit.js';
 import { connectivity, connectivityWalk, type Connectivity, type ConnectivityWalk, type Level } from '../../src/engine/connectivity.js';
 import { filterConnectivity, filterWalk } from '../../src/engine/edge-filter.js';
+import { isGuarded, markGuarded } from '../../src/format/matrix/chunks.js';
 import { isStreamed, MATRIX_FORMATS, MATRIX_STREAMS, type Chunks, type MatrixFormat, type MatrixFormatter, type MatrixStreamer } from '../../src/format/matrix/index.js';
 import { flag, formatOption, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
 import { helpPage } from '../help.js';
@@ -68,8 +69,13 @@ function withInputStatus(format: MatrixFormat, input: InputStatus, chunks: Chunk
   return chunks;
 }
 
-/** `head` before the chunks, joined to the first one (so chunk boundaries stay where the formatter put them). */
-function* first(head: string, chunks: Chunks): Generator<string> {
+/** `head` (sanitized by its formatter) before the chunks, joined to the first one (so chunk boundaries stay where the formatter put them); guarded if the chunks were. */
+function first(head: string, chunks: Chunks): Chunks {
+  const joined: Chunks = { [Symbol.iterator]: () => prepend(head, chunks) };
+  return isGuarded(chunks) ? markGuarded(joined) : joined;
+}
+
+function* prepend(head: string, chunks: Chunks): Generator<string> {
   let pending: string | undefined = head;
   for (const c of chunks) {
     yield pending === undefined ? c : pending + c;

@@ -25,6 +25,22 @@ export function* batch(pieces: Iterable<string>, map: (chunk: string) => string 
   if (length > 0) yield map(parts.join(''));
 }
 
+const GUARDED = Symbol('terminal-guarded');
+
+/**
+ * Marks chunks whose every line is already as `sanitizeTerminalText` leaves it (the txt and csv
+ * matrices: names escaped, workflow commands guarded line by line; test/format/matrix/streamed
+ * holds them to the whole output sanitized), so that the CLI's guard need not scan them again.
+ */
+export function markGuarded(chunks: Chunks): Chunks {
+  return { [Symbol.iterator]: () => chunks[Symbol.iterator](), [GUARDED]: true } as Chunks;
+}
+
+/** True for chunks made by `markGuarded`. */
+export function isGuarded(chunks: Iterable<string>): boolean {
+  return (chunks as { [GUARDED]?: boolean })[GUARDED] === true;
+}
+
 /** Hands every chunk to `write`, in order (the library never prints: the caller's writer does). */
 export function writeChunks(chunks: Chunks, write: (chunk: string) => void): void {
   for (const c of chunks) write(c);

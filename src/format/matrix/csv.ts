@@ -1,6 +1,6 @@
 import { escapeCsvCell } from '../../text/escape/csv.js';
 import type { Connectivity, ConnectivityWalk, Node } from '../../engine/connectivity.js';
-import { batch, joinChunks, type Chunks } from './chunks.js';
+import { batch, joinChunks, markGuarded, type Chunks } from './chunks.js';
 import { guardEscapedLine, oncePerObject, oncePerString } from './escaped-once.js';
 
 function* lines(c: ConnectivityWalk): Generator<string> {
@@ -11,7 +11,7 @@ function* lines(c: ConnectivityWalk): Generator<string> {
 }
 
 /** The CSV matrix in chunks of about 64 KiB; every line as `sanitizeTerminalText` leaves it. */
-export const csvChunks = (c: ConnectivityWalk): Chunks => batch(lines(c));
+export const csvChunks = (c: ConnectivityWalk): Chunks => markGuarded(batch(lines(c)));
 
 /** `src,dst,connections` with a header row; RFC 4180 quoting, one line per record (escape/csv.ts). */
 export function formatCsv(c: Connectivity): string {

@@ -1,6 +1,6 @@
 import { escapeTerminal } from '../../text/escape/terminal.js';
 import type { Connectivity, ConnectivityWalk, Node } from '../../engine/connectivity.js';
-import { batch, joinChunks, type Chunks } from './chunks.js';
+import { batch, joinChunks, markGuarded, type Chunks } from './chunks.js';
 import { guardEscapedLine, oncePerObject, oncePerString } from './escaped-once.js';
 
 function* lines(c: ConnectivityWalk): Generator<string> {
@@ -10,7 +10,7 @@ function* lines(c: ConnectivityWalk): Generator<string> {
 }
 
 /** `SRC => DST : CONNS`, one line per allowed pair, written in chunks of about 64 KiB; every line as `sanitizeTerminalText` leaves it. */
-export const txtChunks = (c: ConnectivityWalk): Chunks => batch(lines(c));
+export const txtChunks = (c: ConnectivityWalk): Chunks => markGuarded(batch(lines(c)));
 
 /** `SRC => DST : CONNS`, one line per allowed pair (the conformance corpus format). */
 export function formatTxt(c: Connectivity): string {
