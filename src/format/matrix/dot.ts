@@ -1,6 +1,7 @@
 import { quoteDot } from '../../text/escape/dot.js';
 import type { Connectivity, ConnectivityWalk, Node } from '../../engine/connectivity.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
+import { oncePerObject, oncePerString } from './escaped-once.js';
 
 const q = quoteDot;
 
@@ -22,7 +23,9 @@ function* lines(c: ConnectivityWalk): Generator<string> {
     for (const n of nodes) yield `    ${q(n.id)} [label=${q(n.kind === 'external' ? n.id : n.name)}];\n`;
     yield '  }\n';
   }
-  for (const e of c.edges) yield `  ${q(e.src.id)} -> ${q(e.dst.id)} [label=${q(e.connections.toString())}];\n`;
+  const name = oncePerObject((n: Node) => q(n.id));
+  const label = oncePerString(q);
+  for (const e of c.edges) yield `  ${name(e.src)} -> ${name(e.dst)} [label=${label(e.connections.toString())}];\n`;
   yield '}\n';
 }
 

@@ -8,6 +8,7 @@ import type { SemanticsName } from '../../model/semantics.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
 import { formatIp } from '../../net/ip-address.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
+import { oncePerObject } from './escaped-once.js';
 
 /** Stable JSON shape, version 1 (documented in README "JSON output"). */
 export interface MatrixJson {
@@ -79,11 +80,35 @@ function* list<T>(key: string, items: Iterable<T>, toJson: (t: T) => unknown, la
   yield first ? `  ${JSON.stringify(key)}: []${end}` : `\n  ]${end}`;
 }
 
+/**
+ * `item(connectionJson(e))`, made from pieces computed once: each node's id as JSON, and each
+ * distinct connection set's lines (a dense matrix repeats a few of them millions of times).
+ */
+function connectionItems(): (e: Edge) => string {
+  const id = oncePerObject((n: Node) => JSON.stringify(n.id));
+  const tails = new Map<string, string>();
+  return (e) => {
+    const text = e.connections.toString();
+    let tail = tails.get(text);
+    if (tail === undefined) {
+      const inner = JSON.stringify({ all: e.connections.isAll(), text, ports: portsJson(e.connections) }, null, 2);
+      tails.set(text, (tail = `    ${inner.slice(2, -2).replace(/\n/g, '\n    ')}`)); // its lines without the braces, at depth 2
+    }
+    return `    {\n      "src": ${id(e.src)},\n      "dst": ${id(e.dst)},\n${tail}\n    }`;
+  };
+}
+
 function* pieces(c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus): Generator<string> {
   const top = JSON.stringify(head(c, m, input), null, 2);
   yield `${top.slice(0, -2)},\n`; // without the closing "\n}"
   yield* list('nodes', c.nodes, (n) => nodeJson(n, m), false);
-  yield* list('connections', c.edges, connectionJson, true);
+  const edgeItem = connectionItems();
+  let first = true;
+  for (const e of c.edges) {
+    yield `${first ? '  "connections": [\n' : ',\n'}${edgeItem(e)}`;
+    first = false;
+  }
+  yield first ? '  "connections": []\n' : '\n  ]\n';
   yield '}\n';
 }
 

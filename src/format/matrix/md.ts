@@ -1,15 +1,18 @@
 import { escapeMarkdown } from '../../text/escape/markdown.js';
-import type { Connectivity, ConnectivityWalk } from '../../engine/connectivity.js';
+import type { Connectivity, ConnectivityWalk, Node } from '../../engine/connectivity.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
+import { oncePerObject, oncePerString } from './escaped-once.js';
 
 const esc = escapeMarkdown;
 
 function* lines(c: ConnectivityWalk): Generator<string> {
   yield '| src | dst | connections |\n|-----|-----|-------------|\n';
+  const name = oncePerObject((n: Node) => esc(n.id));
+  const text = oncePerString(esc);
   let none = true;
   for (const e of c.edges) {
     none = false;
-    yield `| ${esc(e.src.id)} | ${esc(e.dst.id)} | ${esc(e.connections.toString())} |\n`;
+    yield `| ${name(e.src)} | ${name(e.dst)} | ${text(e.connections.toString())} |\n`;
   }
   if (none) yield '| _none_ | | |\n';
 }
