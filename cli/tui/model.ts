@@ -82,12 +82,13 @@ export class ExploreModel {
     this.manifests = new Manifests(new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']), readText);
     this.view = connectivity(matrix, level);
     this.explainer = new Explainer(snapshot);
+    // Pushed, not copied: a node of an open namespace has thousands of peers.
     for (const e of this.view.edges) {
-      this.out.set(e.src.id, [...(this.out.get(e.src.id) ?? []), { node: e.dst, connections: e.connections }]);
-      this.in.set(e.dst.id, [...(this.in.get(e.dst.id) ?? []), { node: e.src, connections: e.connections }]);
+      listOf(this.out, e.src.id).push({ node: e.dst, connections: e.connections });
+      listOf(this.in, e.dst.id).push({ node: e.src, connections: e.connections });
     }
     const byObject = new Map<string, Finding[]>();
-    for (const f of findings) if (f.object) byObject.set(f.object, [...(byObject.get(f.object) ?? []), f]);
+    for (const f of findings) if (f.object) listOf(byObject, f.object).push(f);
     const nsLabels = new Map(snapshot.namespaces.map((n) => [n.name, n.labels]));
 
     this.entries = this.view.nodes
@@ -206,6 +207,13 @@ export function displayName(node: Node, fromNamespace: string): string {
     return node.id.replace('[External]', '');
   }
   return node.namespace === fromNamespace ? node.id.slice(node.namespace.length + 1) : node.id;
+}
+
+/** The list under `key`, made empty on first use. */
+function listOf<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 /** `selects` computed on first read (thousands of policies × thousands of workloads add up at start-up). */
