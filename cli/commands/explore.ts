@@ -39,7 +39,7 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
 
   // Loading and computing do not yield: a second thread shows how far they are and answers q
   // and Ctrl-C meanwhile (tui/loading-screen.ts). What they say on stderr waits until it is done.
-  const screen = await LoadingScreen.start({ columns: process.stdout.columns || 80 });
+  const screen = LoadingScreen.start({ columns: process.stdout.columns || 80 });
   const held: string[] = [];
   const { statusLine: _terminalProgress, ...rest } = io;
   const quiet: Io = { ...rest, err: (t) => void held.push(t) };

@@ -13,10 +13,13 @@ export type LoadingMessage = Omit<LoadingState, 'elapsedMs'> | 'stop';
  * the terminal back, for the explorer to take it.
  *
  * It runs from its source text (loading-screen.ts): it imports nothing, and gets Node's
- * `require`, the frame function and its settings as arguments.
+ * `require`, the frame function and its settings as arguments, and as workerData the word it
+ * and the main thread race for (0 → 1: it takes the terminal; 0 → 2: the main thread was done first).
  */
 export function loadingThread(req: NodeRequire, frame: typeof loadingFrame, columns: number, delayMs: number): void {
-  const { parentPort } = req('node:worker_threads') as typeof import('node:worker_threads');
+  const { parentPort, workerData } = req('node:worker_threads') as typeof import('node:worker_threads');
+  // Who goes first (loading-screen.ts): this thread taking the terminal, or the main one, done before it starts.
+  if (Atomics.compareExchange(workerData as Int32Array, 0, 0, 1) !== 0) return;
   const { writeSync } = req('node:fs') as typeof import('node:fs');
   const { ReadStream } = req('node:tty') as typeof import('node:tty');
   const started = Date.now();
