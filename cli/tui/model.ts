@@ -83,9 +83,11 @@ export class ExploreModel {
     this.view = connectivity(matrix, level);
     this.explainer = new Explainer(snapshot);
     // Pushed, not copied: a node of an open namespace has thousands of peers.
+    let openPairs = 0;
     for (const e of this.view.edges) {
       listOf(this.out, e.src.id).push({ node: e.dst, connections: e.connections });
       listOf(this.in, e.dst.id).push({ node: e.src, connections: e.connections });
+      if (e.src.kind !== 'external' && e.dst.kind !== 'external') openPairs++;
     }
     const byObject = new Map<string, Finding[]>();
     for (const f of findings) if (f.object) listOf(byObject, f.object).push(f);
@@ -120,7 +122,7 @@ export class ExploreModel {
       nodes: this.entries.length,
       policies: this.policies.length,
       isolated: this.entries.filter((e) => e.isolated.ingress || e.isolated.egress).length,
-      openPairs: this.view.edges.filter((e) => e.src.kind !== 'external' && e.dst.kind !== 'external').length,
+      openPairs,
     };
   }
 
