@@ -144,11 +144,11 @@ describe.skipIf(!hasTmux && !process.env.CI)('netpol-check explore in tmux', () 
 
   it('hands the terminal to the explorer when loading is done: keys move, q quits with 0', async () => {
     const mid = `${session}-mid`;
-    const file = join(dir, 'dense-1000.yaml');
-    writeFileSync(file, generateDense({ pods: 1000, owners: 'none' }, 'yaml'));
+    const file = join(dir, 'dense-2000.yaml');
+    writeFileSync(file, generateDense({ pods: 2000, owners: 'none' }, 'yaml'));
     tmux('new-session', '-d', '-s', mid, '-x', '80', '-y', '24', '-c', ROOT, `TERM=xterm-256color node ${BIN} explore -f ${file}; code=$?; echo; echo "exited with $code"; sleep 30`);
     await waitFor('q or Ctrl-C: stop', 30_000, mid);
-    let s = await waitFor('1000 workloads', 60_000, mid);
+    let s = await waitFor('2000 workloads', 60_000, mid);
     expect(s).not.toContain('q or Ctrl-C: stop');
     const first = s.split('\n').find((l) => l.includes('› '))!;
     await keysTo(mid, 'j');
