@@ -43,14 +43,12 @@ export function filteredNamespaceMatrix(m: ReachabilityMatrix, filter: EdgeFilte
   const nsOfClass = Int32Array.from(m.pods.classes, (c) => nsIndex.get(c.namespace)!);
 
   const w: ClassWeights = { fromChosen: new Float64Array(P), fromOther: new Float64Array(P), toAny: new Float64Array(P), toChosen: new Float64Array(P), self: new Float64Array(P) };
-  const listed = new Set<number>();
   for (let unit = 0; unit < u.workloads; unit++) {
     const node = u.nodes[unit]!;
     if (node.kind !== 'workload') continue;
     const from = f.from[unit] === 1;
     const to = f.to[unit] === 1;
     const chosen = f.chosen[unit] === 1;
-    if (chosen && (from || to)) listed.add(nsIndex.get(node.namespace)!);
     for (const pod of node.pods) {
       const c = m.pods.classOf.get(pod)!;
       if (from) (chosen ? w.fromChosen : w.fromOther)[c]!++;
@@ -136,7 +134,7 @@ export function filteredNamespaceMatrix(m: ReachabilityMatrix, filter: EdgeFilte
   const used = new Set(cells.flatMap((c) => [c.src.id, c.dst.id]));
   return {
     level: 'namespace',
-    nodes: [...nodes.values()].filter((n) => used.has(n.id) || (n.kind === 'namespace' && listed.has(nsIndex.get(n.id)!))).sort(byId),
+    nodes: [...nodes.values()].filter((n) => used.has(n.id)).sort(byId), // as the workload level lists the nodes of the kept pairs
     cells,
     filters: filter.applied,
   };

@@ -70,6 +70,7 @@ describe('the summaries take the filters of the pairs (--from, --to, --port, -n,
   it('--level namespace --from: only the pairs from that source are counted, and the JSON says so', async () => {
     const doc = JSON.parse((await matrix('--level', 'namespace', '--from', 'tier=web', '-o', 'json')).out);
     expect(doc.filters).toEqual({ from: 'tier=web' });
+    expect(doc.nodes.map((n: { id: string }) => n.id)).toEqual(['kube-system', 'shop']); // the ends of the counted lines, as the workload level lists the ends of the kept pairs
     // frontend, one pod: to api (TCP 9000) and db (nothing) in shop; to coredns for DNS.
     expect(doc.connections.map((c: { src: string; dst: string; text: string; pairs: object }) => [c.src, c.dst, c.text, c.pairs])).toEqual([
       ['shop', 'kube-system', 'TCP 53,UDP 53', { allowed: 1, total: 1, all: true }],
