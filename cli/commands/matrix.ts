@@ -34,7 +34,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const files = [...strs(args, 'file'), ...args.positionals];
   const loaded = loadForCommand(files, io, loadOptions(args));
   const filter = matrixFilter(args, loaded.snapshot);
-  if (summary) checkSummary(summary, format, filter);
+  if (summary) checkSummary(summary, format);
   if (format === 'html') {
     const { reportHtml } = await import('./report.js');
     const page = reportHtml(loaded, level, `netpol-check report: ${files.join(', ')}`, cniOption(args), io, filter);

@@ -22,5 +22,5 @@ select, and lint findings next to the objects they concern. Press ? inside for t
   ],
   refused: { output: NO_OUTPUT, format: NO_OUTPUT, 'output-file': NO_OUTPUT, 'all-namespaces': ALL, selector: ALL },
   exitCodes: `Needs an interactive terminal: without one (CI, a pipe) it says so and exits with code 2.
-Exit codes: 0 quit, 2 no terminal, or input or usage error.`,
+Exit codes: 0 quit, 2 no terminal, or input or usage error, 130 stopped (q or Ctrl-C) while loading.`,
 };

@@ -14,9 +14,9 @@ export const MATRIX: CommandSpec = {
     {
       ...LEVEL,
       choices: ['workload', 'pod', 'namespace'],
-      help: 'workload (default: one node per Deployment, StatefulSet, …) | pod\n| namespace (namespace × namespace: the union of connections and how\nmany pod pairs are allowed, "all (40)" or "some (12/40)"; txt, json,\ncsv, md)',
+      help: 'workload (default: one node per Deployment, StatefulSet, …) | pod\n| namespace (namespace × namespace: the union of connections and how\nmany pod pairs are allowed, "all (40)" or "some (12/40)"; with the\nfilters below, of the pairs they keep; txt, json, csv, md)',
     },
-    { name: 'grouped', help: 'the workload matrix as lines SOURCES => DESTINATIONS : CONNS, each\nside written as can and --from/--to take it (NS/*, NS/app=web,\napp=web, NS/deployment/NAME, a range): exactly the same pairs, in\nfar fewer lines (txt, json, csv, md)' },
+    { name: 'grouped', help: 'the workload matrix as lines SOURCES => DESTINATIONS : CONNS, each\nside written as can and --from/--to take it (NS/*, NS/app=web,\napp=web, NS/deployment/NAME, a range): exactly the same pairs (with\nthe filters below, the pairs they keep), in far fewer lines (txt,\njson, csv, md)' },
     { name: 'from', value: 'SEL', help: 'only pairs whose source is SEL: a name as can takes it (NAME,\nNS/NAME, KIND/NAME), a label selector (app=web), an address or CIDR' },
     { name: 'to', value: 'SEL', help: 'only pairs whose destination is SEL (the same syntax)' },
     { name: 'port', value: 'PORT[/PROTO]', help: 'only pairs that allow that port (tcp by default), each shown\nwith that port only' },

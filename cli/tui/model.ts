@@ -1,4 +1,6 @@
-import { connectivity, type Connectivity, type Level, type Node } from '../../src/engine/connectivity.js';
+import type { Level, Node } from '../../src/engine/connectivity.js';
+import { byId } from '../../src/engine/node.js';
+import { nodePairs, type NodePairs } from '../../src/engine/node-pairs.js';
 import { portText } from '../../src/net/port-text.js';
 import type { ReachabilityMatrix } from '../../src/engine/matrix.js';
 import { Explainer } from '../../src/explain/explain.js';
@@ -60,12 +62,13 @@ export interface Counts {
  * explanation of a pair (the one `can` prints).
  */
 export class ExploreModel {
-  readonly view: Connectivity;
   readonly entries: Entry[];
   readonly policies: PolicyEntry[];
   readonly counts: Counts;
-  private readonly out = new Map<string, Peer[]>();
-  private readonly in = new Map<string, Peer[]>();
+  /** Who reaches whom, as connection ids per node: peers are made from it when a node is shown. */
+  private readonly pairs: NodePairs;
+  private readonly indexOf: Map<string, number>;
+  private readonly peerCache = new Map<string, Peer[]>();
   private readonly explainer: Explainer;
   private everyPeerCache: { key: string; peers: Peer[] } | undefined;
   private manifestCache: { key: string; lines: string[] } | undefined;
@@ -73,24 +76,23 @@ export class ExploreModel {
 
   constructor(
     readonly snapshot: Snapshot,
-    matrix: ReachabilityMatrix,
+    private readonly matrix: ReachabilityMatrix,
     findings: readonly Finding[] = [],
     level: Level = 'workload',
     /** How the YAML view reads a manifest again (tests give files of their own). */
     readText?: ReadText,
   ) {
     this.manifests = new Manifests(new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']), readText);
-    this.view = connectivity(matrix, level);
+    // Not the list of edges: an open namespace of 2,000 pods has 4 million, and a person looks at
+    // a few nodes' peers (connectivity() is this walk, made into edges).
+    this.pairs = nodePairs(matrix, level);
+    this.indexOf = new Map(this.pairs.nodes.map((n, i) => [n.id, i]));
     this.explainer = new Explainer(snapshot);
-    for (const e of this.view.edges) {
-      this.out.set(e.src.id, [...(this.out.get(e.src.id) ?? []), { node: e.dst, connections: e.connections }]);
-      this.in.set(e.dst.id, [...(this.in.get(e.dst.id) ?? []), { node: e.src, connections: e.connections }]);
-    }
     const byObject = new Map<string, Finding[]>();
-    for (const f of findings) if (f.object) byObject.set(f.object, [...(byObject.get(f.object) ?? []), f]);
+    for (const f of findings) if (f.object) listOf(byObject, f.object).push(f);
     const nsLabels = new Map(snapshot.namespaces.map((n) => [n.name, n.labels]));
 
-    this.entries = this.view.nodes
+    this.entries = this.pairs.nodes
       .filter((n): n is Exclude<Node, { kind: 'external' }> => n.kind !== 'external')
       .map((node): Entry => {
         const pods = node.kind === 'workload' ? node.pods : [node.pod];
@@ -119,13 +121,27 @@ export class ExploreModel {
       nodes: this.entries.length,
       policies: this.policies.length,
       isolated: this.entries.filter((e) => e.isolated.ingress || e.isolated.egress).length,
-      openPairs: this.view.edges.filter((e) => e.src.kind !== 'external' && e.dst.kind !== 'external').length,
+      openPairs: this.pairs.toNodes.reduce((sum, to) => sum + to.size, 0),
     };
   }
 
-  /** Who `id` reaches (`out`), or who reaches it (`in`). */
+  /** Who `id` reaches (`out`), or who reaches it (`in`), in the order of their ids; made when first asked. */
   peers(id: string, direction: 'out' | 'in'): Peer[] {
-    return (direction === 'out' ? this.out : this.in).get(id) ?? [];
+    const key = `${direction} ${id}`;
+    let peers = this.peerCache.get(key);
+    if (peers) return peers;
+    const a = this.indexOf.get(id);
+    if (a === undefined) return [];
+    const { nodes, toNodes, runs } = this.pairs;
+    const peer = (node: Node, connection: number): Peer => ({ node, connections: this.matrix.pool.get(connection) });
+    peers =
+      direction === 'out'
+        ? [...[...toNodes[a]!].map(([b, c]) => peer(nodes[b]!, c)), ...runs[a]!.out.map((r) => peer(r.ext, r.id))]
+        : [...nodes.flatMap((n, b) => (toNodes[b]!.has(a) ? [peer(n, toNodes[b]!.get(a)!)] : [])), ...runs[a]!.in.map((r) => peer(r.ext, r.id))];
+    peers.sort((x, y) => byId(x.node, y.node));
+    if (this.peerCache.size >= 16) this.peerCache.clear(); // the nodes lately shown
+    this.peerCache.set(key, peers);
+    return peers;
   }
 
   /**
@@ -206,6 +222,13 @@ export function displayName(node: Node, fromNamespace: string): string {
     return node.id.replace('[External]', '');
   }
   return node.namespace === fromNamespace ? node.id.slice(node.namespace.length + 1) : node.id;
+}
+
+/** The list under `key`, made empty on first use. */
+function listOf<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 /** `selects` computed on first read (thousands of policies × thousands of workloads add up at start-up). */

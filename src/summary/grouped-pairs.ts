@@ -1,5 +1,6 @@
 import type { ReachabilityMatrix, Row } from '../engine/matrix.js';
 import { forEachSetBit } from '../engine/bitset.js';
+import { portId, type UnitFilter } from './unit-filter.js';
 import type { WorkloadUnits } from './workload-units.js';
 
 /**
@@ -21,8 +22,9 @@ export interface UnitRect {
  * the union over them is its connections. Then rectangles with the same destinations and
  * connections are joined, and those with the same sources and connections. Cost: a hash of the
  * words of each distinct row's bitsets, and one walk over the set bits of each distinct bitset.
+ * With a filter, each rectangle is cut to the pairs it keeps before they are joined.
  */
-export function unitRects(m: ReachabilityMatrix, u: WorkloadUnits): UnitRect[] {
+export function unitRects(m: ReachabilityMatrix, u: WorkloadUnits, filter?: UnitFilter): UnitRect[] {
   const P = m.pods.classes.length;
   const rowIndex = new Map<Row, number>();
   const indexOf = (r: Row): number => {
@@ -48,12 +50,33 @@ export function unitRects(m: ReachabilityMatrix, u: WorkloadUnits): UnitRect[] {
     for (const row of g.rows)
       row.ids.forEach((id, i) => {
         const destinations = unitsOf(row.bits[i]!, g.outside);
-        if (destinations.length) rects.push({ sources: g.units, destinations, id });
+        if (!destinations.length) return;
+        if (filter) rects.push(...filtered(m, filter, { sources: g.units, destinations, id }));
+        else rects.push({ sources: g.units, destinations, id });
       });
   const joined = joinBy(joinBy(rects, 'destinations', 'sources'), 'sources', 'destinations');
   // A workload and itself are not a pair: a lone source is left out of its own destinations.
   for (const r of joined) if (r.sources.length === 1 && r.destinations.includes(r.sources[0]!)) r.destinations = r.destinations.filter((d) => d !== r.sources[0]);
   return joined.filter((r) => r.destinations.length > 0);
+}
+
+/**
+ * The pairs of `r` the filter keeps, as at most two rectangles: sources that are a chosen end
+ * (-n, -l) to every destination, and the other sources to the chosen destinations; each source
+ * passing --from, each destination --to, the connections cut to --port.
+ */
+function filtered(m: ReachabilityMatrix, f: UnitFilter, r: UnitRect): UnitRect[] {
+  const id = portId(m, f, r.id);
+  if (id === 0) return [];
+  const sources = r.sources.filter((x) => f.from[x]);
+  const destinations = r.destinations.filter((x) => f.to[x]);
+  const out: UnitRect[] = [];
+  const add = (s: number[], d: number[]): void => {
+    if (s.length && d.length) out.push({ sources: s, destinations: d, id });
+  };
+  add(sources.filter((x) => f.chosen[x]), destinations);
+  add(sources.filter((x) => !f.chosen[x]), destinations.filter((x) => f.chosen[x]));
+  return out;
 }
 
 /**

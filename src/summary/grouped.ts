@@ -1,4 +1,5 @@
 import type { ReachabilityMatrix } from '../engine/matrix.js';
+import type { AppliedFilters, EdgeFilter } from '../engine/edge-filter.js';
 import type { Node } from '../engine/node.js';
 import type { ConnectionSet } from '../net/connection-set.js';
 import { formatIp } from '../net/ip-address.js';
@@ -6,6 +7,7 @@ import { KIND_ALIASES } from '../query/target-spec.js';
 import { DescriptorCover } from './cover.js';
 import { candidateDescriptors, RANK, type Descriptor } from './descriptors.js';
 import { unitRects } from './grouped-pairs.js';
+import { unitFilter } from './unit-filter.js';
 import { workloadUnits, type WorkloadUnits } from './workload-units.js';
 
 /** One end of a grouped line: the union of what its descriptors denote. */
@@ -31,6 +33,8 @@ export interface GroupedMatrix {
   level: 'grouped';
   units: Node[];
   lines: GroupedLine[];
+  /** Set when the lines cover only the pairs the filters keep (`matrix --grouped --from …`). */
+  filters?: AppliedFilters;
 }
 
 const kindWord = new Map(Object.entries(KIND_ALIASES).filter(([alias, kind]) => alias === kind.toLowerCase()).map(([alias, kind]) => [kind, alias]));
@@ -88,15 +92,15 @@ function describe(u: WorkloadUnits, cover: DescriptorCover, units: number[], cac
   return group;
 }
 
-/** The grouped form of the workload-level matrix (see GroupedMatrix). */
-export function groupedMatrix(m: ReachabilityMatrix): GroupedMatrix {
+/** The grouped form of the workload-level matrix (see GroupedMatrix), or of the pairs `filter` keeps of it. */
+export function groupedMatrix(m: ReachabilityMatrix, filter?: EdgeFilter): GroupedMatrix {
   const u = workloadUnits(m);
-  const rects = unitRects(m, u);
+  const rects = unitRects(m, u, filter && unitFilter(m, u, filter));
   const cover = new DescriptorCover(candidateDescriptors(m, u, m.pods.namespaceLabels), u.nodes.length);
   const cache = new Map<string, Group>();
   const lines = rects.map((r): GroupedLine => ({ sources: describe(u, cover, r.sources, cache), destinations: describe(u, cover, r.destinations, cache), connections: m.pool.get(r.id) }));
   lines.sort((a, b) => compare(a.sources.text, b.sources.text) || compare(a.destinations.text, b.destinations.text) || compare(a.connections.toString(), b.connections.toString()));
-  return { level: 'grouped', units: u.nodes, lines };
+  return { level: 'grouped', units: u.nodes, lines, ...(filter ? { filters: filter.applied } : {}) };
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,5 +1,6 @@
 import { forEachSetBit } from '../engine/bitset.js';
 import type { ReachabilityMatrix, Row } from '../engine/matrix.js';
+import type { AppliedFilters } from '../engine/edge-filter.js';
 import { byId, externalId } from '../engine/node.js';
 import type { ConnectionSet } from '../net/connection-set.js';
 import type { IpFamily } from '../net/ip-address.js';
@@ -25,8 +26,8 @@ export interface NamespaceMatrix {
   nodes: NamespaceNode[];
   /** Sorted by source id, then destination id; cells with no allowed pair are left out. */
   cells: NamespaceCell[];
-  /** Set when only the cells with an end in some namespaces are kept (namespace-filter.ts). */
-  filters?: { namespaces: string[] };
+  /** Set when only the pairs some filters keep are counted (filtered-namespace-matrix.ts). */
+  filters?: AppliedFilters;
 }
 
 /** Per destination namespace (or block): connection id → pods (or blocks) and classes that get it. */

@@ -14,6 +14,8 @@ describe('README examples are true', () => {
     ['matrix -f examples/three-tier -n shop --port 5432', 0],
     ['matrix -f examples/three-tier --level namespace', 0],
     ['matrix -f examples/three-tier --grouped', 0],
+    ['matrix -f examples/three-tier --level namespace --from tier=web', 0],
+    ['matrix -f examples/three-tier --grouped -n shop -l app=db', 0],
     ['lint -f examples/lint-mistakes', 1],
     ['migrate -f examples/legacy-v1beta1 --output-dir v1-policies', 0],
     ['can experiment reach api:8443 -f examples/admin-policies', 1],

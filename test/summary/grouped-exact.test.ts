@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { connectivity, type Node } from '../../src/engine/connectivity.js';
+import { filterEdge, type EdgeFilter } from '../../src/engine/edge-filter.js';
 import { computeMatrix, type ReachabilityMatrix } from '../../src/engine/matrix.js';
 import { loadSnapshot } from '../../src/load/load-snapshot.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
@@ -12,6 +13,7 @@ import { parseTarget } from '../../src/query/target-spec.js';
 import { groupedMatrix, type GroupedMatrix } from '../../src/summary/grouped.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { ownedSnapshot } from './owned-cluster.js';
+import { edgeFilter, filterWords } from './random-filter.js';
 
 /** Node ids of the units a range stands for: workload nodes as they are, external ranges cut into the blocks the units hold. */
 function unitIds(units: readonly Node[], n: Node): string[] {
@@ -19,11 +21,19 @@ function unitIds(units: readonly Node[], n: Node): string[] {
   return units.filter((u) => u.kind === 'external' && u.family === n.family && n.lo <= u.lo && u.hi <= n.hi).map((u) => u.id);
 }
 
-/** `src dst` → connections, for every pair of the workload-level matrix, outside ranges cut into blocks. */
-function workloadPairs(m: ReachabilityMatrix, units: readonly Node[]): Map<string, string> {
+/**
+ * `src dst` → connections, for every pair of the workload-level matrix, outside ranges cut into
+ * blocks; with a filter, the pairs edge-filter.ts keeps of those (a block judged on its own).
+ */
+function workloadPairs(m: ReachabilityMatrix, units: readonly Node[], filter?: EdgeFilter): Map<string, string> {
+  const byId = new Map(units.map((u) => [u.id, u]));
   const out = new Map<string, string>();
   for (const e of connectivity(m, 'workload').edges)
-    for (const s of unitIds(units, e.src)) for (const d of unitIds(units, e.dst)) out.set(`${s} ${d}`, e.connections.toString());
+    for (const s of unitIds(units, e.src))
+      for (const d of unitIds(units, e.dst)) {
+        const kept = filter ? filterEdge(filter, { src: byId.get(s)!, dst: byId.get(d)!, connections: e.connections }) : e;
+        if (kept) out.set(`${s} ${d}`, kept.connections.toString());
+      }
   return out;
 }
 
@@ -77,6 +87,20 @@ function expectExact(snapshot: Snapshot): void {
 describe('matrix --grouped: the union of its lines is the workload matrix, pair for pair', () => {
   it('on random clusters (workloads of several pods and classes, admin policies, ipBlocks)', () => {
     fc.assert(fc.property(ownedSnapshot, expectExact), { numRuns: 300 });
+  });
+
+  it('with random --from, --to, --port, -n and -l: exactly the pairs the filters keep of the workload matrix', () => {
+    fc.assert(
+      fc.property(ownedSnapshot, filterWords, (snapshot, words) => {
+        const m = computeMatrix(snapshot);
+        const filter = edgeFilter(snapshot, words);
+        const g = groupedMatrix(m, filter);
+        expect(sorted(groupedPairs(m, g))).toEqual(sorted(workloadPairs(m, g.units, filter)));
+        expect(g.filters).toEqual(filter?.applied);
+        expectAskable(snapshot, m, g);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   const examples = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);

@@ -1,5 +1,6 @@
 import { inputStatusJson } from '../input/input-status.js';
 import type { InputStatus } from '../../load/input-status.js';
+import type { AppliedFilters } from '../../engine/edge-filter.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import type { SemanticsName } from '../../model/semantics.js';
 import type { Group, GroupedLine, GroupedMatrix } from '../../summary/grouped.js';
@@ -15,6 +16,8 @@ export interface GroupedMatrixJson {
   complete: boolean;
   inputErrors?: InputStatus['errors'];
   level: 'grouped';
+  /** The filters asked for (--from, --to, --port, -n, -l): the lines cover only the pairs they keep. */
+  filters?: AppliedFilters;
   lines: { sources: GroupJson[]; destinations: GroupJson[]; all: boolean; text: string; ports: ReturnType<typeof portsJson> }[];
 }
 
@@ -36,7 +39,7 @@ const lineJson = (l: GroupedLine): GroupedMatrixJson['lines'][number] => ({
 });
 
 export function groupedMatrixJson(g: GroupedMatrix, m: ReachabilityMatrix, input: InputStatus = { complete: true, errors: [] }): GroupedMatrixJson {
-  return { format: 'netpol-check/matrix', version: 1, semantics: m.semantics, ...inputStatusJson(input), level: 'grouped', lines: g.lines.map(lineJson) };
+  return { format: 'netpol-check/matrix', version: 1, semantics: m.semantics, ...inputStatusJson(input), level: 'grouped', ...(g.filters ? { filters: g.filters } : {}), lines: g.lines.map(lineJson) };
 }
 
 /** The document as `JSON.stringify(groupedMatrixJson(…), null, 2)` (the grouped form is small: built whole). */

@@ -1,5 +1,6 @@
 import { inputStatusJson } from '../input/input-status.js';
 import type { InputStatus } from '../../load/input-status.js';
+import type { AppliedFilters } from '../../engine/edge-filter.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import type { SemanticsName } from '../../model/semantics.js';
 import { formatIp } from '../../net/ip-address.js';
@@ -15,8 +16,8 @@ export interface NamespaceMatrixJson {
   complete: boolean;
   inputErrors?: InputStatus['errors'];
   level: 'namespace';
-  /** The namespaces asked for with -n: only cells with an end in one of them are listed. */
-  filters?: { namespaces: string[] };
+  /** The filters asked for (--from, --to, --port, -n, -l): only the pairs they keep are counted. */
+  filters?: AppliedFilters;
   nodes: ({ id: string; kind: 'namespace' } | { id: string; kind: 'external'; family: 4 | 6; first: string; last: string })[];
   connections: { src: string; dst: string; all: boolean; text: string; ports: ReturnType<typeof portsJson>; pairs: { allowed: number; total: number; all: boolean } }[];
 }
