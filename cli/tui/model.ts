@@ -121,7 +121,7 @@ export class ExploreModel {
       nodes: this.entries.length,
       policies: this.policies.length,
       isolated: this.entries.filter((e) => e.isolated.ingress || e.isolated.egress).length,
-      openPairs: this.pairs.toNodes.reduce((sum, to) => sum + to.size, 0),
+      openPairs: this.pairs.nodes.reduce((sum, _, a) => sum + this.pairs.toNodes(a).length, 0),
     };
   }
 
@@ -132,12 +132,12 @@ export class ExploreModel {
     if (peers) return peers;
     const a = this.indexOf.get(id);
     if (a === undefined) return [];
-    const { nodes, toNodes, runs } = this.pairs;
+    const { nodes, toNodes, fromNodes, runs } = this.pairs;
     const peer = (node: Node, connection: number): Peer => ({ node, connections: this.matrix.pool.get(connection) });
     peers =
       direction === 'out'
-        ? [...[...toNodes[a]!].map(([b, c]) => peer(nodes[b]!, c)), ...runs[a]!.out.map((r) => peer(r.ext, r.id))]
-        : [...nodes.flatMap((n, b) => (toNodes[b]!.has(a) ? [peer(n, toNodes[b]!.get(a)!)] : [])), ...runs[a]!.in.map((r) => peer(r.ext, r.id))];
+        ? [...toNodes(a).map(([b, c]) => peer(nodes[b]!, c)), ...runs[a]!.out.map((r) => peer(r.ext, r.id))]
+        : [...fromNodes(a).map(([b, c]) => peer(nodes[b]!, c)), ...runs[a]!.in.map((r) => peer(r.ext, r.id))];
     peers.sort((x, y) => byId(x.node, y.node));
     if (this.peerCache.size >= 16) this.peerCache.clear(); // the nodes lately shown
     this.peerCache.set(key, peers);

@@ -22,6 +22,8 @@ export interface NodePairs {
   nodes: Node[];
   externals: Node[];
   toNodes(a: number): [number, number][];
+  /** The other way: the nodes that reach node a, as `[node index, connection id]` sorted by index. */
+  fromNodes(a: number): [number, number][];
   runs: { in: Run[]; out: Run[] }[];
 }
 
@@ -104,11 +106,41 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
         }
       }
     }
+    return drain();
+  };
+  const drain = (): [number, number][] => {
     touched.sort((x, y) => x - y);
     const out: [number, number][] = touched.map((b) => [b, acc[b]!]);
     for (const b of touched) acc[b] = 0;
     touched.length = 0;
     return out;
+  };
+  // Each source class's row read at node a's classes: one pass over the rows, not over every node's destinations.
+  const fromNodes = (a: number): [number, number][] => {
+    const targets = [...list[a]!.classes];
+    for (let s = 0; s < P; s++) {
+      const row = m.rows[s]!;
+      let id = 0;
+      for (let i = 0; i < row.ids.length; i++) {
+        const bits = row.bits[i]!;
+        for (const d of targets) {
+          if (bits[d >>> 5]! & (1 << (d & 31))) {
+            id = id === 0 ? row.ids[i]! : m.pool.union(id, row.ids[i]!);
+            break;
+          }
+        }
+      }
+      if (id === 0) continue;
+      for (const b of nodesOfClass[s]!) {
+        if (b === a) continue;
+        const was = acc[b]!;
+        if (was === 0) {
+          touched.push(b);
+          acc[b] = id;
+        } else if (was !== id) acc[b] = m.pool.union(was, id);
+      }
+    }
+    return drain();
   };
 
   const externals = new Map<string, Node>();
@@ -139,7 +171,7 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
     return out;
   };
   const runs = list.map((_, a) => ({ in: merge(fromBlocks[a]!), out: merge(toBlocks[a]!) }));
-  return { nodes: list.map((g) => g.node), externals: [...externals.values()].sort(byId), toNodes, runs };
+  return { nodes: list.map((g) => g.node), externals: [...externals.values()].sort(byId), toNodes, fromNodes, runs };
 }
 
 function newNode(level: Level, id: string, pod: Pod): Node {
