@@ -1,6 +1,7 @@
 import { DEFAULT_ASSUMPTIONS, type PluginAssumptions } from '../model/cni.js';
 import type { LabelSelector } from '../model/labels.js';
 import type { NetworkPolicy, Peer, Protocol, Rule } from '../model/policy.js';
+import type { Namespace, Pod } from '../model/snapshot.js';
 import { ConnectionSet } from '../net/connection-set.js';
 import { PortSet } from '../net/port-set.js';
 import { matchesSelector } from '../select/label-selector.js';
@@ -36,6 +37,8 @@ export interface Universe {
   blocks: readonly ExternalBlock[];
   /** Pod classes first, external blocks after them. */
   size: number;
+  /** What the pod classes were made from (computeMatrix's `like` reuses them when these are the same). */
+  basis: { pods: readonly Pod[]; namespaces: readonly Namespace[]; covered: ReadonlySet<number> };
 }
 
 /** Pods of the namespaces `namespace` names (one, or a selector) that match `pods` (all when absent). */

@@ -98,13 +98,19 @@ interface Group {
 
 const MAX_MASK_GROUPS = 26;
 
-/** Under `snapshot.assumptions` (what the network plugin does; absent: DEFAULT_ASSUMPTIONS). `pool` may be shared between matrices. */
-export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new ConnectionPool(), progress?: Progress): ReachabilityMatrix {
+/**
+ * Under `snapshot.assumptions` (what the network plugin does; absent: DEFAULT_ASSUMPTIONS). `pool` may be shared between matrices.
+ * `like`: a matrix of a variant of this snapshot (other policies, the same pods and namespaces)
+ * whose pod classes are taken as they are when the external blocks are the same (lint's
+ * redundant-rule computes one matrix per rule; the classes were most of that time).
+ */
+export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new ConnectionPool(), progress?: Progress, like?: ReachabilityMatrix): ReachabilityMatrix {
   const blocks = externalBlocks(snapshot);
-  const pods = buildPodIndex(snapshot, blocks, ipBlockCoveredBlocks(snapshot, blocks));
+  const covered = ipBlockCoveredBlocks(snapshot, blocks);
+  const pods = like && samePodIndex(like.universe, snapshot, blocks, covered) ? like.universe.pods : buildPodIndex(snapshot, blocks, covered);
   const P = pods.classes.length;
   const E = P + blocks.length;
-  const universe: Universe = { pods, blocks, size: E };
+  const universe: Universe = { pods, blocks, size: E, basis: { pods: snapshot.pods, namespaces: snapshot.namespaces, covered } };
   const W = wordsFor(E);
   const selectPods = podSelection(universe);
   const policies = compilePolicies(snapshot.policies, universe, selectPods, snapshot.assumptions ?? DEFAULT_ASSUMPTIONS);
@@ -327,4 +333,16 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     rows.push(row);
   }
   return new ReachabilityMatrix(universe, pool, rows, isolated, policies, mentionsIpv6(snapshot), semanticsName(snapshot.semantics));
+}
+
+/** The pod classes of `u` are those `buildPodIndex` would make for this snapshot and these blocks. */
+function samePodIndex(u: Universe, snapshot: Snapshot, blocks: readonly ExternalBlock[], covered: ReadonlySet<number>): boolean {
+  if (u.basis.pods !== snapshot.pods || u.basis.namespaces !== snapshot.namespaces || u.blocks.length !== blocks.length || u.basis.covered.size !== covered.size) return false;
+  for (let i = 0; i < blocks.length; i++) {
+    const a = u.blocks[i]!;
+    const b = blocks[i]!;
+    if (a.family !== b.family || a.lo !== b.lo || a.hi !== b.hi) return false;
+  }
+  for (const c of covered) if (!u.basis.covered.has(c)) return false;
+  return true;
 }

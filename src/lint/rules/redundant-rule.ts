@@ -1,4 +1,4 @@
-import { computeMatrix, type ReachabilityMatrix } from '../../engine/matrix.js';
+import { computeMatrix, type ReachabilityMatrix, type Row } from '../../engine/matrix.js';
 import type { NetworkPolicy } from '../../model/policy.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { isEmptySelector } from '../../select/label-selector.js';
@@ -7,11 +7,22 @@ import { defineRule, policyName } from '../rule.js';
 /** Above this many rules, recomputing the matrix once per rule takes too long for a linter. */
 export const MAX_RULES = 300;
 
+/**
+ * Same connections between every pair of entities. `b` was computed with `a`'s pool, so equal
+ * connection sets have equal ids; rows that sources share in both matrices are compared once.
+ */
 function sameMatrix(a: ReachabilityMatrix, b: ReachabilityMatrix): boolean {
   const n = a.universe.size;
-  if (n !== b.universe.size) return false;
+  if (n !== b.universe.size || a.pool !== b.pool) return false;
+  const compared = new Map<Row, Set<Row>>();
   for (let s = 0; s < n; s++) {
-    for (let d = 0; d < n; d++) if (!a.connections(s, d).equals(b.connections(s, d))) return false;
+    const ra = a.rows[s]!;
+    const rb = b.rows[s]!;
+    let seen = compared.get(ra);
+    if (seen?.has(rb)) continue;
+    for (let d = 0; d < n; d++) if (a.connectionId(s, d) !== b.connectionId(s, d)) return false;
+    if (!seen) compared.set(ra, (seen = new Set()));
+    seen.add(rb);
   }
   return true;
 }
@@ -48,7 +59,7 @@ export default defineRule({
     const base = ctx.matrix();
     for (const p of snapshot.policies) {
       // A namespace-wide policy (podSelector: {}) also guards the pods of tomorrow: never call it redundant.
-      if (!isEmptySelector(p.podSelector) && sameMatrix(base, computeMatrix(without(snapshot, p)))) {
+      if (!isEmptySelector(p.podSelector) && sameMatrix(base, computeMatrix(without(snapshot, p), base.pool, undefined, base))) {
         report('policy', {}, { source: p.source, object: policyName(p) });
         continue;
       }
@@ -56,7 +67,7 @@ export default defineRule({
         if (!p.affects[direction]) continue;
         for (const rule of p[direction]) {
           const trimmed: NetworkPolicy = { ...p, [direction]: p[direction].filter((r) => r !== rule) };
-          if (sameMatrix(base, computeMatrix(without(snapshot, p, trimmed)))) report('rule', { direction, rule: rule.index }, { source: rule.source, object: policyName(p) });
+          if (sameMatrix(base, computeMatrix(without(snapshot, p, trimmed), base.pool, undefined, base))) report('rule', { direction, rule: rule.index }, { source: rule.source, object: policyName(p) });
         }
       }
     }
