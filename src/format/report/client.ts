@@ -25,9 +25,15 @@ export function reportClient(data, win) {
   };
   const fmt = (n) => n.toLocaleString('en-US');
   const units = data.level === 'pod' ? 'pods' : 'workloads';
-  const views = new Map(data.views.map((v) => [v.ns, v]));
-  const namespaces = data.views.map((v) => v.ns);
   const heatNames = data.heat.nodes.map((n) => n[0]);
+  const namespaces = heatNames.filter((_, i) => !data.heat.nodes[i][1]);
+  let graph = null;
+  let views = null;
+  const parseGraph = () => {
+    if (graph) return;
+    graph = JSON.parse($('netpol-graph').textContent);
+    views = new Map(graph.views.map((v) => [v.ns, v]));
+  };
   const state = { view: 'heat', selection: null, hiddenNs: new Set(), protocols: new Set(['TCP', 'UDP', 'SCTP']), port: null };
 
   // ---- summary, findings, exposure, groups
@@ -66,15 +72,15 @@ export function reportClient(data, win) {
   // ---- the graph
   let cy = null;
   const nodeData = (i) => {
-    const [id, name, ns, kindLabel, iso, findingCount] = data.nodes[i];
+    const [id, name, ns, kindLabel, iso, findingCount] = graph.nodes[i];
     const kind = iso === 3 ? 'external' : data.level === 'pod' ? 'pod' : 'workload';
     return { id, label: kindLabel ? `${name}\n${kindLabel}` : name, kind, ns: ns || '(outside)', iso: ['none', 'one', 'both', 'external'][iso], findings: findingCount, ...(ns ? { parent: `ns:${ns}` } : {}) };
   };
   const edgeData = (i) => {
-    const [s, d, c, x] = data.edges[i];
-    const src = data.nodes[s][0];
-    const dst = data.nodes[d][0];
-    return { id: `e${i}`, source: src, target: dst, label: data.conns[c][0], ports: data.conns[c][1], explanation: x >= 0 ? data.explanations[x].map((l) => data.lines[l]) : [`netpol-check can '${src}' reach '${dst}' explains this connection.`] };
+    const [s, d, c, x] = graph.edges[i];
+    const src = graph.nodes[s][0];
+    const dst = graph.nodes[d][0];
+    return { id: `e${i}`, source: src, target: dst, label: data.conns[c][0], ports: data.conns[c][1], explanation: x >= 0 ? graph.explanations[x].map((l) => graph.lines[l]) : [`netpol-check can '${src}' reach '${dst}' explains this connection.`] };
   };
   /** The elements of the namespaces chosen (null: the whole cluster) and a note on what is left out. */
   function elementsOf(selection) {
@@ -83,8 +89,8 @@ export function reportClient(data, win) {
     const notes = [];
     const addNode = (i) => { const d = nodeData(i); if (!nodes.has(d.id)) nodes.set(d.id, d); };
     const addNs = (ns, kind) => { const id = `ns:${ns}`; const old = nodes.get(id); if (!old || (old.kind === 'namespace-node' && kind === 'namespace')) nodes.set(id, { id, label: ns, kind, ns, iso: 'ns' }); };
-    const addEdge = (i) => { const d = edgeData(i); addNode(data.edges[i][0]); addNode(data.edges[i][1]); edges.set(d.id, d); };
-    const chosen = selection ?? namespaces;
+    const addEdge = (i) => { const d = edgeData(i); addNode(graph.edges[i][0]); addNode(graph.edges[i][1]); edges.set(d.id, d); };
+    const chosen = selection ?? graph.views.map((v) => v.ns);
     for (const ns of chosen) {
       const v = views.get(ns);
       if (!v) continue;
@@ -180,11 +186,14 @@ export function reportClient(data, win) {
     if (doc.readyState === 'loading') return void doc.addEventListener('DOMContentLoaded', () => openNamespaces(selection), { once: true }); // the libraries are still being read
     state.selection = selection;
     showView('graph');
-    const { elements, notes } = elementsOf(selection);
-    $('view-note').textContent = `${selection ? selection.join(', ') : `every ${units.slice(0, -1)}`}${notes.length ? ` · ${notes.join(' · ')}` : ''}`;
     win.netpolReport.ready = false;
     if (cy) cy.destroy();
+    const t0 = win.performance.now();
     loadGraphLibraries();
+    parseGraph();
+    const t1 = win.performance.now();
+    const { elements, notes } = elementsOf(selection);
+    $('view-note').textContent = `${selection ? selection.join(', ') : `every ${units.slice(0, -1)}`}${notes.length ? ` · ${notes.join(' · ')}` : ''}`;
     const edgeCount = elements.filter((e) => e.data.source).length;
     cy = win.cytoscape({ container: $('cy'), elements, style: style(edgeCount) });
     win.netpolReport.cy = cy;
@@ -198,6 +207,8 @@ export function reportClient(data, win) {
     running.one('layoutstop', () => {
       cy.resize();
       cy.fit(undefined, 30);
+      // What the caps are measured by (test/report/browser.test.ts): the time to lay out and draw.
+      win.netpolReport.lastGraph = { nodes: cy.nodes().length, edges: cy.edges().length, librariesMs: t1 - t0, layoutMs: win.performance.now() - t1 };
       win.netpolReport.ready = true;
       if (state.pendingFocus) { const hit = cy.getElementById(state.pendingFocus); state.pendingFocus = null; if (hit.nonempty()) focusNode(hit); }
     });
@@ -227,12 +238,14 @@ export function reportClient(data, win) {
   $('search').addEventListener('input', (e) => {
     const q = e.target.value.trim().toLowerCase();
     if (!q) return clear();
+    if (doc.readyState === 'loading') return; // the graphs' data is still being read
     const drawn = cy && state.view === 'graph' ? cy.nodes().filter((n) => !n.data('kind').startsWith('namespace') && n.id().toLowerCase().includes(q))[0] : undefined;
     if (drawn) { focusNode(drawn); cy.animate({ center: { eles: drawn }, duration: 200 }); return; }
-    const hit = data.nodes.find((n) => n[2] && n[0].toLowerCase().includes(q));
+    parseGraph();
+    const hit = graph.nodes.find((n) => n[2] && n[0].toLowerCase().includes(q));
     if (hit) { state.pendingFocus = hit[0]; openNamespaces(data.whole ? null : [hit[2]]); }
   });
-  win.netpolReport = { cy, ready: false, state, heat, focusNode: (n) => focusNode(n), focusEdge: (e) => focusEdge(e), openNamespaces, showHeat };
+  win.netpolReport = { cy, ready: false, state, heat, caps: data.caps, focusNode: (n) => focusNode(n), focusEdge: (e) => focusEdge(e), openNamespaces, showHeat };
   showHeat();
   win.netpolReport.interactiveAt = win.performance.now();
 }

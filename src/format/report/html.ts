@@ -14,6 +14,9 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /** Script text must not close its own <script> element. */
 const inline = (js: string) => js.replace(/<\/script/gi, '<\\/script');
 
+/** A JavaScript string literal of any text that cannot end its <script> element (no `<` at all). */
+const jsString = (text: string) => JSON.stringify(text).replace(/</g, '\\u003c');
+
 /** One self-contained HTML file: no network needed to open it. */
 export function formatReportHtml(data: ReportData, assets: ReportAssets): string {
   return `<!doctype html>
@@ -74,13 +77,15 @@ export function formatReportHtml(data: ReportData, assets: ReportAssets): string
 </main>
 <script>
 // The data as a JSON string: parsed faster than an object literal of the same size.
-const NETPOL_REPORT = JSON.parse(${JSON.stringify(JSON.stringify(data)).replace(/</g, '\\u003c')});
+const NETPOL_REPORT = JSON.parse(${jsString(JSON.stringify({ ...data, graph: undefined }))});
 ${inline(reportClient.toString())}
 // (a bundler may rename the function: the page calls it by this name)
 var heatMap = ${inline(heatMap.toString())};
 reportClient(NETPOL_REPORT, window);
 </script>
-<!-- The graph libraries, after the heat map: run when a graph is first opened. -->
+<!-- What the graphs are drawn from (JSON as text), and the graph libraries: after the heat map, so
+     the page is read and the heat map works before them; used when a graph is first opened. -->
+<div id="netpol-graph" hidden>${esc(JSON.stringify(data.graph))}</div>
 <script type="text/plain" class="netpol-lib">${inline(assets.cytoscape)}</script>
 <script type="text/plain" class="netpol-lib">${inline(assets.layoutBase)}</script>
 <script type="text/plain" class="netpol-lib">${inline(assets.coseBase)}</script>

@@ -33,6 +33,17 @@ export interface NamespaceView {
   intraLeftOut: number;
 }
 
+/** The graphs of the namespaces. */
+export interface ReportGraph {
+  nodes: ReportNode[];
+  /** [src node, dst node, conn, explanation index or -1] */
+  edges: [number, number, number, number][];
+  /** Each explanation as indices into `lines` (explanations share most of their lines). */
+  explanations: number[][];
+  lines: string[];
+  views: NamespaceView[];
+}
+
 /** What the HTML report's page is drawn from (embedded as JSON, in compact rows). */
 export interface ReportData {
   title: string;
@@ -46,15 +57,10 @@ export interface ReportData {
   conns: [string, [string, number, number][]][];
   /** Namespace × namespace (outside ranges as their own rows): nodes [name, 1 if a range], cells [src, dst, conn, allowed pairs, pairs]. */
   heat: { nodes: [string, number][]; cells: [number, number, number, number, number][] };
-  nodes: ReportNode[];
-  /** [src node, dst node, conn, explanation index or -1] */
-  edges: [number, number, number, number][];
-  /** Each explanation as indices into `lines` (explanations share most of their lines). */
-  explanations: number[][];
-  lines: string[];
-  views: NamespaceView[];
   /** Every node and pair fit one graph. */
   whole: boolean;
+  /** What the graphs are drawn from (the page parses it when a graph is first opened). */
+  graph: ReportGraph;
   findings: { severity: string; rule: string; message: string; where: string; object: string }[];
   /** The first `caps.listed` (by id) of `counts.exposed`. */
   exposed: { id: string; from: string }[];
@@ -112,7 +118,7 @@ export function reportData(snapshot: Snapshot, matrix: ReachabilityMatrix, level
   };
 
   const explainer = new Explainer(snapshot);
-  const edges: ReportData['edges'] = [];
+  const edges: ReportGraph['edges'] = [];
   const explanations: number[][] = [];
   const lines: string[] = [];
   const lineIndex = new Map<string, number>();
@@ -179,11 +185,7 @@ export function reportData(snapshot: Snapshot, matrix: ReachabilityMatrix, level
       nodes: heatMatrix.nodes.map((n) => [n.id, n.kind === 'external' ? 1 : 0]),
       cells: heatMatrix.cells.map((c) => [heatIndex.get(c.src.id)!, heatIndex.get(c.dst.id)!, conn(c.connections), c.allowed, c.pairs]),
     },
-    nodes,
-    edges,
-    explanations,
-    lines,
-    views,
+    graph: { nodes, edges, explanations, lines, views },
     whole: nb.total <= caps.edges && shownUnits.length + rangeCount <= caps.nodes,
     findings: findings.map((f) => ({ severity: f.severity, rule: f.ruleId, message: f.message, where: f.source ? formatSource(f.source) : '', object: f.object ?? '' })),
     exposed: [...nb.exposed]
