@@ -41,7 +41,14 @@ export function reportClient(data, win) {
   for (const [k, v] of Object.entries(data.counts)) summary.append(el('tr', {}, el('th', {}, k), el('td', {}, fmt(v))));
   const findings = $('findings');
   if (!data.findings.length) findings.append(el('tr', {}, el('td', { colspan: '3' }, 'no findings')));
-  for (const f of data.findings) findings.append(el('tr', { class: f.severity }, el('td', {}, f.severity), el('td', {}, f.rule), el('td', {}, `${f.message}${f.where ? ` (${f.where})` : ''}`)));
+  const findingRow = (f) => el('tr', { class: f.severity }, el('td', {}, f.severity), el('td', {}, f.rule), el('td', {}, `${f.message}${f.where ? ` (${f.where})` : ''}`));
+  // Thousands of rows would make every layout of the page slow: the rest come on request.
+  const FIRST_FINDINGS = 300;
+  for (const f of data.findings.slice(0, FIRST_FINDINGS)) findings.append(findingRow(f));
+  if (data.findings.length > FIRST_FINDINGS) {
+    const more = el('tr', {}, el('td', { colspan: '3' }, el('button', { type: 'button', id: 'more-findings', onclick: () => { more.remove(); findings.append(...data.findings.slice(FIRST_FINDINGS).map(findingRow)); } }, `show the other ${fmt(data.findings.length - FIRST_FINDINGS)} findings`)));
+    findings.append(more);
+  }
   const LISTED = data.caps.listed;
   const exposed = $('exposed');
   if (!data.exposed.length) exposed.append(el('li', {}, 'nothing'));
