@@ -89,8 +89,12 @@ export function reportClient(data, win) {
     const dst = graph.nodes[d][0];
     return { id: `e${i}`, source: src, target: dst, label: data.conns[c][0], ports: data.conns[c][1], explanation: x >= 0 ? graph.explanations[x].map((l) => graph.lines[l]) : [`netpol-check can '${src}' reach '${dst}' explains this connection.`] };
   };
-  /** The elements of the namespaces chosen (null: the whole cluster) and a note on what is left out. */
-  function elementsOf(selection) {
+  /**
+   * The elements of the namespaces chosen (null: the whole cluster, which fits) and notes on what
+   * is left out. Several namespaces share the caps; when their neighbours drawn one by one would
+   * pass them, every neighbour is drawn as a namespace (`squeeze`).
+   */
+  function elementsOf(selection, squeeze = false) {
     const nodes = new Map();
     const edges = new Map();
     const notes = [];
@@ -98,19 +102,27 @@ export function reportClient(data, win) {
     const addNs = (ns, kind) => { const id = `ns:${ns}`; const old = nodes.get(id); if (!old || (old.kind === 'namespace-node' && kind === 'namespace')) nodes.set(id, { id, label: ns, kind, ns, iso: 'ns' }); };
     const addEdge = (i) => { const d = edgeData(i); addNode(graph.edges[i][0]); addNode(graph.edges[i][1]); edges.set(d.id, d); };
     const chosen = selection ?? graph.views.map((v) => v.ns);
+    const share = (cap) => (selection ? Math.ceil(cap / chosen.length) : Infinity);
     for (const ns of chosen) {
       const v = views.get(ns);
       if (!v) continue;
-      v.units.forEach(addNode);
-      v.edges.forEach(addEdge);
-      if (v.units.length < v.total) notes.push(`showing ${fmt(v.units.length)} of ${fmt(v.total)} ${units} of ${ns} (use -l to narrow)`);
-      if (v.intraLeftOut) notes.push(`${fmt(v.intraLeftOut)} pairs inside ${ns} left out: more than the ${fmt(data.caps.edges)} a graph draws`);
-      if (v.whole || !selection) continue;
+      const whole = v.whole && !squeeze;
+      const own = new Set(v.units);
+      const drawn = new Set(v.units.slice(0, share(data.caps.nodes)));
+      drawn.forEach(addNode);
+      const fits = (end) => !own.has(end) || drawn.has(end);
+      const wanted = whole ? v.edges : v.edges.filter((i) => own.has(graph.edges[i][0]) && own.has(graph.edges[i][1]));
+      const kept = wanted.filter((i) => fits(graph.edges[i][0]) && fits(graph.edges[i][1])).slice(0, share(data.caps.edges));
+      kept.forEach(addEdge);
+      if (drawn.size < v.total) notes.push(`showing ${fmt(drawn.size)} of ${fmt(v.total)} ${units} of ${ns} (use -l to narrow)`);
+      const leftOut = v.intraLeftOut + wanted.length - kept.length;
+      if (leftOut > 0) notes.push(`${fmt(leftOut)} pairs ${whole ? 'of' : 'inside'} ${ns} left out: more than a graph draws (${fmt(data.caps.edges)})`);
+      if (whole || !selection) continue;
       // Too many neighbours to draw one by one: they are drawn as namespaces (and ranges), from the heat map.
       const me = heatNames.indexOf(ns);
       const cells = data.heat.cells.map((c, i) => [c, i]).filter(([c]) => (c[0] === me) !== (c[1] === me)).sort((a, b) => b[0][3] - a[0][3]);
-      const kept = cells.slice(0, data.caps.neighbours);
-      for (const [c, i] of kept) {
+      const around = cells.slice(0, data.caps.neighbours);
+      for (const [c, i] of around) {
         for (const end of [c[0], c[1]]) {
           const name = heatNames[end];
           if (data.heat.nodes[end][1]) nodes.set(name, nodes.get(name) ?? { id: name, label: name.replace('[External]', ''), kind: 'external', ns: '(outside)', iso: 'external' });
@@ -119,10 +131,11 @@ export function reportClient(data, win) {
         const id = (end) => (data.heat.nodes[end][1] ? heatNames[end] : `ns:${heatNames[end]}`);
         edges.set(`h${i}`, { id: `h${i}`, source: id(c[0]), target: id(c[1]), label: `${c[3] >= c[4] ? 'all' : 'some'} (${fmt(c[3])}/${fmt(c[4])})`, ports: data.conns[c[2]][1], explanation: [`${heatNames[c[0]]} → ${heatNames[c[1]]}: ${describeCell(c)}`, `The neighbours of ${ns} are drawn as namespaces: its ${units} and theirs are more than the ${fmt(data.caps.nodes)} nodes a graph draws. Click a namespace to open its ${units}.`] });
       }
-      notes.push(`${ns}: neighbours drawn as namespaces${cells.length > kept.length ? ` (the ${fmt(kept.length)} with the most pairs of ${fmt(cells.length)})` : ''}`);
+      notes.push(`${ns}: neighbours drawn as namespaces${cells.length > around.length ? ` (the ${fmt(around.length)} with the most pairs of ${fmt(cells.length)})` : ''}`);
     }
     for (const d of nodes.values()) if (d.parent) addNs(d.ns, 'namespace');
     for (const ns of chosen) if (views.has(ns)) addNs(ns, 'namespace');
+    if (selection && !squeeze && (nodes.size > data.caps.nodes + data.caps.neighbours + chosen.length || edges.size > data.caps.edges + 2 * data.caps.neighbours)) return elementsOf(selection, true);
     return { elements: [...[...nodes.values()].map((data) => ({ data })), ...[...edges.values()].map((data) => ({ data }))], notes };
   }
 
