@@ -21,9 +21,10 @@ export function heatMap(data, win, canvas, tip, open, describe) {
   ctx.font = font;
   const longest = names.reduce((m, n) => Math.max(m, ctx.measureText(n).width), 0);
   const box = canvas.parentElement.getBoundingClientRect();
-  const avail = Math.max(200, Math.min(box.width, box.height || box.width) - 20);
+  const avail = Math.max(200, box.width - 20);
   const label = Math.ceil(Math.min(220, longest + 8));
-  const cell = Math.max(3, Math.min(40, Math.floor((avail - label) / Math.max(1, N))));
+  // Up to 150 rows keep room for their names (the box scrolls); past that a row is a few pixels, named on hover.
+  const cell = Math.max(N <= 150 ? 10 : 3, Math.min(40, Math.floor((avail - label) / Math.max(1, N))));
   const showLabels = cell >= 9;
   const margin = showLabels ? label : 4;
   const size = margin + N * cell;
@@ -50,6 +51,18 @@ export function heatMap(data, win, canvas, tip, open, describe) {
       if (!visible(c)) continue;
       ctx.fillStyle = c[3] >= c[4] ? shade(1) : shade(0.15 + 0.7 * (c[3] / Math.max(1, c[4])));
       ctx.fillRect(margin + c[1] * cell, margin + c[0] * cell, cell - (cell > 4 ? 1 : 0), cell - (cell > 4 ? 1 : 0));
+    }
+    if (cell >= 34) {
+      // Big enough for words: "all", or allowed/pairs.
+      const short = (n) => (n >= 1e6 ? `${Math.round(n / 1e5) / 10}M` : n >= 1e4 ? `${Math.round(n / 1e3)}k` : String(n));
+      ctx.font = '10px system-ui, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      for (const c of data.heat.cells) {
+        if (!visible(c)) continue;
+        ctx.fillStyle = c[3] >= c[4] ? '#fff' : '#123';
+        ctx.fillText(c[3] >= c[4] ? 'all' : `${short(c[3])}/${short(c[4])}`, margin + c[1] * cell + cell / 2, margin + c[0] * cell + cell / 2, cell - 4);
+      }
     }
     if (cell >= 6) {
       ctx.strokeStyle = '#bbb';
@@ -107,6 +120,10 @@ export function heatMap(data, win, canvas, tip, open, describe) {
   function centre(src, dst) {
     const row = names.indexOf(src);
     const col = names.indexOf(dst);
+    // Scrolled into view first: the map may be bigger than its box.
+    const box = canvas.parentElement;
+    box.scrollLeft = Math.max(0, canvas.offsetLeft + margin + col * cell - box.clientWidth / 2);
+    box.scrollTop = Math.max(0, canvas.offsetTop + margin + row * cell - box.clientHeight / 2);
     const r = canvas.getBoundingClientRect();
     return { x: r.left + margin + (col + 0.5) * cell, y: r.top + margin + (row + 0.5) * cell };
   }

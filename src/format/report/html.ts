@@ -35,7 +35,7 @@ export function formatReportHtml(data: ReportData, assets: ReportAssets): string
   #namespaces { position: absolute; z-index: 10; background: #fff; border: 1px solid #ccc; padding: 6px; max-height: 300px; overflow: auto; display: flex; flex-direction: column; }
   main { flex: 1; display: flex; min-height: 0; }
   #cy, #heat { flex: 1; min-width: 0; }
-  #heat { overflow: auto; padding: 8px; }
+  #heat { overflow: auto; padding: 8px; position: relative; }
   #heat-tip { min-height: 1.4em; font-size: 12px; word-break: break-all; }
   #view-note { padding: 2px 12px; font-size: 12px; color: #555; border-bottom: 1px solid #eee; word-break: break-word; }
   aside { width: 420px; overflow: auto; border-left: 1px solid #ccc; padding: 8px 12px; }
@@ -65,7 +65,10 @@ export function formatReportHtml(data: ReportData, assets: ReportAssets): string
 </div>
 <div id="view-note"></div>
 <main>
-  <div id="heat"><div id="heat-tip"></div><canvas id="heat-canvas"></canvas></div>
+  <div id="heat">
+    <div class="legend">rows: from · columns: to · <span><i class="sw" style="background:rgb(31,78,153);border-color:rgb(31,78,153)"></i>every pod pair allowed</span><span><i class="sw" style="background:rgb(142,172,207);border-color:rgb(142,172,207)"></i>some</span><span><i class="sw" style="background:#fafafa;border-color:#ddd"></i>none</span> · click a cell or a name to open its ${data.level === 'pod' ? 'pods' : 'workloads'}</div>
+    <div id="heat-tip"></div><canvas id="heat-canvas"></canvas>
+  </div>
   <div id="cy" style="display:none"></div>
   <aside>
     <section id="details"></section>
