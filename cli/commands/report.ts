@@ -1,8 +1,8 @@
 import { progressFor } from '../progress.js';
 import { escapeTerminal } from '../../src/text/escape/terminal.js';
 import { writeOutput } from '../write-output.js';
-import { connectivity, type Level } from '../../src/engine/connectivity.js';
-import { filterConnectivity, type EdgeFilter } from '../../src/engine/edge-filter.js';
+import type { Level } from '../../src/engine/connectivity.js';
+import type { EdgeFilter } from '../../src/engine/edge-filter.js';
 import { formatReportHtml } from '../../src/format/report/html.js';
 import { reportData } from '../../src/format/report/report-data.js';
 import { runLint } from '../../src/lint/run-lint.js';
@@ -47,8 +47,7 @@ export function reportHtml(loaded: ReturnType<typeof loadForCommand>, level: Lev
   const { matrix, input } = pluginMatrix(loaded.snapshot, cni, loaded.input, level, progress);
   if (io && input.plugin?.dependent.length) io.err(formatInputStatusText({ complete: true, errors: [], plugin: input.plugin }));
   const snapshot = withProfile(loaded.snapshot, cni);
-  const view = filter ? filterConnectivity(connectivity(matrix, level), filter) : connectivity(matrix, level);
   const findings = runLint(snapshot, loaded.diagnostics, { matrix, ...(progress ? { progress } : {}) });
   const notices = formatInputStatusText(input).split('\n').filter(Boolean);
-  return formatReportHtml({ ...reportData(snapshot, matrix, view, findings, title), ...(notices.length ? { notices } : {}) }, reportAssets());
+  return formatReportHtml({ ...reportData(snapshot, matrix, level, findings, title, filter), ...(notices.length ? { notices } : {}) }, reportAssets());
 }

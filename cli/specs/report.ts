@@ -5,12 +5,14 @@ export const REPORT: CommandSpec = {
   name: 'report',
   summary: 'a self-contained HTML report: interactive graph, findings, exposure',
   usage: 'report -f PATH [-f PATH…] --output-file report.html [--level workload|pod] [--title TEXT]',
-  description: `Writes one self-contained HTML file (cytoscape embedded; opens without network): the
-reachability graph with namespaces as groups and outside ranges as their own nodes, edges
-labelled with ports, isolation marked; search, click a node for what it reaches and what
-reaches it, click an edge for why (the explanation can prints), filters by namespace, port and
-protocol, a workload/namespace toggle (namespaces first past 150 nodes), a legend, and tables of
-lint findings, exposure to outside addresses and groups that all reach each other.
+  description: `Writes one self-contained HTML file (cytoscape embedded; opens without network). It
+opens on a namespace × namespace heat map (each cell: the share of pod pairs allowed and the
+union of connections); a click on a cell or a namespace opens the graph of those namespaces'
+workloads and their neighbours, with outside ranges as their own nodes, edges labelled with
+ports, isolation marked; search, click a node for what it reaches and what reaches it, click an
+edge for why (the explanation can prints), filters by namespace, port and protocol, a legend,
+and tables of lint findings, exposure to outside addresses and groups that all reach each other.
+A graph draws at most 100 workloads of a namespace; past that the page says what it leaves out.
 'netpol-check matrix -o html --output-file FILE' writes the same.`,
   options: [
     FILE,
