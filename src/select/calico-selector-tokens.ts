@@ -137,7 +137,9 @@ export function tokenizeCalicoSelector(text: string): CalicoTokenize {
       ];
       const hit = operators.map(([kind, ws]) => [kind, words(i, ...ws)] as const).find(([, end]) => end !== undefined);
       if (hit === undefined) {
-        return fail(i, `expected an operator after label "${tokens.at(-1)!.value}" (==, !=, in, not in, contains, starts with, ends with)`);
+        const word = text.slice(i, labelEnd(i));
+        const found = word !== '' ? `"${word.slice(0, 40)}"` : describeChar(String.fromCodePoint(text.codePointAt(i)!));
+        return fail(i, `expected an operator after label "${tokens.at(-1)!.value}" (==, !=, in, not in, contains, starts with, ends with), found ${found}`);
       }
       push(hit[0], i);
       i = hit[1]!;
