@@ -10,7 +10,7 @@ import { semanticsName } from '../../model/semantics.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { formatSource } from '../../model/source.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
-import { namespaceCellsOf } from '../../summary/namespace-filter.js';
+import { filteredNamespaceMatrix } from '../../summary/filtered-namespace-matrix.js';
 import { namespaceMatrix } from '../../summary/namespace-matrix.js';
 import { explainNodePair } from '../explanation/text.js';
 import { neighbourhoods, type GraphCaps } from './neighbourhoods.js';
@@ -160,8 +160,8 @@ export function reportData(snapshot: Snapshot, matrix: ReachabilityMatrix, level
   });
   const shownUnits = nb.units.nodes.filter((_, u) => nb.shown[u]);
 
-  const nm = namespaceMatrix(matrix);
-  const heatMatrix = filter?.applied.namespaces ? namespaceCellsOf(nm, filter.applied.namespaces) : nm;
+  // The heat map counts the pairs the filters keep, as `matrix --level namespace` with them does.
+  const heatMatrix = filter ? filteredNamespaceMatrix(matrix, filter) : namespaceMatrix(matrix);
   const heatIndex = new Map(heatMatrix.nodes.map((n, i) => [n.id, i]));
   const rangeCount = nb.ranges.length;
   return {
