@@ -130,6 +130,13 @@ describe('CiliumNetworkPolicy: bad input (file:line, field, and the policy left 
     expect(load(cnp('p', 'ingress: [{}]')).messages.some((m) => m.includes('exactly one of endpointSelector or nodeSelector'))).toBe(true);
   });
 
+  it('names and selector values from a manifest are checked before they can reach a terminal', () => {
+    expect(load(object('CiliumNetworkPolicy', '"bad\\u001b[31mname"', 'spec:\n  endpointSelector: {}\n  ingress: [{}]', 'prod')).messages[0]).toContain('invalid-name');
+    const { policies, messages } = load(cnp('p', 'endpointSelector: {matchExpressions: [{key: app, operator: In, values: ["x\\u001b[2J"]}]}\ningress: [{}]'));
+    expect(policies).toEqual([]);
+    expect(messages[0]).toContain('invalid-label');
+  });
+
   it('another version of the group is refused', () => {
     const { messages } = load(object('CiliumNetworkPolicy', 'p', 'spec:\n  endpointSelector: {}\n  ingress: [{}]', 'prod', 'cilium.io/v1alpha1'));
     expect(messages[0]).toContain('unsupported-api-version');

@@ -9,6 +9,13 @@ import { policyRef } from './describe.js';
 
 const ref = (p: CiliumPolicy) => `${ciliumPolicyRef(p)} (${formatSource(p.source)})`;
 
+/** What a rule opens towards this destination, in words (named ports the destination lacks said so). */
+function opensText(r: CiliumRuleVerdict, p: PairAnswer): string {
+  if (!r.ports.isEmpty()) return r.ports.toString();
+  const names = r.rule.ports === 'any' ? [] : r.rule.ports.flatMap((x) => (x.kind === 'named' ? [`${x.protocol} ${x.name}`] : []));
+  return `nothing to ${p.dst.id}${names.length ? ` (it has no container port for ${names.join(', ')})` : ''}`;
+}
+
 function peerText(r: CiliumRuleVerdict): string {
   if (r.matchedPeer === 'any') return 'any peer (no L3 field)';
   if (r.matchedPeer === null || r.rule.peers === 'any') return 'no peer';
@@ -41,9 +48,9 @@ export function ciliumLines(v: DirectionVerdict, c: CiliumVerdict, p: PairAnswer
   if (allowing.length || npAllows) return [...lines, ...np.filter((l) => l.startsWith('    ✓'))];
   lines.push('    ✗ denied: no rule allows it (default deny)');
   for (const r of c.rules.filter((x) => !x.rule.deny)) {
-    if (r.matchedPeer !== null) lines.push(`    · ${ciliumRuleRef(r.policy, r.rule)} (${formatSource(r.rule.source)}) matches the peer but opens only ${r.ports.isEmpty() ? 'nothing here' : r.ports.toString()}`);
+    if (r.matchedPeer !== null) lines.push(`    · ${ciliumRuleRef(r.policy, r.rule)} (${formatSource(r.rule.source)}) matches the peer but opens only ${opensText(r, p)}`);
     else {
-      lines.push(`    · ${ciliumRuleRef(r.policy, r.rule)} (${formatSource(r.rule.source)}) opens ${r.ports.isEmpty() ? 'nothing here' : r.ports.toString()}, and no peer matches:`);
+      lines.push(`    · ${ciliumRuleRef(r.policy, r.rule)} (${formatSource(r.rule.source)}) opens ${opensText(r, p)}, and no peer matches:`);
       for (const m of r.peerMisses) lines.push(`        ${m}`);
     }
   }

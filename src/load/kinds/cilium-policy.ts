@@ -39,7 +39,9 @@ export function readCiliumPolicy(r: ObjectReader): CiliumPolicy[] {
     return [];
   }
   const errorsBefore = r.errors;
+  // A name the API server refuses is an error (and names reach terminals: they must be DNS names).
   if (!r.name) r.reportMissingName('');
+  else if (!r.checkName()) return refuse(r, kind);
   for (const p of validateCiliumPolicyShape(r.raw.value)) r.report('error', p.path, p.code, p.message);
   if (r.errors > errorsBefore) return refuse(r, kind);
   const namespace = kind === 'CiliumNetworkPolicy' ? r.namespace : undefined;

@@ -58,6 +58,10 @@ export function readCiliumSelector(r: ObjectReader, path: Path): CiliumSelectorR
     const op = r.string([...p, 'operator']);
     const values = (r.list([...p, 'values']) ?? []).map((v, j) => {
       if (typeof v !== 'string') r.report('error', [...p, 'values', j], 'wrong-type', `expected a string, got ${describe(v)}`);
+      else {
+        const problem = labelValueProblem(v);
+        if (problem) r.report('error', [...p, 'values', j], 'invalid-label', problem);
+      }
       return String(v ?? '');
     });
     if (!k) return r.report('error', p, 'missing-field', 'matchExpressions item needs a key');
