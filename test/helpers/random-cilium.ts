@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { CILIUM_ENTITIES, type CiliumEntity, type CiliumPeer, type CiliumPolicy, type CiliumPort, type CiliumRule, type CiliumSection } from '../../src/model/cilium-policy.js';
 import type { LabelSelector } from '../../src/model/labels.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import { cidr, randomAdminSnapshot, randomSnapshot, selector } from './random-cluster.js';
+import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot, selector } from './random-cluster.js';
 
 /**
  * Random Cilium policies over random-cluster.ts's vocabulary (namespaces a, b, c; labels app,
@@ -88,8 +88,11 @@ const policy = (i: number): fc.Arbitrary<CiliumPolicy> =>
       };
     });
 
-/** A random cluster with NetworkPolicies, up to four Cilium policies, and sometimes admin network policies. */
+/**
+ * A random cluster with NetworkPolicies, up to four Cilium policies, sometimes admin network
+ * policies, and any of the plugin behaviours (docs/cni-profiles.md) for its NetworkPolicies.
+ */
 export const randomCiliumSnapshot: fc.Arbitrary<Snapshot> = fc
-  .record({ base: fc.oneof({ weight: 4, arbitrary: randomSnapshot }, { weight: 1, arbitrary: randomAdminSnapshot }), n: fc.integer({ min: 1, max: 4 }) })
-  .chain((x) => fc.tuple(fc.constant(x.base), fc.tuple(...Array.from({ length: x.n }, (_, i) => policy(i)))))
-  .map(([base, ciliumPolicies]) => ({ ...base, ciliumPolicies }));
+  .record({ base: fc.oneof({ weight: 4, arbitrary: randomSnapshot }, { weight: 1, arbitrary: randomAdminSnapshot }), n: fc.integer({ min: 1, max: 4 }), assumptions: fc.option(pluginAssumptions, { nil: undefined }) })
+  .chain((x) => fc.tuple(fc.constant(x.base), fc.constant(x.assumptions), fc.tuple(...Array.from({ length: x.n }, (_, i) => policy(i)))))
+  .map(([base, assumptions, ciliumPolicies]) => ({ ...base, ...(assumptions ? { assumptions } : {}), ciliumPolicies }));
