@@ -53,4 +53,16 @@ describe('Cilium policies through the commands', () => {
     const r = await runCli(['lint', '-f', '-'], `${anp}---\n${cnp}`);
     expect(r.out + r.err).toContain('cilium/cilium#23380');
   });
+
+  it('with admin network policies, what passes to NetworkPolicy goes to NetworkPolicy and Cilium together', async () => {
+    const input = [
+      'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: pass-all}\nspec: {priority: 1, subject: {namespaces: {}}, ingress: [{action: Pass, from: [{namespaces: {}}]}]}',
+      'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: db, namespace: prod}\nspec: {endpointSelector: {matchLabels: {app: db}}, ingress: [{fromEndpoints: [{matchLabels: {app: api}}]}]}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: db, namespace: prod, labels: {app: db}}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: prod, labels: {app: web}}',
+    ].join('\n---\n');
+    const r = await runCli(['can', 'prod/web', 'reach', 'prod/db:5432', '-f', '-'], input);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/↷ passed to NetworkPolicy by AdminNetworkPolicy pass-all[^\n]*\n {4}NetworkPolicy and Cilium: selected by CiliumNetworkPolicy prod\/db[^\n]*\n {4}default deny, from CiliumNetworkPolicy prod\/db[^\n]*\n {4}✗ denied: no rule allows it \(default deny\)/);
+  });
 });
