@@ -24,7 +24,7 @@ export class CiliumReference {
     const subject = direction === 'egress' ? t.src : t.dst;
     const peer = direction === 'egress' ? t.dst : t.src;
     if (subject.kind !== 'pod') return networkPolicy;
-    const acting = this.policies.filter((p) => !p.nodeSelector && this.podMatches(p.endpointSelector, p.namespace, subject.pod) && ciliumActsOn(p, direction));
+    const acting = this.policies.filter((p) => !p.selectsNoPod && this.podMatches(p.endpointSelector, p.namespace, subject.pod) && ciliumActsOn(p, direction));
     if (acting.length === 0) return networkPolicy;
     const matching = (deny: boolean) => acting.some((p) => p.rules.some((r) => r.direction === direction && r.deny === deny && this.ruleMatches(r, peer, t)));
     if (matching(true)) return false;

@@ -106,7 +106,7 @@ export function compileCilium(policies: readonly CiliumPolicy[], u: Universe): C
   const rowKey: string[] = Array.from({ length: u.size }, () => '');
   let ruleId = 0;
   policies.forEach((policy, id) => {
-    if (policy.nodeSelector) return; // host policies select nodes
+    if (policy.selectsNoPod) return; // host policies, reserved: selectors
     const subjects = select(policy.endpointSelector, policy.namespace);
     for (const direction of ['egress', 'ingress'] as Direction[]) {
       if (!ciliumActsOn(policy, direction)) continue;

@@ -29,7 +29,7 @@ export class CiliumExplainer {
 
   /** `networkPolicy`: what NetworkPolicy allows on this side, `null` when it does not isolate the pod. `undefined`: no Cilium policy acts here. */
   side(direction: Direction, pod: Pod, peer: Endpoint, dst: Endpoint, networkPolicy: ConnectionSet | null): { verdict: CiliumVerdict; allowed: ConnectionSet } | undefined {
-    const selectedBy = this.policies.filter((p) => !p.nodeSelector && this.selects(p.endpointSelector, p.namespace, pod) && ciliumActsOn(p, direction));
+    const selectedBy = this.policies.filter((p) => !p.selectsNoPod && this.selects(p.endpointSelector, p.namespace, pod) && ciliumActsOn(p, direction));
     if (selectedBy.length === 0) return undefined;
     const defaultDenyBy = selectedBy.filter((p) => p.defaultDeny[direction]);
     const rules = selectedBy.flatMap((p) => p.rules.filter((r) => r.direction === direction).map((r) => this.rule(p, r, peer, dst)));

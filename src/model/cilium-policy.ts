@@ -75,8 +75,11 @@ export interface CiliumPolicy {
   specPath: string;
   /** Already confined to `namespace` for a CiliumNetworkPolicy. */
   endpointSelector: LabelSelector;
-  /** `nodeSelector` rules (host policies) select nodes, which are not in a snapshot: they select no pod. */
-  nodeSelector: boolean;
+  /**
+   * True when the rule selects no pod of a snapshot: a `nodeSelector` rule (a host policy: nodes
+   * are not in a snapshot), or an endpointSelector on other label sources (`reserved:…`).
+   */
+  selectsNoPod: boolean;
   rules: readonly CiliumRule[];
   /** After Cilium's defaults (Rule.Sanitize): true for a direction that has rules, unless `enableDefaultDeny` says otherwise. */
   defaultDeny: { ingress: boolean; egress: boolean };

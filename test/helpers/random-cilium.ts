@@ -68,6 +68,8 @@ const policy = (i: number): fc.Arbitrary<CiliumPolicy> =>
         egress: section('egress', ns),
         egressDeny: section('egressDeny', ns),
         given: fc.record({ ingress: fc.option(fc.boolean(), { nil: undefined }), egress: fc.option(fc.boolean(), { nil: undefined }) }),
+        // A host policy (nodeSelector) or a reserved: endpointSelector, now and then.
+        selectsNoPod: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
       });
     })
     .map((p): CiliumPolicy => {
@@ -80,7 +82,7 @@ const policy = (i: number): fc.Arbitrary<CiliumPolicy> =>
         ...(p.ns !== undefined ? { namespace: p.ns } : {}),
         specPath: 'spec',
         endpointSelector: p.endpointSelector,
-        nodeSelector: false,
+        selectsNoPod: p.selectsNoPod,
         rules,
         defaultDeny: { ingress: p.given.ingress ?? has('ingress'), egress: p.given.egress ?? has('egress') },
         unmodelled: [],

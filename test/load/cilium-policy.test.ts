@@ -144,6 +144,12 @@ describe('CiliumNetworkPolicy: bad input (file:line, field, and the policy left 
 });
 
 describe('CiliumNetworkPolicy: what is not modelled is said, never dropped', () => {
+  it('an endpointSelector on another label source (reserved:host) selects no pod here, and says so', () => {
+    const { policies, messages } = load(ccnp('host', "endpointSelector: {matchLabels: {'reserved:host': ''}}\ningress: [{}]"));
+    expect(policies[0]!.selectsNoPod).toBe(true);
+    expect(messages.some((m) => m.includes('cilium-unmodelled') && m.includes('reserved:host'))).toBe(true);
+  });
+
   it('toFQDNs, L7 rules and the host entity are warnings on their field, and the policy is an unmodelled object', () => {
     const { policies, messages, unmodelled } = load(cnp('p', `
       endpointSelector: {}

@@ -70,10 +70,14 @@ function readRule(r: ObjectReader, kind: CiliumKind, namespace: string | undefin
   if (hasEndpoints === hasNodes) r.report('error', path, 'invalid-selector', 'a rule sets exactly one of endpointSelector or nodeSelector');
   if (!SECTIONS.some((s) => r.has([...path, s]))) r.report('error', path, 'missing-field', 'a rule needs at least one of ingress, ingressDeny, egress, egressDeny');
   let endpointSelector = { matchLabels: {}, matchExpressions: [] } as CiliumPolicy['endpointSelector'];
+  let selectsNoPod = hasNodes;
   if (hasEndpoints) {
     const read = readCiliumSelector(r, [...path, 'endpointSelector'])!;
     endpointSelector = read.selector;
-    if (read.otherSources.length) note([...path, 'endpointSelector'], `endpointSelector on ${read.otherSources.join(', ')} (not pod labels)`);
+    if (read.otherSources.length) {
+      note([...path, 'endpointSelector'], `endpointSelector on ${read.otherSources.join(', ')} (not pod labels)`);
+      selectsNoPod = true;
+    }
     if (namespace !== undefined && read.k8sNamespace !== undefined) {
       // ParseToCiliumRule overwrites this key with the policy's namespace.
       const { [CILIUM_NAMESPACE_LABEL]: _, ...rest } = endpointSelector.matchLabels;
@@ -100,7 +104,7 @@ function readRule(r: ObjectReader, kind: CiliumKind, namespace: string | undefin
     ...(namespace !== undefined ? { namespace } : {}),
     specPath,
     endpointSelector,
-    nodeSelector: hasNodes,
+    selectsNoPod,
     rules,
     defaultDeny: { ingress: given('ingress') ?? has('ingress'), egress: given('egress') ?? has('egress') },
     unmodelled: [...new Set(unmodelled)],
