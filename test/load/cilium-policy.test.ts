@@ -150,6 +150,12 @@ describe('CiliumNetworkPolicy: what is not modelled is said, never dropped', () 
     expect(messages.some((m) => m.includes('cilium-unmodelled') && m.includes('reserved:host'))).toBe(true);
   });
 
+  it('selectors on the service account or the cluster name are not modelled, and say so', () => {
+    const { policies, messages } = load(cnp('sa', "endpointSelector: {}\ningressDeny: [{fromEndpoints: [{matchLabels: {'io.cilium.k8s.policy.serviceaccount': builder}}]}]"));
+    expect(policies[0]!.rules[0]!.peers).toEqual([expect.objectContaining({ kind: 'unmodelled' })]);
+    expect(messages.some((m) => m.includes('cilium-unmodelled') && m.includes('io.cilium.k8s.policy.serviceaccount'))).toBe(true);
+  });
+
   it('toFQDNs, L7 rules and the host entity are warnings on their field, and the policy is an unmodelled object', () => {
     const { policies, messages, unmodelled } = load(cnp('p', `
       endpointSelector: {}

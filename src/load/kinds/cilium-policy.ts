@@ -75,7 +75,7 @@ function readRule(r: ObjectReader, kind: CiliumKind, namespace: string | undefin
     const read = readCiliumSelector(r, [...path, 'endpointSelector'])!;
     endpointSelector = read.selector;
     if (read.otherSources.length) {
-      note([...path, 'endpointSelector'], `endpointSelector on ${read.otherSources.join(', ')} (not pod labels)`);
+      note([...path, 'endpointSelector'], `endpointSelector on ${read.otherSources.join(', ')} (not labels a snapshot holds)`);
       selectsNoPod = true;
     }
     if (namespace !== undefined && read.k8sNamespace !== undefined) {
@@ -141,7 +141,7 @@ function readSectionRule(r: ObjectReader, section: CiliumSection, index: number,
     const at = peerPath(`${prefix}Endpoints`, i);
     const sel = readCiliumSelector(r, at) ?? { selector: { matchLabels: {}, matchExpressions: [] }, otherSources: [], namesNamespace: false };
     if (sel.otherSources.length) {
-      note(at, `${prefix}Endpoints on ${sel.otherSources.join(', ')} (not pod labels)`);
+      note(at, `${prefix}Endpoints on ${sel.otherSources.join(', ')} (not labels a snapshot holds)`);
       peers.push({ kind: 'unmodelled', what: `${prefix}Endpoints on ${sel.otherSources.join(', ')}`, source: r.at(at) });
       return;
     }

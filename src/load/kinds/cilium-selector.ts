@@ -6,11 +6,13 @@ import { describe, labelKeyProblem, labelValueProblem, type ObjectReader } from 
 const OPERATORS: readonly SelectorOperator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 /** Label sources a key may be prefixed with (pkg/labels: LabelSource*). `k8s` and `any` select pods. */
 const POD_SOURCES = new Set(['k8s', 'any']);
+/** `io.cilium.k8s.policy.serviceaccount`, `io.cilium.k8s.policy.cluster` (pkg/k8s/apis/cilium.io const.go). */
+const CILIUM_POLICY_LABELS_PREFIX = 'io.cilium.k8s.policy.';
 
 export interface CiliumSelectorRead {
   /** Keys without their `k8s:`/`any:` prefix. */
   selector: LabelSelector;
-  /** Keys with another source (`reserved:host`, `container:…`): not modelled, the selector selects no pod here. */
+  /** Keys with another source (`reserved:host`, `container:…`) or on `io.cilium.k8s.policy.*`: not modelled, the selector selects no pod here. */
   otherSources: string[];
   /** Whether the selector names the namespace (then a CiliumNetworkPolicy does not confine it). */
   namesNamespace: boolean;
@@ -30,7 +32,9 @@ export function readCiliumSelector(r: ObjectReader, path: Path): CiliumSelectorR
     const colon = raw.indexOf(':');
     const source = colon >= 0 ? raw.slice(0, colon) : 'any';
     const bare = colon >= 0 ? raw.slice(colon + 1) : raw;
-    if (!POD_SOURCES.has(source)) {
+    // Other sources (reserved:…), and labels Cilium derives from what a snapshot does not hold
+    // (the pod's service account, the cluster's name): not modelled.
+    if (!POD_SOURCES.has(source) || bare.startsWith(CILIUM_POLICY_LABELS_PREFIX)) {
       otherSources.push(raw);
       return undefined;
     }
