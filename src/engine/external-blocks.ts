@@ -1,4 +1,5 @@
 import type { AdminPolicy } from '../model/admin-policy.js';
+import type { CiliumPolicy } from '../model/cilium-policy.js';
 import type { Cidr, IpBlockPeer, NetworkPolicy } from '../model/policy.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { familyMax, parseIp, type IpFamily } from '../net/ip-address.js';
@@ -29,10 +30,17 @@ export function networkCidrs(policies: readonly AdminPolicy[] | undefined): Cidr
   return out;
 }
 
+/** The CIDRs (and excepts) of Cilium rules' CIDR peers. */
+export function ciliumCidrs(policies: readonly CiliumPolicy[] | undefined): Cidr[] {
+  const out: Cidr[] = [];
+  for (const p of policies ?? []) for (const r of p.rules) if (r.peers !== 'any') for (const peer of r.peers) if (peer.kind === 'cidr') out.push(peer.cidr, ...peer.except);
+  return out;
+}
+
 /** Whether the snapshot speaks of IPv6 at all (an ipBlock or a pod address); reports show IPv6 ranges only then. */
 export function mentionsIpv6(snapshot: Snapshot): boolean {
   const podV6 = snapshot.pods.some((p) => p.ips.some((ip) => ip.includes(':') && parseIp(ip)?.family === 6));
-  return podV6 || ipBlockPeers(snapshot.policies).some((p) => p.cidr.family === 6) || networkCidrs(snapshot.adminPolicies).some((c) => c.family === 6);
+  return podV6 || ipBlockPeers(snapshot.policies).some((p) => p.cidr.family === 6) || networkCidrs(snapshot.adminPolicies).some((c) => c.family === 6) || ciliumCidrs(snapshot.ciliumPolicies).some((c) => c.family === 6);
 }
 
 /**
@@ -42,7 +50,7 @@ export function mentionsIpv6(snapshot: Snapshot): boolean {
 export function externalBlocks(snapshot: Snapshot): ExternalBlock[] {
   const cidrs: Cidr[] = [];
   for (const peer of ipBlockPeers(snapshot.policies)) cidrs.push(peer.cidr, ...peer.except);
-  cidrs.push(...networkCidrs(snapshot.adminPolicies));
+  cidrs.push(...networkCidrs(snapshot.adminPolicies), ...ciliumCidrs(snapshot.ciliumPolicies));
   const blocks: ExternalBlock[] = [];
   for (const family of [4, 6] as const) {
     const cuts = new Set<bigint>([0n]);

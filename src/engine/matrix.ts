@@ -7,6 +7,8 @@ import { Bitset, forEachSetBit, wordsFor } from './bitset.js';
 import { throughTiers, type SetAlgebra } from './admin-tiers.js';
 import { compilePolicies, podSelection, type CompiledPolicy, type CompiledRule, type Universe } from './compile.js';
 import { compileAdmin, type ClassTiers, type CompiledAdminRule } from './compile-admin.js';
+import { compileCilium } from './compile-cilium.js';
+import { CiliumSides } from './cilium-sides.js';
 import { ConnectionPool } from './connection-pool.js';
 import type { Endpoint, Traffic } from './endpoint.js';
 import { DEFAULT_ASSUMPTIONS } from '../model/cni.js';
@@ -115,6 +117,8 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
   const selectPods = podSelection(universe);
   const policies = compilePolicies(snapshot.policies, universe, selectPods, snapshot.assumptions ?? DEFAULT_ASSUMPTIONS);
   const admin = snapshot.adminPolicies?.length ? compileAdmin(snapshot.adminPolicies, universe, selectPods) : null;
+  // Cilium policies (docs/cilium.md): per pair, each side they act on goes through compile-cilium's sides.
+  const cilium = snapshot.ciliumPolicies?.length ? compileCilium(snapshot.ciliumPolicies, universe) : null;
 
   // Per pod class: the egress policies that select it, and which ingress rules' peers hold it.
   // Classes with the same of both get the same row, computed once.
@@ -223,6 +227,7 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     }
     return id;
   };
+  const ciliumSides = cilium ? new CiliumSides(pool, pods, algebra) : null;
   const tiers = (t: ClassTiers, peer: number, d: number, networkPolicy: number | null): number => {
     const word = peer >>> 5;
     const bit = 1 << (peer & 31);
@@ -247,7 +252,8 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     const egKey = srcIsPod && isolated.egress.has(s) ? egressPolicies[s]!.join(',') : srcIsPod ? 'open' : 'outside';
     const inList = universalIngress.length ? [...universalIngress, ...ingressOf[s]!] : ingressOf[s]!;
     const adminEg = admin !== null && srcIsPod && admin.egressSubjects.has(s);
-    const rowKey = `${egKey}#${inList.join(',')}${admin ? `#${srcIsPod ? admin.egressKey[s] : ''}#${adminPeerKey[s]}` : ''}`;
+    const ciliumEg = cilium !== null && srcIsPod && cilium.egress[s] !== null;
+    const rowKey = `${egKey}#${inList.join(',')}${admin ? `#${srcIsPod ? admin.egressKey[s] : ''}#${adminPeerKey[s]}` : ''}${cilium ? `#${cilium.rowKey[s]}` : ''}`;
     const cached = rowCache.get(rowKey);
     if (cached) {
       rows.push(cached);
@@ -271,7 +277,7 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     const out = new Map<number, Uint32Array>();
     // The words a destination can be in: those of the egress rules' peers (all, when egress is
     // open or an admin rule may open it); the ingress side ORed once per row, sparsely.
-    const egAll = eg && !adminEg ? unionOf(eg) : null;
+    const egAll = eg && !adminEg && !ciliumEg ? unionOf(eg) : null;
     const igAll = unionOf(ig);
     const words = egAll ? (egAll.touched() ?? everyWord) : everyWord;
     // Per word, the groups with a bit in it: the per-destination masks look only at those.
@@ -280,12 +286,13 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
 
     for (const w of words) {
       let egWord: number;
-      if (adminEg) egWord = full[w]!; // an admin rule may open what NetworkPolicy does not
+      if (adminEg || ciliumEg) egWord = full[w]!; // an admin or Cilium rule may open what NetworkPolicy does not
       else if (egAll) egWord = egAll.bits[w]!;
       else egWord = srcIsPod ? full[w]! : podWords[w]!; // outside sources never reach outside addresses
       if (egWord === 0) continue;
       let inWord = openIngress[w]! | igAll.bits[w]!;
       if (admin && w < admin.ingressSubjects.words.length) inWord |= admin.ingressSubjects.words[w]!;
+      if (cilium) inWord |= cilium.ingressSubjects.words[w]!;
       let cand = (egWord & inWord) >>> 0;
       if (cand === 0) continue;
       let egN = 0;
@@ -299,9 +306,13 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
         const ingressOpen = d >= P || !isolated.ingress.has(d);
         let id: number;
         const adminIn = admin !== null && d < P && admin.ingressSubjects.has(d);
-        if (adminEg || adminIn) {
-          const npEgress = eg ? unionOver(eg, d) : null;
-          const npIngress = ingressOpen ? null : unionOver(ig, d);
+        const ciliumIn = cilium !== null && d < P && cilium.ingress[d] !== null;
+        if (adminEg || adminIn || ciliumEg || ciliumIn) {
+          let npEgress = eg ? unionOver(eg, d) : null;
+          let npIngress = ingressOpen ? null : unionOver(ig, d);
+          // Cilium unions its rules with NetworkPolicy's, then its deny rules win (cilium-combine.ts).
+          if (ciliumEg) npEgress = ciliumSides!.side(cilium.egress[s]!, d, d, npEgress);
+          if (ciliumIn) npIngress = ciliumSides!.side(cilium.ingress[d]!, s, d, npIngress);
           const egressId = adminEg ? tiers(admin.egress[s]!, d, d, npEgress) : (npEgress ?? pool.all);
           const ingressId = adminIn ? tiers(admin.ingress[d]!, s, d, npIngress) : (npIngress ?? pool.all);
           id = pool.intersect(egressId, ingressId);

@@ -6,6 +6,7 @@ import type { Labels } from '../model/labels.js';
 import type { Pod, Snapshot } from '../model/snapshot.js';
 import { matchesSelector } from '../select/label-selector.js';
 import type { Endpoint, Traffic } from './endpoint.js';
+import { CiliumReference } from './cilium-reference.js';
 
 /**
  * The oracle: decides one connection at a time, written straight from the Kubernetes
@@ -17,16 +18,22 @@ export class ReferenceEvaluator {
   private tiers: ReturnType<typeof adminOrder> | undefined;
   /** What the network plugin does where NetworkPolicy leaves it open (docs/cni-profiles.md). */
   protected readonly plugin: PluginAssumptions;
+  /** Cilium's policies, when the snapshot has any (cilium-reference.ts). */
+  private readonly cilium: CiliumReference | undefined;
 
   constructor(private readonly snapshot: Snapshot) {
     for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, ns.labels);
     this.plugin = snapshot.assumptions ?? DEFAULT_ASSUMPTIONS;
+    this.cilium = snapshot.ciliumPolicies?.length ? new CiliumReference(snapshot.ciliumPolicies, this.nsLabels) : undefined;
   }
 
   allowed(t: Traffic): boolean {
     // "a pod cannot block access to itself"
     if (t.src.kind === 'pod' && t.dst.kind === 'pod' && t.src.pod === t.dst.pod) return true;
-    if (!this.snapshot.adminPolicies?.length) return this.egressAllows(t) && this.ingressAllows(t);
+    if (!this.snapshot.adminPolicies?.length) {
+      if (!this.cilium) return this.egressAllows(t) && this.ingressAllows(t);
+      return (this.layer('egress', t) ?? true) && (this.layer('ingress', t) ?? true);
+    }
     return this.sideAllows('egress', t) && this.sideAllows('ingress', t);
   }
 
@@ -52,9 +59,18 @@ export class ReferenceEvaluator {
     };
     const a = first(admin);
     if (a && a.action !== 'pass') return a.action === 'allow';
-    if (this.applying(subject.pod, direction).length > 0) return direction === 'egress' ? this.egressAllows(t) : this.ingressAllows(t);
+    const layer = this.layer(direction, t);
+    if (layer !== null) return layer;
     const b = first(baseline);
     return b?.action !== 'deny';
+  }
+
+  /** What NetworkPolicy (and Cilium's policies, which Cilium unions with it) decide on this side; `null` when none of them acts on it. */
+  private layer(direction: 'ingress' | 'egress', t: Traffic): boolean | null {
+    const subject = direction === 'egress' ? t.src : t.dst;
+    const isolated = subject.kind === 'pod' && this.applying(subject.pod, direction).length > 0;
+    const networkPolicy = isolated ? (direction === 'egress' ? this.egressAllows(t) : this.ingressAllows(t)) : null;
+    return this.cilium ? this.cilium.side(direction, t, networkPolicy) : networkPolicy;
   }
 
   /** "Note that host-networked pods are not included in subject selection." */

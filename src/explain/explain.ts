@@ -12,6 +12,7 @@ import { PortSet } from '../net/port-set.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { matchesSelector } from '../select/label-selector.js';
 import { selectorMisses } from './selector-misses.js';
+import { CiliumExplainer } from './cilium-explain.js';
 import type { AdminRuleVerdict, AssumedPeer, DirectionVerdict, Explanation, RuleVerdict, TierVerdict } from './verdict.js';
 
 /**
@@ -31,7 +32,11 @@ export class Explainer {
     for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, ns.labels);
     for (const p of snapshot.policies) this.byNamespace.set(p.namespace, [...(this.byNamespace.get(p.namespace) ?? []), p]);
     this.tiers = adminOrder(snapshot.adminPolicies ?? []);
+    this.cilium = snapshot.ciliumPolicies?.length ? new CiliumExplainer(snapshot.ciliumPolicies, this.nsLabels) : undefined;
   }
+
+  /** Cilium's policies, when the snapshot has any (cilium-explain.ts). */
+  private readonly cilium: CiliumExplainer | undefined;
 
   private readonly tiers: { admin: AdminPolicy[]; baseline: AdminPolicy[] };
 
@@ -64,8 +69,14 @@ export class Explainer {
         if (v.matchedPeer !== null) allowed = allowed.union(v.ports);
       }
     }
-    const tiers = this.throughTiers(direction, pod, peer, dst, isolatedBy.length ? allowed : null);
-    return tiers ? { direction, subject, isolatedBy, rules, tiers: tiers.verdict, allowed: tiers.allowed } : { direction, subject, isolatedBy, rules, allowed };
+    // Cilium unions its rules with NetworkPolicy's, then its deny rules win (engine/cilium-combine.ts).
+    const cilium = this.cilium?.side(direction, pod, peer, dst, isolatedBy.length ? allowed : null);
+    const layer = cilium ? cilium.allowed : isolatedBy.length ? allowed : null;
+    const withCilium = cilium ? { cilium: cilium.verdict } : {};
+    const tiers = this.throughTiers(direction, pod, peer, dst, layer);
+    return tiers
+      ? { direction, subject, isolatedBy, rules, ...withCilium, tiers: tiers.verdict, allowed: tiers.allowed }
+      : { direction, subject, isolatedBy, rules, ...withCilium, allowed: layer ?? ConnectionSet.ALL };
   }
 
   /** The cluster-wide policies that apply to `pod` in `direction`, rule by rule, and what gets through. */

@@ -2,6 +2,7 @@ import type { AdminPolicy, AdminRule } from '../model/admin-policy.js';
 import type { Direction, NetworkPolicy, Rule } from '../model/policy.js';
 import type { ConnectionSet } from '../net/connection-set.js';
 import type { Endpoint } from '../engine/endpoint.js';
+import type { CiliumVerdict } from './cilium-verdict.js';
 
 /** How one rule of an isolating policy treats one (peer, destination) pair. */
 export interface RuleVerdict {
@@ -62,6 +63,8 @@ export interface DirectionVerdict {
   assumed?: { notSelectedBy: NetworkPolicy[]; note: string };
   /** Every rule of those policies. */
   rules: RuleVerdict[];
+  /** Cilium's policies on this side, when some act on the pod (they are unioned with NetworkPolicy's rules, and their denies win). */
+  cilium?: CiliumVerdict;
   /** Cluster-wide policies that apply to this side, when there are any. */
   tiers?: TierVerdict;
   /** What this side allows: through the tiers when there are cluster-wide policies; else everything when not isolated, or the union of matching rules. */

@@ -6,6 +6,7 @@ import { applyLegacySemantics } from './apply-legacy-semantics.js';
 import { chooseSemantics } from './choose-semantics.js';
 import { buildSnapshot, type LoadedObjects } from './build-snapshot.js';
 import { readAdminPolicy } from './kinds/admin-policy.js';
+import { CiliumPolicies, isCiliumPolicy } from './kinds/cilium-policies.js';
 import { readAlphaNetworkPolicy } from './kinds/alpha-network-policy.js';
 import { readNamespace } from './kinds/namespace.js';
 import { readNetworkPolicy } from './kinds/network-policy.js';
@@ -53,6 +54,7 @@ export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {
   /** Policies are read once every namespace is known: how to read them depends on the semantics. */
   const policyReaders: ObjectReader[] = [];
   const unmodelled: UnmodelledObject[] = [];
+  const cilium = new CiliumPolicies();
   let read = 0;
   let found = 0;
   for (const { file, text } of inputs) {
@@ -63,6 +65,10 @@ export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {
       if (options.progress && ++read % 4096 === 0) options.progress('reading manifests', read, found);
       const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse', options.defaultNamespace ?? 'default');
       // Kinds of plugins and operators (some share names with built-in kinds: Calico's NetworkPolicy).
+      if (isCiliumPolicy(raw)) {
+        cilium.read(r);
+        continue;
+      }
       if (raw.apiVersion.includes('.')) {
         const u = readUnmodelled(r);
         if (u) {
@@ -110,7 +116,9 @@ export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {
     const policy = readPolicy(r, semantics.mode === 'legacy');
     if (policy) objects.policies.push(policy);
   }
-  const declared: Snapshot = { ...buildSnapshot(objects, diagnostics), semantics, ...(unmodelled.length ? { unmodelled } : {}) };
+  unmodelled.push(...cilium.unmodelled());
+  const ciliumPolicies = cilium.policies(objects.adminPolicies ?? [], diagnostics);
+  const declared: Snapshot = { ...buildSnapshot(objects, diagnostics), semantics, ...(unmodelled.length ? { unmodelled } : {}), ...(ciliumPolicies.length ? { ciliumPolicies } : {}) };
   const snapshot = semantics.mode === 'legacy' ? applyLegacySemantics(declared, diagnostics) : declared;
   return { snapshot, declared, diagnostics, files: inputs.length };
 }

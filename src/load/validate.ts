@@ -21,7 +21,8 @@ function segments(instancePath: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function problem(e: ErrorObject): SchemaProblem {
+/** One ajv error as a problem on a field (unknown fields with the closest known names). */
+export function schemaProblem(e: ErrorObject): SchemaProblem {
   const path = segments(e.instancePath);
   if (e.keyword === 'additionalProperties') {
     const field = (e.params as { additionalProperty: string }).additionalProperty;
@@ -39,5 +40,5 @@ function problem(e: ErrorObject): SchemaProblem {
 /** Checks a NetworkPolicy's shape against the v1 schema; each problem names its field. */
 export function validateNetworkPolicyShape(value: unknown): SchemaProblem[] {
   if (validator(value)) return [];
-  return (validator.errors ?? []).map(problem);
+  return (validator.errors ?? []).map(schemaProblem);
 }

@@ -1,6 +1,7 @@
 import type { Labels, LabelSelector } from './labels.js';
 import type { NetworkPolicy, Protocol } from './policy.js';
 import type { AdminPolicy } from './admin-policy.js';
+import type { CiliumPolicy } from './cilium-policy.js';
 import type { LegacyIsolation, Semantics } from './semantics.js';
 import type { SourceRef } from './source.js';
 import type { UnmodelledObject } from './unmodelled.js';
@@ -79,6 +80,8 @@ export interface Snapshot {
   services: readonly Service[];
   /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects (absent: none). */
   adminPolicies?: readonly AdminPolicy[];
+  /** CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy rules, one per spec (absent: none). */
+  ciliumPolicies?: readonly CiliumPolicy[];
   /** How the policies were read; absent means networking.k8s.io/v1 with nothing legacy in sight. */
   semantics?: Semantics;
   /** Objects read but not evaluated that answers may depend on (plugin policies, operators' resources). */

@@ -19,6 +19,7 @@ describe('README examples are true', () => {
     ['lint -f examples/lint-mistakes', 1],
     ['migrate -f examples/legacy-v1beta1 --output-dir v1-policies', 0],
     ['can experiment reach api:8443 -f examples/admin-policies', 1],
+    ['can frontend reach db:5432 -f examples/cilium', 1],
   ])('netpol-check %s', async (cmd, code) => {
     const r = await runCli(cmd.split(' '));
     expect(r.code).toBe(code);

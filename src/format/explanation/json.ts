@@ -5,6 +5,7 @@ import type { AdminRuleVerdict, DirectionVerdict } from '../../explain/verdict.j
 import { formatSource } from '../../model/source.js';
 import { portsJson } from '../matrix/json.js';
 import { describePeer } from './describe.js';
+import { ciliumJson } from './cilium-json.js';
 import { assumingText, differingBehaviours } from '../../model/cni.js';
 
 function adminRuleJson(a: AdminRuleVerdict) {
@@ -34,6 +35,7 @@ function sideJson(v: DirectionVerdict, p: PairAnswer) {
     isolatedBy: v.isolatedBy.map((pol) => ({ policy: `${pol.namespace}/${pol.name}`, source: formatSource(pol.source) })),
     ...(v.assumed ? { assumed: { note: v.assumed.note, notSelectedBy: v.assumed.notSelectedBy.map((pol) => `${pol.namespace}/${pol.name}`) } } : {}),
     allowed: v.allowed.toString(),
+    ...(v.cilium ? { cilium: ciliumJson(v.cilium) } : {}),
     ...(v.tiers
       ? {
           tiers: {

@@ -8,6 +8,7 @@ import type { AdminRuleVerdict, DirectionVerdict, RuleVerdict, TierVerdict } fro
 import { formatSource } from '../../model/source.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
 import { adminRuleRef, describePeer, policyRef, ruleRef } from './describe.js';
+import { ciliumLines, ciliumTitle } from './cilium-text.js';
 
 function portText(p: PairAnswer): string {
   if (!p.port) return '';
@@ -31,6 +32,7 @@ function side(v: DirectionVerdict, who: string, p: PairAnswer): string[] {
   if (!v.subject) return [`  ${title}: an outside address; no NetworkPolicy restricts it`];
   if (v.assumed) return [`  ${title}: not isolated: ${v.assumed.note}; everything allowed (selected by labels by ${v.assumed.notSelectedBy.map(policyRef).join(', ')})`];
   if (v.tiers) return [`  ${title}:`, ...tierLines(v, v.tiers, p)];
+  if (v.cilium) return [ciliumTitle(title, v.cilium), ...ciliumLines(v, v.cilium, p, () => networkPolicyLines(v, p))];
   if (v.isolatedBy.length === 0) return [`  ${title}: not isolated (no policy selects it for ${v.direction}): everything allowed`];
   return [`  ${title}: isolated by ${v.isolatedBy.map(policyRef).join(', ')}`, ...networkPolicyLines(v, p)];
 }
@@ -83,6 +85,7 @@ function tierLines(v: DirectionVerdict, t: TierVerdict, p: PairAnswer): string[]
   }
   if (!touches(t.toNetworkPolicy)) return lines;
   if (port && lines.length === 0) lines.push(`    admin tier: ${t.admin.length ? 'no rule matches it' : 'no rule applies'}; NetworkPolicy decides`);
+  if (v.cilium) return [...lines, `    NetworkPolicy and Cilium: ${ciliumTitle('', v.cilium).trim().replace(/^: /, '')}`, ...ciliumLines(v, v.cilium, p, () => networkPolicyLines(v, p))];
   if (v.isolatedBy.length) return [...lines, `    NetworkPolicy: isolated by ${v.isolatedBy.map(policyRef).join(', ')}`, ...networkPolicyLines(v, p)];
   lines.push(`    NetworkPolicy: no policy selects it for ${v.direction}; the baseline tier decides`);
   let decided = false;

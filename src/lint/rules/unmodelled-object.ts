@@ -13,7 +13,7 @@ export default defineRule({
       pods: '{kind} {name} is run by {owner}, whose pods are not in the snapshot: add them with kubectl get pods -o yaml',
     },
     examples: {
-      bad: 'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: lock-db, namespace: shop}\nspec: {endpointSelector: {}, ingress: []}\n',
+      bad: 'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: lock-db, namespace: shop}\nspec: {endpointSelector: {}, egress: [{toFQDNs: [{matchName: api.example.com}]}]}\n',
       good: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: lock-db, namespace: shop}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n',
     },
   },

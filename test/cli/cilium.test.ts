@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+
+const EXAMPLE = join(ROOT, 'examples', 'cilium');
+
+/** Cilium's policies through the commands (docs/cilium.md): can explains, matrix, verify and diff include them through the engine. */
+describe('Cilium policies through the commands', () => {
+  it('can names the deny rule that won, with its file and line', async () => {
+    const r = await runCli(['can', 'frontend', 'reach', 'db:5432', '-f', EXAMPLE]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗ denied by ingressDeny rule 0 of CiliumNetworkPolicy shop\/api specs\[1\] \([^)]*cilium-policies\.yaml:40:5\): peer 0: pods app=frontend in namespace shop/);
+  });
+
+  it('can --format json carries the Cilium verdict', async () => {
+    const r = await runCli(['can', 'experiment', 'reach', 'frontend:8080', '-f', EXAMPLE, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const ingress = JSON.parse(r.out).results[0].ingress;
+    expect(ingress.cilium.defaultDeny).toBe(true);
+    expect(ingress.cilium.defaultDenyBy).toEqual(['CiliumNetworkPolicy shop/frontend']);
+    expect(ingress.cilium.rules).toContainEqual(expect.objectContaining({ kind: 'CiliumClusterwideNetworkPolicy', policy: 'CiliumClusterwideNetworkPolicy sandbox-stays-out', section: 'ingressDeny', rule: 0, peerMatched: 0 }));
+  });
+
+  it('matrix: what the Cilium rules leave', async () => {
+    const r = await runCli(['matrix', '-f', EXAMPLE, '-n', 'shop']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('0.0.0.0-255.255.255.255[External] => shop/frontend[Deployment] : TCP 8080\n');
+    expect(r.out).toContain('shop/frontend[Deployment] => shop/api[Deployment] : TCP 9000\n');
+    expect(r.out).not.toContain('shop/frontend[Deployment] => shop/db');
+    expect(r.out).not.toContain('sandbox/experiment[Deployment] => shop/');
+  });
+
+  it('verify checks the example\'s expectations', async () => {
+    const r = await runCli(['verify', join(EXAMPLE, 'expectations.yaml'), '-f', EXAMPLE]);
+    expect(r.out).toContain('4 passed, 0 failed');
+    expect(r.code).toBe(0);
+  });
+
+  it('diff: dropping the clusterwide deny opens only what no other policy closes (the shop keeps its default deny)', async () => {
+    const head = mkdtempSync(join(tmpdir(), 'cilium-'));
+    for (const f of ['namespaces.yaml', 'workloads.yaml', 'network-policies.yaml']) copyFileSync(join(EXAMPLE, f), join(head, f));
+    const policies = readFileSync(join(EXAMPLE, 'cilium-policies.yaml'), 'utf8').split('\n---\n').slice(1).join('\n---\n');
+    writeFileSync(join(head, 'cilium-policies.yaml'), policies);
+    const r = await runCli(['diff', '--base', EXAMPLE, '--head', head]);
+    expect(r.out).toBe('+ sandbox/experiment[Deployment] => kube-system/coredns[Deployment] : All Connections\n1 pair(s) gain connections, 0 pair(s) lose connections\n');
+  });
+
+  it('with admin network policies too, a warning says Cilium may not enforce them', async () => {
+    const anp = 'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: a}\nspec: {priority: 1, subject: {namespaces: {}}, ingress: [{action: Allow, from: [{namespaces: {}}]}]}\n';
+    const cnp = 'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: c, namespace: x}\nspec: {endpointSelector: {}, ingress: [{}]}\n';
+    const r = await runCli(['lint', '-f', '-'], `${anp}---\n${cnp}`);
+    expect(r.out + r.err).toContain('cilium/cilium#23380');
+  });
+
+  it('with admin network policies, what passes to NetworkPolicy goes to NetworkPolicy and Cilium together', async () => {
+    const input = [
+      'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: pass-all}\nspec: {priority: 1, subject: {namespaces: {}}, ingress: [{action: Pass, from: [{namespaces: {}}]}]}',
+      'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: db, namespace: prod}\nspec: {endpointSelector: {matchLabels: {app: db}}, ingress: [{fromEndpoints: [{matchLabels: {app: api}}]}]}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: db, namespace: prod, labels: {app: db}}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: prod, labels: {app: web}}',
+    ].join('\n---\n');
+    const r = await runCli(['can', 'prod/web', 'reach', 'prod/db:5432', '-f', '-'], input);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/↷ passed to NetworkPolicy by AdminNetworkPolicy pass-all[^\n]*\n {4}NetworkPolicy and Cilium: selected by CiliumNetworkPolicy prod\/db[^\n]*\n {4}default deny, from CiliumNetworkPolicy prod\/db[^\n]*\n {4}✗ denied: no rule allows it \(default deny\)/);
+  });
+});
