@@ -343,7 +343,17 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     rowCache.set(rowKey, row);
     rows.push(row);
   }
-  return new ReachabilityMatrix(universe, pool, rows, isolated, policies, mentionsIpv6(snapshot), semanticsName(snapshot.semantics));
+  // What the matrix reports as isolated (in default deny): by NetworkPolicy, or by a Cilium rule
+  // that puts the pod in default deny (lint, reports and JSON read it; the rows above needed
+  // NetworkPolicy's own isolation, which the Cilium sides combine with).
+  const reported = cilium ? { ingress: isolated.ingress.clone(), egress: isolated.egress.clone() } : isolated;
+  if (cilium) {
+    for (let c = 0; c < P; c++) {
+      if (cilium.ingress[c]?.defaultDeny) reported.ingress.set(c);
+      if (cilium.egress[c]?.defaultDeny) reported.egress.set(c);
+    }
+  }
+  return new ReachabilityMatrix(universe, pool, rows, reported, policies, mentionsIpv6(snapshot), semanticsName(snapshot.semantics));
 }
 
 /** The pod classes of `u` are those `buildPodIndex` would make for this snapshot and these blocks. */
