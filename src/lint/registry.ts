@@ -2,6 +2,7 @@ import type { LintRule } from './rule.js';
 import adminPeerUnmodelled from './rules/admin-peer-unmodelled.js';
 import adminPriorityTie from './rules/admin-priority-tie.js';
 import allowAll from './rules/allow-all.js';
+import ciliumSelectsNothing from './rules/cilium-selects-nothing.js';
 import deprecatedApi from './rules/deprecated-api.js';
 import egressWithoutDns from './rules/egress-without-dns.js';
 import ignoredRules from './rules/ignored-rules.js';
@@ -25,6 +26,7 @@ export const RULES = [
   adminPeerUnmodelled,
   adminPriorityTie,
   allowAll,
+  ciliumSelectsNothing,
   deprecatedApi,
   egressWithoutDns,
   ignoredRules,
