@@ -33,6 +33,11 @@ export class CiliumReference {
     return networkPolicy === true || matching(false);
   }
 
+  /** The policies that select the pod and put it in default deny for this direction (Cilium docs, "Policy Enforcement Modes"). */
+  defaultDenying(pod: Pod, direction: Direction): CiliumPolicy[] {
+    return this.policies.filter((p) => !p.selectsNoPod && p.defaultDeny[direction] && this.podMatches(p.endpointSelector, p.namespace, pod));
+  }
+
   private podMatches(selector: CiliumPolicy['endpointSelector'], namespace: string | undefined, pod: Pod): boolean {
     if (pod.hostNetwork) return false; // a host-networked pod is the node to Cilium
     if (namespace !== undefined && pod.namespace !== namespace) return false;

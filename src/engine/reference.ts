@@ -1,3 +1,4 @@
+import type { CiliumPolicy } from '../model/cilium-policy.js';
 import { DEFAULT_ASSUMPTIONS, type PluginAssumptions } from '../model/cni.js';
 import { parseIp } from '../net/ip-address.js';
 import { adminOrder, type AdminPeer, type AdminPolicy, type AdminRule } from '../model/admin-policy.js';
@@ -103,6 +104,11 @@ export class ReferenceEvaluator {
   }
 
   /** Policies that select `pod` and apply to it in the direction (none for a hostNetwork pod that is node traffic). */
+  /** Cilium policies that put the pod in default deny for this direction (none without Cilium policies). */
+  ciliumIsolating(pod: Pod, direction: 'ingress' | 'egress'): CiliumPolicy[] {
+    return this.cilium?.defaultDenying(pod, direction) ?? [];
+  }
+
   applying(pod: Pod, direction: 'ingress' | 'egress'): NetworkPolicy[] {
     if (pod.hostNetwork && this.plugin.hostNetwork === 'node') return [];
     return this.snapshot.policies.filter(

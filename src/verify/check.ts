@@ -128,7 +128,10 @@ function check(snapshot: Snapshot, e: Expectation, undetermined: Set<UnmodelledO
     if (m.endpoint.kind !== 'pod') continue;
     for (const u of undeterminedBy(snapshot, m.endpoint, m.endpoint)) undetermined.add(u);
     for (const d of directions) {
-      if (reference.applying(m.endpoint.pod, d).length === 0) result.problems.push(`${m.id} is not isolated for ${d}: no NetworkPolicy selects it for ${d}`);
+      // Cilium puts a pod in default deny too (its rules, enableDefaultDeny): docs/cilium.md.
+      if (reference.applying(m.endpoint.pod, d).length === 0 && reference.ciliumIsolating(m.endpoint.pod, d).length === 0) {
+        result.problems.push(`${m.id} is not isolated for ${d}: no NetworkPolicy selects it for ${d}${snapshot.ciliumPolicies?.length ? ' and no Cilium policy puts it in default deny' : ''}`);
+      }
     }
   }
   return { ...result, passed: result.problems.length === 0 };
