@@ -1,5 +1,6 @@
 import type { Pod } from '../model/snapshot.js';
 import { forEachSetBit } from './bitset.js';
+import { blockRuns } from './block-runs.js';
 import type { IpFamily } from '../net/ip-address.js';
 import type { ReachabilityMatrix } from './matrix.js';
 import { byId, externalId, podId, type Level, type Node } from './node.js';
@@ -79,6 +80,13 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
   // the touched indices remembered so that clearing costs what was set.
   const acc = new Int32Array(list.length);
   const touched: number[] = [];
+  const gather = (b: number, id: number): void => {
+    const was = acc[b]!;
+    if (was === 0) {
+      touched.push(b);
+      acc[b] = id;
+    } else if (was !== id) acc[b] = m.pool.union(was, id);
+  };
   const toNodes = (a: number): [number, number][] => {
     for (const s of list[a]!.classes) {
       const row = m.rows[s]!;
@@ -94,14 +102,7 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
             word = (word ^ low) >>> 0;
             const d = (w << 5) + (31 - Math.clz32(low));
             if (d >= P) break;
-            for (const b of nodesOfClass[d]!) {
-              if (b === a) continue;
-              const was = acc[b]!;
-              if (was === 0) {
-                touched.push(b);
-                acc[b] = id;
-              } else if (was !== id) acc[b] = m.pool.union(was, id);
-            }
+            for (const b of nodesOfClass[d]!) if (b !== a) gather(b, id);
           }
         }
       }
@@ -131,14 +132,7 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
         }
       }
       if (id === 0) continue;
-      for (const b of nodesOfClass[s]!) {
-        if (b === a) continue;
-        const was = acc[b]!;
-        if (was === 0) {
-          touched.push(b);
-          acc[b] = id;
-        } else if (was !== id) acc[b] = m.pool.union(was, id);
-      }
+      for (const b of nodesOfClass[s]!) if (b !== a) gather(b, id);
     }
     return drain();
   };
@@ -151,25 +145,7 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
     return n;
   };
   // External ranges, merged where neighbouring blocks give the same connections.
-  const merge = (acc: Map<number, number>): Run[] => {
-    const out: Run[] = [];
-    let run: { family: IpFamily; lo: bigint; hi: bigint; id: number } | undefined;
-    const flush = (): void => {
-      if (run && run.id !== 0) out.push({ ext: external(run.family, run.lo, run.hi), id: run.id });
-      run = undefined;
-    };
-    m.blocks.forEach((blk, x) => {
-      if (blk.family === 6 && !m.showIpv6) return;
-      const id = acc.get(x) ?? 0;
-      if (run && run.family === blk.family && run.hi + 1n === blk.lo && run.id === id) run.hi = blk.hi;
-      else {
-        flush();
-        run = { family: blk.family, lo: blk.lo, hi: blk.hi, id };
-      }
-    });
-    flush();
-    return out;
-  };
+  const merge = (acc: Map<number, number>): Run[] => blockRuns(m, acc).map((r) => ({ ext: external(r.family, r.lo, r.hi), id: r.id }));
   const runs = list.map((_, a) => ({ in: merge(fromBlocks[a]!), out: merge(toBlocks[a]!) }));
   return { nodes: list.map((g) => g.node), externals: [...externals.values()].sort(byId), toNodes, fromNodes, runs };
 }

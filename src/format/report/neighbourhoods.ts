@@ -1,6 +1,7 @@
 import { forEachSetBit } from '../../engine/bitset.js';
 import type { Edge } from '../../engine/connectivity.js';
 import { filterEdge, type EdgeFilter } from '../../engine/edge-filter.js';
+import { blockRuns } from '../../engine/block-runs.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import { externalId, type Level, type Node } from '../../engine/node.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
@@ -153,26 +154,4 @@ export function neighbourhoods(m: ReachabilityMatrix, level: Level, caps: GraphC
     fromBlocks[u] = new Map();
   }
   return { units, ranges, conns, views, shown, total, all, exposed };
-}
-
-/** Adjacent blocks with the same connection id, merged into ranges (IPv6 only when the snapshot speaks of it), as `connectivity()` merges them. */
-function blockRuns(m: ReachabilityMatrix, acc: Map<number, number>): { family: IpFamily; lo: bigint; hi: bigint; id: number }[] {
-  const out: { family: IpFamily; lo: bigint; hi: bigint; id: number }[] = [];
-  if (acc.size === 0) return out;
-  let run: { family: IpFamily; lo: bigint; hi: bigint; id: number } | undefined;
-  const flush = (): void => {
-    if (run && run.id !== 0) out.push(run);
-    run = undefined;
-  };
-  m.blocks.forEach((blk, x) => {
-    if (blk.family === 6 && !m.showIpv6) return;
-    const id = acc.get(x) ?? 0;
-    if (run && run.family === blk.family && run.hi + 1n === blk.lo && run.id === id) run.hi = blk.hi;
-    else {
-      flush();
-      run = { family: blk.family, lo: blk.lo, hi: blk.hi, id };
-    }
-  });
-  flush();
-  return out;
 }
