@@ -136,19 +136,57 @@ export function neighbourhoods(m: ReachabilityMatrix, level: Level, caps: GraphC
       });
     });
   });
+  // Pairs between units, one source unit at a time. A pair's connections are needed only while
+  // something still keeps pairs (the whole-cluster list, a filter, a namespace view under its caps
+  // or its intra list); past that a pair is only counted. On a dense cluster every view fills
+  // after its first units, so most of the (often hundreds of millions of) pairs cost a stamp in a
+  // typed array, not a union of connection sets in a map. Ids are gathered in a dense array over
+  // the units, in the order they are first reached (the emission order of before).
+  const acc = new Int32Array(U);
+  const stamp = new Int32Array(U);
+  const touched: number[] = [];
+  const keeping = (b: number): boolean => views[b]!.edges !== undefined;
   for (let u = 0; u < U; u++) {
-    const toUnits = new Map<number, number>();
+    const a = units.nsOfUnit[u]!;
+    const own = views[a]!;
+    const every = filter !== undefined || all !== undefined || own.edges !== undefined;
+    const intraKept = own.intra.length < 3 * caps.edges;
+    let counted = 0;
+    let countedIntra = 0;
     const toBlocks = new Map<number, number>();
     for (const cls of units.classesOf[u]!) {
       const row = m.rows[cls]!;
       row.ids.forEach((id, i) => {
         forEachSetBit(row.bits[i]!, (d) => {
-          if (d >= P) toBlocks.set(d - P, m.pool.union(toBlocks.get(d - P) ?? 0, id));
-          else for (const v of units.unitsOfClass[d]!) if (v !== u) toUnits.set(v, m.pool.union(toUnits.get(v) ?? 0, id));
+          if (d >= P) {
+            toBlocks.set(d - P, m.pool.union(toBlocks.get(d - P) ?? 0, id));
+            return;
+          }
+          for (const v of units.unitsOfClass[d]!) {
+            if (v === u) continue;
+            const b = units.nsOfUnit[v]!;
+            if (every || (b === a ? intraKept : keeping(b))) {
+              const was = acc[v]!;
+              if (was === 0) {
+                touched.push(v);
+                acc[v] = id;
+              } else if (was !== id) acc[v] = m.pool.union(was, id);
+            } else if (stamp[v] !== u + 1) {
+              stamp[v] = u + 1;
+              counted++;
+              if (b === a) countedIntra++;
+            }
+          }
         });
       });
     }
-    for (const [v, id] of toUnits) emit(u, v, id);
+    for (const v of touched) {
+      emit(u, v, acc[v]!);
+      acc[v] = 0;
+    }
+    touched.length = 0;
+    total += counted;
+    own.intraLeftOut += countedIntra;
     for (const r of blockRuns(m, toBlocks)) emit(u, range(r.family, r.lo, r.hi), r.id);
     for (const r of blockRuns(m, fromBlocks[u]!)) emit(range(r.family, r.lo, r.hi), u, r.id);
     fromBlocks[u] = new Map();
