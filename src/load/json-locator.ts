@@ -6,13 +6,13 @@ import type { Locator, Path } from './locate.js';
 
 /**
  * Locators into a JSON text. The offsets of a top-level `items` list are found in one pass,
- * so that ten thousand list items cost one scan, not ten thousand.
+ * so that ten thousand list items cost one scan, not ten thousand (none when the caller has them).
  */
-export function jsonLocators(file: string, text: string): (prefix: Path) => Locator {
+export function jsonLocators(file: string, text: string, itemStarts?: number[]): (prefix: Path) => Locator {
   let lineIndex: LineIndex | undefined;
   const lines = (): LineIndex => (lineIndex ??= new LineIndex(text));
   const root = text.search(/\S/);
-  let items: number[] | undefined;
+  let items: number[] | undefined = itemStarts;
   const start = (prefix: Path): number | undefined => {
     if (prefix.length === 2 && prefix[0] === 'items' && typeof prefix[1] === 'number') {
       if (!items) {

@@ -4,7 +4,7 @@
  * the path. Used for big `kubectl get -o json` dumps, where a YAML parser is too slow.
  */
 
-function skipWs(t: string, i: number): number {
+export function skipWs(t: string, i: number): number {
   while (i < t.length) {
     const c = t.charCodeAt(i);
     if (c === 32 || c === 10 || c === 13 || c === 9) i++;
@@ -13,7 +13,7 @@ function skipWs(t: string, i: number): number {
   return i;
 }
 
-function skipString(t: string, i: number): number {
+export function skipString(t: string, i: number): number {
   // t[i] === '"': jump from quote to quote, stepping over escaped ones.
   for (;;) {
     const q = t.indexOf('"', i + 1);

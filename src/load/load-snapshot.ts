@@ -17,7 +17,7 @@ import { readWorkload, TEMPLATE_PATHS } from './kinds/workload.js';
 import type { UnmodelledObject } from '../model/unmodelled.js';
 import type { Progress } from '../model/progress.js';
 import { ObjectReader } from './object-reader.js';
-import { parseDocuments } from './parse-documents.js';
+import { NotStrictJson, streamDocuments, type ListItems } from './parse-documents.js';
 import { readInputs, STDIN, type InputText, type ReadOptions } from './read-inputs.js';
 
 export interface LoadResult {
@@ -49,6 +49,16 @@ export interface LoadOptions {
 
 /** Turns texts into a snapshot. Never throws on bad input: problems are diagnostics. */
 export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {}): LoadResult {
+  try {
+    return loadTextsOnce(inputs, options, 'auto');
+  } catch (e) {
+    // A big JSON list with an item that is not strict JSON: read again, each text parsed whole.
+    if (!(e instanceof NotStrictJson)) throw e;
+    return loadTextsOnce(inputs, options, 'whole');
+  }
+}
+
+function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listItems: ListItems): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const objects: LoadedObjects = { namespaces: [], pods: [], workloads: [], policies: [], services: [], adminPolicies: [] };
   /** Policies are read once every namespace is known: how to read them depends on the semantics. */
@@ -58,9 +68,10 @@ export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {
   let read = 0;
   let found = 0;
   for (const { file, text } of inputs) {
-    const parsed = parseDocuments(file, text);
-    diagnostics.push(...parsed.diagnostics);
-    found += parsed.objects.length;
+    const parsed = streamDocuments(file, text, { listItems });
+    found += parsed.count;
+    // The file's own diagnostics (complete once its objects are taken) go before those of its objects.
+    const fileDiagnosticsAt = diagnostics.length;
     for (const raw of parsed.objects) {
       if (options.progress && ++read % 4096 === 0) options.progress('reading manifests', read, found);
       const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse', options.defaultNamespace ?? 'default');
@@ -109,6 +120,11 @@ export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {
           }
         // Other kinds (ConfigMap, RBAC, …) do not change connectivity.
       }
+    }
+    if (parsed.diagnostics.length > 0) {
+      const after = diagnostics.splice(fileDiagnosticsAt);
+      for (const d of parsed.diagnostics) diagnostics.push(d);
+      for (const d of after) diagnostics.push(d);
     }
   }
   const semantics = chooseSemantics(options.semantics ?? 'auto', objects.namespaces, policyReaders.map((r) => r.raw.apiVersion), diagnostics);

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { jsonLocators } from './json-locator.js';
 import type { Locator, Path } from './locate.js';
+import { NotStrictJson, parseItem, splitJsonList } from './json-list.js';
+export { NotStrictJson } from './json-list.js';
 import { readYamlDocuments } from './yaml-documents.js';
 
 /** One Kubernetes object as written, before it is understood. */
@@ -24,15 +26,47 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * JSON.parse, positions found on demand; YAML with the yaml package, which keeps ranges.
  */
 export function parseDocuments(file: string, text: string, options: { simple?: boolean } = {}): { objects: RawObject[]; diagnostics: Diagnostic[] } {
-  const objects: RawObject[] = [];
+  try {
+    const stream = streamDocuments(file, text, options);
+    return { objects: [...stream.objects], diagnostics: stream.diagnostics };
+  } catch (e) {
+    if (!(e instanceof NotStrictJson)) throw e;
+    const stream = streamDocuments(file, text, { ...options, listItems: 'whole' });
+    return { objects: [...stream.objects], diagnostics: stream.diagnostics };
+  }
+}
+
+/** Objects to be taken one at a time; `diagnostics` is complete once `objects` has been iterated. */
+export interface DocumentStream {
+  /** How many objects there are about to be (list items not yet looked at included). */
+  count: number;
+  objects: Iterable<RawObject>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * As `parseDocuments`, but the items of a big JSON list (a `kubectl get -o json` dump) are parsed
+ * one at a time, as they are taken: a reader that is done with an item before taking the next
+ * keeps only what it read (json-list.ts: a 100,000-pod dump then needs about a third less
+ * memory). Taking an item that is not strict JSON throws `NotStrictJson`: read the text again
+ * with `listItems: 'whole'`, which parses it whole first (and hands it to the YAML reader when
+ * JSON.parse refuses it).
+ */
+export function streamDocuments(file: string, text: string, options: { simple?: boolean; listItems?: ListItems } = {}): DocumentStream {
   const diagnostics: Diagnostic[] = [];
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     const line = text.slice(0, nul).split('\n').length;
     diagnostics.push({ severity: 'error', code: 'binary-input', message: 'binary data (a NUL byte), not YAML or JSON text; file skipped', source: { file, doc: 0, line, col: 1 } });
-    return { objects, diagnostics };
+    return { count: 0, objects: [], diagnostics };
   }
   if (/^\s*[[{]/.test(text)) {
+    const listItems = options.listItems ?? 'auto';
+    const list = listItems === 'one-by-one' || (listItems === 'auto' && text.length >= STREAMED_JSON_BYTES) ? splitJsonList(text) : undefined;
+    if (list && isListKind(list.shell.kind)) {
+      const item = (i: number): unknown => parseItem(text, list, i);
+      return { count: list.starts.length, objects: collect(list.shell, jsonLocators(file, text, list.starts), diagnostics, { count: list.starts.length, item }), diagnostics };
+    }
     let value: unknown;
     let parsed = false;
     try {
@@ -42,18 +76,32 @@ export function parseDocuments(file: string, text: string, options: { simple?: b
       // Not strict JSON (comments, trailing commas…): the YAML reader reports where.
     }
     if (parsed) {
-      collect(value, jsonLocators(file, text), objects, diagnostics);
-      return { objects, diagnostics };
+      const objects = [...collect(value, jsonLocators(file, text), diagnostics)];
+      return { count: objects.length, objects, diagnostics };
     }
   }
   const yaml = readYamlDocuments(file, text, { simple: options.simple });
   diagnostics.push(...yaml.diagnostics);
-  for (const d of yaml.docs) collect(d.value, d.locate, objects, diagnostics);
-  return { objects, diagnostics };
+  const objects = yaml.docs.flatMap((d) => [...collect(d.value, d.locate, diagnostics)]);
+  return { count: objects.length, objects, diagnostics };
+}
+
+/** How a JSON list's items are parsed: one at a time as they are taken, all at once, or one at a time when the text is big. */
+export type ListItems = 'auto' | 'one-by-one' | 'whole';
+
+/** From this size on, a JSON list is read item by item (below it, one JSON.parse is as fast). */
+const STREAMED_JSON_BYTES = 1 << 20;
+
+const isListKind = (kind: unknown): boolean => typeof kind === 'string' && (kind === 'List' || kind.endsWith('List'));
+
+/** A list's items when they are parsed one at a time (`items` of the value is then empty). */
+interface LazyItems {
+  count: number;
+  item(i: number): unknown;
 }
 
 /** One parsed document → objects, flattening lists. */
-function collect(value: unknown, locate: (prefix: Path) => Locator, objects: RawObject[], diagnostics: Diagnostic[]): void {
+function* collect(value: unknown, locate: (prefix: Path) => Locator, diagnostics: Diagnostic[], lazy?: LazyItems): Generator<RawObject> {
   if (value === null || value === undefined) return;
   const at = locate([]).at;
   if (isRecord(value) && value.kind === 'NetworkPolicy' && value.apiVersion === undefined && isRecord(value.spec) && 'allowIncoming' in value.spec) {
@@ -65,27 +113,29 @@ function collect(value: unknown, locate: (prefix: Path) => Locator, objects: Raw
     diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'not a Kubernetes object (no kind/apiVersion); skipped', source: at([]) });
     return;
   }
-  if (value.kind === 'List' || value.kind.endsWith('List')) {
+  if (isListKind(value.kind)) {
     const itemKind = value.kind === 'List' ? undefined : value.kind.slice(0, -'List'.length);
-    if (!Array.isArray(value.items)) {
+    if (!lazy && !Array.isArray(value.items)) {
       diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: `${value.kind} has no items list; skipped`, source: at([]) });
       return;
     }
-    value.items.forEach((item: unknown, i: number) => {
+    const items = lazy ?? { count: (value.items as unknown[]).length, item: (i: number) => (value.items as unknown[])[i] };
+    for (let i = 0; i < items.count; i++) {
+      const item = items.item(i);
       const itemAt = locate(['items', i]).at;
       if (!isRecord(item)) {
         diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'list item is not an object; skipped', source: itemAt([]) });
-        return;
+        continue;
       }
       const kind = typeof item.kind === 'string' ? item.kind : itemKind;
       const apiVersion = typeof item.apiVersion === 'string' ? item.apiVersion : (value.apiVersion as string);
       if (!kind) {
         diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'list item has no kind; skipped', source: itemAt([]) });
-        return;
+        continue;
       }
-      objects.push({ kind, apiVersion, value: item, at: itemAt });
-    });
+      yield { kind, apiVersion, value: item, at: itemAt };
+    }
     return;
   }
-  objects.push({ kind: value.kind, apiVersion: value.apiVersion, value, at });
+  yield { kind: value.kind, apiVersion: value.apiVersion, value, at };
 }

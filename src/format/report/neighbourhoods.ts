@@ -7,6 +7,7 @@ import { externalId, type Level, type Node } from '../../engine/node.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
 import type { IpFamily } from '../../net/ip-address.js';
 import { reportUnits, type ReportUnits } from './report-units.js';
+import { unitDestinations } from './unit-destinations.js';
 
 /** How much of the graph the page may draw at once, and how many pairs the page analyses whole. */
 export interface GraphCaps {
@@ -138,56 +139,24 @@ export function neighbourhoods(m: ReachabilityMatrix, level: Level, caps: GraphC
   });
   // Pairs between units, one source unit at a time. A pair's connections are needed only while
   // something still keeps pairs (the whole-cluster list, a filter, a namespace view under its caps
-  // or its intra list); past that a pair is only counted. On a dense cluster every view fills
-  // after its first units, so most of the (often hundreds of millions of) pairs cost a stamp in a
-  // typed array, not a union of connection sets in a map. Ids are gathered in a dense array over
-  // the units, in the order they are first reached (the emission order of before).
-  const acc = new Int32Array(U);
-  const stamp = new Int32Array(U);
-  const touched: number[] = [];
-  const keeping = (b: number): boolean => views[b]!.edges !== undefined;
+  // or its intra list); past that pairs are only counted (unit-destinations.ts). On a dense
+  // cluster every view fills after its first units, so most pairs are never looked at one by one.
+  const destinations = unitDestinations(m, units);
+  let keeping = units.namespaces.map((_, b) => b);
   for (let u = 0; u < U; u++) {
     const a = units.nsOfUnit[u]!;
     const own = views[a]!;
-    const every = filter !== undefined || all !== undefined || own.edges !== undefined;
-    const intraKept = own.intra.length < 3 * caps.edges;
-    let counted = 0;
-    let countedIntra = 0;
-    const toBlocks = new Map<number, number>();
-    for (const cls of units.classesOf[u]!) {
-      const row = m.rows[cls]!;
-      row.ids.forEach((id, i) => {
-        forEachSetBit(row.bits[i]!, (d) => {
-          if (d >= P) {
-            toBlocks.set(d - P, m.pool.union(toBlocks.get(d - P) ?? 0, id));
-            return;
-          }
-          for (const v of units.unitsOfClass[d]!) {
-            if (v === u) continue;
-            const b = units.nsOfUnit[v]!;
-            if (every || (b === a ? intraKept : keeping(b))) {
-              const was = acc[v]!;
-              if (was === 0) {
-                touched.push(v);
-                acc[v] = id;
-              } else if (was !== id) acc[v] = m.pool.union(was, id);
-            } else if (stamp[v] !== u + 1) {
-              stamp[v] = u + 1;
-              counted++;
-              if (b === a) countedIntra++;
-            }
-          }
-        });
-      });
+    if (filter !== undefined || all !== undefined || own.edges !== undefined) {
+      for (const [v, id] of destinations.all(u)) emit(u, v, id);
+    } else {
+      keeping = keeping.filter((b) => views[b]!.edges !== undefined);
+      const intraKept = own.intra.length < 3 * caps.edges;
+      const r = destinations.counted(u, intraKept ? [...keeping, a] : keeping);
+      for (const [v, id] of r.pairs) emit(u, v, id);
+      total += r.total - r.pairs.length;
+      if (!intraKept) own.intraLeftOut += r.ownNamespace;
     }
-    for (const v of touched) {
-      emit(u, v, acc[v]!);
-      acc[v] = 0;
-    }
-    touched.length = 0;
-    total += counted;
-    own.intraLeftOut += countedIntra;
-    for (const r of blockRuns(m, toBlocks)) emit(u, range(r.family, r.lo, r.hi), r.id);
+    for (const r of blockRuns(m, destinations.blocks(u))) emit(u, range(r.family, r.lo, r.hi), r.id);
     for (const r of blockRuns(m, fromBlocks[u]!)) emit(range(r.family, r.lo, r.hi), u, r.id);
     fromBlocks[u] = new Map();
   }
