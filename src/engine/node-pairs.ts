@@ -1,9 +1,9 @@
-import type { Pod } from '../model/snapshot.js';
 import { forEachSetBit } from './bitset.js';
 import { blockRuns } from './block-runs.js';
 import type { IpFamily } from '../net/ip-address.js';
 import type { ReachabilityMatrix } from './matrix.js';
-import { byId, externalId, podId, type Level, type Node } from './node.js';
+import { byId, externalId, type Level, type Node } from './node.js';
+import { nodeUnits } from './node-units.js';
 
 /** A merged external range and the connection id (in the matrix's pool) it has with one node. */
 export interface Run {
@@ -30,35 +30,17 @@ export interface NodePairs {
 
 /** The grouping of pods into nodes and the walk over the class matrix behind `connectivity()`. */
 export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
-  const classOf = m.pods.classOf;
-  const groups = new Map<string, { node: Node; classes: Set<number> }>();
-  for (const c of m.pods.classes) {
-    for (const pod of c.pods) {
-      const id = level === 'pod' ? podId(pod) : `${pod.namespace}/${pod.owner.name}[${pod.owner.kind}]`;
-      let g = groups.get(id);
-      if (!g) {
-        g = { node: newNode(level, id, pod), classes: new Set() };
-        groups.set(id, g);
-      }
-      if (g.node.kind === 'workload') g.node.pods.push(pod);
-      g.classes.add(classOf.get(pod)!);
-    }
-  }
-  const list = [...groups.values()].sort((a, b) => byId(a.node, b.node));
+  const { nodes, classesOf, unitsOfClass: nodesOfClass } = nodeUnits(m, level);
   const P = m.pods.classes.length;
-  const nodesOfClass: number[][] = Array.from({ length: P }, () => []);
-  list.forEach((g, i) => {
-    for (const c of g.classes) nodesOfClass[c]!.push(i);
-  });
 
   // Pod-to-outside and outside-to-pod, as connection ids per node and block (blocks are few).
-  const toBlocks: Map<number, number>[] = list.map(() => new Map());
-  const fromBlocks: Map<number, number>[] = list.map(() => new Map());
+  const toBlocks: Map<number, number>[] = nodes.map(() => new Map());
+  const fromBlocks: Map<number, number>[] = nodes.map(() => new Map());
   const add = (acc: Map<number, number>, key: number, id: number): void => {
     acc.set(key, m.pool.union(acc.get(key) ?? 0, id));
   };
-  list.forEach((g, a) => {
-    for (const s of g.classes) {
+  classesOf.forEach((classes, a) => {
+    for (const s of classes) {
       const row = m.rows[s]!;
       row.ids.forEach((id, i) => {
         forEachSetBit(row.bits[i]!, (d) => {
@@ -78,7 +60,7 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
 
   // Node-to-node, one source node at a time: ids accumulated in a dense array over the nodes,
   // the touched indices remembered so that clearing costs what was set.
-  const acc = new Int32Array(list.length);
+  const acc = new Int32Array(nodes.length);
   const touched: number[] = [];
   const gather = (b: number, id: number): void => {
     const was = acc[b]!;
@@ -88,7 +70,7 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
     } else if (was !== id) acc[b] = m.pool.union(was, id);
   };
   const toNodes = (a: number): [number, number][] => {
-    for (const s of list[a]!.classes) {
+    for (const s of classesOf[a]!) {
       const row = m.rows[s]!;
       for (let i = 0; i < row.ids.length; i++) {
         const id = row.ids[i]!;
@@ -118,7 +100,7 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
   };
   // Each source class's row read at node a's classes: one pass over the rows, not over every node's destinations.
   const fromNodes = (a: number): [number, number][] => {
-    const targets = [...list[a]!.classes];
+    const targets = classesOf[a]!;
     for (let s = 0; s < P; s++) {
       const row = m.rows[s]!;
       let id = 0;
@@ -146,12 +128,6 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
   };
   // External ranges, merged where neighbouring blocks give the same connections.
   const merge = (acc: Map<number, number>): Run[] => blockRuns(m, acc).map((r) => ({ ext: external(r.family, r.lo, r.hi), id: r.id }));
-  const runs = list.map((_, a) => ({ in: merge(fromBlocks[a]!), out: merge(toBlocks[a]!) }));
-  return { nodes: list.map((g) => g.node), externals: [...externals.values()].sort(byId), toNodes, fromNodes, runs };
-}
-
-function newNode(level: Level, id: string, pod: Pod): Node {
-  return level === 'pod'
-    ? { kind: 'pod', id, namespace: pod.namespace, name: pod.name, pod }
-    : { kind: 'workload', id, namespace: pod.namespace, name: pod.owner.name, workloadKind: pod.owner.kind, pods: [] };
+  const runs = nodes.map((_, a) => ({ in: merge(fromBlocks[a]!), out: merge(toBlocks[a]!) }));
+  return { nodes, externals: [...externals.values()].sort(byId), toNodes, fromNodes, runs };
 }

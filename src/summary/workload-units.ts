@@ -1,5 +1,6 @@
 import type { ReachabilityMatrix } from '../engine/matrix.js';
-import { byId, externalId, type Node } from '../engine/node.js';
+import { externalId, type Node } from '../engine/node.js';
+import { nodeUnits } from '../engine/node-units.js';
 
 /**
  * The ends of the workload-level matrix as numbered units: the workloads (`ns/name[Kind]`, sorted
@@ -21,24 +22,10 @@ export interface WorkloadUnits {
 }
 
 export function workloadUnits(m: ReachabilityMatrix): WorkloadUnits {
-  const groups = new Map<string, { node: Node & { kind: 'workload' }; classes: Set<number> }>();
-  m.pods.classes.forEach((c, ci) => {
-    for (const pod of c.pods) {
-      const id = `${pod.namespace}/${pod.owner.name}[${pod.owner.kind}]`;
-      let g = groups.get(id);
-      if (!g) groups.set(id, (g = { node: { kind: 'workload', id, namespace: pod.namespace, name: pod.owner.name, workloadKind: pod.owner.kind, pods: [] }, classes: new Set() }));
-      g.node.pods.push(pod);
-      g.classes.add(ci);
-    }
-  });
-  const list = [...groups.values()].sort((a, b) => byId(a.node, b.node));
-  const unitsOfClass: number[][] = m.pods.classes.map(() => []);
-  const classesOf = list.map((g, u) => {
-    const cs = [...g.classes].sort((a, b) => a - b);
-    for (const c of cs) unitsOfClass[c]!.push(u);
-    return cs;
-  });
-  const nodes: Node[] = list.map((g) => g.node);
+  const units = nodeUnits(m, 'workload');
+  const { classesOf, unitsOfClass } = units;
+  const nodes: Node[] = [...units.nodes];
+  const workloads = nodes.length;
   const unitOfBlock = new Int32Array(m.blocks.length).fill(-1);
   const blockOfUnit: number[] = [];
   m.blocks.forEach((b, x) => {
@@ -47,5 +34,5 @@ export function workloadUnits(m: ReachabilityMatrix): WorkloadUnits {
     blockOfUnit[nodes.length] = x;
     nodes.push({ kind: 'external', id: externalId(b.family, b.lo, b.hi), family: b.family, lo: b.lo, hi: b.hi });
   });
-  return { nodes, workloads: list.length, classesOf, unitsOfClass, unitOfBlock, blockOfUnit };
+  return { nodes, workloads, classesOf, unitsOfClass, unitOfBlock, blockOfUnit };
 }
