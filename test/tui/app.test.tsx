@@ -17,13 +17,21 @@ function explore(example: string, size = { width: 80, height: 24 }) {
   const app = render(<App model={model} size={size} />);
   const frame = () => app.lastFrame() ?? '';
   let ready = false;
-  /** Types keys one by one, letting React and ink settle after each. */
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /**
+   * Types keys one by one, letting React and ink settle after each: until the frame changes (or a
+   * while passes, for a key that changes nothing). Two keys that reach ink in one read are one
+   * input to it ("jj", or escape then a key: Alt+key), so on a loaded machine a fixed pause is
+   * not enough.
+   */
   const press = async (...keys: string[]) => {
-    if (!ready) await new Promise((r) => setTimeout(r, 40)); // ink starts reading input after the first render
+    if (!ready) await sleep(40); // ink starts reading input after the first render
     ready = true;
     for (const k of keys) {
+      const before = frame();
       app.stdin.write(k);
-      await new Promise((r) => setTimeout(r, 40));
+      await sleep(40);
+      for (const until = Date.now() + 400; frame() === before && Date.now() < until; ) await sleep(20);
     }
   };
   return { app, frame, press, model };
@@ -51,7 +59,7 @@ describe('netpol-check explore', () => {
   it('opens on a header with counts, workloads grouped by namespace with badges, and a footer of keys', async () => {
     const { frame, app } = explore('three-tier');
     cleanup = () => app.unmount();
-    await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(frame).toContain('netpol-check · 3 ns');
     const f = frame();
     expect(f).toContain('netpol-check · 3 ns · 5 workloads · 5 policies · 3 isolated · 8 open pairs');
     expect(f).toMatch(/│ingress-nginx\s+│/);
@@ -66,30 +74,30 @@ describe('netpol-check explore', () => {
     const { frame, press, app } = explore('three-tier');
     cleanup = () => app.unmount();
     await press('j', 'j');
-    expect(frame()).toContain('› [in eg] api deploy');
-    expect(frame()).toContain('shop/api[Deployment]');
-    expect(frame()).toContain('reaches 3 · a: all · d: who reaches it');
-    expect(frame()).toContain('→ db[StatefulSet]  TCP 5432');
+    await expect.poll(frame).toContain('› [in eg] api deploy');
+    await expect.poll(frame).toContain('shop/api[Deployment]');
+    await expect.poll(frame).toContain('reaches 3 · a: all · d: who reaches it');
+    await expect.poll(frame).toContain('→ db[StatefulSet]  TCP 5432');
     await press('d');
-    expect(frame()).toContain('is reached by 1 · a: all · d: whom it reaches');
-    expect(frame()).toContain('← frontend[Deployment]  TCP 9000');
+    await expect.poll(frame).toContain('is reached by 1 · a: all · d: whom it reaches');
+    await expect.poll(frame).toContain('← frontend[Deployment]  TCP 9000');
   });
 
   it('filters by typing (fuzzy, on names and labels), keeps or clears the filter', async () => {
     const { frame, press, app } = explore('three-tier');
     cleanup = () => app.unmount();
     await press('/', 'd', 'b');
-    expect(frame()).toContain('/db');
-    expect(frame()).toContain('[in eg] db sts');
+    await expect.poll(frame).toContain('/db');
+    await expect.poll(frame).toContain('[in eg] db sts');
     expect(frame()).not.toContain('coredns deploy');
     await press(KEY.enter);
-    expect(frame()).toContain('filter: db');
+    await expect.poll(frame).toContain('filter: db');
     await press(KEY.esc);
-    expect(frame()).toContain('coredns deploy');
+    await expect.poll(frame).toContain('coredns deploy');
     await press('/', 'z', 'z', 'z');
-    expect(frame()).toContain('nothing matches "zzz"');
+    await expect.poll(frame).toContain('nothing matches "zzz"');
     await press(KEY.backspace, KEY.backspace, KEY.backspace, 't', 'i', 'e', 'r', '=', 'b', 'a', 'c', 'k');
-    expect(frame()).toContain('[in eg] api deploy'); // by its label tier=backend
+    await expect.poll(frame).toContain('[in eg] api deploy'); // by its label tier=backend
     expect(frame()).not.toContain('frontend deploy');
   });
 
@@ -97,28 +105,29 @@ describe('netpol-check explore', () => {
     const { frame, press, app } = explore('three-tier');
     cleanup = () => app.unmount();
     await press('j', 'j', 'j', 'j', KEY.enter, 'j');
-    expect(frame()).toContain('› → api[Deployment]  TCP 9000');
+    await expect.poll(frame).toContain('› → api[Deployment]  TCP 9000');
     await press(KEY.enter);
+    await expect.poll(frame).toContain('yes: shop/frontend');
     const f = frame();
     expect(f).toContain('yes: shop/frontend[Deployment] can reach shop/api[Deployment] on TCP 9000');
     expect(f).toMatch(/✓ allowed by shop\/[a-z-]+ ingress rule 0/);
     expect(f).toContain('↑↓ scroll · PgUp PgDn page · esc back');
     await press(KEY.esc);
-    expect(frame()).toContain('› → api[Deployment]  TCP 9000');
+    await expect.poll(frame).toContain('› → api[Deployment]  TCP 9000');
     await press(KEY.esc);
-    expect(frame()).toContain('› [in eg] frontend deploy');
+    await expect.poll(frame).toContain('› [in eg] frontend deploy');
   });
 
   it('switches to the policy view: what a policy selects and allows', async () => {
     const { frame, press, app } = explore('three-tier');
     cleanup = () => app.unmount();
     await press(KEY.tab);
-    expect(frame()).toMatch(/ Policies /);
-    expect(frame()).toContain('NetworkPolicy shop/default-deny-all');
-    expect(frame()).toContain('ingress: nothing allowed (default deny)');
-    expect(frame()).toContain('selects 3:');
+    await expect.poll(frame).toMatch(/ Policies /);
+    await expect.poll(frame).toContain('NetworkPolicy shop/default-deny-all');
+    await expect.poll(frame).toContain('ingress: nothing allowed (default deny)');
+    await expect.poll(frame).toContain('selects 3:');
     await press('j');
-    expect(frame()).toContain('NetworkPolicy shop/allow-dns');
+    await expect.poll(frame).toContain('NetworkPolicy shop/allow-dns');
   });
 
   it('marks lint findings next to the objects they concern', async () => {
@@ -126,16 +135,16 @@ describe('netpol-check explore', () => {
     cleanup = () => app.unmount();
     const flagged = model.entries.find((e) => e.findings.length)!;
     expect(flagged).toBeDefined();
-    expect(frame()).toMatch(/!\d+ /);
+    await expect.poll(frame).toMatch(/!\d+ /);
     const index = model.entries.indexOf(flagged);
     await press(...Array.from({ length: index }, () => 'j'));
-    expect(frame()).toContain(`! ${flagged.findings[0]!.ruleId}:`);
+    await expect.poll(frame).toContain(`! ${flagged.findings[0]!.ruleId}:`);
   });
 
   it('shows help, and quits on q', async () => {
     const { frame, press, app } = explore('three-tier');
     await press('?');
-    expect(frame()).toContain('direction: who it reaches ⇄ who reaches it');
+    await expect.poll(frame).toContain('direction: who it reaches ⇄ who reaches it');
     await press('x');
     expect(frame()).not.toContain('this help (any key closes it)');
     await press('q');
@@ -177,7 +186,7 @@ describe('explore: wrapping, scrolling, why not, YAML', () => {
     const { frame, press, app } = explore('three-tier');
     cleanup = () => app.unmount();
     await press('j', 'j', 'j', 'j', KEY.enter);
-    expect(frame()).toContain('reaches 2 · a: all');
+    await expect.poll(frame).toContain('reaches 2 · a: all');
     expect(frame()).not.toContain('db[StatefulSet]');
     await press('a');
     let f = frame();
@@ -191,17 +200,17 @@ describe('explore: wrapping, scrolling, why not, YAML', () => {
     expect(f).toMatch(/egress of shop\/frontend\[Deployment\]: isolated by shop\/default-deny-all/);
     expect(f).toContain('✗ denied: no rule allows it');
     await press(KEY.esc, 'a');
-    expect(frame()).toContain('reaches 2 · a: all');
+    await expect.poll(frame).toContain('reaches 2 · a: all');
   });
 
   it('enter on a policy scrolls its details; y shows its YAML as read and back', async () => {
     const { frame, press, app } = explore('three-tier', { width: 80, height: 12 });
     cleanup = () => app.unmount();
     await press(KEY.tab, 'j', 'j');
-    expect(frame()).toContain('NetworkPolicy shop/frontend');
-    expect(frame()).toContain('enter scrolls');
+    await expect.poll(frame).toContain('NetworkPolicy shop/frontend');
+    await expect.poll(frame).toContain('enter scrolls');
     await press(KEY.enter);
-    expect(frame()).toContain('↑↓ scroll · PgUp PgDn page · y yaml · esc back');
+    await expect.poll(frame).toContain('↑↓ scroll · PgUp PgDn page · y yaml · esc back');
     await press(KEY.pageDown);
     let f = plain(frame());
     expect(f).not.toContain('NetworkPolicy shop/frontend');
@@ -246,6 +255,7 @@ describe('explore: wrapping, scrolling, why not, YAML', () => {
       const { frame, press, app } = explore(dir);
       cleanup = () => app.unmount();
       await press(KEY.tab, 'y');
+      await expect.poll(frame).toContain('note: ');
       const f = frame();
       // The YAML writer escapes some characters itself (\e, \a), the terminal escaping the rest.
       expect(f).toContain('note: "\\e[2J\\e]0;pwned\\a clear"');
