@@ -37,7 +37,7 @@ export function generatePolicies(snapshot: Snapshot, req: Requirement, managed: 
   const policies = buildPolicies(req, index, managed);
   const byNamespace = new Map<string, GeneratedPolicy[]>();
   for (const p of policies) byNamespace.set(p.namespace, [...(byNamespace.get(p.namespace) ?? []), p]);
-  const files = [...byNamespace.entries()].map(([namespace, ps]) => ({ namespace, policies: ps, text: ps.map((p) => yamlLib().stringify(p.manifest)).join('---\n') }));
+  const files = [...byNamespace.entries()].map(([namespace, ps]) => ({ namespace, policies: ps, text: ps.map((p) => yamlLib().stringify(p.manifest, { version: '1.1', lineWidth: 0 })).join('---\n') }));
   const reloaded = loadTexts(files.map((f) => ({ file: `${f.namespace}.yaml`, text: f.text })), { semantics: 'v1' });
   const reloadProblems = reloaded.diagnostics.filter((d) => d.severity === 'error');
   const after: Snapshot = { ...snapshot, policies: [...snapshot.policies.filter((p) => !managed.has(p.namespace)), ...reloaded.declared.policies] };
