@@ -24,6 +24,8 @@ export interface Generation {
   proof: GenerationProof;
   /** Problems reading the written manifests back (a bug if any). */
   reloadProblems: Diagnostic[];
+  /** The snapshot with the written policies in place of the managed namespaces' NetworkPolicies: what was proven. */
+  after: Snapshot;
 }
 
 /**
@@ -50,7 +52,7 @@ export function generatePolicies(snapshot: Snapshot, req: Requirement, managed: 
   if (snapshot.adminPolicies?.length) notes.push(`keeps the ${snapshot.adminPolicies.length} cluster-wide admin polic${snapshot.adminPolicies.length === 1 ? 'y' : 'ies'} as they are: they take precedence over NetworkPolicies (the proof includes them)`);
   if (snapshot.ciliumPolicies?.length) notes.push(`keeps the ${snapshot.ciliumPolicies.length} Cilium polic${snapshot.ciliumPolicies.length === 1 ? 'y' : 'ies'} as they are: they add to NetworkPolicies (the proof includes them)`);
   if (snapshot.unmodelled?.length) notes.push(`${snapshot.unmodelled.length} object${snapshot.unmodelled.length === 1 ? '' : 's'} not evaluated (NOT EVALUATED above): the proof does not cover them`);
-  return { files, managed: [...managed].sort(), notes, proof, reloadProblems };
+  return { files, managed: [...managed].sort(), notes, proof, reloadProblems, after };
 }
 
 /** `generate --freeze`: policies that keep exactly the connectivity the snapshot allows now, in every namespace with pods. */
