@@ -34,6 +34,12 @@ export interface ResolvedFlow {
   fromOutside: { dst: Pod; piece: AddressPiece }[];
 }
 
+/** Without a port, a flow is to the ports the destination's containers declare (every port when they declare none). */
+export function declaredPorts(pod: Pod): ConnectionSet {
+  if (!pod.ports.length) return ConnectionSet.ALL;
+  return pod.ports.reduce((c, p) => c.union(ConnectionSet.of({ [p.protocol]: PortSet.range(p.port) })), ConnectionSet.NONE);
+}
+
 const problem = (line: FlowLine, message: string): Diagnostic => ({ severity: 'error', code: 'bad-flow', message, source: line.source });
 
 /** Resolves every line; lines that name nothing, or a port no destination has, become diagnostics with their position. */
@@ -102,9 +108,9 @@ export function resolveFlows(snapshot: Snapshot, lines: readonly FlowLine[]): { 
         unresolved.push(pp.unresolved);
         continue;
       }
-      const connections = pp?.number !== undefined ? ConnectionSet.of({ [pp.protocol]: PortSet.range(pp.number) }) : ConnectionSet.ALL;
       if (m.endpoint.kind === 'pod') {
         const dstPod = m.endpoint.pod;
+        const connections = pp?.number !== undefined ? ConnectionSet.of({ [pp.protocol]: PortSet.range(pp.number) }) : declaredPorts(dstPod);
         for (const sp of srcEnd.pods) if (sp !== dstPod || (dstPod.fromTemplate && dstPod.replicas > 1)) flow.pairs.push({ src: sp, dst: dstPod, connections });
         if (srcEnd.kind === 'outside') flow.fromOutside.push({ dst: dstPod, piece: { family: srcEnd.spec.family, lo: srcEnd.spec.lo, hi: srcEnd.spec.hi, connections } });
       }

@@ -30,11 +30,14 @@ export function generateFromFlows(given: Snapshot, lines: readonly FlowLine[], o
   const { flows, problems } = resolveFlows(snapshot, lines);
   if (problems.length) return { flows, problems, snapshot };
   const req = new Requirement(snapshot.pods);
+  const resolverSet = new Set(resolverPods(snapshot).pods);
   const managed = new Set<string>();
   for (const f of flows) {
     for (const p of f.pairs) {
       req.allow(p.src, p.dst, p.connections);
-      managed.add(p.src.namespace).add(p.dst.namespace);
+      managed.add(p.src.namespace);
+      // A lookup does not put the resolver's namespace under generated policies (its own upstream traffic is not in the flows).
+      if (!(resolverSet.has(p.dst) && p.connections.subtract(DNS).isEmpty())) managed.add(p.dst.namespace);
     }
     for (const o of f.toOutside) {
       req.allowToOutside(o.src, [o.piece]);
