@@ -45,9 +45,10 @@ export function generatePolicies(snapshot: Snapshot, req: Requirement, managed: 
   const after: Snapshot = { ...snapshot, policies: [...snapshot.policies.filter((p) => !managed.has(p.namespace)), ...reloaded.declared.policies] };
   const proof = proveGeneration(req, snapshot, after, classes, managed);
   const notes: string[] = [];
-  const replaced = snapshot.policies.filter((p) => managed.has(p.namespace)).length;
-  if (replaced) notes.push(`replaces the ${replaced} NetworkPolic${replaced === 1 ? 'y' : 'ies'} of namespace${managed.size === 1 ? '' : 's'} ${[...managed].sort().join(', ')}`);
-  const kept = snapshot.policies.length - replaced;
+  const replaced = new Map<string, number>();
+  for (const p of snapshot.policies) if (managed.has(p.namespace)) replaced.set(p.namespace, (replaced.get(p.namespace) ?? 0) + 1);
+  if (replaced.size) notes.push(`replaces the NetworkPolicies in ${[...replaced].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ns, n]) => `${ns} (${n})`).join(', ')}`);
+  const kept = snapshot.policies.length - [...replaced.values()].reduce((a, b) => a + b, 0);
   if (kept) notes.push(`keeps the ${kept} NetworkPolic${kept === 1 ? 'y' : 'ies'} of other namespaces`);
   if (snapshot.adminPolicies?.length) notes.push(`keeps the ${snapshot.adminPolicies.length} cluster-wide admin polic${snapshot.adminPolicies.length === 1 ? 'y' : 'ies'} as they are: they take precedence over NetworkPolicies (the proof includes them)`);
   if (snapshot.ciliumPolicies?.length) notes.push(`keeps the ${snapshot.ciliumPolicies.length} Cilium polic${snapshot.ciliumPolicies.length === 1 ? 'y' : 'ies'} as they are: they add to NetworkPolicies (the proof includes them)`);

@@ -24,7 +24,7 @@ export function formatGenerateText(r: GenerateReport): string {
   const count = g.files.reduce((n, f) => n + f.policies.length, 0);
   const lines = [`generate ${r.source}: ${plural(count, 'NetworkPolicy', 'NetworkPolicies')} in ${plural(g.managed.length, 'namespace')} (${g.managed.join(', ')}), proven ${r.assumed}`];
   for (const note of g.notes) lines.push(`  ${note}`);
-  if (r.skipped?.size) lines.push(`  left out of the export: ${[...r.skipped].map(([why, n]) => `${n} × ${why}`).join('; ')}`);
+  if (r.skipped?.size) lines.push('  left out of the export:', ...[...r.skipped].map(([why, n]) => `    ${n} × ${why}`));
   if (r.written.length) lines.push(`wrote ${r.written.join(', ')}`);
   for (const d of g.reloadProblems) lines.push(`error reading the written manifests back (please report): ${formatSource(d.source)}: ${d.message} [${d.code}]`);
   const p = g.proof;
