@@ -12,12 +12,13 @@ export interface PodClass {
   namespace: string;
   labels: Labels;
   pods: Pod[];
-  /** The workloads (`ns/name[Kind]`, or `ns/name` for a bare pod) whose pods are in the class. */
+  /** The workloads (`ns/name[Kind]`) whose pods are in the class. */
   owners: string[];
 }
 
+/** `ns/name[Kind]`, as the matrix names workloads (a bare pod is its own workload, kind Pod). */
 export function ownerId(pod: Pod): string {
-  return pod.owner.kind === 'Pod' ? `${pod.namespace}/${pod.owner.name}` : `${pod.namespace}/${pod.owner.name}[${pod.owner.kind}]`;
+  return `${pod.namespace}/${pod.owner.name}[${pod.owner.kind}]`;
 }
 
 function labelKey(labels: Labels): string {

@@ -27,7 +27,7 @@ describe('stable labels (docs: Deployment pod-template-hash, StatefulSet/DaemonS
 describe('the selector of a class within its namespace', () => {
   const select = (target: Labels, ...others: Labels[]) => {
     const classes = podClasses([pod('t', target), ...others.map((l, i) => pod(`o${i}`, l))]);
-    const t = classes.find((c) => c.owners[0] === 'ns/t')!;
+    const t = classes.find((c) => c.owners[0] === 'ns/t[Pod]')!;
     return chooseSelector(t, classes);
   };
   it.each<[string, Labels, Labels[], object, object[]]>([
