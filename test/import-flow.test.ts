@@ -25,6 +25,7 @@ const RANK: Record<string, number> = {
   summary: 7,
   legacy: 7,
   generate: 8,
+  fix: 8,
   format: 9,
   api: 10,
   '(root)': 11,

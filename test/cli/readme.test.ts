@@ -17,6 +17,7 @@ describe('README examples are true', () => {
     ['matrix -f examples/three-tier --level namespace --from tier=web', 0],
     ['matrix -f examples/three-tier --grouped -n shop -l app=db', 0],
     ['lint -f examples/lint-mistakes', 1],
+    ['lint -f examples/lint-mistakes --fix-dry-run', 0],
     ['migrate -f examples/legacy-v1beta1 --output-dir v1-policies', 0],
     ['generate -f examples/three-tier --from examples/three-tier/hubble-flows.jsonl --output-dir policies', 0],
     ['can experiment reach api:8443 -f examples/admin-policies', 1],
