@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
@@ -55,5 +57,25 @@ describe('netpol-check generate --freeze', () => {
     expect(cilium.code).toBe(0);
     expect(cilium.err).toContain('keeps the 4 Cilium policies as they are: they add to NetworkPolicies (the proof includes them)');
     expect(cilium.err).toMatch(/proven by the engine \(as cilium\)\n/);
+  });
+});
+
+describe('netpol-check diff between an example and its frozen policies (issue #23 acceptance)', () => {
+  // Every example whose NetworkPolicies are a file of their own: that file is swapped for the generated ones.
+  it.each([
+    ['three-tier', 'policies.yaml'],
+    ['multi-namespace', 'policies.yaml'],
+    ['admin-policies', 'network-policies.yaml'],
+    ['lint-mistakes', 'policies.yaml'],
+  ])('examples/%s: diff --base the example --head the generated set reports no change', async (name, policies) => {
+    const head = mkdtempSync(join(tmpdir(), 'netpol-frozen-'));
+    cpSync(example(name), head, { recursive: true });
+    rmSync(join(head, policies));
+    const g = await runCli(['generate', '-f', example(name), '--freeze', '--output-dir', 'out']);
+    expect(g.code).toBe(0);
+    for (const [path, text] of Object.entries(g.files)) writeFileSync(join(head, basename(path)), text);
+    const d = await runCli(['diff', '--base', example(name), '--head', head, '-o', 'json']);
+    expect(d.code).toBe(0);
+    expect(JSON.parse(d.out).changes).toEqual([]);
   });
 });
