@@ -36,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   can: () => import('./commands/can.js').then((m) => ({ run: m.canCommand, help: m.CAN_HELP })),
   diff: () => import('./commands/diff.js').then((m) => ({ run: m.diffCommand, help: m.DIFF_HELP })),
   explore: () => import('./commands/explore.js').then((m) => ({ run: m.exploreCommand, help: m.EXPLORE_HELP })),
+  generate: () => import('./commands/generate.js').then((m) => ({ run: m.generateCommand, help: m.GENERATE_HELP })),
   lint: () => import('./commands/lint.js').then((m) => ({ run: m.lintCommand, help: m.LINT_HELP })),
   matrix: () => import('./commands/matrix.js').then((m) => ({ run: m.matrixCommand, help: m.MATRIX_HELP })),
   path: () => import('./commands/graph-queries.js').then((m) => ({ run: m.pathCommand, help: m.PATH_HELP })),

@@ -33,6 +33,13 @@ export { isUndetermined, type CheckResult } from './verify/check.js';
 export { matrix, type MatrixOptions, type MatrixResult } from './api/matrix.js';
 export { namespaceMatrix, type NamespaceMatrix, type NamespaceCell, type NamespaceNode } from './summary/namespace-matrix.js';
 export { groupedMatrix, type GroupedMatrix, type GroupedLine, type Group } from './summary/grouped.js';
+export { freeze, generatePolicies, type Generation, type GeneratedFile } from './generate/generate.js';
+export { generateFromFlows, type FlowGeneration, type FromFlowsOptions } from './generate/from-flows.js';
+export type { FlowLine, ResolvedFlow } from './generate/flows.js';
+export { parseFlowCsv } from './generate/csv-flows.js';
+export { parseHubbleFlows } from './generate/hubble-flows.js';
+export { flowLinesOf, checkGenerated, type Conflict, type ExpectationOutcome } from './generate/from-expectations.js';
+export type { GenerationProof, FlowDifference } from './generate/prove.js';
 export type { LoadOptions } from './load/load-snapshot.js';
 export type { ReadOptions } from './load/read-inputs.js';
 
@@ -47,3 +54,4 @@ export { formatDiffText } from './format/diff/text.js';
 export { formatDiffMarkdown } from './format/diff/markdown.js';
 export { formatDiffJson } from './format/diff/json.js';
 export { formatVerifyText, formatVerifyJson } from './format/verify/text.js';
+export { formatGenerateText, type GenerateReport } from './format/generate/text.js';

@@ -24,9 +24,11 @@ const RANK: Record<string, number> = {
   verify: 7,
   summary: 7,
   legacy: 7,
-  format: 8,
-  api: 9,
-  '(root)': 10,
+  generate: 8,
+  fix: 8,
+  format: 9,
+  api: 10,
+  '(root)': 11,
 };
 
 function sources(dir: string): string[] {

@@ -3,6 +3,7 @@ import { emit } from '../emit.js';
 import { diffConnectivity } from '../../src/diff/connectivity-diff.js';
 import { Responsibility } from '../../src/diff/responsible.js';
 import { connectivity } from '../../src/engine/connectivity.js';
+import { sameFamilies } from '../../src/engine/show-ipv6.js';
 import { chosenEnd } from '../../src/engine/edge-filter.js';
 import type { Connectivity } from '../../src/engine/connectivity.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
@@ -56,8 +57,9 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const cni = cniOption(args);
   const basePlugin = pluginMatrix(base.snapshot, cni, { complete: true, errors: [] });
   const headPlugin = pluginMatrix(head.snapshot, cni, { complete: true, errors: [] });
-  const baseView = connectivity(basePlugin.matrix, 'workload');
-  const headView = connectivity(headPlugin.matrix, 'workload');
+  const [baseMatrix, headMatrix] = sameFamilies(basePlugin.matrix, headPlugin.matrix);
+  const baseView = connectivity(baseMatrix, 'workload');
+  const headView = connectivity(headMatrix, 'workload');
   const responsibility = new Responsibility(withProfile(base.snapshot, cni), baseView, withProfile(head.snapshot, cni), headView);
   const chosen = chosenNodes(args, [base.snapshot, baseView], [head.snapshot, headView]);
   const changes = diffConnectivity(baseView, headView)

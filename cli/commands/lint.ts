@@ -18,7 +18,11 @@ import { semanticsName } from '../../src/model/semantics.js';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { repositoryRoot } from '../../src/load/repository-root.js';
 import { parseConfig, type LintConfig } from '../../src/lint/config.js';
-import { flag, formatOption, loadOptions, oneOf, outputFile, parse, str, strs } from '../args.js';
+import { flag, formatOption, loadOptions, oneOf, outputFile, parse, str, strs, type Parsed } from '../args.js';
+import { readInputs } from '../../src/load/read-inputs.js';
+import { fixFiles } from '../../src/fix/fix-files.js';
+import { formatFixText } from '../../src/format/fix/text.js';
+import { escapeTerminal, sanitizeTerminalText } from '../../src/text/escape/terminal.js';
 import { helpPage } from '../help.js';
 import { LINT } from '../specs/lint.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -29,6 +33,30 @@ import { withProfile } from '../plugin-matrix.js';
 import { version } from '../version.js';
 
 const DEFAULT_CONFIG = '.netpol-check.yaml';
+
+/** `lint --fix` / `--fix-dry-run`: the diff and the proof, then (with --fix) the files written back. */
+function fixCommand(args: Parsed, files: string[], options: ReturnType<typeof loadOptions>, io: Io): number {
+  if (str(args, 'output') !== undefined || str(args, 'format') !== undefined) throw new UsageError('--fix prints a diff and a report: it takes no -o/--format');
+  if (outputFile(args)) throw new UsageError('--fix writes the fixed files back: it takes no --output-file');
+  const read = readInputs(files, { readStdin: io.readStdin, ...options });
+  for (const d of read.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+  if (read.diagnostics.some((d) => d.severity === 'error')) return EXIT.error;
+  const result = fixFiles(read.inputs, { ...options, cni: cniOption(args) });
+  const dryRun = !flag(args, 'fix');
+  const written: string[] = [];
+  if (!dryRun) {
+    for (const f of result.files) {
+      try {
+        io.writeFile(f.file, f.after);
+      } catch (e) {
+        throw new UsageError(`cannot write ${escapeTerminal(f.file)}: ${(e as Error).message}`);
+      }
+      written.push(f.file);
+    }
+  }
+  io.out(sanitizeTerminalText(formatFixText(result, dryRun ? 'dry-run' : written)));
+  return EXIT.ok;
+}
 
 export const LINT_HELP = helpPage(LINT);
 
@@ -64,6 +92,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const files = [...strs(args, 'file'), ...args.positionals];
   const options = loadOptions(args);
   if (files.length === 0 && !options.kustomize?.length) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input) or -k DIR (a kustomize folder)');
+  if (flag(args, 'fix') || flag(args, 'fix-dry-run')) return fixCommand(args, files, options, io);
   const progress = progressFor(io);
   const loaded = loadSnapshot(files, { readStdin: io.readStdin, ...(progress ? { progress } : {}), ...options });
   reportSemantics(loaded.snapshot, io);

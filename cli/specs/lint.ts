@@ -7,7 +7,11 @@ export const LINT: CommandSpec = {
   usage: 'lint -f PATH [-o text|json|sarif|github] [--fail-on error|warning|info]',
   description: `Finds common NetworkPolicy mistakes, with positions, in the formats CI systems read.
 
-An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced for those rules.`,
+An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced for those rules.
+
+--fix edits the YAML files in place, only where the fix is mechanical, and shows each file's
+diff and the engine's comparison of connectivity before and after (--fix-dry-run: the same,
+nothing written).`,
   options: [
     FILE,
     ...output(['text', 'txt', 'json', 'yaml', 'sarif', 'github'], 'text (default; txt is the same) | json | yaml | sarif (SARIF 2.1.0)\n| github (workflow annotations)'),
@@ -15,6 +19,8 @@ An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced
     { name: 'disable', value: 'IDS', help: 'comma-separated rule ids to skip' },
     { name: 'config', short: 'c', value: 'FILE', complete: 'file', help: 'settings (default: .netpol-check.yaml if present): rules:\n{RULE-ID: off|error|warning|info}, ignorePaths: [GLOB], failOn: SEV' },
     { name: 'list-rules', help: 'print the rules and exit (with -o md: the rule reference)' },
+    { name: 'fix', help: 'fix what is mechanical in the YAML files (protocol case, implicit\npolicyTypes, a split namespace/pod selector): print the diff and what it\ndoes to connectivity, then write the files' },
+    { name: 'fix-dry-run', help: 'the same, writing nothing' },
     { ...NAMESPACE_FILTER, help: 'only findings on objects in NS (repeatable), as kubectl get -n;\nmanifests that name no namespace go to the first NS' },
     ALL_NAMESPACES_FILTER,
     { ...SELECTOR_FILTER, help: 'only findings on objects whose labels match SELECTOR (kubectl -l\nsyntax); a workload by its pods\' labels' },
@@ -23,5 +29,5 @@ An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced
     CNI,
     ...HELP,
   ],
-  exitCodes: 'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.',
+  exitCodes: 'Exit codes: 0 clean (with --fix: fixed, or nothing to fix), 1 findings at or above --fail-on,\n2 usage error or unreadable input.',
 };

@@ -185,7 +185,7 @@ export function ask(snapshot: Snapshot, q: CanQuestion): CanResult {
  * targetPort, a name resolved per pod) when the destination is a Service, through the pod's
  * named ports when the port is a name. Returns a reason when the port makes no sense at all.
  */
-function portMapper(dst: ResolvedEnd, port: PortQuery | undefined): ((d: Member) => PairPort | undefined) | string {
+export function portMapper(dst: ResolvedEnd, port: PortQuery | undefined): ((d: Member) => PairPort | undefined) | string {
   if (!port) return () => undefined;
   const { protocol } = port;
   const named = (d: Member, name: string, via: string): PairPort => {

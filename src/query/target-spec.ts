@@ -41,7 +41,8 @@ export function kindAlias(word: string): string | undefined {
   return KIND_ALIASES[lower] ?? (lower.includes('.') ? KIND_ALIASES[lower.slice(0, lower.indexOf('.'))] : undefined);
 }
 
-function parsePort(text: string, proto: string | undefined): PortQuery | string {
+/** `5432`, `postgres` with `tcp` (default), `udp` or `sctp`: a port as a destination names it; a string is the reason it is not one. */
+export function parsePort(text: string, proto: string | undefined): PortQuery | string {
   const protocol = (proto ?? 'tcp').toUpperCase() as Protocol;
   if (!PROTOCOLS.includes(protocol)) return `protocol "${proto}" is not tcp, udp or sctp`;
   if (/^\d+$/.test(text)) {

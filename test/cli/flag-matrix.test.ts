@@ -40,6 +40,7 @@ const BASE: Record<string, string[]> = {
   can: ['can', 'api', 'reach', 'db', ...T],
   diff: ['diff', '--base', 'examples/three-tier', '--head', 'examples/multi-namespace'],
   explore: ['explore', ...T],
+  generate: ['generate', '--freeze', ...T],
   lint: ['lint', ...M],
   matrix: ['matrix', ...M],
   migrate: ['migrate', ...LEGACY],
@@ -88,6 +89,14 @@ const TABLE: Record<string, Record<Flag, Cell>> = {
     '-A': { add: ['-n', 'search', '-A'], check: (r) => expect(r.out).toContain('payments/ledger') },
     '-l': { add: ['-l', 'app=ledger'], check: everyLine(/payments\/ledger/) },
     '--output-file': { add: ['--output-file', 'm.txt'], check: written('m.txt', /=>/) },
+    '-h': { add: ['-h'], check: ok },
+  },
+  generate: {
+    '-o': { add: ['-o', 'json'], check: (r) => expect(JSON.parse(r.out).kind).toBe('List') },
+    '-n': { add: ['-n', 'shop'], check: ok },
+    '-A': { refused: 'generate writes policies for every namespace' },
+    '-l': { refused: 'generate writes policies for every namespace' },
+    '--output-file': { refused: '--output-dir DIR' },
     '-h': { add: ['-h'], check: ok },
   },
   migrate: {

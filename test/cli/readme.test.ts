@@ -17,7 +17,9 @@ describe('README examples are true', () => {
     ['matrix -f examples/three-tier --level namespace --from tier=web', 0],
     ['matrix -f examples/three-tier --grouped -n shop -l app=db', 0],
     ['lint -f examples/lint-mistakes', 1],
+    ['lint -f examples/lint-mistakes --fix-dry-run', 0],
     ['migrate -f examples/legacy-v1beta1 --output-dir v1-policies', 0],
+    ['generate -f examples/three-tier --from examples/three-tier/hubble-flows.jsonl --output-dir policies', 0],
     ['can experiment reach api:8443 -f examples/admin-policies', 1],
     ['can frontend reach db:5432 -f examples/cilium', 1],
   ])('netpol-check %s', async (cmd, code) => {
@@ -32,6 +34,18 @@ describe('README examples are true', () => {
     expect(README).toContain(`$ npx netpol-check reach-from frontend -f examples/three-tier\n${rf.out}$ npx netpol-check path ingress-nginx-controller db -f examples/three-tier\n${path.out}\`\`\``);
     const { existsSync } = await import('node:fs');
     expect(existsSync(join(ROOT, 'docs', 'report.png'))).toBe(true);
+  });
+
+  it('generate shows its real output and a policy it writes', async () => {
+    const hubble = await runCli(['generate', '-f', 'examples/three-tier', '--from', 'examples/three-tier/hubble-flows.jsonl', '--output-dir', 'policies']);
+    const shop = hubble.files['policies/shop.yaml']!;
+    const apiEgress = shop.slice(shop.indexOf('  name: api-egress'), shop.indexOf('---', shop.indexOf('  name: api-egress')));
+    expect(apiEgress.length).toBeGreaterThan(100);
+    expect(README).toContain(`\`\`\`yaml\n${apiEgress}\`\`\``);
+    const exp = await runCli(['generate', '-f', 'examples/three-tier', '--from', 'examples/three-tier/expectations.yaml', '--output-dir', 'policies']);
+    const frz = await runCli(['generate', '-f', 'examples/three-tier', '--freeze', '--output-dir', 'policies']);
+    expect([exp.code, frz.code]).toEqual([0, 0]);
+    expect(README).toContain(`$ npx netpol-check generate -f examples/three-tier --from examples/three-tier/expectations.yaml --output-dir policies\n${exp.out}$ npx netpol-check generate -f examples/three-tier --freeze --output-dir policies\n${frz.out}\`\`\``);
   });
 
   it('says how many lint rules there are (the registry counts them)', async () => {
