@@ -114,3 +114,13 @@ describe('redundant-rule reads Cilium rules (computed with the engine, as for Ne
     expect(findings('redundant-rule', cnp(spec))).toEqual([]);
   });
 });
+
+describe('unmodelled-object says which parts of a Cilium policy are not modelled (docs/cilium.md "Not modelled")', () => {
+  it('an L7 rule: the policy is evaluated except its L7 rules', () => {
+    const { snapshot, diagnostics } = loadTexts([{ file: 'c.yaml', text: `${PODS}---\n${cnp("  endpointSelector: {matchLabels: {app: db}}\n  ingress:\n  - toPorts: [{ports: [{port: '5432'}], rules: {http: [{method: GET}]}}]\n")}` }]);
+    const f = runLint(snapshot, diagnostics).filter((x) => x.ruleId === 'unmodelled-object');
+    expect(f.map((x) => [x.messageId, x.message])).toEqual([
+      ['parts', 'CiliumNetworkPolicy shop/p is evaluated except L7 rules (they restrict requests on the allowed connections), which netpol-check does not model: answers for pods in namespace shop are undetermined'],
+    ]);
+  });
+});
