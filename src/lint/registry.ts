@@ -2,6 +2,7 @@ import type { LintRule } from './rule.js';
 import adminPeerUnmodelled from './rules/admin-peer-unmodelled.js';
 import adminPriorityTie from './rules/admin-priority-tie.js';
 import allowAll from './rules/allow-all.js';
+import ciliumL7OpensL4 from './rules/cilium-l7-opens-l4.js';
 import ciliumSelectsNothing from './rules/cilium-selects-nothing.js';
 import deprecatedApi from './rules/deprecated-api.js';
 import egressWithoutDns from './rules/egress-without-dns.js';
@@ -26,6 +27,7 @@ export const RULES = [
   adminPeerUnmodelled,
   adminPriorityTie,
   allowAll,
+  ciliumL7OpensL4,
   ciliumSelectsNothing,
   deprecatedApi,
   egressWithoutDns,
