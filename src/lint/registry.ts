@@ -4,6 +4,7 @@ import adminPriorityTie from './rules/admin-priority-tie.js';
 import allowAll from './rules/allow-all.js';
 import ciliumL7OpensL4 from './rules/cilium-l7-opens-l4.js';
 import ciliumSelectsNothing from './rules/cilium-selects-nothing.js';
+import ciliumWorldVsCluster from './rules/cilium-world-vs-cluster.js';
 import deprecatedApi from './rules/deprecated-api.js';
 import egressWithoutDns from './rules/egress-without-dns.js';
 import ignoredRules from './rules/ignored-rules.js';
@@ -29,6 +30,7 @@ export const RULES = [
   allowAll,
   ciliumL7OpensL4,
   ciliumSelectsNothing,
+  ciliumWorldVsCluster,
   deprecatedApi,
   egressWithoutDns,
   ignoredRules,
