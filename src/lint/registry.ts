@@ -2,6 +2,7 @@ import type { LintRule } from './rule.js';
 import adminPeerUnmodelled from './rules/admin-peer-unmodelled.js';
 import adminPriorityTie from './rules/admin-priority-tie.js';
 import allowAll from './rules/allow-all.js';
+import ciliumEndpointsNamespace from './rules/cilium-endpoints-namespace.js';
 import ciliumL7OpensL4 from './rules/cilium-l7-opens-l4.js';
 import ciliumSelectsNothing from './rules/cilium-selects-nothing.js';
 import ciliumWorldVsCluster from './rules/cilium-world-vs-cluster.js';
@@ -28,6 +29,7 @@ export const RULES = [
   adminPeerUnmodelled,
   adminPriorityTie,
   allowAll,
+  ciliumEndpointsNamespace,
   ciliumL7OpensL4,
   ciliumSelectsNothing,
   ciliumWorldVsCluster,
