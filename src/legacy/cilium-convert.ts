@@ -31,6 +31,8 @@ export interface CiliumConversionItem {
   reasons: string[];
   /** NetworkPolicy `namespace/name` written for an exact translation. */
   written?: string;
+  /** Its manifest, as written. */
+  text?: string;
   /** For `differs`: the first entity pairs whose connections differ. */
   differences: CiliumDifference[];
   /** Entity pairs compared (pods and outside address ranges, both matrices' classes). */
@@ -68,7 +70,7 @@ export function convertCilium(snapshot: Snapshot): CiliumConversion {
     }
     const meta = t.manifest.metadata as { name: string; namespace: string };
     while (taken.has(`${meta.namespace}/${meta.name}`)) meta.name = `${meta.name}-cilium`;
-    const text = yamlLib().stringify(t.manifest);
+    const text = yamlLib().stringify(t.manifest, { version: '1.1' }); // kubectl reads YAML 1.1: y, on, 017620 quoted
     const reloaded = loadTexts([{ file: `${meta.namespace}.yaml`, text }], { semantics: 'v1' });
     const problems = reloaded.diagnostics.filter((d) => d.severity === 'error');
     if (problems.length || reloaded.declared.policies.length !== 1) {
@@ -86,7 +88,7 @@ export function convertCilium(snapshot: Snapshot): CiliumConversion {
     const key = `${meta.namespace}/${meta.name}`;
     taken.add(key);
     byNamespace.set(meta.namespace, [...(byNamespace.get(meta.namespace) ?? []), text]);
-    items.push({ ...base, status: 'exact', reasons: [], written: key, checks });
+    items.push({ ...base, status: 'exact', reasons: [], written: key, text, checks });
   }
   const files = [...byNamespace.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([ns, docs]) => ({ name: `${ns}.yaml`, text: docs.join('---\n') }));
   return { items, files, reloadProblems };

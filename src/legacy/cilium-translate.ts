@@ -77,6 +77,7 @@ function translateRule(r: CiliumRule, cannot: (why: string) => void): Record<str
       const m = peerManifests(x, cannot);
       if (m) peers.push(...m);
     }
+    if (peers.length === 0) return undefined; // every peer matches nothing (`from: []` would be every peer)
   }
   return { ...(peers === 'any' ? {} : { [field]: peers }), ...(ports ? { ports } : {}) };
 }
@@ -84,6 +85,8 @@ function translateRule(r: CiliumRule, cannot: (why: string) => void): Record<str
 function peerManifests(x: CiliumPeer, cannot: (why: string) => void): Record<string, unknown>[] | undefined {
   switch (x.kind) {
     case 'cidr':
+      // Cilium accepts an except equal to its CIDR (CIDRRule.sanitize); NetworkPolicy wants a strict subset. Such a peer matches nothing.
+      if (x.except.some((e) => e.lo <= x.cidr.lo && e.hi >= x.cidr.hi)) return [];
       return [{ ipBlock: { cidr: x.cidr.text, ...(x.except.length ? { except: x.except.map((e) => e.text) } : {}) } }];
     case 'entity':
       if (x.entity === 'cluster') return [{ namespaceSelector: {} }];

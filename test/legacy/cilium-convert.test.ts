@@ -83,3 +83,12 @@ describe('Cilium → NetworkPolicy: what NetworkPolicy cannot say', () => {
     expect(c.items.map((i) => [i.status, i.reasons[0]])).toEqual([['not-expressible', 'CiliumClusterwideNetworkPolicy selects pods of every namespace; a NetworkPolicy selects pods of one (write one per namespace by hand)']]);
   });
 });
+
+describe('Cilium → NetworkPolicy: world', () => {
+  // Entities Based: "Allowing to world is identical to allowing to CIDR 0.0.0.0/0"; Cilium's CIDRs never match pods.
+  it('toEntities world: an ipBlock 0.0.0.0/0 and ::/0, exact while ipBlocks name outside addresses (the default assumption)', () => {
+    const c = convert(cnp('  endpointSelector: {matchLabels: {app: web}}\n  egress:\n  - toEntities: [world]\n'));
+    expect(c.items.map((i) => [i.status, i.differences.slice(0, 2)])).toEqual([['exact', []]]);
+    expect(c.files[0]!.text).toContain('cidr: 0.0.0.0/0');
+  });
+});
