@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertCilium } from '../../src/legacy/cilium-convert.js';
 import { loadTexts } from '../../src/load/load-snapshot.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /**
  * Cilium → NetworkPolicy where the meaning is kept (src/legacy/cilium-translate.ts), proven with
@@ -90,5 +91,22 @@ describe('Cilium → NetworkPolicy: world', () => {
     const c = convert(cnp('  endpointSelector: {matchLabels: {app: web}}\n  egress:\n  - toEntities: [world]\n'));
     expect(c.items.map((i) => [i.status, i.differences.slice(0, 2)])).toEqual([['exact', []]]);
     expect(c.files[0]!.text).toContain('cidr: 0.0.0.0/0');
+  });
+});
+
+describe('netpol-check migrate --cilium', () => {
+  it('on examples/cilium: the two expressible rules are written, the deny rules and the clusterwide policy are not (exit 1)', async () => {
+    const r = await runCli(['migrate', '--cilium', '-f', 'examples/cilium']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('# shop.yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy');
+    expect(r.err).toContain('CiliumNetworkPolicy shop/frontend (examples/cilium/cilium-policies.yaml:17:1): exact → NetworkPolicy shop/frontend');
+    expect(r.err).toContain('ingressDeny rule 0 of CiliumNetworkPolicy shop/api specs[1]: NetworkPolicy has no deny rules');
+    expect(r.err).toContain('4 Cilium rule(s): 2 exact, 2 not expressible, 0 differ');
+  });
+
+  it('--output-dir writes one file per namespace and prints the report', async () => {
+    const r = await runCli(['migrate', '--cilium', '-f', 'examples/cilium', '--output-dir', '/tmp/netpol-check-cilium-out']);
+    expect(Object.keys(r.files)).toEqual(['/tmp/netpol-check-cilium-out/shop.yaml']);
+    expect(r.out).toContain('wrote /tmp/netpol-check-cilium-out/shop.yaml');
   });
 });
