@@ -46,7 +46,7 @@ export default defineRule({
     messages: {
       policy: 'removing this policy changes no connection: its isolation and rules are all covered by other policies',
       rule: '{direction} rule {rule} allows nothing that other rules do not already allow',
-      ciliumRule: '{section} rule {rule} {verb} nothing that other rules do not already {verb2}',
+      ciliumRule: '{section} rule {rule} allows nothing that other rules do not already allow, or a deny rule takes it away',
       skipped: 'redundancy not checked: {count} rules is more than {max}',
     },
     examples: {
@@ -79,17 +79,18 @@ export default defineRule({
       }
     }
     // Cilium rules the same way; a rule's removal keeps its policy's default deny (enableDefaultDeny is the policy's).
+    // Deny rules are guardrails against tomorrow's allows ("whatever else allows it"): never called redundant.
     for (const p of cilium) {
       if (p.selectsNoPod || p.unmodelled.length) continue; // what it does beyond the model is not in the matrix
-      if (!isEmptySelector(p.endpointSelector) && sameMatrix(base, computeMatrix(withoutCilium(snapshot, p), base.pool, undefined, base))) {
+      if (!isEmptySelector(p.endpointSelector) && !p.rules.some((r) => r.deny) && sameMatrix(base, computeMatrix(withoutCilium(snapshot, p), base.pool, undefined, base))) {
         report('policy', {}, { source: p.source, object: ciliumPolicyRef(p) });
         continue;
       }
       for (const rule of p.rules) {
+        if (rule.deny) continue;
         const trimmed: CiliumPolicy = { ...p, rules: p.rules.filter((r) => r !== rule) };
         if (!sameMatrix(base, computeMatrix(withoutCilium(snapshot, p, trimmed), base.pool, undefined, base))) continue;
-        const [verb, verb2] = rule.deny ? ['denies', 'deny'] : ['allows', 'allow'];
-        report('ciliumRule', { section: rule.section, rule: rule.index, verb, verb2 }, { source: rule.source, object: ciliumPolicyRef(p) });
+        report('ciliumRule', { section: rule.section, rule: rule.index }, { source: rule.source, object: ciliumPolicyRef(p) });
       }
     }
   },
