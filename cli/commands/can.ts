@@ -11,7 +11,7 @@ import { CAN } from '../specs/can.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { cniOption } from '../cni.js';
+import { cniOption, noteCiliumCni } from '../cni.js';
 
 export const CAN_HELP = helpPage(CAN);
 
@@ -29,6 +29,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
   const quiet = flag(args, 'quiet');
   const loaded = loadForCommand(strs(args, 'file'), quiet ? { ...io, err: () => {} } : io, loadOptions(args));
   const namespace = flag(args, 'all-namespaces') ? undefined : str(args, 'namespace');
+  if (!quiet) noteCiliumCni(io, loaded.snapshot, cniOption(args));
   const result = ask(loaded.snapshot, { src, dst, cni: cniOption(args), ...(namespace ? { namespace } : {}) });
   if (!result.ok) {
     if (!quiet) {

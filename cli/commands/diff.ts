@@ -16,7 +16,7 @@ import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/form
 import { inputStatus } from '../../src/load/input-status.js';
 import { readGitRevision } from '../../src/load/git-source.js';
 import { loadSnapshot, loadTexts, type LoadOptions, type LoadResult } from '../../src/load/load-snapshot.js';
-import { cniOption } from '../cni.js';
+import { cniOption, noteCiliumCni } from '../cni.js';
 import { pluginMatrix, withProfile } from '../plugin-matrix.js';
 import { flag, formatOption, loadOptions, outputFile, parse, str } from '../args.js';
 import { helpPage } from '../help.js';
@@ -55,6 +55,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const head = load(headSpec, io, 'head', loadOptions(args));
   const errors = [...base.diagnostics, ...head.diagnostics].filter((d) => d.severity === 'error').length;
   const cni = cniOption(args);
+  noteCiliumCni(io, head.snapshot.ciliumPolicies?.length ? head.snapshot : base.snapshot, cni);
   const basePlugin = pluginMatrix(base.snapshot, cni, { complete: true, errors: [] });
   const headPlugin = pluginMatrix(head.snapshot, cni, { complete: true, errors: [] });
   const [baseMatrix, headMatrix] = sameFamilies(basePlugin.matrix, headPlugin.matrix);

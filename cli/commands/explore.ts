@@ -8,7 +8,7 @@ import { EXPLORE } from '../specs/explore.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { cniOption } from '../cni.js';
+import { cniOption, noteCiliumCni } from '../cni.js';
 import { pluginMatrix, withProfile } from '../plugin-matrix.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
 import { prepareTerminalEnv } from '../tui/colour-env.js';
@@ -50,6 +50,7 @@ export async function exploreCommand(argv: string[], io: Io): Promise<number> {
     const bytes = manifestBytes(files);
     screen.step(bytes > 0 ? `reading ${formatBytes(bytes)} of manifests` : 'reading manifests');
     loaded = loadForCommand(files, quiet, { ...loadOptions(args), progress: screen.progress });
+    noteCiliumCni(quiet, loaded.snapshot, cni);
     screen.step('building the matrix');
     const computed = pluginMatrix(loaded.snapshot, cni, loaded.input, level, screen.progress);
     input = computed.input;

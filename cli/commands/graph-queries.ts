@@ -14,7 +14,7 @@ import type { CommandSpec } from '../specs/option.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { cniOption } from '../cni.js';
+import { cniOption, noteCiliumCni } from '../cni.js';
 import { pluginMatrix } from '../plugin-matrix.js';
 
 export const REACH_FROM_HELP = helpPage(REACH_FROM);
@@ -31,6 +31,7 @@ function prepare(argv: string[], io: Io, names: number, help: string, spec: Comm
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const format = formatOption(args, ['text', 'json'] as const, 'text');
   const loaded = loadForCommand(strs(args, 'file'), io, loadOptions(args));
+  noteCiliumCni(io, loaded.snapshot, cniOption(args));
   const { matrix, input } = pluginMatrix(loaded.snapshot, cniOption(args), loaded.input, level, progressFor(io));
   const view = connectivity(matrix, level);
   const graph = reachGraph(view);

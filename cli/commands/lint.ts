@@ -28,7 +28,7 @@ import { LINT } from '../specs/lint.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { reportSemantics } from '../load.js';
-import { cniOption } from '../cni.js';
+import { cniOption, noteCiliumCni } from '../cni.js';
 import { withProfile } from '../plugin-matrix.js';
 import { version } from '../version.js';
 
@@ -100,6 +100,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const owned = new Set<string>(['policy-not-applied', ...RULES.flatMap((r) => r.inputCodes ?? [])]);
   const unreadable = loaded.diagnostics.some((d) => d.severity === 'error' && !owned.has(d.code));
   const input = inputStatus(loaded.diagnostics, loaded.snapshot);
+  noteCiliumCni(io, loaded.snapshot, cniOption(args));
   const all = runLint(withProfile(loaded.snapshot, cniOption(args)), loaded.diagnostics, { disable: (str(args, 'disable') ?? '').split(',').filter(Boolean), ...(config ? { config } : {}), ...(progress ? { progress } : {}) });
   const findings = findingsInScope(all, loaded.snapshot, findingScope(args));
   const text =

@@ -10,7 +10,7 @@ import { MATRIX } from '../specs/matrix.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { cniOption } from '../cni.js';
+import { cniOption, noteCiliumCni } from '../cni.js';
 import { pluginMatrix } from '../plugin-matrix.js';
 import { formatInputStatusMarkdown, formatInputStatusText } from '../../src/format/input/input-status.js';
 import { jsonChunks } from '../../src/format/matrix/json.js';
@@ -33,6 +33,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const level: Level = chosen === 'namespace' ? 'workload' : chosen;
   const files = [...strs(args, 'file'), ...args.positionals];
   const loaded = loadForCommand(files, io, loadOptions(args));
+  noteCiliumCni(io, loaded.snapshot, cniOption(args));
   const filter = matrixFilter(args, loaded.snapshot);
   if (summary) checkSummary(summary, format);
   if (format === 'html') {

@@ -11,7 +11,7 @@ import { helpPage } from '../help.js';
 import { REPORT } from '../specs/report.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
-import { cniOption } from '../cni.js';
+import { cniOption, noteCiliumCni } from '../cni.js';
 import { pluginMatrix, withProfile } from '../plugin-matrix.js';
 import type { CniProfile } from '../../src/model/cni.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
@@ -34,6 +34,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const level = oneOf<Level>('level', str(args, 'level'), ['workload', 'pod'], 'workload');
   const files = [...strs(args, 'file'), ...args.positionals];
   const loaded = loadForCommand(files, io, loadOptions(args));
+  noteCiliumCni(io, loaded.snapshot, cniOption(args));
   const filter = matrixFilter(args, loaded.snapshot);
   writeOutput(io, output, reportHtml(loaded, level, str(args, 'title') ?? `netpol-check report: ${files.join(', ')}`, cniOption(args), io, filter), loaded.inputFiles);
   io.err(`wrote ${escapeTerminal(output)}\n`);

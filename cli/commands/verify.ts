@@ -13,7 +13,7 @@ import { VERIFY } from '../specs/verify.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
 import { loadForCommand } from '../load.js';
-import { cniOption } from '../cni.js';
+import { cniOption, noteCiliumCni } from '../cni.js';
 
 export const VERIFY_HELP = helpPage(VERIFY);
 
@@ -39,6 +39,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   }
   const loaded = loadForCommand(strs(args, 'file'), io, loadOptions(args));
   const cni = cniOption(args);
+  noteCiliumCni(io, loaded.snapshot, cni);
   const results = checkExpectations(loaded.snapshot, parsed.expectations, cni);
   emit(io, format !== 'text' ? await jsonOrYaml(format, formatVerifyJson(results, semanticsName(loaded.snapshot.semantics), loaded.input, cni)) : formatInputStatusText(loaded.input) + formatVerifyText(results), { paint: paintVerify, format, output: outputFile(args), inputFiles: loaded.inputFiles });
   if (loaded.errors > 0) return EXIT.error;

@@ -97,7 +97,7 @@ export function migrate(loaded: LoadResult): Migration {
 
   const files = [...byNamespace.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([ns, docs]) => ({ name: `${ns}.yaml`, text: docs.map((d) => yamlLib().stringify(d)).join('---\n') }));
+    .map(([ns, docs]) => ({ name: `${ns}.yaml`, text: docs.map((d) => yamlLib().stringify(d, { version: '1.1' })).join('---\n') })); // kubectl reads YAML 1.1: label values y, on, … quoted
 
   const reloaded = loadTexts(files.map((f) => ({ file: f.name, text: f.text })), { semantics: 'v1' });
   const reloadProblems = reloaded.diagnostics.filter((d) => d.severity === 'error');

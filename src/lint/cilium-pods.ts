@@ -30,6 +30,17 @@ export class CiliumPods {
     return names.filter((ns) => (this.byNamespace.get(ns) ?? []).some((p) => matchesSelector(selector, ciliumLabels(p.labels, ns, this.namespaceLabels.get(ns) ?? {}))));
   }
 
+  /** The pods the selector matches, in snapshot order within each namespace (only `namespace` when given). */
+  podsMatching(selector: LabelSelector, namespace?: string): Pod[] {
+    const names = namespace !== undefined ? [namespace] : [...this.byNamespace.keys()].sort();
+    return names.flatMap((ns) => (this.byNamespace.get(ns) ?? []).filter((p) => matchesSelector(selector, ciliumLabels(p.labels, ns, this.namespaceLabels.get(ns) ?? {}))));
+  }
+
+  /** Every pod Cilium manages (not on the host network). */
+  get endpoints(): Pod[] {
+    return [...this.byNamespace.values()].flat();
+  }
+
   get hasPods(): boolean {
     return this.snapshot.pods.length > 0;
   }

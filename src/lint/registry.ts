@@ -2,7 +2,10 @@ import type { LintRule } from './rule.js';
 import adminPeerUnmodelled from './rules/admin-peer-unmodelled.js';
 import adminPriorityTie from './rules/admin-priority-tie.js';
 import allowAll from './rules/allow-all.js';
+import ciliumEndpointsNamespace from './rules/cilium-endpoints-namespace.js';
+import ciliumL7OpensL4 from './rules/cilium-l7-opens-l4.js';
 import ciliumSelectsNothing from './rules/cilium-selects-nothing.js';
+import ciliumWorldVsCluster from './rules/cilium-world-vs-cluster.js';
 import deprecatedApi from './rules/deprecated-api.js';
 import egressWithoutDns from './rules/egress-without-dns.js';
 import ignoredRules from './rules/ignored-rules.js';
@@ -26,7 +29,10 @@ export const RULES = [
   adminPeerUnmodelled,
   adminPriorityTie,
   allowAll,
+  ciliumEndpointsNamespace,
+  ciliumL7OpensL4,
   ciliumSelectsNothing,
+  ciliumWorldVsCluster,
   deprecatedApi,
   egressWithoutDns,
   ignoredRules,

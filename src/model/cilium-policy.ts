@@ -47,6 +47,22 @@ export type CiliumPort =
 
 export type CiliumProtocol = 'TCP' | 'UDP' | 'SCTP' | 'ANY';
 
+/**
+ * The L7 `rules` of one `toPorts` item (L7Rules, pkg/policy/api/l7.go; Cilium docs "Layer 7
+ * Policies"). The proxy filters requests on these ports; netpol-check models only the L4 part.
+ */
+export interface CiliumL7 {
+  /** `http`, `kafka`, `dns`, or the `l7proto` name; `none` when `rules` names no member. */
+  protocol: string;
+  /** How many rules the member lists ("If no rules are specified, then all traffic is permitted"). */
+  count: number;
+  /** Positions of rules without any field: each matches every request. */
+  matchAll: readonly number[];
+  /** The item's ports (`'any'`: it lists none). */
+  ports: readonly CiliumPort[] | 'any';
+  source: SourceRef;
+}
+
 export interface CiliumRule {
   section: CiliumSection;
   direction: Direction;
@@ -62,6 +78,10 @@ export interface CiliumRule {
   ports: readonly CiliumPort[] | 'any';
   /** What this rule holds that is not modelled (L7 rules, ICMP, fromRequires, …), in words. */
   unmodelled: readonly string[];
+  /** The toPorts items with L7 `rules`, when there are any. */
+  l7?: readonly CiliumL7[];
+  /** With `l7`: the ports of the items without L7 rules (`'any'`: an item lists no port). */
+  l4Ports?: readonly CiliumPort[] | 'any';
   source: SourceRef;
 }
 

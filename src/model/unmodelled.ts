@@ -16,5 +16,7 @@ export interface UnmodelledObject {
   effect: 'policy' | 'pods';
   /** The network plugin or project the kind belongs to. */
   owner: string;
+  /** A policy evaluated except these parts (a Cilium policy's L7 rules, toFQDNs, …), in words; absent: not evaluated at all. */
+  parts?: readonly string[];
   source: SourceRef;
 }

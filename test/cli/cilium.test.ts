@@ -66,3 +66,44 @@ describe('Cilium policies through the commands', () => {
     expect(r.out).toMatch(/↷ passed to NetworkPolicy by AdminNetworkPolicy pass-all[^\n]*\n {4}NetworkPolicy and Cilium: selected by CiliumNetworkPolicy prod\/db[^\n]*\n {4}default deny, from CiliumNetworkPolicy prod\/db[^\n]*\n {4}✗ denied: no rule allows it \(default deny\)/);
   });
 });
+
+describe('report and explore include Cilium policies (issue 21: "matrix, diff, verify, explore, report include them")', () => {
+  it('report: the page explains edges with the Cilium rules', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cilium-report-')), 'r.html');
+    const r = await runCli(['report', '-f', EXAMPLE, '--cni', 'cilium', '--output-file', out]);
+    expect(r.code).toBe(0);
+    const html = r.files[out]!;
+    expect(html).toContain('CiliumNetworkPolicy shop/frontend');
+    expect(html).toContain('CiliumClusterwideNetworkPolicy sandbox-stays-out');
+  });
+
+  it('explore: the frontend\'s peers are what the Cilium rules leave (the API on 9000 and DNS), not the database', async () => {
+    const { loadSnapshot } = await import('../../src/load/load-snapshot.js');
+    const { computeMatrix } = await import('../../src/engine/matrix.js');
+    const { ExploreModel } = await import('../../cli/tui/model.js');
+    const { snapshot } = loadSnapshot([EXAMPLE]);
+    const model = new ExploreModel(snapshot, computeMatrix(snapshot), [], 'workload');
+    const out = model.peers('shop/frontend[Deployment]', 'out').map((p) => `${p.node.id} ${p.connections.toString()}`);
+    expect(out).toContain('shop/api[Deployment] TCP 9000');
+    expect(out.some((x) => x.startsWith('shop/db'))).toBe(false);
+  });
+});
+
+describe('--cni and Cilium policies (docs/cilium.md, "--cni profiles")', () => {
+  it.each([
+    [['can', 'frontend', 'reach', 'db:5432'], 'for every plugin'],
+    [['matrix', '-n', 'shop'], 'for every plugin'],
+    [['lint'], 'for every plugin'],
+    [['verify', join(EXAMPLE, 'expectations.yaml')], 'for every plugin'],
+    [['matrix', '--cni', 'calico'], 'as calico does'],
+  ])('%j without --cni cilium: a note says the cluster runs Cilium', async (argv, reading) => {
+    const r = await runCli([...argv, '-f', EXAMPLE]);
+    expect(r.err).toContain(`note: CiliumClusterwideNetworkPolicy sandbox-stays-out is in the input, so the cluster runs Cilium, but NetworkPolicies are read ${reading}`);
+    expect(r.err).toContain('add --cni cilium to read them as Cilium does');
+  });
+
+  it('with --cni cilium: no note', async () => {
+    const r = await runCli(['matrix', '-f', EXAMPLE, '--cni', 'cilium']);
+    expect(r.err).not.toContain('runs Cilium');
+  });
+});

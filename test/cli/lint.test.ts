@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { RULES } from '../../src/lint/registry.js';
 
 const MISTAKES = ['-f', 'examples/lint-mistakes'];
 
@@ -67,7 +68,7 @@ describe('netpol-check lint', () => {
 
   it('--list-rules and --disable', async () => {
     const list = await runCli(['lint', '--list-rules']);
-    expect(list.out.split('\n').filter(Boolean)).toHaveLength(21);
+    expect(list.out.split('\n').filter(Boolean)).toHaveLength(RULES.length);
     const r = await runCli(['lint', ...MISTAKES, '--disable', 'peer-selects-nothing,allow-all', '--format', 'json']);
     expect(JSON.parse(r.out).findings).toHaveLength(8);
   });

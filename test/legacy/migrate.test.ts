@@ -123,3 +123,14 @@ describe('migrate on a snapshot with nothing legacy', () => {
     expect(r.files).toEqual({});
   });
 });
+
+describe('migrate writes YAML that kubectl reads back as written', () => {
+  // kubectl reads YAML 1.1, where plain y, on and yes are booleans: label values like these must be quoted.
+  it('label values y and on stay strings', () => {
+    const text = 'apiVersion: extensions/v1beta1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\nspec:\n  podSelector: {matchLabels: {enabled: "on"}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: "y"}}}]\n';
+    const m = migrate(loadTexts([{ file: 'p.yaml', text }]));
+    expect(m.reloadProblems).toEqual([]);
+    expect(m.files[0]!.text).toContain('enabled: "on"');
+    expect(m.files[0]!.text).toContain('app: "y"');
+  });
+});

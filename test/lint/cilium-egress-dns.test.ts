@@ -40,6 +40,19 @@ describe('egress-without-dns sees Cilium default deny', () => {
     expect(dnsFindings(policy(TO_DB + TO_DNS))).toEqual([]);
   });
 
+  // Cilium's DNS idiom (docs "DNS Proxy"/toFQDNs examples): toEndpoints kube-dns, toPorts 53, rules: dns.
+  // The L7 part is not modelled; its L4 part opens port 53 to kube-dns (docs/cilium.md, Not modelled).
+  it('the kube-dns rule with L7 DNS rules (rules: dns): port 53 is open at L4, quiet', () => {
+    const dnsL7 = TO_DNS.replace("protocol: ANY}]}]", "protocol: ANY}], rules: {dns: [{matchPattern: '*'}]}}]");
+    expect(dnsL7).toContain('rules: {dns:');
+    expect(dnsFindings(policy(TO_DB + dnsL7))).toEqual([]);
+  });
+
+  it('the kube-dns peer without the namespace label looks in shop only (getEndpointSelector): web has no DNS', () => {
+    const inShop = "  - toEndpoints: [{matchLabels: {k8s-app: kube-dns}}]\n    toPorts: [{ports: [{port: '53', protocol: ANY}]}]\n";
+    expect(dnsFindings(policy(TO_DB + inShop))).toEqual(['Pod shop/web']);
+  });
+
   it('enableDefaultDeny {egress: false}: the rules only add, web is not isolated', () => {
     expect(dnsFindings(policy(TO_DB, '  enableDefaultDeny: {egress: false}\n'))).toEqual([]);
   });

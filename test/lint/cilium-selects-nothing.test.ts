@@ -25,7 +25,7 @@ function findings(policy: string): { messageId: string; message: string; object?
   const { snapshot, diagnostics } = loadTexts([{ file: 'c.yaml', text: `${PODS}---\n${policy}` }]);
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return runLint(snapshot, diagnostics)
-    .filter((f) => f.ruleId === 'cilium-selects-nothing')
+    .filter((f) => f.ruleId === 'cilium-selects-nothing' || f.ruleId === 'cilium-endpoints-namespace')
     .map((f) => ({ messageId: f.messageId, message: f.message, ...(f.object ? { object: f.object } : {}) }));
 }
 
@@ -49,6 +49,11 @@ describe('cilium-selects-nothing', () => {
     ['entities and CIDRs are not endpoint peers', cnp('  endpointSelector: {matchLabels: {app: web}}\n  ingress:\n  - fromEntities: [world]\n  - fromCIDR: [203.0.113.0/24]\n')],
   ])('is quiet when %s', (_, policy) => {
     expect(findings(policy)).toEqual([]);
+  });
+
+  it('a peer that matches pods only in other namespaces is cilium-endpoints-namespace, not cilium-selects-nothing', () => {
+    const { snapshot, diagnostics } = loadTexts([{ file: 'c.yaml', text: `${PODS}---\n${cnp('  endpointSelector: {matchLabels: {app: web}}\n  ingress:\n  - fromEndpoints:\n    - matchLabels: {app: prometheus}\n')}` }]);
+    expect(runLint(snapshot, diagnostics).filter((f) => f.ruleId.startsWith('cilium-')).map((f) => [f.ruleId, f.messageId])).toEqual([['cilium-endpoints-namespace', 'elsewhere']]);
   });
 
   it('names the policy and the namespaces where the pods are', () => {

@@ -6,7 +6,7 @@ import { defineRule } from '../rule.js';
 export default defineRule({
   meta: {
     id: 'cilium-selects-nothing',
-    description: "A Cilium policy's endpointSelector, or a fromEndpoints/toEndpoints peer, matches no pod; or a peer of a namespaced policy matches pods only in other namespaces",
+    description: "A Cilium policy's endpointSelector, or a fromEndpoints/toEndpoints peer, matches no pod in any namespace (pods only in other namespaces: cilium-endpoints-namespace)",
     severity: 'warning',
     rationale:
       "A Cilium policy that selects no endpoint does nothing, and a peer that matches no pod allows or denies nothing: usually a label typo. In a CiliumNetworkPolicy, fromEndpoints and toEndpoints only look in the policy's own namespace unless the selector names one (Cilium's getEndpointSelector in pkg/k8s/apis/cilium.io/utils/utils.go; docs/cilium.md, Selection): a peer meant for another namespace then silently matches nothing.",
@@ -14,10 +14,9 @@ export default defineRule({
     messages: {
       subject: 'endpointSelector {selector} matches no pod{where}',
       peer: '{section} rule {rule} peer {peer}: {selector} matches no pod{where}',
-      elsewhere: "{section} rule {rule} peer {peer}: {selector} matches no pod in namespace {namespace}, but pods in {others}: a CiliumNetworkPolicy's peers stay in its namespace unless they name one (add k8s:io.kubernetes.pod.namespace)",
     },
     examples: {
-      bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: prom, namespace: monitoring, labels: {app: prometheus}}\n---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: web, namespace: shop}\nspec:\n  endpointSelector: {matchLabels: {app: web}}\n  ingress:\n  - fromEndpoints:\n    - matchLabels: {app: prometheus}\n',
+      bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: prom, namespace: monitoring, labels: {app: prometheus}}\n---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: web, namespace: shop}\nspec:\n  endpointSelector: {matchLabels: {app: web}}\n  ingress:\n  - fromEndpoints:\n    - matchLabels: {app: prometeus, k8s:io.kubernetes.pod.namespace: monitoring}\n',
       good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: prom, namespace: monitoring, labels: {app: prometheus}}\n---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: web, namespace: shop}\nspec:\n  endpointSelector: {matchLabels: {app: web}}\n  ingress:\n  - fromEndpoints:\n    - matchLabels: {app: prometheus, k8s:io.kubernetes.pod.namespace: monitoring}\n',
     },
   },
@@ -38,10 +37,8 @@ export default defineRule({
         rule.peers.forEach((peer, i) => {
           if (peer.kind !== 'endpoints') return;
           if (pods.namespacesMatching(peer.selector, peer.namespace).length > 0) return;
-          const args = { section: rule.section, rule: rule.index, peer: i, selector: formatSelector(peer.selector) };
-          const others = peer.namespace !== undefined ? pods.namespacesMatching(peer.selector) : [];
-          if (others.length) report('elsewhere', { ...args, namespace: peer.namespace!, others: others.join(', ') }, { source: peer.source, object });
-          else report('peer', { ...args, where: where(peer.namespace) }, { source: peer.source, object });
+          if (peer.namespace !== undefined && pods.namespacesMatching(peer.selector).length > 0) return; // cilium-endpoints-namespace
+          report('peer', { section: rule.section, rule: rule.index, peer: i, selector: formatSelector(peer.selector), where: where(peer.namespace) }, { source: peer.source, object });
         });
       }
     }

@@ -1,4 +1,5 @@
 import { computeMatrix, type ReachabilityMatrix, type Row } from '../../engine/matrix.js';
+import { ciliumPolicyRef, type CiliumPolicy } from '../../model/cilium-policy.js';
 import type { NetworkPolicy } from '../../model/policy.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { isEmptySelector } from '../../select/label-selector.js';
@@ -31,6 +32,10 @@ function without(snapshot: Snapshot, policy: NetworkPolicy, replacement?: Networ
   return { ...snapshot, policies: snapshot.policies.flatMap((p) => (p === policy ? (replacement ? [replacement] : []) : [p])) };
 }
 
+function withoutCilium(snapshot: Snapshot, policy: CiliumPolicy, replacement?: CiliumPolicy): Snapshot {
+  return { ...snapshot, ciliumPolicies: (snapshot.ciliumPolicies ?? []).flatMap((p) => (p === policy ? (replacement ? [replacement] : []) : [p])) };
+}
+
 export default defineRule({
   meta: {
     id: 'redundant-rule',
@@ -41,6 +46,7 @@ export default defineRule({
     messages: {
       policy: 'removing this policy changes no connection: its isolation and rules are all covered by other policies',
       rule: '{direction} rule {rule} allows nothing that other rules do not already allow',
+      ciliumRule: '{section} rule {rule} allows nothing that other rules do not already allow, or a deny rule takes it away',
       skipped: 'redundancy not checked: {count} rules is more than {max}',
     },
     examples: {
@@ -51,7 +57,8 @@ export default defineRule({
   check(ctx, report) {
     const { snapshot } = ctx;
     if (snapshot.pods.length === 0) return;
-    const count = snapshot.policies.reduce((n, p) => n + p.ingress.length + p.egress.length + 1, 0);
+    const cilium = snapshot.ciliumPolicies ?? [];
+    const count = snapshot.policies.reduce((n, p) => n + p.ingress.length + p.egress.length + 1, 0) + cilium.reduce((n, p) => n + p.rules.length + 1, 0);
     if (count > MAX_RULES) {
       report('skipped', { count, max: MAX_RULES }, {});
       return;
@@ -69,6 +76,21 @@ export default defineRule({
           const trimmed: NetworkPolicy = { ...p, [direction]: p[direction].filter((r) => r !== rule) };
           if (sameMatrix(base, computeMatrix(without(snapshot, p, trimmed), base.pool, undefined, base))) report('rule', { direction, rule: rule.index }, { source: rule.source, object: policyName(p) });
         }
+      }
+    }
+    // Cilium rules the same way; a rule's removal keeps its policy's default deny (enableDefaultDeny is the policy's).
+    // Deny rules are guardrails against tomorrow's allows ("whatever else allows it"): never called redundant.
+    for (const p of cilium) {
+      if (p.selectsNoPod || p.unmodelled.length) continue; // what it does beyond the model is not in the matrix
+      if (!isEmptySelector(p.endpointSelector) && !p.rules.some((r) => r.deny) && sameMatrix(base, computeMatrix(withoutCilium(snapshot, p), base.pool, undefined, base))) {
+        report('policy', {}, { source: p.source, object: ciliumPolicyRef(p) });
+        continue;
+      }
+      for (const rule of p.rules) {
+        if (rule.deny) continue;
+        const trimmed: CiliumPolicy = { ...p, rules: p.rules.filter((r) => r !== rule) };
+        if (!sameMatrix(base, computeMatrix(withoutCilium(snapshot, p, trimmed), base.pool, undefined, base))) continue;
+        report('ciliumRule', { section: rule.section, rule: rule.index }, { source: rule.source, object: ciliumPolicyRef(p) });
       }
     }
   },

@@ -5,7 +5,7 @@ const np = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPol
 export default defineRule({
   meta: {
     id: 'schema',
-    description: 'A NetworkPolicy or cluster-wide policy field that is unknown, of the wrong type, missing or out of range (NetworkPolicy: checked against the v1 JSON schema)',
+    description: 'A NetworkPolicy, cluster-wide or Cilium policy field that is unknown, of the wrong type, missing or out of range (NetworkPolicy: checked against the v1 JSON schema; Cilium: against the CRD schema, docs/cilium.md)',
     severity: 'error',
     rationale: 'A misspelt field (ingres, policyType, namespce) is not a policy rule at all; kubectl refuses it by default, or with --validate=false drops it silently, changing what the policy does.',
     fix: 'Use the field names and types of networking.k8s.io/v1 NetworkPolicy (kubectl explain networkpolicy.spec).',

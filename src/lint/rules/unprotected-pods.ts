@@ -3,11 +3,11 @@ import { defineRule } from '../rule.js';
 export default defineRule({
   meta: {
     id: 'unprotected-pods',
-    description: 'Pods selected by no ingress policy, in a namespace where other pods are',
+    description: 'Pods that no ingress policy (NetworkPolicy or Cilium) isolates, in a namespace where other pods are',
     severity: 'info',
     rationale: 'When some pods of a namespace are protected, the others usually were meant to be too: a new workload whose labels no policy selects accepts traffic from everywhere.',
     fix: 'Add a default-deny-ingress policy (podSelector: {}) to the namespace, then allow what each workload needs.',
-    messages: { open: '{pod} accepts ingress from everywhere: no NetworkPolicy selects it, while {protected} other pod(s) of namespace {namespace} are protected' },
+    messages: { open: '{pod} accepts ingress from everywhere: no NetworkPolicy or Cilium policy isolates it for ingress, while {protected} other pod(s) of namespace {namespace} are protected' },
     examples: {
       bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: db, labels: {app: db}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {matchLabels: {app: db}}\n',
       good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: db, labels: {app: db}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n',

@@ -35,7 +35,7 @@ export class CiliumPolicies {
   unmodelled(): UnmodelledObject[] {
     return this.all()
       .filter((p) => p.unmodelled.length > 0)
-      .map((p) => ({ kind: p.kind, apiVersion: p.apiVersion, name: p.specPath === 'spec' ? p.name : `${p.name} ${p.specPath}`, ...(p.namespace !== undefined ? { namespace: p.namespace } : {}), effect: 'policy', owner: 'Cilium', source: p.source }));
+      .map((p) => ({ kind: p.kind, apiVersion: p.apiVersion, name: p.specPath === 'spec' ? p.name : `${p.name} ${p.specPath}`, ...(p.namespace !== undefined ? { namespace: p.namespace } : {}), effect: 'policy', owner: 'Cilium', parts: p.unmodelled, source: p.source }));
   }
 
   /** Every rule; with admin network policies in the snapshot too, a warning that Cilium may not enforce them (docs/cilium.md). */

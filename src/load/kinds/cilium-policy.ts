@@ -186,7 +186,7 @@ function readSectionRule(r: ObjectReader, section: CiliumSection, index: number,
   if (r.has([...path, 'authentication'])) note([...path, 'authentication'], 'authentication (mutual authentication)');
   if (icmps?.length) note([...path, 'icmps'], 'icmps (ICMP is not analysed; the rule names no TCP, UDP or SCTP port)');
 
-  const ports = readToPorts(r, path, toPorts, direction, note);
+  const { ports, l7, l4Ports } = readToPorts(r, path, toPorts, direction, note);
   const anyPeer = present.length === 0 && !r.list([...path, requires])?.length && toPorts !== undefined && toPorts.length > 0;
   return {
     section,
@@ -197,6 +197,7 @@ function readSectionRule(r: ObjectReader, section: CiliumSection, index: number,
     peers: anyPeer ? 'any' : peers,
     ports: icmps?.length ? [] : ports,
     unmodelled,
+    ...(l7 ? { l7, l4Ports: l4Ports! } : {}),
     source: r.at(path),
   };
 }
