@@ -73,7 +73,7 @@ describe('Calico objects: reading', () => {
     ['a type twice (validateNetworkPolicySpec)', 'types: [Ingress, Ingress]', "'Ingress' type specified more than once"],
     ['icmp without protocol ICMP (Rule XValidation)', 'ingress: [{action: Allow, icmp: {type: 8}}]', 'ICMP fields require protocol to be ICMP or ICMPv6'],
     ['http on a Deny rule (Rule XValidation)', 'ingress: [{action: Deny, http: {methods: [GET]}}]', 'HTTP match is only valid on Allow rules'],
-    ['services with a selector (EntityRule XValidation)', "egress: [{action: Allow, destination: {services: {name: s, namespace: n}, selector: \"a == 'b'\"}}]", 'cannot specify Selector/NotSelector and Services on the same rule'],
+    ['services with a selector (EntityRule XValidation)', "egress: [{action: Allow, destination: {services: {name: svc, namespace: prod}, selector: \"a == 'b'\"}}]", 'cannot specify Selector/NotSelector and Services on the same rule'],
   ])('refuses %s, with the field position, and leaves the object out', (_, body, expected) => {
     const { calico, messages } = load(obj('NetworkPolicy', 'p', `selector: all()\n${body}`, 'prod'));
     expect(calico).toBeUndefined();
