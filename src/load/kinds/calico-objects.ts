@@ -60,6 +60,11 @@ export class CalicoCollector {
       .filter((x) => x.kind === 'policy')
       .map((x) => {
         const p = x.value as CalicoPolicy;
+        if (p.tier === 'kube-admin' || p.tier === 'kube-baseline') {
+          // Calico orders them among the admin network policies by priority; netpol-check puts them after.
+          diagnostics.push({ severity: 'warning', code: 'calico-unmodelled', message: `${calicoPolicyRef(p)} is in the ${p.tier} tier: its order among the admin network policies of that tier is not modelled (answers are undetermined)`, source: p.source, object: calicoPolicyRef(p) });
+          return { ...p, unmodelled: [...p.unmodelled, `a Calico policy in the ${p.tier} tier`] };
+        }
         if (known.has(p.tier)) return p;
         diagnostics.push({ severity: 'warning', code: 'calico-unknown-tier', message: `${calicoPolicyRef(p)} is in tier ${p.tier}, which is not in the snapshot: its place in the evaluation order is unknown (add the Tier object)`, source: p.source, object: calicoPolicyRef(p) });
         return { ...p, unmodelled: [...p.unmodelled, `tier ${p.tier} (not in the snapshot)`] };
