@@ -15,6 +15,8 @@ export interface PodClass {
   labels: Labels;
   ports: readonly ContainerPort[];
   hostNetwork: boolean;
+  /** The pods' serviceAccountName when classes are split by it (Calico's serviceAccounts match it), else undefined. */
+  serviceAccountName?: string;
   /** The external blocks inside some ipBlock peer that hold an IP of these pods (usually none). */
   ipBlocks: readonly number[];
   pods: Pod[];
@@ -24,9 +26,11 @@ export interface PodIndex {
   classes: PodClass[];
   classOf: Map<Pod, number>;
   namespaceLabels: Map<string, Labels>;
+  /** Whether classes are split by service account (with Calico policies in the snapshot). */
+  byServiceAccount: boolean;
 }
 
-function classKey(pod: Pod, ipBlocks: readonly number[]): string {
+function classKey(pod: Pod, ipBlocks: readonly number[], serviceAccount: string | undefined): string {
   const labels = Object.keys(pod.labels)
     .sort()
     .map((k) => [k, pod.labels[k]]);
@@ -35,7 +39,7 @@ function classKey(pod: Pod, ipBlocks: readonly number[]): string {
     .map((p) => `${p.name}/${p.protocol}/${p.port}`)
     .sort();
   // hostNetwork pods are left out of cluster-wide policies' subjects and pod peers: their own class.
-  return JSON.stringify([pod.namespace, labels, named, pod.hostNetwork, ipBlocks]);
+  return JSON.stringify([pod.namespace, labels, named, pod.hostNetwork, ipBlocks, serviceAccount ?? null]);
 }
 
 /**
@@ -59,12 +63,14 @@ export function buildPodIndex(snapshot: Snapshot, blocks: readonly ExternalBlock
   const classes: PodClass[] = [];
   const byKey = new Map<string, PodClass>();
   const classOf = new Map<Pod, number>();
+  const byServiceAccount = snapshot.calico !== undefined;
   for (const pod of snapshot.pods) {
     const ipBlocks = ipBlocksOf(pod, blocks, covered);
-    const key = classKey(pod, ipBlocks);
+    const serviceAccountName = byServiceAccount ? (pod.serviceAccountName ?? 'default') : undefined;
+    const key = classKey(pod, ipBlocks, serviceAccountName);
     let c = byKey.get(key);
     if (!c) {
-      c = { index: classes.length, namespace: pod.namespace, labels: pod.labels, ports: pod.ports.filter((p) => p.name), hostNetwork: pod.hostNetwork, ipBlocks, pods: [] };
+      c = { index: classes.length, namespace: pod.namespace, labels: pod.labels, ports: pod.ports.filter((p) => p.name), hostNetwork: pod.hostNetwork, serviceAccountName, ipBlocks, pods: [] };
       classes.push(c);
       byKey.set(key, c);
     }
@@ -73,5 +79,5 @@ export function buildPodIndex(snapshot: Snapshot, blocks: readonly ExternalBlock
   }
   const namespaceLabels = new Map<string, Labels>();
   for (const ns of snapshot.namespaces) namespaceLabels.set(ns.name, ns.labels);
-  return { classes, classOf, namespaceLabels };
+  return { classes, classOf, namespaceLabels, byServiceAccount };
 }
