@@ -88,9 +88,11 @@ const policy = (i: number, tiers: readonly string[]): fc.Arbitrary<CalicoPolicy>
   fc
     .record({
       global: fc.boolean(),
+      // Names sort apart from generation order (and around knp.default.*), so that ties in order are broken by name.
+      prefix: fc.constantFrom('a', 'm', 'z'),
       namespace: fc.constantFrom(...NAMESPACES),
-      tier: fc.constantFrom(...tiers),
-      order: opt(fc.constantFrom(100, 500, 1000, 1000, 2000), 4),
+      tier: fc.constantFrom('default', 'default', ...tiers),
+      order: fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 4, arbitrary: fc.constantFrom(100, 500, 500, 1000, 1000, 2000) }),
       selector: fc.oneof({ weight: 2, arbitrary: fc.constant('all()') }, { weight: 3, arbitrary: selector }),
       namespaceSelector: opt(namespaceSelector.filter((s) => s !== 'global()'), 4),
       ingress: rules('ingress'),
@@ -100,7 +102,7 @@ const policy = (i: number, tiers: readonly string[]): fc.Arbitrary<CalicoPolicy>
     .map((p): CalicoPolicy => ({
       kind: p.global ? 'GlobalNetworkPolicy' : 'NetworkPolicy',
       apiVersion: 'projectcalico.org/v3',
-      name: `p${i}`,
+      name: `${p.prefix}${i}`,
       ...(p.global ? {} : { namespace: p.namespace }),
       tier: p.tier,
       ...(p.order !== undefined ? { order: p.order } : {}),
