@@ -104,11 +104,15 @@ export class CalicoReference {
 
   ruleMatches(p: CalicoPolicy, r: CalicoRule, t: Traffic): boolean {
     if (!r.protocols.includes(t.protocol)) return false;
-    if (!this.entityMatches(p, r.source, t.src)) return false;
-    if (!this.entityMatches(p, r.destination, t.dst)) return false;
+    if (!this.endsMatch(p, r, t.src, t.dst)) return false;
     const ports = r.destination.ports;
     if (ports && !ports.some((x) => portMatches(x, r, t))) return false;
     return !r.destination.notPorts.some((x) => portMatches(x, r, t));
+  }
+
+  /** Whether the rule's source matches `src` and its destination matches `dst` (ports aside). */
+  endsMatch(p: CalicoPolicy, r: CalicoRule, src: Endpoint, dst: Endpoint): boolean {
+    return this.entityMatches(p, r.source, src) && this.entityMatches(p, r.destination, dst);
   }
 
   private entityMatches(p: CalicoPolicy, e: CalicoEntityRule, end: Endpoint): boolean {
