@@ -30,7 +30,7 @@ answer lists every open port.`,
   ],
   refused: { selector: 'give a selector as SRC or DST instead (netpol-check can app=web reach app=db)' },
   exitCodes: `Exit codes: 0 yes (every pair allowed), 1 no, 2 error (unknown or ambiguous name, bad port,
-bad input), 3 undetermined (a policy netpol-check does not evaluate, e.g. Cilium's or Calico's,
+bad input), 3 undetermined (a policy netpol-check does not evaluate, e.g. Antrea's or OVN's,
 may select a pair; the answer shows what NetworkPolicies alone decide; or, without --cni, network
 plugins answer a pair differently: the answer shows each plugin's).`,
 };

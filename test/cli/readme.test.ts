@@ -20,6 +20,7 @@ describe('README examples are true', () => {
     ['migrate -f examples/legacy-v1beta1 --output-dir v1-policies', 0],
     ['can experiment reach api:8443 -f examples/admin-policies', 1],
     ['can frontend reach db:5432 -f examples/cilium', 1],
+    ['can frontend reach db:5432 -f examples/calico', 1],
   ])('netpol-check %s', async (cmd, code) => {
     const r = await runCli(cmd.split(' '));
     expect(r.code).toBe(code);
