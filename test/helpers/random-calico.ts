@@ -129,6 +129,22 @@ const tiers: fc.Arbitrary<CalicoTier[]> = fc.constantFrom<CalicoTier[]>(
   [{ name: 'late', defaultAction: 'Deny' }],
 );
 
+/**
+ * Now and then a broad Deny or Pass of the default tier ahead of Kubernetes NetworkPolicy
+ * (order 500 < 1000), on some ports: where it sits relative to `knp.default.*` decides answers.
+ */
+const sweep: fc.Arbitrary<CalicoPolicy[]> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant([]) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ action: fc.constantFrom<CalicoAction>('Deny', 'Pass'), ingress: fc.boolean(), ports: fc.array(port, { minLength: 1, maxLength: 2 }), protocols }).map(({ action, ingress, ports, protocols }): CalicoPolicy[] => {
+      const direction: Direction = ingress ? 'ingress' : 'egress';
+      const rule: CalicoRule = { direction, index: 0, action, protocols, source: { notNets: [], notPorts: [] }, destination: { notNets: [], notPorts: [], ports }, unmodelled: [], at: src };
+      return [{ kind: 'GlobalNetworkPolicy', apiVersion: 'projectcalico.org/v3', name: 'sweep', tier: 'default', order: 500, selector: 'all()', types: { ingress, egress: !ingress }, ingress: ingress ? [rule] : [], egress: ingress ? [] : [rule], unmodelled: [], selectsNoPod: false, source: src }];
+    }),
+  },
+);
+
 /** A random cluster with NetworkPolicies, sometimes admin network policies, and one to four Calico policies in random tiers; pods get service accounts. */
 export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
   .record({ base: fc.oneof({ weight: 3, arbitrary: randomSnapshot }, { weight: 2, arbitrary: randomAdminSnapshot }), tiers, n: fc.integer({ min: 1, max: 4 }), sets: fc.integer({ min: 0, max: 2 }), assumptions: fc.option(pluginAssumptions, { nil: undefined }) })
@@ -136,7 +152,7 @@ export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
     const names = ['default', ...x.tiers.map((t) => t.name)];
     return fc.tuple(
       fc.constant(x),
-      fc.tuple(...Array.from({ length: x.n }, (_, i) => policy(i, names))),
+      fc.tuple(fc.tuple(...Array.from({ length: x.n }, (_, i) => policy(i, names))), sweep).map(([ps, sw]) => [...ps, ...sw]),
       x.sets ? fc.tuple(...Array.from({ length: x.sets }, (_, i) => networkSet(i))) : fc.constant([]),
       fc.array(fc.constantFrom('default', 'sa1', undefined), { minLength: 7, maxLength: 7 }),
     );
