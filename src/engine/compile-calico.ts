@@ -12,6 +12,7 @@ import {
 } from '../model/calico-policy.js';
 import type { Direction } from '../model/policy.js';
 import { calicoEndpointLabels, calicoNamespaceLabels, calicoSetLabels } from '../select/calico-labels.js';
+import { calicoPositive } from '../select/calico-peer.js';
 import { calicoSelectorOf } from '../select/calico-selector-cache.js';
 import { matchesCalicoSelector } from '../select/calico-selector.js';
 import { Bitset } from './bitset.js';
@@ -73,24 +74,15 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
   };
 
   const entityBits = (p: CalicoPolicy, e: CalicoEntityRule): Bitset => {
-    const sel = (text: string, labels: Record<string, string>) => matchesCalicoSelector(calicoSelectorOf(text), labels);
-    const anySelector = e.selector !== undefined || e.notSelector !== undefined || e.namespaceSelector !== undefined || e.serviceAccountNames !== undefined;
-    const positive = (x: { labels: Record<string, string>; namespace?: string | undefined; serviceAccount?: string | undefined }): boolean => {
-      if (e.namespaceSelector !== undefined) {
-        const namespaced = x.namespace !== undefined;
-        if (!matchesCalicoSelector(calicoSelectorOf(e.namespaceSelector), namespaced ? nsLabels(x.namespace!) : {}, { scope: 'namespaceSelector', namespaced })) return false;
-      } else if (p.namespace !== undefined && x.namespace !== p.namespace) return false;
-      if (e.serviceAccountNames && !(x.serviceAccount !== undefined && e.serviceAccountNames.includes(x.serviceAccount))) return false;
-      return e.selector === undefined || sel(e.selector, x.labels);
-    };
+    const positive = calicoPositive(p, e, nsLabels);
+    const notSelector = e.notSelector !== undefined ? calicoSelectorOf(e.notSelector) : undefined;
     const bits = new Bitset(u.size);
     for (let ent = 0; ent < u.size; ent++) {
       if (e.nets && !inNets(e.nets, ent)) continue;
       if (e.notNets.length && inNets(e.notNets, ent)) continue;
       const things = thingsOf(ent);
-      const hasPositive = e.selector !== undefined || e.serviceAccountNames !== undefined || (anySelector && (e.namespaceSelector !== undefined || p.namespace !== undefined));
-      if (hasPositive && !things.some(positive)) continue;
-      if (e.notSelector !== undefined && things.some((x) => sel(e.notSelector!, x.labels))) continue;
+      if (positive && !things.some(positive)) continue;
+      if (notSelector && things.some((x) => matchesCalicoSelector(notSelector, x.labels))) continue;
       bits.set(ent);
     }
     return bits;
