@@ -11,6 +11,7 @@ import {
   type CalicoPort,
   type CalicoRule,
   type CalicoTier,
+  tierIsolates,
 } from '../model/calico-policy.js';
 import type { Labels } from '../model/labels.js';
 import type { Cidr, Direction } from '../model/policy.js';
@@ -50,6 +51,14 @@ export class CalicoReference {
     const tiers = [...calico.tiers];
     for (const t of [KUBE_ADMIN_TIER, KUBE_BASELINE_TIER]) if (!tiers.some((x) => x.name === t.name)) tiers.push({ name: t.name, order: t.order, defaultAction: 'Pass' });
     this.tiers = tiers.sort(byOrderThenName);
+  }
+
+  /** The Calico policies that select the pod for this direction in a tier whose default Deny can drop some of its connections (model/calico-policy.ts tierIsolates). */
+  isolating(pod: Pod, direction: Direction): CalicoPolicy[] {
+    return this.tiers.flatMap((t) => {
+      const selecting = this.calico.policies.filter((p) => p.tier === t.name && p.types[direction] && this.selects(p, pod));
+      return tierIsolates(t, selecting, direction) ? selecting : [];
+    });
   }
 
   side(direction: Direction, t: Traffic, other: OtherLayers): boolean {

@@ -9,6 +9,7 @@ import {
   type CalicoPolicy,
   type CalicoRule,
   type CalicoTier,
+  tierIsolates,
 } from '../model/calico-policy.js';
 import type { Direction } from '../model/policy.js';
 import { calicoEndpointLabels, calicoNamespaceLabels, calicoSetLabels } from '../select/calico-labels.js';
@@ -41,7 +42,7 @@ export interface CompiledCalico {
   ingress: (readonly CalicoTierSide[])[];
   /** Per entity: equal keys for sources the Calico rules cannot tell apart (with the class's egress side). */
   rowKey: string[];
-  /** Classes a Calico policy selects in a tier whose default action is Deny (reports show them isolated). */
+  /** Classes a Calico policy selects in a tier whose default Deny can drop some of their connections (reports show them isolated). */
   defaultDeny: { ingress: Bitset; egress: Bitset };
 }
 
@@ -136,7 +137,8 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
     egress.push(sideOf(c, 'egress'));
     ingress.push(sideOf(c, 'ingress'));
     for (const [dir, side] of [['egress', egress[c]!], ['ingress', ingress[c]!]] as const) {
-      if (side.some((t) => t.tier.defaultAction === 'Deny' && t.items.some((i) => i.kind === 'policy'))) defaultDeny[dir].set(c);
+      const isolates = (t: CalicoTierSide) => tierIsolates(t.tier, t.items.flatMap((i) => (i.kind === 'policy' ? [i.policy] : [])), dir);
+      if (side.some(isolates)) defaultDeny[dir].set(c);
     }
     rowKey[c] = `${compiled.map((x, i) => (x.subjects.has(c) ? `${i},` : '')).join('')}|${rowKey[c]}`;
   }

@@ -1,3 +1,4 @@
+import type { CalicoPolicy } from '../model/calico-policy.js';
 import type { CiliumPolicy } from '../model/cilium-policy.js';
 import { DEFAULT_ASSUMPTIONS, type PluginAssumptions } from '../model/cni.js';
 import { parseIp } from '../net/ip-address.js';
@@ -125,6 +126,11 @@ export class ReferenceEvaluator {
   /** Cilium policies that put the pod in default deny for this direction (none without Cilium policies). */
   ciliumIsolating(pod: Pod, direction: 'ingress' | 'egress'): CiliumPolicy[] {
     return this.cilium?.defaultDenying(pod, direction) ?? [];
+  }
+
+  /** Calico policies that put the pod in default deny for this direction (in a tier whose default action is Deny). */
+  calicoIsolating(pod: Pod, direction: 'ingress' | 'egress'): CalicoPolicy[] {
+    return this.calico?.isolating(pod, direction) ?? [];
   }
 
   applying(pod: Pod, direction: 'ingress' | 'egress'): NetworkPolicy[] {

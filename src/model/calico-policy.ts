@@ -138,3 +138,19 @@ export function byOrderThenName<T extends { order?: number | undefined; name: st
   if (oa !== ob) return oa < ob ? -1 : 1;
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
+
+/** A rule with no match criteria (any protocol, peer and port). */
+export function matchesEverything(r: CalicoRule): boolean {
+  const open = (e: CalicoEntityRule) => Object.keys(e).every((k) => k === 'notNets' || k === 'notPorts') && e.notNets.length === 0 && e.notPorts.length === 0;
+  return r.protocols.length === 3 && open(r.source) && open(r.destination) && r.unmodelled.length === 0;
+}
+
+/**
+ * Whether the tier's default Deny can drop some connection of a pod these policies select (in
+ * this direction): none of them ends in an Allow or Pass that matches everything. Reports and
+ * `verify`'s isolated expectations call such a pod isolated.
+ */
+export function tierIsolates(tier: CalicoTier, selecting: readonly CalicoPolicy[], direction: Direction): boolean {
+  if (tier.defaultAction !== 'Deny' || selecting.length === 0) return false;
+  return !selecting.some((p) => calicoRulesOf(p, direction).some((r) => (r.action === 'Allow' || r.action === 'Pass') && matchesEverything(r)));
+}
