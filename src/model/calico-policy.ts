@@ -122,9 +122,9 @@ export interface CalicoObjects {
   tiers: readonly CalicoTier[];
 }
 
-/** `GlobalNetworkPolicy default-deny`, `NetworkPolicy prod/allow-web`. */
+/** `GlobalNetworkPolicy default-deny`, `Calico NetworkPolicy prod/allow-web` (told apart from Kubernetes'). */
 export function calicoPolicyRef(p: Pick<CalicoPolicy, 'kind' | 'name' | 'namespace'>): string {
-  return `${p.kind} ${p.namespace !== undefined ? `${p.namespace}/` : ''}${p.name}`;
+  return `${p.kind === 'NetworkPolicy' ? 'Calico ' : ''}${p.kind} ${p.namespace !== undefined ? `${p.namespace}/` : ''}${p.name}`;
 }
 
 export function calicoRulesOf(p: CalicoPolicy, direction: Direction): readonly CalicoRule[] {
