@@ -67,7 +67,7 @@ describe('netpol-check lint', () => {
 
   it('--list-rules and --disable', async () => {
     const list = await runCli(['lint', '--list-rules']);
-    expect(list.out.split('\n').filter(Boolean)).toHaveLength(21);
+    expect(list.out.split('\n').filter(Boolean)).toHaveLength(26);
     const r = await runCli(['lint', ...MISTAKES, '--disable', 'peer-selects-nothing,allow-all', '--format', 'json']);
     expect(JSON.parse(r.out).findings).toHaveLength(8);
   });
