@@ -30,8 +30,8 @@ answer lists every open port.`,
   ],
   refused: { selector: 'give a selector as SRC or DST instead (netpol-check can app=web reach app=db)' },
   exitCodes: `Exit codes: 0 yes (every pair allowed), 1 no, 2 error (unknown or ambiguous name, bad port,
-bad input), 3 undetermined (a policy netpol-check does not evaluate, e.g. Calico's, or a part of a
-Cilium policy it does not model, e.g. L7 rules or toFQDNs, may select a pair; the answer shows
-what the evaluated policies decide; or, without --cni, network
+bad input), 3 undetermined (a policy netpol-check does not evaluate, e.g. Antrea's or OVN's, or a
+part of a Cilium or Calico policy it does not model, e.g. L7 rules or toFQDNs, may select a pair;
+the answer shows what the evaluated policies decide; or, without --cni, network
 plugins answer a pair differently: the answer shows each plugin's).`,
 };

@@ -1,4 +1,5 @@
 import type { AdminPolicy } from '../model/admin-policy.js';
+import type { CalicoObjects } from '../model/calico-policy.js';
 import type { CiliumPolicy } from '../model/cilium-policy.js';
 import type { Cidr, IpBlockPeer, NetworkPolicy } from '../model/policy.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -37,10 +38,18 @@ export function ciliumCidrs(policies: readonly CiliumPolicy[] | undefined): Cidr
   return out;
 }
 
+/** The CIDRs of Calico rules' nets and notNets and of network sets. */
+export function calicoCidrs(calico: CalicoObjects | undefined): Cidr[] {
+  const out: Cidr[] = [];
+  for (const p of calico?.policies ?? []) for (const r of [...p.ingress, ...p.egress]) for (const e of [r.source, r.destination]) out.push(...(e.nets ?? []), ...e.notNets);
+  for (const s of calico?.networkSets ?? []) out.push(...s.nets);
+  return out;
+}
+
 /** Whether the snapshot speaks of IPv6 at all (an ipBlock or a pod address); reports show IPv6 ranges only then. */
 export function mentionsIpv6(snapshot: Snapshot): boolean {
   const podV6 = snapshot.pods.some((p) => p.ips.some((ip) => ip.includes(':') && parseIp(ip)?.family === 6));
-  return podV6 || ipBlockPeers(snapshot.policies).some((p) => p.cidr.family === 6) || networkCidrs(snapshot.adminPolicies).some((c) => c.family === 6) || ciliumCidrs(snapshot.ciliumPolicies).some((c) => c.family === 6);
+  return podV6 || ipBlockPeers(snapshot.policies).some((p) => p.cidr.family === 6) || networkCidrs(snapshot.adminPolicies).some((c) => c.family === 6) || ciliumCidrs(snapshot.ciliumPolicies).some((c) => c.family === 6) || calicoCidrs(snapshot.calico).some((c) => c.family === 6);
 }
 
 /**
@@ -50,7 +59,7 @@ export function mentionsIpv6(snapshot: Snapshot): boolean {
 export function externalBlocks(snapshot: Snapshot): ExternalBlock[] {
   const cidrs: Cidr[] = [];
   for (const peer of ipBlockPeers(snapshot.policies)) cidrs.push(peer.cidr, ...peer.except);
-  cidrs.push(...networkCidrs(snapshot.adminPolicies), ...ciliumCidrs(snapshot.ciliumPolicies));
+  cidrs.push(...networkCidrs(snapshot.adminPolicies), ...ciliumCidrs(snapshot.ciliumPolicies), ...calicoCidrs(snapshot.calico));
   const blocks: ExternalBlock[] = [];
   for (const family of [4, 6] as const) {
     const cuts = new Set<bigint>([0n]);

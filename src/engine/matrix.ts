@@ -7,6 +7,8 @@ import { Bitset, forEachSetBit, wordsFor } from './bitset.js';
 import { throughTiers, type SetAlgebra } from './admin-tiers.js';
 import { compilePolicies, podSelection, type CompiledPolicy, type CompiledRule, type Universe } from './compile.js';
 import { compileAdmin, type ClassTiers, type CompiledAdminRule } from './compile-admin.js';
+import { compileCalico } from './compile-calico.js';
+import { CalicoSides } from './calico-sides.js';
 import { compileCilium } from './compile-cilium.js';
 import { CiliumSides } from './cilium-sides.js';
 import { ConnectionPool } from './connection-pool.js';
@@ -137,6 +139,9 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
       });
     }
   });
+  // Calico policies (docs/calico.md): with them, every side of every pair goes through Calico's tiers,
+  // which hold NetworkPolicy (knp.default.*) and the admin network policies (kube-admin, kube-baseline).
+  const calico = snapshot.calico ? compileCalico(snapshot.calico, universe, isolated, admin !== null) : null;
   const universalIngress: number[] = [];
   const ingressOf: number[][] = Array.from({ length: E }, () => []);
   ingressRules.forEach((r, j) => {
@@ -228,6 +233,13 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     return id;
   };
   const ciliumSides = cilium ? new CiliumSides(pool, pods, algebra) : null;
+  const calicoSides = calico ? new CalicoSides(pool, pods, algebra) : null;
+  const adminSteps = (t: ClassTiers, peer: number, d: number) => {
+    const word = peer >>> 5;
+    const bit = 1 << (peer & 31);
+    const matched = (rules: CompiledAdminRule[]) => rules.filter((r) => r.peers.words[word]! & bit).map((r) => ({ action: r.rule.action, ports: portsOf(r, d) }));
+    return { admin: matched(t.admin), baseline: matched(t.baseline) };
+  };
   const tiers = (t: ClassTiers, peer: number, d: number, networkPolicy: number | null): number => {
     const word = peer >>> 5;
     const bit = 1 << (peer & 31);
@@ -253,7 +265,7 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     const inList = universalIngress.length ? [...universalIngress, ...ingressOf[s]!] : ingressOf[s]!;
     const adminEg = admin !== null && srcIsPod && admin.egressSubjects.has(s);
     const ciliumEg = cilium !== null && srcIsPod && cilium.egress[s] !== null;
-    const rowKey = `${egKey}#${inList.join(',')}${admin ? `#${srcIsPod ? admin.egressKey[s] : ''}#${adminPeerKey[s]}` : ''}${cilium ? `#${cilium.rowKey[s]}` : ''}`;
+    const rowKey = `${egKey}#${inList.join(',')}${admin ? `#${srcIsPod ? admin.egressKey[s] : ''}#${adminPeerKey[s]}` : ''}${cilium ? `#${cilium.rowKey[s]}` : ''}${calico ? `#${calico.rowKey[s]}` : ''}`;
     const cached = rowCache.get(rowKey);
     if (cached) {
       rows.push(cached);
@@ -277,7 +289,7 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     const out = new Map<number, Uint32Array>();
     // The words a destination can be in: those of the egress rules' peers (all, when egress is
     // open or an admin rule may open it); the ingress side ORed once per row, sparsely.
-    const egAll = eg && !adminEg && !ciliumEg ? unionOf(eg) : null;
+    const egAll = eg && !adminEg && !ciliumEg && !calico ? unionOf(eg) : null;
     const igAll = unionOf(ig);
     const words = egAll ? (egAll.touched() ?? everyWord) : everyWord;
     // Per word, the groups with a bit in it: the per-destination masks look only at those.
@@ -286,13 +298,14 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
 
     for (const w of words) {
       let egWord: number;
-      if (adminEg || ciliumEg) egWord = full[w]!; // an admin or Cilium rule may open what NetworkPolicy does not
+      if (adminEg || ciliumEg || (calico && srcIsPod)) egWord = full[w]!; // an admin or Cilium rule may open what NetworkPolicy does not
       else if (egAll) egWord = egAll.bits[w]!;
       else egWord = srcIsPod ? full[w]! : podWords[w]!; // outside sources never reach outside addresses
       if (egWord === 0) continue;
       let inWord = openIngress[w]! | igAll.bits[w]!;
       if (admin && w < admin.ingressSubjects.words.length) inWord |= admin.ingressSubjects.words[w]!;
       if (cilium) inWord |= cilium.ingressSubjects.words[w]!;
+      if (calico) inWord = full[w]!; // a Calico Allow may open what NetworkPolicy does not
       let cand = (egWord & inWord) >>> 0;
       if (cand === 0) continue;
       let egN = 0;
@@ -307,7 +320,13 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
         let id: number;
         const adminIn = admin !== null && d < P && admin.ingressSubjects.has(d);
         const ciliumIn = cilium !== null && d < P && cilium.ingress[d] !== null;
-        if (adminEg || adminIn || ciliumEg || ciliumIn) {
+        if (calico) {
+          const npEgress = eg ? unionOver(eg, d) : null;
+          const npIngress = ingressOpen ? null : unionOver(ig, d);
+          const egressId = srcIsPod ? calicoSides!.side(calico.egress[s]!, s, d, npEgress, adminEg ? adminSteps(admin.egress[s]!, d, d) : null) : pool.all;
+          const ingressId = d < P && egressId !== 0 ? calicoSides!.side(calico.ingress[d]!, s, d, npIngress, adminIn ? adminSteps(admin.ingress[d]!, s, d) : null) : pool.all;
+          id = pool.intersect(egressId, ingressId);
+        } else if (adminEg || adminIn || ciliumEg || ciliumIn) {
           let npEgress = eg ? unionOver(eg, d) : null;
           let npIngress = ingressOpen ? null : unionOver(ig, d);
           // Cilium unions its rules with NetworkPolicy's, then its deny rules win (cilium-combine.ts).
@@ -346,7 +365,11 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
   // What the matrix reports as isolated (in default deny): by NetworkPolicy, or by a Cilium rule
   // that puts the pod in default deny (lint, reports and JSON read it; the rows above needed
   // NetworkPolicy's own isolation, which the Cilium sides combine with).
-  const reported = cilium ? { ingress: isolated.ingress.clone(), egress: isolated.egress.clone() } : isolated;
+  const reported = cilium || calico ? { ingress: isolated.ingress.clone(), egress: isolated.egress.clone() } : isolated;
+  if (calico) {
+    reported.ingress.orWith(calico.defaultDeny.ingress);
+    reported.egress.orWith(calico.defaultDeny.egress);
+  }
   if (cilium) {
     for (let c = 0; c < P; c++) {
       if (cilium.ingress[c]?.defaultDeny) reported.ingress.set(c);
@@ -358,6 +381,7 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
 
 /** The pod classes of `u` are those `buildPodIndex` would make for this snapshot and these blocks. */
 function samePodIndex(u: Universe, snapshot: Snapshot, blocks: readonly ExternalBlock[], covered: ReadonlySet<number>): boolean {
+  if (u.pods.byServiceAccount !== (snapshot.calico !== undefined)) return false;
   if (u.basis.pods !== snapshot.pods || u.basis.namespaces !== snapshot.namespaces || u.blocks.length !== blocks.length || u.basis.covered.size !== covered.size) return false;
   for (let i = 0; i < blocks.length; i++) {
     const a = u.blocks[i]!;

@@ -15,6 +15,8 @@ export interface PodClass {
   labels: Labels;
   ports: readonly ContainerPort[];
   hostNetwork: boolean;
+  /** The pods' serviceAccountName when classes are split by it (Calico's serviceAccounts match it), else undefined. */
+  serviceAccountName?: string;
   /** The external blocks inside some ipBlock peer that hold an IP of these pods (usually none). */
   ipBlocks: readonly number[];
   pods: Pod[];
@@ -24,9 +26,11 @@ export interface PodIndex {
   classes: PodClass[];
   classOf: Map<Pod, number>;
   namespaceLabels: Map<string, Labels>;
+  /** Whether classes are split by service account (with Calico policies in the snapshot). */
+  byServiceAccount: boolean;
 }
 
-function classKey(pod: Pod, ipBlocks: readonly number[]): string {
+function classKey(pod: Pod, ipBlocks: readonly number[], serviceAccount: string | undefined): string {
   // Each string with its length in front, so that no two different pods share a key; built
   // directly (not JSON of arrays of pairs: that was most of the engine's garbage at 100,000 pods).
   const piece = (t: string): string => `${t.length}:${t}`;
@@ -41,7 +45,8 @@ function classKey(pod: Pod, ipBlocks: readonly number[]): string {
   key += `|${named.length}`;
   for (const n of named) key += piece(n);
   // hostNetwork pods are left out of cluster-wide policies' subjects and pod peers: their own class.
-  return `${key}|${pod.hostNetwork ? 1 : 0}|${ipBlocks.join(',')}`;
+  // Calico's serviceAccounts match: with Calico policies, pods of one service account apart.
+  return `${key}|${pod.hostNetwork ? 1 : 0}|${ipBlocks.join(',')}|${serviceAccount === undefined ? '-' : piece(serviceAccount)}`;
 }
 
 /**
@@ -65,12 +70,14 @@ export function buildPodIndex(snapshot: Snapshot, blocks: readonly ExternalBlock
   const classes: PodClass[] = [];
   const byKey = new Map<string, PodClass>();
   const classOf = new Map<Pod, number>();
+  const byServiceAccount = snapshot.calico !== undefined;
   for (const pod of snapshot.pods) {
     const ipBlocks = ipBlocksOf(pod, blocks, covered);
-    const key = classKey(pod, ipBlocks);
+    const serviceAccountName = byServiceAccount ? (pod.serviceAccountName ?? 'default') : undefined;
+    const key = classKey(pod, ipBlocks, serviceAccountName);
     let c = byKey.get(key);
     if (!c) {
-      c = { index: classes.length, namespace: pod.namespace, labels: pod.labels, ports: pod.ports.filter((p) => p.name), hostNetwork: pod.hostNetwork, ipBlocks, pods: [] };
+      c = { index: classes.length, namespace: pod.namespace, labels: pod.labels, ports: pod.ports.filter((p) => p.name), hostNetwork: pod.hostNetwork, serviceAccountName, ipBlocks, pods: [] };
       classes.push(c);
       byKey.set(key, c);
     }
@@ -79,5 +86,5 @@ export function buildPodIndex(snapshot: Snapshot, blocks: readonly ExternalBlock
   }
   const namespaceLabels = new Map<string, Labels>();
   for (const ns of snapshot.namespaces) namespaceLabels.set(ns.name, ns.labels);
-  return { classes, classOf, namespaceLabels };
+  return { classes, classOf, namespaceLabels, byServiceAccount };
 }

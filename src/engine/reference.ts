@@ -1,3 +1,4 @@
+import type { CalicoPolicy } from '../model/calico-policy.js';
 import type { CiliumPolicy } from '../model/cilium-policy.js';
 import { DEFAULT_ASSUMPTIONS, type PluginAssumptions } from '../model/cni.js';
 import { parseIp } from '../net/ip-address.js';
@@ -7,6 +8,7 @@ import type { Labels } from '../model/labels.js';
 import type { Pod, Snapshot } from '../model/snapshot.js';
 import { matchesSelector } from '../select/label-selector.js';
 import type { Endpoint, Traffic } from './endpoint.js';
+import { CalicoReference, type OtherLayers } from './calico-reference.js';
 import { CiliumReference } from './cilium-reference.js';
 
 /**
@@ -21,16 +23,30 @@ export class ReferenceEvaluator {
   protected readonly plugin: PluginAssumptions;
   /** Cilium's policies, when the snapshot has any (cilium-reference.ts). */
   private readonly cilium: CiliumReference | undefined;
+  /** Calico's policies, when the snapshot has any (calico-reference.ts): they take the admin tiers and NetworkPolicy into their tiers. */
+  private readonly calico: CalicoReference | undefined;
 
   constructor(private readonly snapshot: Snapshot) {
     for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, ns.labels);
     this.plugin = snapshot.assumptions ?? DEFAULT_ASSUMPTIONS;
     this.cilium = snapshot.ciliumPolicies?.length ? new CiliumReference(snapshot.ciliumPolicies, this.nsLabels) : undefined;
+    this.calico = snapshot.calico ? new CalicoReference(snapshot.calico, this.nsLabels) : undefined;
   }
+
+  private readonly layers: OtherLayers = {
+    networkPolicy: (direction, t) => this.layer(direction, t),
+    admin: (tier, direction, t) => {
+      const subject = direction === 'egress' ? t.src : t.dst;
+      if (subject.kind !== 'pod') return undefined;
+      const tiers = (this.tiers ??= adminOrder(this.snapshot.adminPolicies ?? []));
+      return this.firstAdminRule(tier === 'admin' ? tiers.admin : tiers.baseline, direction, subject.pod, t)?.action;
+    },
+  };
 
   allowed(t: Traffic): boolean {
     // "a pod cannot block access to itself"
     if (t.src.kind === 'pod' && t.dst.kind === 'pod' && t.src.pod === t.dst.pod) return true;
+    if (this.calico) return this.calico.side('egress', t, this.layers) && this.calico.side('ingress', t, this.layers);
     if (!this.snapshot.adminPolicies?.length) {
       if (!this.cilium) return this.egressAllows(t) && this.ingressAllows(t);
       return (this.layer('egress', t) ?? true) && (this.layer('ingress', t) ?? true);
@@ -46,24 +62,27 @@ export class ReferenceEvaluator {
    */
   private sideAllows(direction: 'ingress' | 'egress', t: Traffic): boolean {
     const subject = direction === 'egress' ? t.src : t.dst;
-    const peer = direction === 'egress' ? t.dst : t.src;
     if (subject.kind !== 'pod') return true;
     const { admin, baseline } = (this.tiers ??= adminOrder(this.snapshot.adminPolicies ?? []));
-    const first = (tier: readonly AdminPolicy[]): AdminRule | undefined => {
-      for (const p of tier) {
-        if (!this.subjectHas(p, subject.pod)) continue;
-        for (const r of direction === 'egress' ? p.egress : p.ingress) {
-          if (r.peers.some((x) => this.adminPeerMatches(x, peer)) && this.adminPortMatches(r, t)) return r;
-        }
-      }
-      return undefined;
-    };
+    const first = (tier: readonly AdminPolicy[]): AdminRule | undefined => this.firstAdminRule(tier, direction, subject.pod, t);
     const a = first(admin);
     if (a && a.action !== 'pass') return a.action === 'allow';
     const layer = this.layer(direction, t);
     if (layer !== null) return layer;
     const b = first(baseline);
     return b?.action !== 'deny';
+  }
+
+  /** The first rule of a tier's admin policies selecting `pod` that matches the connection's peer and port. */
+  private firstAdminRule(tier: readonly AdminPolicy[], direction: 'ingress' | 'egress', pod: Pod, t: Traffic): AdminRule | undefined {
+    const peer = direction === 'egress' ? t.dst : t.src;
+    for (const p of tier) {
+      if (!this.subjectHas(p, pod)) continue;
+      for (const r of direction === 'egress' ? p.egress : p.ingress) {
+        if (r.peers.some((x) => this.adminPeerMatches(x, peer)) && this.adminPortMatches(r, t)) return r;
+      }
+    }
+    return undefined;
   }
 
   /** What NetworkPolicy (and Cilium's policies, which Cilium unions with it) decide on this side; `null` when none of them acts on it. */
@@ -107,6 +126,11 @@ export class ReferenceEvaluator {
   /** Cilium policies that put the pod in default deny for this direction (none without Cilium policies). */
   ciliumIsolating(pod: Pod, direction: 'ingress' | 'egress'): CiliumPolicy[] {
     return this.cilium?.defaultDenying(pod, direction) ?? [];
+  }
+
+  /** Calico policies that put the pod in default deny for this direction (in a tier whose default action is Deny). */
+  calicoIsolating(pod: Pod, direction: 'ingress' | 'egress'): CalicoPolicy[] {
+    return this.calico?.isolating(pod, direction) ?? [];
   }
 
   applying(pod: Pod, direction: 'ingress' | 'egress'): NetworkPolicy[] {

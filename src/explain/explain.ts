@@ -12,6 +12,7 @@ import { PortSet } from '../net/port-set.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { matchesSelector } from '../select/label-selector.js';
 import { selectorMisses } from './selector-misses.js';
+import { CalicoExplainer } from './calico-explain.js';
 import { CiliumExplainer } from './cilium-explain.js';
 import type { AdminRuleVerdict, AssumedPeer, DirectionVerdict, Explanation, RuleVerdict, TierVerdict } from './verdict.js';
 
@@ -33,7 +34,11 @@ export class Explainer {
     for (const p of snapshot.policies) this.byNamespace.set(p.namespace, [...(this.byNamespace.get(p.namespace) ?? []), p]);
     this.tiers = adminOrder(snapshot.adminPolicies ?? []);
     this.cilium = snapshot.ciliumPolicies?.length ? new CiliumExplainer(snapshot.ciliumPolicies, this.nsLabels) : undefined;
+    this.calico = snapshot.calico ? new CalicoExplainer(snapshot.calico, this.nsLabels) : undefined;
   }
+
+  /** Calico's policies, when the snapshot has any (calico-explain.ts): their tiers hold NetworkPolicy and the admin network policies. */
+  private readonly calico: CalicoExplainer | undefined;
 
   /** Cilium's policies, when the snapshot has any (cilium-explain.ts). */
   private readonly cilium: CiliumExplainer | undefined;
@@ -69,6 +74,11 @@ export class Explainer {
         if (v.matchedPeer !== null) allowed = allowed.union(v.ports);
       }
     }
+    if (this.calico) {
+      const [src, dstEnd] = direction === 'egress' ? [subject, peer] : [peer, subject];
+      const c = this.calico.side(direction, pod, src, dstEnd, isolatedBy.length ? allowed : null, this.adminVerdicts(direction, pod, peer, dst));
+      return { direction, subject, isolatedBy, rules, calico: c.verdict, allowed: c.allowed };
+    }
     // Cilium unions its rules with NetworkPolicy's, then its deny rules win (engine/cilium-combine.ts).
     const cilium = this.cilium?.side(direction, pod, peer, dst, isolatedBy.length ? allowed : null);
     const layer = cilium ? cilium.allowed : isolatedBy.length ? allowed : null;
@@ -79,13 +89,17 @@ export class Explainer {
       : { direction, subject, isolatedBy, rules, ...withCilium, allowed: layer ?? ConnectionSet.ALL };
   }
 
-  /** The cluster-wide policies that apply to `pod` in `direction`, rule by rule, and what gets through. */
-  private throughTiers(direction: Direction, pod: Pod, peer: Endpoint, dst: Endpoint, networkPolicy: ConnectionSet | null): { verdict: TierVerdict; allowed: ConnectionSet } | undefined {
+  /** Every rule of the admin and baseline policies that apply to `pod` in `direction`, in order, for this peer. */
+  private adminVerdicts(direction: Direction, pod: Pod, peer: Endpoint, dst: Endpoint): { admin: AdminRuleVerdict[]; baseline: AdminRuleVerdict[] } {
     const nsLabels = this.nsLabels.get(pod.namespace) ?? {};
     const applies = (p: AdminPolicy) => !pod.hostNetwork && matchesSelector(p.subject.namespaceSelector, nsLabels) && (!p.subject.podSelector || matchesSelector(p.subject.podSelector, pod.labels));
     const verdicts = (tier: AdminPolicy[]) => tier.filter(applies).flatMap((p) => (direction === 'ingress' ? p.ingress : p.egress).map((r) => this.adminRule(p, r, peer, dst)));
-    const admin = verdicts(this.tiers.admin);
-    const baseline = verdicts(this.tiers.baseline);
+    return { admin: verdicts(this.tiers.admin), baseline: verdicts(this.tiers.baseline) };
+  }
+
+  /** The cluster-wide policies that apply to `pod` in `direction`, rule by rule, and what gets through. */
+  private throughTiers(direction: Direction, pod: Pod, peer: Endpoint, dst: Endpoint, networkPolicy: ConnectionSet | null): { verdict: TierVerdict; allowed: ConnectionSet } | undefined {
+    const { admin, baseline } = this.adminVerdicts(direction, pod, peer, dst);
     if (admin.length === 0 && baseline.length === 0) return undefined;
     const matchedAdmin = admin.filter((v) => v.matchedPeer !== null);
     const matchedBaseline = baseline.filter((v) => v.matchedPeer !== null);

@@ -2,6 +2,7 @@ import type { AdminPolicy, AdminRule } from '../model/admin-policy.js';
 import type { Direction, NetworkPolicy, Rule } from '../model/policy.js';
 import type { ConnectionSet } from '../net/connection-set.js';
 import type { Endpoint } from '../engine/endpoint.js';
+import type { CalicoVerdict } from './calico-verdict.js';
 import type { CiliumVerdict } from './cilium-verdict.js';
 
 /** How one rule of an isolating policy treats one (peer, destination) pair. */
@@ -65,6 +66,8 @@ export interface DirectionVerdict {
   rules: RuleVerdict[];
   /** Cilium's policies on this side, when some act on the pod (they are unioned with NetworkPolicy's rules, and their denies win). */
   cilium?: CiliumVerdict;
+  /** Calico's tiers on this side, when the snapshot has Calico objects (they hold NetworkPolicy and the admin policies: `tiers` is then absent). */
+  calico?: CalicoVerdict;
   /** Cluster-wide policies that apply to this side, when there are any. */
   tiers?: TierVerdict;
   /** What this side allows: through the tiers when there are cluster-wide policies; else everything when not isolated, or the union of matching rules. */

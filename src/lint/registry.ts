@@ -2,6 +2,11 @@ import type { LintRule } from './rule.js';
 import adminPeerUnmodelled from './rules/admin-peer-unmodelled.js';
 import adminPriorityTie from './rules/admin-priority-tie.js';
 import allowAll from './rules/allow-all.js';
+import calicoLogLast from './rules/calico-log-last.js';
+import calicoNotEqualsUnlabelled from './rules/calico-not-equals-unlabelled.js';
+import calicoOrderTie from './rules/calico-order-tie.js';
+import calicoSelectsNothing from './rules/calico-selects-nothing.js';
+import calicoShadowedRule from './rules/calico-shadowed-rule.js';
 import ciliumEndpointsNamespace from './rules/cilium-endpoints-namespace.js';
 import ciliumL7OpensL4 from './rules/cilium-l7-opens-l4.js';
 import ciliumSelectsNothing from './rules/cilium-selects-nothing.js';
@@ -29,6 +34,11 @@ export const RULES = [
   adminPeerUnmodelled,
   adminPriorityTie,
   allowAll,
+  calicoLogLast,
+  calicoNotEqualsUnlabelled,
+  calicoOrderTie,
+  calicoSelectsNothing,
+  calicoShadowedRule,
   ciliumEndpointsNamespace,
   ciliumL7OpensL4,
   ciliumSelectsNothing,

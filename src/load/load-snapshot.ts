@@ -6,6 +6,7 @@ import { applyLegacySemantics } from './apply-legacy-semantics.js';
 import { chooseSemantics } from './choose-semantics.js';
 import { buildSnapshot, type LoadedObjects } from './build-snapshot.js';
 import { readAdminPolicy } from './kinds/admin-policy.js';
+import { CalicoCollector, isCalicoObject } from './kinds/calico-objects.js';
 import { CiliumPolicies, isCiliumPolicy } from './kinds/cilium-policies.js';
 import { readAlphaNetworkPolicy } from './kinds/alpha-network-policy.js';
 import { readNamespace } from './kinds/namespace.js';
@@ -65,6 +66,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   const policyReaders: ObjectReader[] = [];
   const unmodelled: UnmodelledObject[] = [];
   const cilium = new CiliumPolicies();
+  const calico = new CalicoCollector();
   let read = 0;
   let found = 0;
   for (const { file, text } of inputs) {
@@ -78,6 +80,10 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
       // Kinds of plugins and operators (some share names with built-in kinds: Calico's NetworkPolicy).
       if (isCiliumPolicy(raw)) {
         cilium.read(r);
+        continue;
+      }
+      if (isCalicoObject(raw)) {
+        calico.read(r);
         continue;
       }
       if (raw.apiVersion.includes('.')) {
@@ -133,8 +139,22 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
     if (policy) objects.policies.push(policy);
   }
   unmodelled.push(...cilium.unmodelled());
-  const ciliumPolicies = cilium.policies(objects.adminPolicies ?? [], diagnostics);
-  const declared: Snapshot = { ...buildSnapshot(objects, diagnostics), semantics, ...(unmodelled.length ? { unmodelled } : {}), ...(ciliumPolicies.length ? { ciliumPolicies } : {}) };
+  let ciliumPolicies = cilium.policies(objects.adminPolicies ?? [], diagnostics);
+  const calicoObjects = calico.objects(diagnostics);
+  unmodelled.push(...calico.unmodelled(calicoObjects));
+  if (calicoObjects && ciliumPolicies.length) {
+    // One network plugin enforces a cluster's policies: with both, the Cilium ones are left out (undetermined).
+    diagnostics.push({ severity: 'warning', code: 'calico-with-cilium', message: 'the snapshot has both Calico and Cilium policies; one plugin enforces them: Calico\'s are evaluated, and answers for the pods Cilium\'s may select are undetermined', source: ciliumPolicies[0]!.source });
+    for (const p of ciliumPolicies) unmodelled.push({ kind: p.kind, apiVersion: p.apiVersion, name: p.name, ...(p.namespace !== undefined ? { namespace: p.namespace } : {}), effect: 'policy', owner: 'Cilium', source: p.source });
+    ciliumPolicies = [];
+  }
+  const declared: Snapshot = {
+    ...buildSnapshot(objects, diagnostics),
+    semantics,
+    ...(unmodelled.length ? { unmodelled } : {}),
+    ...(ciliumPolicies.length ? { ciliumPolicies } : {}),
+    ...(calicoObjects ? { calico: calicoObjects } : {}),
+  };
   const snapshot = semantics.mode === 'legacy' ? applyLegacySemantics(declared, diagnostics) : declared;
   return { snapshot, declared, diagnostics, files: inputs.length };
 }

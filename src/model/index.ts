@@ -1,4 +1,5 @@
 export * from './admin-policy.js';
+export * from './calico-policy.js';
 export * from './cilium-policy.js';
 export * from './cni.js';
 export * from './diagnostic.js';

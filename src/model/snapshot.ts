@@ -1,6 +1,7 @@
 import type { Labels, LabelSelector } from './labels.js';
 import type { NetworkPolicy, Protocol } from './policy.js';
 import type { AdminPolicy } from './admin-policy.js';
+import type { CalicoObjects } from './calico-policy.js';
 import type { CiliumPolicy } from './cilium-policy.js';
 import type { LegacyIsolation, Semantics } from './semantics.js';
 import type { SourceRef } from './source.js';
@@ -47,6 +48,8 @@ export interface Pod {
   /** Pod IPs from `status.podIPs`/`status.podIP`, when present. */
   ips: readonly string[];
   hostNetwork: boolean;
+  /** `spec.serviceAccountName` (absent: not given, which Kubernetes reads as `default`). */
+  serviceAccountName?: string;
   /** The workload this pod belongs to in reports; a bare Pod owns itself (kind Pod). */
   owner: Owner;
   /** True when this pod stands for a workload's template rather than a Pod object. */
@@ -82,6 +85,8 @@ export interface Snapshot {
   adminPolicies?: readonly AdminPolicy[];
   /** CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy rules, one per spec (absent: none). */
   ciliumPolicies?: readonly CiliumPolicy[];
+  /** Calico's policies, network sets and tiers (absent: none; docs/calico.md). */
+  calico?: CalicoObjects;
   /** How the policies were read; absent means networking.k8s.io/v1 with nothing legacy in sight. */
   semantics?: Semantics;
   /** Objects read but not evaluated that answers may depend on (plugin policies, operators' resources). */

@@ -129,8 +129,9 @@ function check(snapshot: Snapshot, e: Expectation, undetermined: Set<UnmodelledO
     for (const u of undeterminedBy(snapshot, m.endpoint, m.endpoint)) undetermined.add(u);
     for (const d of directions) {
       // Cilium puts a pod in default deny too (its rules, enableDefaultDeny): docs/cilium.md.
-      if (reference.applying(m.endpoint.pod, d).length === 0 && reference.ciliumIsolating(m.endpoint.pod, d).length === 0) {
-        result.problems.push(`${m.id} is not isolated for ${d}: no NetworkPolicy selects it for ${d}${snapshot.ciliumPolicies?.length ? ' and no Cilium policy puts it in default deny' : ''}`);
+      // So does Calico: a policy selecting it in a tier whose default action is Deny (docs/calico.md).
+      if (reference.applying(m.endpoint.pod, d).length === 0 && reference.ciliumIsolating(m.endpoint.pod, d).length === 0 && reference.calicoIsolating(m.endpoint.pod, d).length === 0) {
+        result.problems.push(`${m.id} is not isolated for ${d}: no NetworkPolicy selects it for ${d}${snapshot.ciliumPolicies?.length ? ' and no Cilium policy puts it in default deny' : ''}${snapshot.calico?.policies.length ? ' and no Calico policy selects it in a tier whose default action is Deny' : ''}`);
       }
     }
   }

@@ -23,6 +23,7 @@ describe('README examples are true', () => {
     ['can experiment reach api:8443 -f examples/admin-policies', 1],
     ['can frontend reach db:5432 -f examples/cilium', 1],
     ['migrate --cilium -f examples/cilium --output-dir cilium-nps', 1],
+    ['can frontend reach db:5432 -f examples/calico', 1],
   ])('netpol-check %s', async (cmd, code) => {
     const r = await runCli(cmd.split(' '));
     expect(r.code).toBe(code);

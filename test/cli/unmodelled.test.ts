@@ -23,8 +23,9 @@ const KINDS = [
   // Cilium's policies are evaluated (docs/cilium.md); one with a part that is not (toFQDNs) is named like the others.
   ['CiliumNetworkPolicy', 'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: lock-db, namespace: "y"}\nspec: {endpointSelector: {}, enableDefaultDeny: {egress: false}, egress: [{toFQDNs: [{matchName: api.example.com}]}]}\n', 'y/lock-db'],
   ['CiliumClusterwideNetworkPolicy', 'apiVersion: cilium.io/v2\nkind: CiliumClusterwideNetworkPolicy\nmetadata: {name: lock-all}\nspec: {endpointSelector: {}, enableDefaultDeny: {egress: false}, egress: [{toFQDNs: [{matchName: api.example.com}]}]}\n', 'lock-all'],
-  ['Calico GlobalNetworkPolicy', 'apiVersion: crd.projectcalico.org/v1\nkind: GlobalNetworkPolicy\nmetadata: {name: default-deny}\nspec: {selector: all(), types: [Ingress, Egress]}\n', 'default-deny'],
-  ['Calico NetworkPolicy (v3)', 'apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: "y"}\nspec: {selector: all(), types: [Ingress]}\n', 'y/deny'],
+  // Calico's policies are evaluated too (docs/calico.md); one with a part that is not (an http match) is named like the others.
+  ['Calico GlobalNetworkPolicy', 'apiVersion: crd.projectcalico.org/v1\nkind: GlobalNetworkPolicy\nmetadata: {name: web-get}\nspec: {selector: all(), types: [Ingress], ingress: [{action: Allow, protocol: TCP, http: {methods: [GET]}}]}\n', 'web-get'],
+  ['Calico NetworkPolicy (v3)', 'apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: get-only, namespace: "y"}\nspec: {selector: all(), types: [Ingress], ingress: [{action: Allow, protocol: TCP, http: {methods: [GET]}}]}\n', 'y/get-only'],
   ['Antrea ClusterNetworkPolicy', 'apiVersion: crd.antrea.io/v1beta1\nkind: ClusterNetworkPolicy\nmetadata: {name: acnp}\nspec: {priority: 5, appliedTo: [{podSelector: {}}], ingress: [{action: Drop}]}\n', 'acnp'],
 ] as const;
 

@@ -5,6 +5,7 @@ import type { AdminRuleVerdict, DirectionVerdict } from '../../explain/verdict.j
 import { formatSource } from '../../model/source.js';
 import { portsJson } from '../matrix/json.js';
 import { describePeer } from './describe.js';
+import { calicoJson } from './calico-json.js';
 import { ciliumJson } from './cilium-json.js';
 import { assumingText, differingBehaviours } from '../../model/cni.js';
 
@@ -36,6 +37,7 @@ function sideJson(v: DirectionVerdict, p: PairAnswer) {
     ...(v.assumed ? { assumed: { note: v.assumed.note, notSelectedBy: v.assumed.notSelectedBy.map((pol) => `${pol.namespace}/${pol.name}`) } } : {}),
     allowed: v.allowed.toString(),
     ...(v.cilium ? { cilium: ciliumJson(v.cilium) } : {}),
+    ...(v.calico ? { calico: calicoJson(v.calico) } : {}),
     ...(v.tiers
       ? {
           tiers: {

@@ -8,6 +8,7 @@ import type { AdminRuleVerdict, DirectionVerdict, RuleVerdict, TierVerdict } fro
 import { formatSource } from '../../model/source.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
 import { adminRuleRef, describePeer, policyRef, ruleRef } from './describe.js';
+import { calicoLines } from './calico-text.js';
 import { ciliumLines, ciliumTitle } from './cilium-text.js';
 
 function portText(p: PairAnswer): string {
@@ -31,6 +32,7 @@ function side(v: DirectionVerdict, who: string, p: PairAnswer): string[] {
   const title = `${v.direction} of ${who}`;
   if (!v.subject) return [`  ${title}: an outside address; no NetworkPolicy restricts it`];
   if (v.assumed) return [`  ${title}: not isolated: ${v.assumed.note}; everything allowed (selected by labels by ${v.assumed.notSelectedBy.map(policyRef).join(', ')})`];
+  if (v.calico) return [`  ${title}: Calico tiers`, ...calicoLines(v, v.calico, p)];
   if (v.tiers) return [`  ${title}:`, ...tierLines(v, v.tiers, p)];
   if (v.cilium) return [ciliumTitle(title, v.cilium), ...ciliumLines(v, v.cilium, p, () => networkPolicyLines(v, p))];
   if (v.isolatedBy.length === 0) return [`  ${title}: not isolated (no policy selects it for ${v.direction}): everything allowed`];

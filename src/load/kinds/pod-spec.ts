@@ -6,6 +6,8 @@ import { isRecord, type ObjectReader } from '../object-reader.js';
 export interface PodSpecFacts {
   ports: ContainerPort[];
   hostNetwork: boolean;
+  /** `spec.serviceAccountName` (or the deprecated `spec.serviceAccount`), when given. */
+  serviceAccountName: string | undefined;
 }
 
 /** Container ports (named ports resolve against these) and hostNetwork of a pod spec. */
@@ -44,7 +46,8 @@ export function readPodSpec(r: ObjectReader, spec: Path): PodSpecFacts {
     }
   }
   const hostNetwork = r.get([...spec, 'hostNetwork']) === true;
-  return { ports, hostNetwork };
+  const sa = r.get([...spec, 'serviceAccountName']) ?? r.get([...spec, 'serviceAccount']);
+  return { ports, hostNetwork, serviceAccountName: typeof sa === 'string' && sa !== '' ? sa : undefined };
 }
 
 export interface OwnerRef {

@@ -95,7 +95,7 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
     const ip = isRecord(item) && typeof item.ip === 'string' ? item.ip : r.string(['status', 'podIPs', i, 'ip']);
     if (ip) ips.add(ip);
   }
-  const { ports, hostNetwork } = readPodSpec(r, ['spec']);
+  const { ports, hostNetwork, serviceAccountName } = readPodSpec(r, ['spec']);
   return {
     name,
     namespace: r.namespace,
@@ -103,6 +103,7 @@ export function readPod(r: ObjectReader): LoadedPod | undefined {
     annotations: r.stringMap(['metadata', 'annotations']),
     ports,
     hostNetwork,
+    serviceAccountName,
     ips: [...ips],
     ownerRefs: readOwnerRefs(r),
     source: r.at([]),

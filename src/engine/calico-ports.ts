@@ -1,0 +1,32 @@
+import type { CalicoPort, CalicoRule } from '../model/calico-policy.js';
+import type { Protocol } from '../model/policy.js';
+import type { ContainerPort } from '../model/snapshot.js';
+import { ConnectionSet } from '../net/connection-set.js';
+import { PortSet } from '../net/port-set.js';
+
+/** What one `ports`/`notPorts` item names on the rule's protocols, towards a destination with these container ports (`null`: an outside address). */
+function portConnections(x: CalicoPort, protocols: readonly Protocol[], dstPorts: readonly ContainerPort[] | null): ConnectionSet {
+  if (x.kind === 'range') {
+    const from = Math.max(1, x.from); // port 0 is no TCP, UDP or SCTP port a connection opens
+    if (x.to < from) return ConnectionSet.NONE;
+    const set = PortSet.range(from, x.to);
+    return ConnectionSet.of(Object.fromEntries(protocols.map((p) => [p, set])));
+  }
+  let cs = ConnectionSet.NONE;
+  for (const cp of dstPorts ?? []) if (cp.name === x.name && protocols.includes(cp.protocol)) cs = cs.union(ConnectionSet.of({ [cp.protocol]: PortSet.range(cp.port) }));
+  return cs;
+}
+
+/** The connections a rule matches towards a destination: its protocols, its destination `ports` (all when absent), minus `notPorts`. */
+export function calicoRuleConnections(rule: CalicoRule, dstPorts: readonly ContainerPort[] | null): ConnectionSet {
+  const protocols = rule.protocols;
+  const { ports, notPorts } = rule.destination;
+  let cs = ports ? ports.reduce((acc, x) => acc.union(portConnections(x, protocols, dstPorts)), ConnectionSet.NONE) : ConnectionSet.of(Object.fromEntries(protocols.map((p) => [p, PortSet.ALL])));
+  for (const x of notPorts) cs = cs.subtract(portConnections(x, protocols, dstPorts));
+  return cs;
+}
+
+/** Whether the rule's ports depend on the destination's container ports. */
+export function calicoRuleHasNamedPorts(rule: CalicoRule): boolean {
+  return [...(rule.destination.ports ?? []), ...rule.destination.notPorts].some((x) => x.kind === 'named');
+}

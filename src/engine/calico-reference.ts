@@ -1,0 +1,194 @@
+import type { AdminAction } from '../model/admin-policy.js';
+import {
+  byOrderThenName,
+  DEFAULT_TIER,
+  KNP_ORDER,
+  KUBE_ADMIN_TIER,
+  KUBE_BASELINE_TIER,
+  type CalicoEntityRule,
+  type CalicoObjects,
+  type CalicoPolicy,
+  type CalicoPort,
+  type CalicoRule,
+  type CalicoTier,
+  tierIsolates,
+} from '../model/calico-policy.js';
+import type { Labels } from '../model/labels.js';
+import type { Cidr, Direction } from '../model/policy.js';
+import type { Pod } from '../model/snapshot.js';
+import { matchesCalicoSelector, parseCalicoSelector } from '../select/calico-selector.js';
+import type { Endpoint, Traffic } from './endpoint.js';
+
+/** What the rest of the oracle decides for one side: NetworkPolicy (null: it does not isolate), and the first matching rule of the admin tiers. */
+export interface OtherLayers {
+  networkPolicy(direction: Direction, t: Traffic): boolean | null;
+  admin(tier: 'admin' | 'baseline', direction: Direction, t: Traffic): AdminAction | undefined;
+}
+
+/** A Calico "thing" a selector may match: a pod's workload endpoint or a network set. */
+interface Selectable {
+  labels: Labels;
+  namespace?: string;
+  serviceAccount?: string;
+}
+
+/**
+ * The Calico part of the oracle: one side of one connection, straight from Calico's
+ * documentation (docs/calico.md cites each point), with no compilation. Tiers by order, then
+ * name; in a tier with a policy selecting the endpoint for this direction, policies by order then
+ * name (Kubernetes NetworkPolicy is `knp.default.*` at order 1000 of the default tier; admin
+ * network policies fill the kube-admin and kube-baseline tiers), rules in order: Allow and Deny
+ * decide, Log goes on, Pass skips to the next tier; the tier's default action ends it otherwise
+ * (Deny; Pass for the two kube tiers). No tier decided: the namespace's profile allows.
+ */
+export class CalicoReference {
+  private readonly tiers: CalicoTier[];
+
+  constructor(
+    private readonly calico: CalicoObjects,
+    private readonly nsLabels: ReadonlyMap<string, Labels>,
+  ) {
+    const tiers = [...calico.tiers];
+    for (const t of [KUBE_ADMIN_TIER, KUBE_BASELINE_TIER]) if (!tiers.some((x) => x.name === t.name)) tiers.push({ name: t.name, order: t.order, defaultAction: 'Pass' });
+    this.tiers = tiers.sort(byOrderThenName);
+  }
+
+  /** The Calico policies that select the pod for this direction in a tier whose default Deny can drop some of its connections (model/calico-policy.ts tierIsolates). */
+  isolating(pod: Pod, direction: Direction): CalicoPolicy[] {
+    return this.tiers.flatMap((t) => {
+      const selecting = this.calico.policies.filter((p) => p.tier === t.name && p.types[direction] && this.selects(p, pod));
+      return tierIsolates(t, selecting, direction) ? selecting : [];
+    });
+  }
+
+  side(direction: Direction, t: Traffic, other: OtherLayers): boolean {
+    const subject = direction === 'egress' ? t.src : t.dst;
+    if (subject.kind !== 'pod') return true;
+    for (const tier of this.tiers) {
+      const verdict = this.tier(tier, direction, subject.pod, t, other);
+      if (verdict !== 'next') return verdict;
+    }
+    return true; // the profile kns.<namespace> allows
+  }
+
+  private tier(tier: CalicoTier, direction: Direction, pod: Pod, t: Traffic, other: OtherLayers): boolean | 'next' {
+    type Step = { order: number | undefined; name: string; decide: () => 'allow' | 'deny' | 'pass' | undefined };
+    const steps: Step[] = this.calico.policies
+      .filter((p) => p.tier === tier.name && p.types[direction] && this.selects(p, pod))
+      .map((p) => ({ order: p.order, name: p.name, decide: () => this.firstRule(p, direction, t) }));
+    if (tier.name === DEFAULT_TIER.name) {
+      const np = other.networkPolicy(direction, t);
+      if (np !== null) steps.push({ order: KNP_ORDER, name: 'knp.default.', decide: () => (np ? 'allow' : undefined) });
+    }
+    if (tier.name === KUBE_ADMIN_TIER.name || tier.name === KUBE_BASELINE_TIER.name) {
+      const a = other.admin(tier.name === KUBE_ADMIN_TIER.name ? 'admin' : 'baseline', direction, t);
+      if (a) steps.push({ order: -Infinity, name: '', decide: () => a });
+    }
+    if (steps.length === 0) return 'next';
+    for (const s of steps.sort(byOrderThenName)) {
+      const d = s.decide();
+      if (d === 'allow') return true;
+      if (d === 'deny') return false;
+      if (d === 'pass') return 'next';
+    }
+    return tier.defaultAction === 'Deny' ? false : 'next';
+  }
+
+  private firstRule(p: CalicoPolicy, direction: Direction, t: Traffic): 'allow' | 'deny' | 'pass' | undefined {
+    for (const r of direction === 'ingress' ? p.ingress : p.egress) {
+      if (r.action === 'Log' || !this.ruleMatches(p, r, t)) continue;
+      return r.action === 'Allow' ? 'allow' : r.action === 'Deny' ? 'deny' : 'pass';
+    }
+    return undefined;
+  }
+
+  /** The policy's `selector` (and a GlobalNetworkPolicy's `namespaceSelector`) on the pod's endpoint; host-networked pods have none. */
+  selects(p: CalicoPolicy, pod: Pod): boolean {
+    if (pod.hostNetwork) return false;
+    if (p.namespace !== undefined && pod.namespace !== p.namespace) return false;
+    const e = this.endpoint(pod);
+    if (!sel(p.selector, e.labels)) return false;
+    return p.namespaceSelector === undefined || sel(p.namespaceSelector, this.namespaceLabels(pod.namespace));
+  }
+
+  ruleMatches(p: CalicoPolicy, r: CalicoRule, t: Traffic): boolean {
+    if (!r.protocols.includes(t.protocol)) return false;
+    if (!this.endsMatch(p, r, t.src, t.dst)) return false;
+    const ports = r.destination.ports;
+    if (ports && !ports.some((x) => portMatches(x, r, t))) return false;
+    return !r.destination.notPorts.some((x) => portMatches(x, r, t));
+  }
+
+  /** Whether the rule's source matches `src` and its destination matches `dst` (ports aside). */
+  endsMatch(p: CalicoPolicy, r: CalicoRule, src: Endpoint, dst: Endpoint): boolean {
+    return this.entityMatches(p, r.source, src) && this.entityMatches(p, r.destination, dst);
+  }
+
+  private entityMatches(p: CalicoPolicy, e: CalicoEntityRule, end: Endpoint): boolean {
+    const addr = end.kind === 'ip' ? end : undefined;
+    // nets/notNets hold addresses outside the cluster; pod addresses are taken to be outside them.
+    if (e.nets && !(addr && e.nets.some((c) => holds(c, addr)))) return false;
+    if (addr && e.notNets.some((c) => holds(c, addr))) return false;
+    const things: Selectable[] = end.kind === 'pod' ? (end.pod.hostNetwork ? [] : [this.endpoint(end.pod)]) : this.setsHolding(end);
+    const positive = this.positive(p, e);
+    if (positive && !things.some(positive)) return false;
+    if (e.notSelector !== undefined && things.some((x) => sel(e.notSelector!, x.labels))) return false;
+    return true;
+  }
+
+  /**
+   * The rule's positive selector, as Calico builds it (updateprocessors/rules.go getEndpointSelector):
+   * namespace part (namespaceSelector, else the policy's own namespace) AND selector AND
+   * serviceAccounts; the namespace part applies only when some selector field is given.
+   * Undefined: the rule selects by address only.
+   */
+  private positive(p: CalicoPolicy, e: CalicoEntityRule): ((x: Selectable) => boolean) | undefined {
+    const parts: ((x: Selectable) => boolean)[] = [];
+    if (e.serviceAccountNames) parts.push((x) => x.serviceAccount !== undefined && e.serviceAccountNames!.includes(x.serviceAccount));
+    if (e.selector !== undefined) parts.push((x) => sel(e.selector!, x.labels));
+    const anySelector = parts.length > 0 || e.notSelector !== undefined || e.namespaceSelector !== undefined;
+    if (anySelector) {
+      if (e.namespaceSelector !== undefined) {
+        const ns = e.namespaceSelector;
+        parts.unshift((x) => matchesCalicoSelector(parsed(ns), x.namespace !== undefined ? this.namespaceLabels(x.namespace) : {}, { scope: 'namespaceSelector', namespaced: x.namespace !== undefined }));
+      } else if (p.namespace !== undefined) parts.unshift((x) => x.namespace === p.namespace);
+    }
+    return parts.length ? (x) => parts.every((f) => f(x)) : undefined;
+  }
+
+  private endpoint(pod: Pod): Selectable {
+    const sa = pod.serviceAccountName ?? 'default';
+    return {
+      labels: { ...pod.labels, 'projectcalico.org/namespace': pod.namespace, 'projectcalico.org/orchestrator': 'k8s', 'projectcalico.org/serviceaccount': sa },
+      namespace: pod.namespace,
+      serviceAccount: sa,
+    };
+  }
+
+  private setsHolding(addr: { family: number; addr: bigint }): Selectable[] {
+    return this.calico.networkSets
+      .filter((s) => s.nets.some((c) => holds(c, addr)))
+      .map((s) => (s.namespace !== undefined ? { labels: { ...s.labels, 'projectcalico.org/namespace': s.namespace }, namespace: s.namespace } : { labels: s.labels }));
+  }
+
+  private namespaceLabels(ns: string): Labels {
+    return { ...(this.nsLabels.get(ns) ?? { 'kubernetes.io/metadata.name': ns }), 'projectcalico.org/name': ns };
+  }
+}
+
+const holds = (c: Cidr, a: { family: number; addr: bigint }) => c.family === a.family && c.lo <= a.addr && a.addr <= c.hi;
+
+const cache = new Map<string, ReturnType<typeof parseCalicoSelector>>();
+function parsed(text: string) {
+  let p = cache.get(text);
+  if (!p) cache.set(text, (p = parseCalicoSelector(text)));
+  if (!p.ok) throw new Error(`unvalidated selector ${text}`);
+  return p.selector;
+}
+const sel = (text: string, labels: Labels) => matchesCalicoSelector(parsed(text), labels);
+
+/** A destination port item: a number range, or a container port name of the destination pod on one of the rule's protocols. */
+function portMatches(x: CalicoPort, r: CalicoRule, t: Traffic): boolean {
+  if (x.kind === 'range') return x.from <= t.port && t.port <= x.to;
+  return t.dst.kind === 'pod' && t.dst.pod.ports.some((cp) => cp.name === x.name && cp.protocol === t.protocol && cp.port === t.port && r.protocols.includes(cp.protocol));
+}

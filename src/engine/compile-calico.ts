@@ -1,0 +1,146 @@
+import {
+  byOrderThenName,
+  DEFAULT_TIER,
+  KNP_ORDER,
+  KUBE_ADMIN_TIER,
+  KUBE_BASELINE_TIER,
+  type CalicoEntityRule,
+  type CalicoObjects,
+  type CalicoPolicy,
+  type CalicoRule,
+  type CalicoTier,
+  tierIsolates,
+} from '../model/calico-policy.js';
+import type { Direction } from '../model/policy.js';
+import { calicoEndpointLabels, calicoNamespaceLabels, calicoSetLabels } from '../select/calico-labels.js';
+import { calicoPositive } from '../select/calico-peer.js';
+import { calicoSelectorOf } from '../select/calico-selector-cache.js';
+import { matchesCalicoSelector } from '../select/calico-selector.js';
+import { Bitset } from './bitset.js';
+import type { Universe } from './compile.js';
+
+/** A Calico rule over the engine's entities: it matches a pair (s, d) when `src` holds s and `dst` holds d. */
+export interface CompiledCalicoRule {
+  policy: CalicoPolicy;
+  rule: CalicoRule;
+  src: Bitset;
+  dst: Bitset;
+}
+
+/** One entry of a tier, in evaluation order: a Calico policy, Kubernetes NetworkPolicy (`knp.default.*`), or the admin network policies of a kube tier. */
+export type CalicoItem = { kind: 'policy'; policy: CalicoPolicy; rules: readonly CompiledCalicoRule[] } | { kind: 'knp' } | { kind: 'admin'; which: 'admin' | 'baseline' };
+
+/** A tier that applies to an endpoint in one direction. */
+export interface CalicoTierSide {
+  tier: CalicoTier;
+  items: readonly CalicoItem[];
+}
+
+export interface CompiledCalico {
+  /** Per pod class: the tiers that apply to it, in order. */
+  egress: (readonly CalicoTierSide[])[];
+  ingress: (readonly CalicoTierSide[])[];
+  /** Per entity: equal keys for sources the Calico rules cannot tell apart (with the class's egress side). */
+  rowKey: string[];
+  /** Classes a Calico policy selects in a tier whose default Deny can drop some of their connections (reports show them isolated). */
+  defaultDeny: { ingress: Bitset; egress: Bitset };
+}
+
+/** Every tier, with the kube-admin and kube-baseline tiers Calico creates, by order then name. */
+export function calicoTierOrder(calico: CalicoObjects): CalicoTier[] {
+  const tiers = [...calico.tiers];
+  for (const t of [KUBE_ADMIN_TIER, KUBE_BASELINE_TIER]) if (!tiers.some((x) => x.name === t.name)) tiers.push({ name: t.name, order: t.order, defaultAction: 'Pass' });
+  return tiers.sort(byOrderThenName);
+}
+
+/**
+ * Compiles Calico policies: subjects are the pod classes (not on the host network: Calico makes
+ * no workload endpoint for them) each policy selects; a rule's source and destination become
+ * bitsets over pod classes and external blocks (network sets and nets). `isolated`: the classes
+ * NetworkPolicy isolates (their `knp.default.*` entry); `admin`: whether admin network policies are in the snapshot.
+ */
+export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { ingress: Bitset; egress: Bitset }, admin: boolean): CompiledCalico {
+  const P = u.pods.classes.length;
+  const endpoints = u.pods.classes.map((c) => (c.hostNetwork ? undefined : { labels: calicoEndpointLabels(c.labels, c.namespace, c.serviceAccountName ?? 'default'), namespace: c.namespace, serviceAccount: c.serviceAccountName ?? 'default' }));
+  const nsLabels = (ns: string) => calicoNamespaceLabels(ns, u.pods.namespaceLabels.get(ns));
+  // Per external block: the network sets holding it (a block lies wholly inside or outside every net).
+  const setsOf = u.blocks.map((b) =>
+    calico.networkSets.filter((s) => s.nets.some((c) => c.family === b.family && c.lo <= b.lo && b.hi <= c.hi)).map((s) => ({ labels: calicoSetLabels(s.labels, s.namespace), namespace: s.namespace, serviceAccount: undefined as string | undefined })),
+  );
+  const thingsOf = (e: number) => (e < P ? (endpoints[e] ? [endpoints[e]!] : []) : setsOf[e - P]!);
+  const inNets = (nets: CalicoEntityRule['nets'], e: number) => {
+    if (e < P) return false; // pod addresses are taken to be outside every net (docs/calico.md)
+    const b = u.blocks[e - P]!;
+    return nets!.some((c) => c.family === b.family && c.lo <= b.lo && b.hi <= c.hi);
+  };
+
+  const entityBits = (p: CalicoPolicy, e: CalicoEntityRule): Bitset => {
+    const positive = calicoPositive(p, e, nsLabels);
+    const notSelector = e.notSelector !== undefined ? calicoSelectorOf(e.notSelector) : undefined;
+    const bits = new Bitset(u.size);
+    for (let ent = 0; ent < u.size; ent++) {
+      if (e.nets && !inNets(e.nets, ent)) continue;
+      if (e.notNets.length && inNets(e.notNets, ent)) continue;
+      const things = thingsOf(ent);
+      if (positive && !things.some(positive)) continue;
+      if (notSelector && things.some((x) => matchesCalicoSelector(notSelector, x.labels))) continue;
+      bits.set(ent);
+    }
+    return bits;
+  };
+
+  const subjectsOf = (p: CalicoPolicy): Bitset => {
+    const b = new Bitset(u.size);
+    for (let c = 0; c < P; c++) {
+      const e = endpoints[c];
+      if (!e || (p.namespace !== undefined && e.namespace !== p.namespace)) continue;
+      if (!matchesCalicoSelector(calicoSelectorOf(p.selector), e.labels)) continue;
+      if (p.namespaceSelector !== undefined && !matchesCalicoSelector(calicoSelectorOf(p.namespaceSelector), nsLabels(e.namespace))) continue;
+      b.set(c);
+    }
+    return b;
+  };
+
+  const tiers = calicoTierOrder(calico);
+  const rowKey: string[] = Array.from({ length: u.size }, () => '');
+  const compiled = calico.policies.map((policy) => {
+    const rules = (dir: Direction) =>
+      (dir === 'ingress' ? policy.ingress : policy.egress).map((rule) => {
+        const r = { policy, rule, src: entityBits(policy, rule.source), dst: entityBits(policy, rule.destination) };
+        return r;
+      });
+    return { policy, subjects: subjectsOf(policy), ingress: rules('ingress'), egress: rules('egress') };
+  });
+  let ruleId = 0;
+  for (const c of compiled) for (const r of [...c.ingress, ...c.egress]) {
+    const key = `${ruleId++},`;
+    for (const e of r.src.indices()) rowKey[e] += key;
+  }
+
+  const sideOf = (c: number, dir: Direction): CalicoTierSide[] => {
+    const out: CalicoTierSide[] = [];
+    for (const tier of tiers) {
+      type Entry = { order: number | undefined; name: string; item: CalicoItem };
+      const entries: Entry[] = compiled
+        .filter((x) => x.policy.tier === tier.name && x.policy.types[dir] && x.subjects.has(c))
+        .map((x) => ({ order: x.policy.order, name: x.policy.name, item: { kind: 'policy', policy: x.policy, rules: dir === 'ingress' ? x.ingress : x.egress } }));
+      if (tier.name === DEFAULT_TIER.name && isolated[dir].has(c)) entries.push({ order: KNP_ORDER, name: 'knp.default.', item: { kind: 'knp' } });
+      if (admin && (tier.name === KUBE_ADMIN_TIER.name || tier.name === KUBE_BASELINE_TIER.name)) entries.push({ order: -Infinity, name: '', item: { kind: 'admin', which: tier.name === KUBE_ADMIN_TIER.name ? 'admin' : 'baseline' } });
+      if (entries.length) out.push({ tier, items: entries.sort(byOrderThenName).map((e) => e.item) });
+    }
+    return out;
+  };
+  const egress: CalicoTierSide[][] = [];
+  const ingress: CalicoTierSide[][] = [];
+  const defaultDeny = { ingress: new Bitset(P), egress: new Bitset(P) };
+  for (let c = 0; c < P; c++) {
+    egress.push(sideOf(c, 'egress'));
+    ingress.push(sideOf(c, 'ingress'));
+    for (const [dir, side] of [['egress', egress[c]!], ['ingress', ingress[c]!]] as const) {
+      const isolates = (t: CalicoTierSide) => tierIsolates(t.tier, t.items.flatMap((i) => (i.kind === 'policy' ? [i.policy] : [])), dir);
+      if (side.some(isolates)) defaultDeny[dir].set(c);
+    }
+    rowKey[c] = `${compiled.map((x, i) => (x.subjects.has(c) ? `${i},` : '')).join('')}|${rowKey[c]}`;
+  }
+  return { egress, ingress, rowKey, defaultDeny };
+}

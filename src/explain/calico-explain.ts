@@ -1,0 +1,80 @@
+import { DEFAULT_TIER, KNP_ORDER, KUBE_ADMIN_TIER, KUBE_BASELINE_TIER, byOrderThenName, type CalicoObjects, type CalicoPolicy } from '../model/calico-policy.js';
+import type { Labels } from '../model/labels.js';
+import type { Direction } from '../model/policy.js';
+import type { Pod } from '../model/snapshot.js';
+import { CONNECTION_SETS } from '../engine/admin-tiers.js';
+import { throughCalicoTiers, type CalicoStepAction, type CalicoTierSteps } from '../engine/calico-combine.js';
+import { calicoRuleConnections } from '../engine/calico-ports.js';
+import { CalicoReference } from '../engine/calico-reference.js';
+import { calicoTierOrder } from '../engine/compile-calico.js';
+import type { Endpoint } from '../engine/endpoint.js';
+import { ConnectionSet } from '../net/connection-set.js';
+import type { CalicoStepVerdict, CalicoTierVerdict, CalicoVerdict } from './calico-verdict.js';
+import type { AdminRuleVerdict } from './verdict.js';
+
+type Step = { verdict: CalicoStepVerdict; action: CalicoStepAction; matched: ConnectionSet };
+
+/**
+ * Explains one side of a pair under Calico: tier by tier, the policies that select the pod and
+ * what each of their rules matches; then the same first-match algebra as the engine
+ * (engine/calico-combine.ts) says what each step decided or passed, what each tier's default
+ * action took, and what reached the profile.
+ */
+export class CalicoExplainer {
+  private readonly matcher: CalicoReference;
+  private readonly tiers;
+
+  constructor(
+    private readonly calico: CalicoObjects,
+    nsLabels: ReadonlyMap<string, Labels>,
+  ) {
+    this.matcher = new CalicoReference(calico, nsLabels);
+    this.tiers = calicoTierOrder(calico);
+  }
+
+  /** `networkPolicy`: what NetworkPolicy allows (null: it does not isolate the pod); `admin`: the admin rule verdicts of each kube tier for the pod. */
+  side(direction: Direction, pod: Pod, src: Endpoint, dst: Endpoint, networkPolicy: ConnectionSet | null, admin: { admin: AdminRuleVerdict[]; baseline: AdminRuleVerdict[] }): { verdict: CalicoVerdict; allowed: ConnectionSet } {
+    const applying: { tier: CalicoTierVerdict['tier']; selectedBy: CalicoPolicy[]; steps: Step[] }[] = [];
+    for (const tier of this.tiers) {
+      type Entry = { order: number | undefined; name: string; steps: Step[]; policy?: CalicoPolicy };
+      const entries: Entry[] = this.calico.policies
+        .filter((p) => p.tier === tier.name && p.types[direction] && this.matcher.selects(p, pod))
+        .map((p) => ({
+          order: p.order,
+          name: p.name,
+          policy: p,
+          steps: (direction === 'ingress' ? p.ingress : p.egress).map((rule): Step => {
+            const matched = this.matcher.endsMatch(p, rule, src, dst) ? calicoRuleConnections(rule, dst.kind === 'pod' ? dst.pod.ports : null) : ConnectionSet.NONE;
+            const action = rule.action === 'Allow' ? 'allow' : rule.action === 'Deny' ? 'deny' : rule.action === 'Pass' ? 'pass' : 'log';
+            return { verdict: { kind: 'rule', policy: p, rule, matched, effect: ConnectionSet.NONE }, action, matched };
+          }),
+        }));
+      if (tier.name === DEFAULT_TIER.name && networkPolicy !== null) {
+        entries.push({ order: KNP_ORDER, name: 'knp.default.', steps: [{ verdict: { kind: 'networkPolicy', matched: networkPolicy, effect: ConnectionSet.NONE }, action: 'allow', matched: networkPolicy }] });
+      }
+      const adminVerdicts = tier.name === KUBE_ADMIN_TIER.name ? admin.admin : tier.name === KUBE_BASELINE_TIER.name ? admin.baseline : [];
+      if (adminVerdicts.length) {
+        entries.push({
+          order: -Infinity,
+          name: '',
+          steps: adminVerdicts.map((v): Step => {
+            const matched = v.matchedPeer !== null ? v.ports : ConnectionSet.NONE;
+            return { verdict: { kind: 'admin', verdict: v, effect: ConnectionSet.NONE }, action: v.rule.action, matched };
+          }),
+        });
+      }
+      if (!entries.length) continue;
+      entries.sort(byOrderThenName);
+      applying.push({ tier, selectedBy: entries.flatMap((e) => (e.policy ? [e.policy] : [])), steps: entries.flatMap((e) => e.steps) });
+    }
+    const input: CalicoTierSteps<ConnectionSet>[] = applying.map((t) => ({ steps: t.steps.map((s) => ({ action: s.action, matched: s.matched })), defaultAction: t.tier.defaultAction }));
+    const outcome = throughCalicoTiers(CONNECTION_SETS, input);
+    const tiers: CalicoTierVerdict[] = applying.map((t, i) => ({
+      tier: t.tier,
+      selectedBy: t.selectedBy,
+      steps: t.steps.map((s, j) => ({ ...s.verdict, effect: outcome.effects[i]![j]! })),
+      ended: outcome.ended[i]!,
+    }));
+    return { verdict: { tiers, profile: outcome.profile }, allowed: outcome.allowed };
+  }
+}

@@ -1,0 +1,27 @@
+import type { CalicoPolicy, CalicoRule, CalicoTier } from '../model/calico-policy.js';
+import type { ConnectionSet } from '../net/connection-set.js';
+import type { AdminRuleVerdict } from './verdict.js';
+
+/** One step of a tier for one pair, in evaluation order. `effect`: what it decided (allow, deny) or passed on, first match winning. */
+export type CalicoStepVerdict =
+  | { kind: 'rule'; policy: CalicoPolicy; rule: CalicoRule; matched: ConnectionSet; effect: ConnectionSet }
+  /** Kubernetes NetworkPolicy, as Calico's `knp.default.*` policies (default tier, order 1000): what its rules allow. */
+  | { kind: 'networkPolicy'; matched: ConnectionSet; effect: ConnectionSet }
+  /** A rule of an admin network policy in the kube-admin or kube-baseline tier. */
+  | { kind: 'admin'; verdict: AdminRuleVerdict; effect: ConnectionSet };
+
+/** A tier that applies to the pod in this direction (some policy of it selects the pod). */
+export interface CalicoTierVerdict {
+  tier: CalicoTier;
+  /** The Calico policies of the tier that select the pod, in order. */
+  selectedBy: CalicoPolicy[];
+  steps: CalicoStepVerdict[];
+  /** What no step of the tier decided or passed: the tier's default action took it. */
+  ended: ConnectionSet;
+}
+
+/** Calico's tiers on one side of a pair (docs/calico.md); `profile`: what no tier decided, allowed by the namespace's profile. */
+export interface CalicoVerdict {
+  tiers: CalicoTierVerdict[];
+  profile: ConnectionSet;
+}

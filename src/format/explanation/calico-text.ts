@@ -1,0 +1,78 @@
+import { calicoPolicyRef, type CalicoPolicy, type CalicoRule, type CalicoTier } from '../../model/calico-policy.js';
+import { formatSource } from '../../model/source.js';
+import type { ConnectionSet } from '../../net/connection-set.js';
+import type { PairAnswer } from '../../query/ask.js';
+import type { CalicoStepVerdict, CalicoVerdict } from '../../explain/calico-verdict.js';
+import type { DirectionVerdict } from '../../explain/verdict.js';
+import { adminRuleRef, policyRef } from './describe.js';
+
+/** `GlobalNetworkPolicy default-deny (order 2000)`; no order: `(no order)`. */
+export function calicoPolicyTitle(p: CalicoPolicy): string {
+  return `${calicoPolicyRef(p)} (${p.order !== undefined ? `order ${p.order}` : 'no order'})`;
+}
+
+/** `GlobalNetworkPolicy default-deny (order 2000) ingress rule 0: Deny (file:line)` */
+export function calicoRuleText(p: CalicoPolicy, r: CalicoRule): string {
+  return `${calicoPolicyTitle(p)} ${r.direction} rule ${r.index}: ${r.action} (${formatSource(r.at)})`;
+}
+
+function tierTitle(t: CalicoTier): string {
+  return `tier ${t.name} (${t.order !== undefined ? `order ${t.order}` : 'no order'}, default action ${t.defaultAction})`;
+}
+
+function stepLine(s: CalicoStepVerdict, v: DirectionVerdict): { mark: string; text: string } | undefined {
+  if (s.kind === 'networkPolicy') return { mark: '✓', text: `allowed by Kubernetes NetworkPolicy ${v.isolatedBy.map(policyRef).join(', ')} (knp.default.*, order 1000 of the default tier)` };
+  if (s.kind === 'admin') {
+    const a = s.verdict.rule.action;
+    return { mark: a === 'allow' ? '✓' : a === 'deny' ? '✗' : '↷', text: `${a === 'allow' ? 'allowed by' : a === 'deny' ? 'denied by' : 'passed to the next tier by'} ${adminRuleRef(s.verdict.policy, s.verdict.rule)} (${formatSource(s.verdict.rule.source)}): ${s.verdict.rule.actionText}` };
+  }
+  switch (s.rule.action) {
+    case 'Allow':
+      return { mark: '✓', text: `allowed by ${calicoRuleText(s.policy, s.rule)}` };
+    case 'Deny':
+      return { mark: '✗', text: `denied by ${calicoRuleText(s.policy, s.rule)}` };
+    case 'Pass':
+      return { mark: '↷', text: `passed to the next tier by ${calicoRuleText(s.policy, s.rule)}` };
+    case 'Log':
+      return undefined;
+  }
+}
+
+/**
+ * A side under Calico (docs/calico.md), tier by tier: the tiers with a policy selecting the pod,
+ * the rules that decide or pass the connection (first match wins), the tier's default action,
+ * and the namespace profile for what no tier decided. With a port: down to the step that decides it.
+ */
+export function calicoLines(v: DirectionVerdict, c: CalicoVerdict, p: PairAnswer): string[] {
+  const port = p.port?.number !== undefined ? { protocol: p.port.protocol, number: p.port.number } : undefined;
+  const touches = (cs: ConnectionSet) => (port ? cs.has(port.protocol, port.number) : !cs.isEmpty());
+  const what = (cs: ConnectionSet) => (port ? '' : `: ${cs.toString()}`);
+  const lines: string[] = [];
+  if (c.tiers.length === 0) lines.push('    no Calico tier has a policy that selects it');
+  for (const t of c.tiers) {
+    const knp = t.steps.some((s) => s.kind === 'networkPolicy') ? [{ order: 1000, name: 'knp.default.', text: 'Kubernetes NetworkPolicy (knp.default.*, order 1000)' }] : [];
+    const selected = [...t.selectedBy.map((x) => ({ order: x.order ?? Infinity, name: x.name, text: calicoPolicyTitle(x) })), ...knp]
+      .sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : 1))
+      .map((x) => x.text);
+    lines.push(`    ${tierTitle(t.tier)}${selected.length ? `: selected by ${selected.join(', ')}` : ': admin network policies'}`);
+    let decisive = false;
+    let passed = false;
+    for (const s of t.steps) {
+      if (!touches(s.effect)) continue;
+      const l = stepLine(s, v);
+      if (!l) continue;
+      lines.push(`      ${l.mark} ${l.text}${what(s.effect)}`);
+      if (l.mark === '↷') passed = true;
+      else if (port) decisive = true;
+    }
+    if (decisive) return lines;
+    if (touches(t.ended)) {
+      if (t.tier.defaultAction === 'Deny') {
+        lines.push(`      ✗ denied at the end of tier ${t.tier.name}: no rule of the policies that select it decides${what(t.ended)}`);
+        if (port) return lines;
+      } else lines.push(`      ↷ no rule decides; the tier's default action Pass hands it to the next tier${what(t.ended)}`);
+    } else if (port && !passed) lines.push(`      no rule of this tier matches it`);
+  }
+  if (touches(c.profile)) lines.push(`    ✓ allowed by the profile of namespace ${v.subject?.kind === 'pod' ? v.subject.pod.namespace : ''} (kns.*: no tier decided it)${what(c.profile)}`);
+  return lines;
+}

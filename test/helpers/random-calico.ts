@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import type { CalicoAction, CalicoEntityRule, CalicoNetworkSet, CalicoPolicy, CalicoPort, CalicoRule, CalicoTier } from '../../src/model/calico-policy.js';
+import type { Direction, Protocol } from '../../src/model/policy.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
+import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './random-cluster.js';
+
+/**
+ * Random Calico objects over random-cluster.ts's vocabulary (namespaces a, b, c; labels app, tier,
+ * team = x, y, z; ports http, dns, metrics; its CIDRs), mixed into its random clusters of
+ * NetworkPolicies (and sometimes admin network policies): both policy kinds, up to two extra tiers
+ * (one with default action Pass), colliding orders (and none), the four actions, selectors and
+ * notSelectors, namespaceSelectors with all() and global(), serviceAccounts, nets and notNets,
+ * network sets, protocols and notProtocol, ports, ranges, names and notPorts.
+ */
+const src = { file: 'random', doc: 0, line: 1, col: 1 };
+const NAMESPACES = ['a', 'b', 'c'];
+const CIDRS = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '192.168.0.0/16', '8.8.8.8/32', '172.16.5.0/24'];
+
+const atom = fc.constantFrom(
+  "app == 'x'",
+  "app != 'y'",
+  "tier == 'z'",
+  'has(team)',
+  '!has(app)',
+  "team in {'x', 'y'}",
+  "app not in {'x'}",
+  "projectcalico.org/namespace == 'a'",
+  "projectcalico.org/serviceaccount == 'sa1'",
+  "role == 'partner'",
+  "role == 'bad'",
+);
+const selector: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: atom },
+  { weight: 1, arbitrary: fc.constant('all()') },
+  { weight: 2, arbitrary: fc.tuple(atom, atom, fc.constantFrom('&&', '||')).map(([a, b, op]) => `${a} ${op} ${b}`) },
+);
+const namespaceSelector = fc.constantFrom("team == 'x'", "team != 'y'", 'all()', 'global()', "projectcalico.org/name == 'b'", 'has(team)');
+
+const port: fc.Arbitrary<CalicoPort> = fc.oneof(
+  fc.record({ from: fc.constantFrom(0, 53, 80, 443, 8080, 9090), len: fc.constantFrom(0, 0, 1, 100, 65535) }).map((x): CalicoPort => ({ kind: 'range', from: x.from, to: Math.min(65535, x.from + x.len) })),
+  fc.constantFrom('http', 'dns', 'metrics').map((name): CalicoPort => ({ kind: 'named', name })),
+);
+/** `a` one time in `oneIn`, else undefined. */
+const opt = <T>(a: fc.Arbitrary<T>, oneIn = 3): fc.Arbitrary<T | undefined> => fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: a });
+
+const entity = (withPorts: boolean): fc.Arbitrary<CalicoEntityRule> =>
+  fc
+    .record({
+      nets: opt(fc.uniqueArray(fc.constantFrom(...CIDRS), { minLength: 1, maxLength: 2 }), 5),
+      notNets: fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.uniqueArray(fc.constantFrom(...CIDRS), { minLength: 1, maxLength: 2 }) }),
+      selector: opt(selector, 3),
+      notSelector: opt(selector, 5),
+      namespaceSelector: opt(namespaceSelector, 5),
+      serviceAccountNames: opt(fc.uniqueArray(fc.constantFrom('default', 'sa1'), { minLength: 1, maxLength: 2 }), 6),
+      ports: withPorts ? opt(fc.array(port, { minLength: 1, maxLength: 2 }), 2) : fc.constant(undefined),
+      notPorts: withPorts ? fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(port, { minLength: 1, maxLength: 2 }) }) : fc.constant([]),
+    })
+    .map((e): CalicoEntityRule => {
+      const out: CalicoEntityRule = { notNets: e.notNets.map(cidr), notPorts: e.notPorts };
+      if (e.nets) out.nets = e.nets.map(cidr);
+      if (e.selector !== undefined) out.selector = e.selector;
+      if (e.notSelector !== undefined) out.notSelector = e.notSelector;
+      if (e.namespaceSelector !== undefined) out.namespaceSelector = e.namespaceSelector;
+      if (e.serviceAccountNames) out.serviceAccountNames = e.serviceAccountNames;
+      if (e.ports) out.ports = e.ports;
+      return out;
+    });
+
+const protocols: fc.Arbitrary<Protocol[]> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant<Protocol[]>(['TCP', 'UDP', 'SCTP']) },
+  { weight: 3, arbitrary: fc.constantFrom<Protocol[]>(['TCP'], ['UDP'], ['UDP', 'SCTP'], []) },
+);
+
+const rule = (direction: Direction, index: number): fc.Arbitrary<CalicoRule> =>
+  fc
+    .record({ action: fc.constantFrom<CalicoAction>('Allow', 'Allow', 'Deny', 'Deny', 'Pass', 'Log'), protocols, source: entity(false), destination: entity(true) })
+    .map((r) => ({ direction, index, ...r, unmodelled: [], at: src }));
+
+/** Up to three random rules, often followed by a catch-all Allow (so that what an earlier Deny or Pass takes is visible). */
+const rules = (direction: Direction) =>
+  fc.record({ n: fc.integer({ min: 0, max: 3 }), allowAll: fc.boolean() }).chain(({ n, allowAll }) =>
+    (n === 0 ? fc.constant([] as CalicoRule[]) : fc.tuple(...Array.from({ length: n }, (_, i) => rule(direction, i)))).map((rs): CalicoRule[] =>
+      allowAll && n > 0 ? [...rs, { direction, index: n, action: 'Allow', protocols: ['TCP', 'UDP', 'SCTP'], source: { notNets: [], notPorts: [] }, destination: { notNets: [], notPorts: [] }, unmodelled: [], at: src }] : rs,
+    ),
+  );
+
+const policy = (i: number, tiers: readonly string[]): fc.Arbitrary<CalicoPolicy> =>
+  fc
+    .record({
+      global: fc.boolean(),
+      // Names sort apart from generation order (and around knp.default.*), so that ties in order are broken by name.
+      prefix: fc.constantFrom('a', 'm', 'z'),
+      namespace: fc.constantFrom(...NAMESPACES),
+      tier: fc.constantFrom('default', 'default', ...tiers),
+      order: fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 4, arbitrary: fc.constantFrom(100, 500, 500, 1000, 1000, 2000) }),
+      selector: fc.oneof({ weight: 2, arbitrary: fc.constant('all()') }, { weight: 3, arbitrary: selector }),
+      namespaceSelector: opt(namespaceSelector.filter((s) => s !== 'global()'), 4),
+      ingress: rules('ingress'),
+      egress: rules('egress'),
+      types: fc.option(fc.constantFrom({ ingress: true, egress: false }, { ingress: false, egress: true }, { ingress: true, egress: true }), { nil: undefined }),
+    })
+    .map((p): CalicoPolicy => ({
+      kind: p.global ? 'GlobalNetworkPolicy' : 'NetworkPolicy',
+      apiVersion: 'projectcalico.org/v3',
+      name: `${p.prefix}${i}`,
+      ...(p.global ? {} : { namespace: p.namespace }),
+      tier: p.tier,
+      ...(p.order !== undefined ? { order: p.order } : {}),
+      selector: p.selector,
+      ...(p.global && p.namespaceSelector !== undefined ? { namespaceSelector: p.namespaceSelector } : {}),
+      types: p.types ?? { ingress: p.ingress.length > 0 || p.egress.length === 0, egress: p.egress.length > 0 },
+      ingress: p.ingress,
+      egress: p.egress,
+      unmodelled: [],
+      selectsNoPod: false,
+      source: src,
+    }));
+
+const networkSet = (i: number): fc.Arbitrary<CalicoNetworkSet> =>
+  fc
+    .record({ global: fc.boolean(), namespace: fc.constantFrom(...NAMESPACES), role: fc.constantFrom('partner', 'bad'), nets: fc.uniqueArray(fc.constantFrom(...CIDRS), { minLength: 1, maxLength: 2 }) })
+    .map((s) => ({ kind: s.global ? 'GlobalNetworkSet' : 'NetworkSet', name: `set${i}`, ...(s.global ? {} : { namespace: s.namespace }), labels: { role: s.role }, nets: s.nets.map(cidr), source: src }));
+
+const tiers: fc.Arbitrary<CalicoTier[]> = fc.constantFrom<CalicoTier[]>(
+  [],
+  [{ name: 'security', order: 100, defaultAction: 'Deny' }],
+  [{ name: 'security', order: 100, defaultAction: 'Deny' }, { name: 'platform', order: 2000, defaultAction: 'Pass' }],
+  [{ name: 'platform', order: 2_000_000, defaultAction: 'Pass' }],
+  [{ name: 'late', defaultAction: 'Deny' }],
+);
+
+/**
+ * Now and then a broad Deny or Pass of the default tier ahead of Kubernetes NetworkPolicy
+ * (order 500 < 1000), on some ports: where it sits relative to `knp.default.*` decides answers.
+ */
+const sweep: fc.Arbitrary<CalicoPolicy[]> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant([]) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ action: fc.constantFrom<CalicoAction>('Deny', 'Pass'), ingress: fc.boolean(), ports: fc.array(port, { minLength: 1, maxLength: 2 }), protocols }).map(({ action, ingress, ports, protocols }): CalicoPolicy[] => {
+      const direction: Direction = ingress ? 'ingress' : 'egress';
+      const rule: CalicoRule = { direction, index: 0, action, protocols, source: { notNets: [], notPorts: [] }, destination: { notNets: [], notPorts: [], ports }, unmodelled: [], at: src };
+      return [{ kind: 'GlobalNetworkPolicy', apiVersion: 'projectcalico.org/v3', name: 'sweep', tier: 'default', order: 500, selector: 'all()', types: { ingress, egress: !ingress }, ingress: ingress ? [rule] : [], egress: ingress ? [] : [rule], unmodelled: [], selectsNoPod: false, source: src }];
+    }),
+  },
+);
+
+/** A random cluster with NetworkPolicies, sometimes admin network policies, and one to four Calico policies in random tiers; pods get service accounts. */
+export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
+  .record({ base: fc.oneof({ weight: 3, arbitrary: randomSnapshot }, { weight: 2, arbitrary: randomAdminSnapshot }), tiers, n: fc.integer({ min: 1, max: 4 }), sets: fc.integer({ min: 0, max: 2 }), assumptions: fc.option(pluginAssumptions, { nil: undefined }) })
+  .chain((x) => {
+    const names = ['default', ...x.tiers.map((t) => t.name)];
+    return fc.tuple(
+      fc.constant(x),
+      fc.tuple(fc.tuple(...Array.from({ length: x.n }, (_, i) => policy(i, names))), sweep).map(([ps, sw]) => [...ps, ...sw]),
+      x.sets ? fc.tuple(...Array.from({ length: x.sets }, (_, i) => networkSet(i))) : fc.constant([]),
+      fc.array(fc.constantFrom('default', 'sa1', undefined), { minLength: 7, maxLength: 7 }),
+    );
+  })
+  .map(([x, policies, networkSets, accounts]) => ({
+    ...x.base,
+    pods: x.base.pods.map((p, i) => (accounts[i] ? { ...p, serviceAccountName: accounts[i] } : p)),
+    ...(x.assumptions ? { assumptions: x.assumptions } : {}),
+    calico: { policies, networkSets, tiers: [...x.tiers, { name: 'default', order: 1_000_000, defaultAction: 'Deny' as const }] },
+  }));
