@@ -1,34 +1,19 @@
+import { parse } from 'csv-parse/sync';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { parsePort } from '../query/target-spec.js';
 import type { FlowLine } from './flows.js';
 
-/** The fields of one CSV record (RFC 4180: commas inside double quotes, `""` for a quote). */
+/** The fields of one CSV record (RFC 4180: commas inside double quotes, `""` for a quote), or what is wrong with it. */
 export function csvFields(line: string): string[] | string {
-  const fields: string[] = [];
-  let i = 0;
-  for (;;) {
-    let field = '';
-    if (line[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= line.length) return 'a quoted field is not closed';
-        if (line[i] === '"' && line[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (line[i] === '"') {
-          i++;
-          break;
-        } else field += line[i++];
-      }
-      if (i < line.length && line[i] !== ',') return 'text after a closing quote';
-    } else {
-      const end = line.indexOf(',', i);
-      field = line.slice(i, end < 0 ? line.length : end);
-      i = end < 0 ? line.length : end;
-    }
-    fields.push(field.trim());
-    if (i >= line.length) return fields;
-    i++; // the comma
+  try {
+    const records = parse(line, { trim: true, relax_column_count: true }) as string[][];
+    return records[0] ?? [];
+  } catch (e) {
+    // csv-parse counts lines within the one line it was given: say what is wrong without its line.
+    const code = (e as { code?: string }).code;
+    if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is not closed';
+    if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'text after a closing quote';
+    return (e as Error).message.replace(/ at line \d+.*$/, '');
   }
 }
 
