@@ -120,6 +120,7 @@ export function podSelection(u: Universe): SelectPods {
   // at the classes of its most selective term.
   const byNamespace = new Map<string, number[]>();
   const byLabel = new Map<string, number[]>();
+  const byKey = new Map<string, number[]>();
   for (const c of classes) {
     const inNamespace = byNamespace.get(c.namespace);
     if (inNamespace) inNamespace.push(c.index);
@@ -129,21 +130,50 @@ export function podSelection(u: Universe): SelectPods {
       const list = byLabel.get(key);
       if (list) list.push(c.index);
       else byLabel.set(key, [c.index]);
+      const withKey = byKey.get(k);
+      if (withKey) withKey.push(c.index);
+      else byKey.set(k, [c.index]);
     }
   }
   const namespaceNames = [...new Set([...u.pods.namespaceLabels.keys(), ...byNamespace.keys()])];
+
+  // The namespaces a namespace selector matches, once per selector: policies repeat a few
+  // namespace selectors many times, and matching every namespace for each was quadratic.
+  const namespaceCache = new Map<string, { namespaces: string[]; inScope: Set<string> }>();
+  const namespacesOf = (selector: LabelSelector): { namespaces: string[]; inScope: Set<string> } => {
+    const key = JSON.stringify(selector);
+    let hit = namespaceCache.get(key);
+    if (!hit) {
+      const namespaces = namespaceNames.filter((ns) => matchesSelector(selector, u.pods.namespaceLabels.get(ns) ?? {}));
+      namespaceCache.set(key, (hit = { namespaces, inScope: new Set(namespaces) }));
+    }
+    return hit;
+  };
 
   const selectPods: SelectPods = (namespace, pods) => {
     const key = JSON.stringify([namespace, pods ?? null]);
     const hit = cache.get(key);
     if (hit) return hit;
-    const namespaces = typeof namespace === 'string' ? [namespace] : namespaceNames.filter((ns) => matchesSelector(namespace, u.pods.namespaceLabels.get(ns) ?? {}));
-    const inScope = new Set(namespaces);
-    let candidates: Iterable<number> = namespaces.flatMap((ns) => byNamespace.get(ns) ?? []);
-    for (const [k, v] of Object.entries(pods?.matchLabels ?? {})) {
-      const list = byLabel.get(`${k}=${v}`) ?? [];
-      if (list.length < (candidates as number[]).length) candidates = list;
+    const { namespaces, inScope } = typeof namespace === 'string' ? { namespaces: [namespace], inScope: new Set([namespace]) } : namespacesOf(namespace);
+    // The smallest list that holds every class the selector may match: its namespaces', or a
+    // label term's (`k=v`, `k In (…)`: the classes with one of the values, `k Exists`: with the key).
+    let candidates: number[] | undefined;
+    let size = namespaces.reduce((n, ns) => n + (byNamespace.get(ns)?.length ?? 0), 0);
+    const consider = (list: number[]): void => {
+      if (list.length < size) {
+        candidates = list;
+        size = list.length;
+      }
+    };
+    for (const [k, v] of Object.entries(pods?.matchLabels ?? {})) consider(byLabel.get(`${k}=${v}`) ?? []);
+    for (const e of pods?.matchExpressions ?? []) {
+      if (e.operator === 'Exists') consider(byKey.get(e.key) ?? []);
+      else if (e.operator === 'In') {
+        const lists = e.values.map((v) => byLabel.get(`${e.key}=${v}`) ?? []);
+        if (lists.reduce((n, l) => n + l.length, 0) < size) consider(lists.length === 1 ? lists[0]! : [...new Set(lists.flat())]);
+      }
     }
+    candidates ??= namespaces.length === 1 ? (byNamespace.get(namespaces[0]!) ?? []) : namespaces.flatMap((ns) => byNamespace.get(ns) ?? []);
     const b = new Bitset(u.size);
     for (const i of candidates) {
       const c = classes[i]!;
