@@ -3,10 +3,10 @@ import { defineRule } from '../rule.js';
 export default defineRule({
   meta: {
     id: 'unmodelled-object',
-    description: "A network plugin's policy (Cilium, Calico, Antrea, OVN, Istio) or an operator's resource that runs pods: in the snapshot, not evaluated (a Cilium policy: parts of it not modelled)",
+    description: "A network plugin's policy netpol-check does not evaluate (Antrea, OVN, Istio), the parts of a Cilium or Calico policy it does not model, or an operator's resource that runs pods",
     severity: 'warning',
     rationale:
-      "netpol-check evaluates Kubernetes NetworkPolicy and the admin network policies. A plugin's own policy may allow or deny the traffic of the pods it selects, so answers about those pods are undetermined (can and verify exit 3); an operator's resource (a Prometheus, say) runs pods that are not in a snapshot of the resource alone.",
+      "netpol-check evaluates Kubernetes NetworkPolicy, the admin network policies and Cilium's and Calico's policies (docs/cilium.md, docs/calico.md: all but some of their fields). Another plugin's own policy, or a part of a Cilium or Calico policy left unmodelled, may allow or deny the traffic of the pods it selects, so answers about those pods are undetermined (can and verify exit 3); an operator's resource (a Prometheus, say) runs pods that are not in a snapshot of the resource alone.",
     fix: "Keep in mind that answers for the selected pods leave the plugin's policy out; for an operator's resource, add its pods (kubectl get pods -o yaml).",
     messages: {
       policy: '{kind} {name} is a {owner} policy that netpol-check does not evaluate: answers for pods {scope} are undetermined',
