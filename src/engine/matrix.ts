@@ -258,6 +258,7 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
 
   const rows: Row[] = [];
   const rowCache = new Map<string, Row>();
+  const ingressLists = new ListInterner();
   for (let s = 0; s < E; s++) {
     if (progress && s % 1024 === 1023) progress('computing connectivity', s, E);
     const srcIsPod = s < P;
@@ -265,7 +266,7 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
     const inList = universalIngress.length ? [...universalIngress, ...ingressOf[s]!] : ingressOf[s]!;
     const adminEg = admin !== null && srcIsPod && admin.egressSubjects.has(s);
     const ciliumEg = cilium !== null && srcIsPod && cilium.egress[s] !== null;
-    const rowKey = `${egKey}#${inList.join(',')}${admin ? `#${srcIsPod ? admin.egressKey[s] : ''}#${adminPeerKey[s]}` : ''}${cilium ? `#${cilium.rowKey[s]}` : ''}${calico ? `#${calico.rowKey[s]}` : ''}`;
+    const rowKey = `${egKey}#${ingressLists.id(inList)}${admin ? `#${srcIsPod ? admin.egressKey[s] : ''}#${adminPeerKey[s]}` : ''}${cilium ? `#${cilium.rowKey[s]}` : ''}${calico ? `#${calico.rowKey[s]}` : ''}`;
     const cached = rowCache.get(rowKey);
     if (cached) {
       rows.push(cached);
@@ -389,5 +390,32 @@ function samePodIndex(u: Universe, snapshot: Snapshot, blocks: readonly External
     if (a.family !== b.family || a.lo !== b.lo || a.hi !== b.hi) return false;
   }
   for (const c of covered) if (!u.basis.covered.has(c)) return false;
+  return true;
+}
+
+/**
+ * Equal lists of numbers get equal ids. The ingress rules that hold a source class can number in
+ * the hundreds on a big cluster: joining them into every row key was the engine's largest
+ * allocation at 100,000 pods. Lists are hashed and compared on a hash hit, so the ids are exact.
+ */
+class ListInterner {
+  private readonly buckets = new Map<number, { list: readonly number[]; id: number }[]>();
+  private next = 0;
+
+  id(list: readonly number[]): number {
+    let h = list.length;
+    for (const x of list) h = (Math.imul(h, 31) + x) | 0;
+    let bucket = this.buckets.get(h);
+    if (!bucket) this.buckets.set(h, (bucket = []));
+    for (const e of bucket) if (sameList(e.list, list)) return e.id;
+    const id = this.next++;
+    bucket.push({ list, id });
+    return id;
+  }
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
