@@ -8,6 +8,7 @@ import { generateFromFlows } from '../../src/generate/from-flows.js';
 import type { FlowLine } from '../../src/generate/flows.js';
 import { freeze, type Generation } from '../../src/generate/generate.js';
 import { parseHubbleFlows } from '../../src/generate/hubble-flows.js';
+import { referenceFlows } from '../../src/generate/references.js';
 import { formatGenerateText } from '../../src/format/generate/text.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { parseExpectations, type Expectation } from '../../src/verify/expectations.js';
@@ -58,7 +59,8 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   }
   const from = str(args, 'from');
   const frozen = flag(args, 'freeze');
-  if (frozen === (from !== undefined)) throw new UsageError('generate needs one of --freeze (keep what the snapshot allows now) or --from FILE (the flows you need); see netpol-check help generate');
+  const references = flag(args, 'references');
+  if ([frozen, from !== undefined, references].filter(Boolean).length !== 1) throw new UsageError('generate needs one of --freeze (keep what the snapshot allows now), --from FILE (the flows you need) or --references (the Services workloads name); see netpol-check help generate');
   if (frozen && flag(args, 'no-dns')) throw new UsageError('--no-dns goes with --from: --freeze keeps DNS exactly as the snapshot allows it');
   const format = formatOption(args, ['yaml', 'json'] as const, 'yaml');
   const outDir = str(args, 'output-dir');
@@ -72,20 +74,25 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     for (const p of read.problems) io.err(`${formatDiagnostic(p)}\n`);
     return EXIT.error;
   }
-  const loaded = loadForCommand([...strs(args, 'file'), ...args.positionals], io, loadOptions(args));
+  const loaded = loadForCommand([...strs(args, 'file'), ...args.positionals], io, { ...loadOptions(args), ...(references ? { containerText: true } : {}) });
   const cni = cniOption(args);
   const snapshot = withProfile(loaded.snapshot, cni);
   let generation: Generation;
   let expectations: ExpectationOutcome | undefined;
-  if (!read?.source) generation = freeze(snapshot);
+  const lines = references ? referenceFlows(snapshot) : read?.source?.lines;
+  if (references && lines!.length === 0) {
+    io.err('netpol-check: no container of the snapshot names a Service of the snapshot (env values, args, commands): nothing to generate\n');
+    return EXIT.error;
+  }
+  if (!lines) generation = freeze(snapshot);
   else {
-    const made = generateFromFlows(snapshot, read.source.lines, { dns: !flag(args, 'no-dns') });
+    const made = generateFromFlows(snapshot, lines, { dns: !flag(args, 'no-dns') });
     if (!made.generation) {
       for (const p of made.problems) io.err(`${formatDiagnostic(p)}\n`);
       return EXIT.error;
     }
     generation = made.generation;
-    if (read.source.kind === 'expectations') expectations = checkGenerated(generation.after, read.source.expectations, made.flows, cni);
+    if (read?.source?.kind === 'expectations') expectations = checkGenerated(generation.after, read.source.expectations, made.flows, cni);
   }
 
   const written: string[] = [];
@@ -102,7 +109,7 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     io.out(generation.files.map((f) => `# ${escapeTerminal(f.namespace)}.yaml\n${f.text}`).join('---\n'));
   }
   const report = formatGenerateText({
-    source: from !== undefined ? `--from ${from}` : '--freeze',
+    source: from !== undefined ? `--from ${from}` : references ? '--references' : '--freeze',
     generation,
     assumed: cni === 'generic' ? 'by the engine (as Calico where network plugins differ; --cni names yours)' : `by the engine (as ${cni})`,
     written,

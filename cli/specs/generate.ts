@@ -6,7 +6,7 @@ const EVERY_NAMESPACE = 'generate writes policies for every namespace the flows 
 export const GENERATE: CommandSpec = {
   name: 'generate',
   summary: 'write least-privilege NetworkPolicies for the flows you need, proven',
-  usage: 'generate -f PATH (--freeze | --from FILE) [-o yaml|json] [--output-dir DIR] [--no-dns]',
+  usage: 'generate -f PATH (--freeze | --from FILE | --references) [-o yaml|json] [--output-dir DIR] [--no-dns]',
   description: `Writes NetworkPolicies that allow exactly the required flows: a default deny per namespace,
 then per workload one policy per direction, selecting by the labels a person would choose
 (app.kubernetes.io/name, app, …; never pod-template-hash or another hash), ports by name where
@@ -19,14 +19,17 @@ The required flows are --freeze: what the snapshot allows now, in every namespac
 or --from FILE: a verify expectations file (.yaml: allow and onlyFrom lines are required, deny
 and isolated lines are checked; a deny line an allow line breaks is a conflict, with both
 positions), a CSV of src,dst,port/proto (.csv, names as can takes them) or a Hubble export
-(hubble observe -o json, a JSON object per line: forwarded, non-reply TCP/UDP/SCTP flows).
-With --from, DNS from every pod of those namespaces to the cluster resolver is added (--no-dns:
+(hubble observe -o json, a JSON object per line: forwarded, non-reply TCP/UDP/SCTP flows);
+or --references: the Services the workloads name in their containers' env values, args and
+commands (db:5432, http://api.shop.svc:8080/; a bare name in the pod's namespace; no port: the
+Service's ports), a starting point to review. With --from or --references, DNS from every pod of those namespaces to the cluster resolver is added (--no-dns:
 not). Admin network policies and Cilium policies are kept as they are and are part of the proof.`,
   options: [
     FILE,
     { name: 'freeze', help: 'keep exactly the connectivity the snapshot allows now' },
     { name: 'from', value: 'FILE', complete: 'file', help: 'the required flows: expectations (.yaml/.yml), flows (.csv) or a Hubble\nexport (.json/.jsonl)' },
-    { name: 'no-dns', help: 'with --from: do not add DNS to the cluster resolver' },
+    { name: 'references', help: "the required flows: the Services workloads name in their containers'\nenv values, args and commands" },
+    { name: 'no-dns', help: 'with --from or --references: do not add DNS to the cluster resolver' },
     { name: 'output-dir', value: 'DIR', complete: 'dir', help: 'write one file per namespace (DIR/NAMESPACE.yaml) and print the\nreport; without it the manifests go to standard output and the report\nto stderr' },
     { name: 'out-dir', value: 'DIR', complete: 'dir', help: 'the same as --output-dir' },
     { name: 'output', short: 'o', value: 'FORMAT', choices: ['yaml', 'json'], help: 'yaml (default: one document per policy) | json (a kind: List)' },

@@ -46,6 +46,8 @@ export interface LoadOptions {
   defaultNamespace?: string;
   /** Told how many objects were read, every few thousand. */
   progress?: Progress;
+  /** Keep containers' env values, args and commands on the pods (`generate --references`). */
+  containerText?: boolean;
 }
 
 /** Turns texts into a snapshot. Never throws on bad input: problems are diagnostics. */
@@ -76,7 +78,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
     const fileDiagnosticsAt = diagnostics.length;
     for (const raw of parsed.objects) {
       if (options.progress && ++read % 4096 === 0) options.progress('reading manifests', read, found);
-      const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse', options.defaultNamespace ?? 'default');
+      const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse', options.defaultNamespace ?? 'default', options.containerText === true);
       // Kinds of plugins and operators (some share names with built-in kinds: Calico's NetworkPolicy).
       if (isCiliumPolicy(raw)) {
         cilium.read(r);

@@ -52,6 +52,8 @@ export class ObjectReader {
     readonly names: 'refuse' | 'warn' = 'refuse',
     /** Where namespaced objects that name no namespace go (kubectl's -n; else default). */
     defaultNamespace = 'default',
+    /** Keep containers' env values, args and commands (`generate --references`). */
+    readonly keepContainerText = false,
   ) {
     const meta = isRecord(raw.value.metadata) ? raw.value.metadata : {};
     this.name = typeof meta.name === 'string' ? meta.name : '';

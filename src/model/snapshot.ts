@@ -26,6 +26,17 @@ export interface ContainerPort {
   protocol: Protocol;
 }
 
+/**
+ * A string a container is given (an env value, an argument, a command word), kept when asked
+ * (`generate --references`): where workloads name the Services they call.
+ */
+export interface ContainerText {
+  text: string;
+  /** `env DB_HOST`, `args[1]`, `command[0]` of container `name`. */
+  field: string;
+  source: SourceRef;
+}
+
 /** The unit that owns pods in the output: `ns/name[Kind]`. */
 export interface Owner {
   kind: string;
@@ -50,6 +61,8 @@ export interface Pod {
   hostNetwork: boolean;
   /** `spec.serviceAccountName` (absent: not given, which Kubernetes reads as `default`). */
   serviceAccountName?: string;
+  /** Its containers' env values, args and commands, when the load was asked to keep them. */
+  containerText?: readonly ContainerText[];
   /** The workload this pod belongs to in reports; a bare Pod owns itself (kind Pod). */
   owner: Owner;
   /** True when this pod stands for a workload's template rather than a Pod object. */

@@ -1,4 +1,4 @@
-import type { ContainerPort } from '../../model/snapshot.js';
+import type { ContainerPort, ContainerText } from '../../model/snapshot.js';
 import { PROTOCOLS, type Protocol } from '../../model/policy.js';
 import type { Path } from '../locate.js';
 import { isRecord, type ObjectReader } from '../object-reader.js';
@@ -8,6 +8,29 @@ export interface PodSpecFacts {
   hostNetwork: boolean;
   /** `spec.serviceAccountName` (or the deprecated `spec.serviceAccount`), when given. */
   serviceAccountName: string | undefined;
+  /** Env values, args and commands, when the reader keeps them. */
+  containerText?: ContainerText[];
+}
+
+/** The strings of each container's env values, args and command, with their positions. */
+function containerText(r: ObjectReader, containersPath: Path, containers: readonly unknown[]): ContainerText[] {
+  const out: ContainerText[] = [];
+  for (let c = 0; c < containers.length; c++) {
+    const container = containers[c];
+    if (!isRecord(container)) continue;
+    const name = typeof container.name === 'string' ? container.name : String(c);
+    const env = Array.isArray(container.env) ? container.env : [];
+    env.forEach((e, i) => {
+      if (isRecord(e) && typeof e.value === 'string' && e.value !== '') out.push({ text: e.value, field: `env ${typeof e.name === 'string' ? e.name : i} of container ${name}`, source: r.at([...containersPath, c, 'env', i, 'value']) });
+    });
+    for (const list of ['args', 'command'] as const) {
+      const items = Array.isArray(container[list]) ? (container[list] as unknown[]) : [];
+      items.forEach((t, i) => {
+        if (typeof t === 'string' && t !== '') out.push({ text: t, field: `${list}[${i}] of container ${name}`, source: r.at([...containersPath, c, list, i]) });
+      });
+    }
+  }
+  return out;
 }
 
 /** Container ports (named ports resolve against these) and hostNetwork of a pod spec. */
@@ -47,7 +70,7 @@ export function readPodSpec(r: ObjectReader, spec: Path): PodSpecFacts {
   }
   const hostNetwork = r.get([...spec, 'hostNetwork']) === true;
   const sa = r.get([...spec, 'serviceAccountName']) ?? r.get([...spec, 'serviceAccount']);
-  return { ports, hostNetwork, serviceAccountName: typeof sa === 'string' && sa !== '' ? sa : undefined };
+  return { ports, hostNetwork, serviceAccountName: typeof sa === 'string' && sa !== '' ? sa : undefined, ...(r.keepContainerText ? { containerText: containerText(r, containersPath, containers) } : {}) };
 }
 
 export interface OwnerRef {
