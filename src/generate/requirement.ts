@@ -54,25 +54,58 @@ export function hasReplicaPeers(pod: Pod): boolean {
   return pod.fromTemplate && pod.replicas > 1;
 }
 
-/** What the matrix allows, as a requirement: every pod pair, and every pod to and from every external block. */
+/**
+ * What the matrix allows, as a requirement: every pod pair, and every pod to and from every
+ * external block. Read from the matrix when asked, not stored: a stored table of every pod pair
+ * ran out of memory at 2,000 pods.
+ */
 export function requirementOfMatrix(m: ReachabilityMatrix, pods: readonly Pod[]): Requirement {
-  const r = new Requirement(pods);
-  const entity = new Map(pods.map((p) => [p, m.entityOf({ kind: 'pod', pod: p })]));
-  for (const a of pods) {
-    const ea = entity.get(a)!;
-    for (const b of pods) {
-      if (a === b && !hasReplicaPeers(a)) continue;
-      r.allow(a, b, m.connections(ea, entity.get(b)!));
-    }
-    const inbound: AddressPiece[] = [];
-    const outbound: AddressPiece[] = [];
-    m.blocks.forEach((blk, i) => {
-      const e = m.blockEntity(i);
-      inbound.push({ family: blk.family, lo: blk.lo, hi: blk.hi, connections: m.connections(e, ea) });
-      outbound.push({ family: blk.family, lo: blk.lo, hi: blk.hi, connections: m.connections(ea, e) });
-    });
-    r.allowFromOutside(a, inbound);
-    r.allowToOutside(a, outbound);
+  return new MatrixRequirement(m, pods);
+}
+
+class MatrixRequirement extends Requirement {
+  private readonly entity = new Map<Pod, number>();
+  private readonly outside = new Map<number, { inbound: AddressPiece[]; outbound: AddressPiece[] }>();
+
+  constructor(
+    private readonly m: ReachabilityMatrix,
+    pods: readonly Pod[],
+  ) {
+    super(pods);
+    for (const p of pods) this.entity.set(p, m.entityOf({ kind: 'pod', pod: p }));
   }
-  return r;
+
+  override allow(): void {
+    throw new Error('a requirement read from a matrix is not added to');
+  }
+
+  override between(src: Pod, dst: Pod): ConnectionSet {
+    if (src === dst && !hasReplicaPeers(src)) return ConnectionSet.NONE;
+    return this.m.connections(this.entity.get(src)!, this.entity.get(dst)!);
+  }
+
+  override fromOutside(dst: Pod): readonly AddressPiece[] {
+    return this.pieces(dst).inbound;
+  }
+
+  override toOutside(src: Pod): readonly AddressPiece[] {
+    return this.pieces(src).outbound;
+  }
+
+  /** Per engine entity (pods no policy tells apart share one), the blocks to and from it. */
+  private pieces(pod: Pod): { inbound: AddressPiece[]; outbound: AddressPiece[] } {
+    const ea = this.entity.get(pod)!;
+    let hit = this.outside.get(ea);
+    if (!hit) {
+      const inbound: AddressPiece[] = [];
+      const outbound: AddressPiece[] = [];
+      this.m.blocks.forEach((blk, i) => {
+        const e = this.m.blockEntity(i);
+        inbound.push({ family: blk.family, lo: blk.lo, hi: blk.hi, connections: this.m.connections(e, ea) });
+        outbound.push({ family: blk.family, lo: blk.lo, hi: blk.hi, connections: this.m.connections(ea, e) });
+      });
+      this.outside.set(ea, (hit = { inbound: unionPieces([], normalizePieces(inbound)), outbound: unionPieces([], normalizePieces(outbound)) }));
+    }
+    return hit;
+  }
 }
