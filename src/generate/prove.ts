@@ -92,6 +92,7 @@ export function proveGeneration(req: Requirement, before: Snapshot, after: Snaps
       const want = req.between(a, b);
       const got = actual.between(a, b);
       if (!want.isEmpty()) required.add(`${ownerId(a)}\u0000${ownerId(b)}`);
+      if (want === got || want.equals(got)) continue;
       missing.add(ownerId(a), ownerId(b), want.subtract(got), [a, b]);
       extra.add(ownerId(a), ownerId(b), got.subtract(want), [a, b]);
     }

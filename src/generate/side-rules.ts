@@ -37,7 +37,8 @@ function needs(req: Requirement, target: PodClass, classes: readonly PodClass[],
     for (const a of target.pods) {
       for (const b of other.pods) {
         if (a === b && !hasReplicaPeers(a)) continue;
-        c = c.union(direction === 'ingress' ? req.between(b, a) : req.between(a, b));
+        const x = direction === 'ingress' ? req.between(b, a) : req.between(a, b);
+        if (x !== c && !x.isEmpty()) c = c.isEmpty() ? x : c.union(x);
       }
     }
     perClass.set(other, c);
