@@ -68,6 +68,9 @@ export class CiliumReference {
         if (p.entity === 'world-ipv4') return e.kind === 'ip' && e.family === 4;
         if (p.entity === 'world-ipv6') return e.kind === 'ip' && e.family === 6;
         return false;
+      case 'service':
+        // The pods each Service selects in its namespace (docs/cilium.md, "Services").
+        return e.kind === 'pod' && !e.pod.hostNetwork && p.services.some((s) => s.namespace === e.pod.namespace && Object.entries(s.selector).every(([k, v]) => e.pod.labels[k] === v));
       case 'unmodelled':
         return false;
     }

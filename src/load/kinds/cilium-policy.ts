@@ -17,6 +17,7 @@ import { describe, type ObjectReader } from '../object-reader.js';
 import { validateCiliumPolicyShape } from '../validate-cilium.js';
 import { readCiliumSelector } from './cilium-selector.js';
 import { readToPorts } from './cilium-to-ports.js';
+import { readToServices } from './cilium-to-services.js';
 
 const SECTIONS: readonly CiliumSection[] = ['ingress', 'ingressDeny', 'egress', 'egressDeny'];
 
@@ -176,7 +177,8 @@ function readSectionRule(r: ObjectReader, section: CiliumSection, index: number,
     });
     if (c) peers.push({ kind: 'cidr', cidr: c, except, source: r.at(at) });
   });
-  for (const f of direction === 'ingress' ? ['fromNodes', 'fromGroups'] : ['toNodes', 'toGroups', 'toServices', 'toFQDNs']) {
+  if (direction === 'egress') peers.push(...readToServices(r, path, deny, note));
+  for (const f of direction === 'ingress' ? ['fromNodes', 'fromGroups'] : ['toNodes', 'toGroups', 'toFQDNs']) {
     if (!(r.list([...path, f])?.length ?? 0)) continue;
     note([...path, f], f);
     peers.push({ kind: 'unmodelled', what: f, source: r.at([...path, f]) });
