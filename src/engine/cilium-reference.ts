@@ -69,8 +69,8 @@ export class CiliumReference {
         if (p.entity === 'world-ipv6') return e.kind === 'ip' && e.family === 6;
         return false;
       case 'service':
-        // The pods each Service selects in its namespace (docs/cilium.md, "Services").
-        return e.kind === 'pod' && !e.pod.hostNetwork && p.services.some((s) => s.namespace === e.pod.namespace && Object.entries(s.selector).every(([k, v]) => e.pod.labels[k] === v));
+        // The pods each Service selects in its namespace: Cilium matches the Service's selector as an endpoint selector (docs/cilium.md, "Services").
+        return e.kind === 'pod' && p.services.some((s) => this.podMatches({ matchLabels: s.selector, matchExpressions: [] }, s.namespace, e.pod));
       case 'unmodelled':
         return false;
     }

@@ -96,7 +96,8 @@ export class CiliumExplainer {
         const misses = p.services.map((s) => {
           if (s.namespace !== e.pod.namespace) return `Service ${s.namespace}/${s.name} selects pods of namespace ${s.namespace}, and the pod is in ${e.pod.namespace}`;
           const selector = { matchLabels: s.selector, matchExpressions: [] };
-          return matchesSelector(selector, e.pod.labels) ? undefined : `the pod does not match the selector of Service ${s.namespace}/${s.name}: ${selectorMisses(selector, e.pod.labels).join('; ')}`;
+          const labels = this.labelsOf(e.pod);
+          return matchesSelector(selector, labels) ? undefined : `the pod does not match the selector of Service ${s.namespace}/${s.name}: ${selectorMisses(selector, labels).join('; ')}`;
         });
         return misses.includes(undefined) ? undefined : misses.join('; ');
       }
