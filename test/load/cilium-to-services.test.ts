@@ -73,6 +73,12 @@ describe('toServices: left unmodelled (a warning on the item, the policy not eva
     expect(unmodelled.map((u) => `${u.kind} ${u.namespace}/${u.name}`)).toEqual(['CiliumNetworkPolicy shop/web-out']);
   });
 
+  it('unknown fields of an item are errors, and the policy is left out (the CRD: K8sServiceNamespace, K8sServiceSelectorNamespace)', () => {
+    const r = loadTexts([{ file: 'a.yaml', text: cnp('- toServices: [{k8sService: {name: db, namespace: shop}}]') }]);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['unknown-field', 'policy-not-applied']);
+    expect(r.snapshot.ciliumPolicies ?? []).toEqual([]);
+  });
+
   it('toServices with toPorts: read (l3DependentL4Support allows it since 1.17), with a warning that 1.16 and older reject it (cilium#20067)', () => {
     const r = loadTexts([
       { file: 'a.yaml', text: cnp('- toServices: [{k8sService: {serviceName: db, namespace: shop}}]\n  toPorts: [{ports: [{port: "5432"}]}]') },
