@@ -68,6 +68,9 @@ export class CiliumReference {
         if (p.entity === 'world-ipv4') return e.kind === 'ip' && e.family === 4;
         if (p.entity === 'world-ipv6') return e.kind === 'ip' && e.family === 6;
         return false;
+      case 'service':
+        // The pods each Service selects in its namespace: Cilium matches the Service's selector as an endpoint selector (docs/cilium.md, "Services").
+        return e.kind === 'pod' && p.services.some((s) => this.podMatches({ matchLabels: s.selector, matchExpressions: [] }, s.namespace, e.pod));
       case 'unmodelled':
         return false;
     }

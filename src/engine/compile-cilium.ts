@@ -68,6 +68,12 @@ export function compileCilium(policies: readonly CiliumPolicy[], u: Universe): C
         return select(peer.selector, peer.namespace);
       case 'cidr':
         return Bitset.of(u.size, blocksOfPeer(u.blocks, { kind: 'ipBlock', cidr: peer.cidr, except: peer.except, source: peer.source }).map((i) => P + i));
+      case 'service': {
+        // Cilium 1.17+ copies each Service's selector into an endpoint selector on its namespace.
+        const b = new Bitset(u.size);
+        for (const svc of peer.services) b.orWith(select({ matchLabels: svc.selector, matchExpressions: [] }, svc.namespace));
+        return b;
+      }
       case 'unmodelled':
         return new Bitset(u.size);
       case 'entity':

@@ -89,6 +89,18 @@ export class CiliumExplainer {
         const holds = p.entity === 'cluster' ? e.kind === 'pod' : e.kind === 'ip' && (p.entity === 'world' || (p.entity === 'world-ipv4') === (e.family === 4));
         return holds ? undefined : `entity ${p.entity} is ${meaning}, and the peer is ${what}`;
       }
+      case 'service': {
+        const names = p.services.map((s) => `${s.namespace}/${s.name}`).join(', ');
+        if (e.kind !== 'pod') return `selects the pods of Service ${names}, and ${what} is an outside address`;
+        if (e.pod.hostNetwork) return 'the pod is on the host network: Cilium sees it as its node, which the Service\'s endpoint selector does not match';
+        const misses = p.services.map((s) => {
+          if (s.namespace !== e.pod.namespace) return `Service ${s.namespace}/${s.name} selects pods of namespace ${s.namespace}, and the pod is in ${e.pod.namespace}`;
+          const selector = { matchLabels: s.selector, matchExpressions: [] };
+          const labels = this.labelsOf(e.pod);
+          return matchesSelector(selector, labels) ? undefined : `the pod does not match the selector of Service ${s.namespace}/${s.name}: ${selectorMisses(selector, labels).join('; ')}`;
+        });
+        return misses.includes(undefined) ? undefined : misses.join('; ');
+      }
       case 'unmodelled':
         return `${p.what} is not modelled: it matches nothing here`;
     }

@@ -97,6 +97,9 @@ function peerManifests(x: CiliumPeer, cannot: (why: string) => void): Record<str
       if (x.entity === 'world-ipv6') return [{ ipBlock: { cidr: '::/0' } }];
       cannot(`the ${x.entity} entity has no NetworkPolicy equivalent`);
       return undefined;
+    case 'service':
+      cannot('toServices follows the Services of the cluster; a NetworkPolicy would fix today\'s selectors');
+      return undefined;
     case 'unmodelled':
       cannot(`${x.what} has no NetworkPolicy equivalent`);
       return undefined;

@@ -140,6 +140,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
     const policy = readPolicy(r, semantics.mode === 'legacy');
     if (policy) objects.policies.push(policy);
   }
+  cilium.resolveServices(objects.services, diagnostics);
   unmodelled.push(...cilium.unmodelled());
   let ciliumPolicies = cilium.policies(objects.adminPolicies ?? [], diagnostics);
   const calicoObjects = calico.objects(diagnostics);

@@ -1,4 +1,4 @@
-import type { LabelSelector } from './labels.js';
+import type { LabelSelector, Labels } from './labels.js';
 import type { Cidr, Direction } from './policy.js';
 import type { SourceRef } from './source.js';
 
@@ -36,8 +36,27 @@ export type CiliumPeer =
   | { kind: 'entity'; entity: CiliumEntity; source: SourceRef }
   /** fromCIDR/toCIDR/fromCIDRSet/toCIDRSet: addresses outside the cluster only. */
   | { kind: 'cidr'; cidr: Cidr; except: readonly Cidr[]; source: SourceRef }
-  /** A peer netpol-check cannot resolve from manifests (toFQDNs, toServices, cidrGroupRef, reserved: labels, …): matches nothing here. */
+  /**
+   * An egress `toServices` item resolved against the snapshot's Services (docs/cilium.md,
+   * "Services"): each Service has a selector, and the peer is the pods it selects in its namespace
+   * (Cilium 1.17+ copies the selector into an endpoint selector). Items the snapshot cannot
+   * resolve are `unmodelled` peers instead.
+   */
+  | { kind: 'service'; query: CiliumServiceQuery; services: readonly CiliumServiceBackend[]; source: SourceRef }
+  /** A peer netpol-check cannot resolve from manifests (toFQDNs, unresolved toServices, cidrGroupRef, reserved: labels, …): matches nothing here. */
   | { kind: 'unmodelled'; what: string; source: SourceRef };
+
+/** A `toServices` item: `k8sService` by name, or `k8sServiceSelector` on the Services' own labels; no `namespace`: every namespace. */
+export type CiliumServiceQuery =
+  | { by: 'name'; name: string; namespace?: string }
+  | { by: 'labels'; selector: LabelSelector; namespace?: string };
+
+/** A Service a `toServices` item names, with its (non-empty) pod selector. */
+export interface CiliumServiceBackend {
+  name: string;
+  namespace: string;
+  selector: Labels;
+}
 
 /** A `toPorts[].ports[]` item; `ANY` is TCP, UDP and SCTP. Port 0 or absent: every port. */
 export type CiliumPort =

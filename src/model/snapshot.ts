@@ -83,6 +83,8 @@ export interface ServicePort {
 export interface Service {
   name: string;
   namespace: string;
+  /** The Service's own labels (`metadata.labels`; absent: none). */
+  labels?: Labels;
   /** Absent selector: the Service has no pods selected automatically. */
   selector?: Labels;
   ports: readonly ServicePort[];

@@ -107,3 +107,57 @@ describe('--cni and Cilium policies (docs/cilium.md, "--cni profiles")', () => {
     expect(r.err).not.toContain('runs Cilium');
   });
 });
+
+/** `toServices` through `can` (docs/cilium.md, "Services"): the peer is the Service's pods; a Service the input lacks leaves the answer undetermined. */
+describe('Cilium toServices through can', () => {
+  const manifests = (serviceName: string) => `apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop, labels: {app: web}}
+spec: {containers: [{name: c, image: x}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: db, namespace: shop, labels: {app: db}}
+spec: {containers: [{name: c, image: x, ports: [{containerPort: 5432}]}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: cache, namespace: shop, labels: {app: cache}}
+spec: {containers: [{name: c, image: x}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: db, namespace: shop}
+spec: {selector: {app: db}, ports: [{port: 5432}]}
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: web-out, namespace: shop}
+spec:
+  endpointSelector: {matchLabels: {app: web}}
+  egress:
+  - toServices: [{k8sService: {serviceName: ${serviceName}, namespace: shop}}]
+`;
+  const write = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cilium-svc-'));
+    writeFileSync(join(dir, 'all.yaml'), text);
+    return join(dir, 'all.yaml');
+  };
+
+  it('yes to a pod of the Service, naming it; no to another pod, saying why', async () => {
+    const file = write(manifests('db'));
+    const yes = await runCli(['can', 'shop/web', 'reach', 'shop/db:5432', '-f', file, '--cni', 'cilium']);
+    expect(yes.code).toBe(0);
+    expect(yes.out).toMatch(/✓ allowed by egress rule 0 of CiliumNetworkPolicy shop\/web-out \([^)]*all\.yaml:27:5\): peer 0: pods of Service shop\/db; opens All Connections/);
+    const no = await runCli(['can', 'shop/web', 'reach', 'shop/cache:6379', '-f', file, '--cni', 'cilium']);
+    expect(no.code).toBe(1);
+    expect(no.out).toContain('peer 0: the pod does not match the selector of Service shop/db: needs app=db, has app=cache');
+  });
+
+  it('a Service the input lacks: undetermined (exit 3), with a warning on the item', async () => {
+    const r = await runCli(['can', 'shop/web', 'reach', 'shop/db:5432', '-f', write(manifests('payments')), '--cni', 'cilium']);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain('undetermined');
+    expect(r.err).toMatch(/all\.yaml:27:18: warning: toServices k8sService payments in namespace shop \(no Service of the input matches it[^\n]*\[cilium-unmodelled\]/);
+  });
+});

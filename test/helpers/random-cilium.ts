@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import { CILIUM_ENTITIES, type CiliumEntity, type CiliumPeer, type CiliumPolicy, type CiliumPort, type CiliumRule, type CiliumSection } from '../../src/model/cilium-policy.js';
+import { CILIUM_ENTITIES, type CiliumEntity, type CiliumPeer, type CiliumServiceBackend, type CiliumPolicy, type CiliumPort, type CiliumRule, type CiliumSection } from '../../src/model/cilium-policy.js';
 import type { LabelSelector } from '../../src/model/labels.js';
-import type { Snapshot } from '../../src/model/snapshot.js';
+import type { Pod, Snapshot } from '../../src/model/snapshot.js';
 import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot, selector } from './random-cluster.js';
 
 /**
  * Random Cilium policies over random-cluster.ts's vocabulary (namespaces a, b, c; labels app,
  * tier, team = x, y, z; ports http, dns, metrics; its CIDRs), mixed into its random clusters of
  * NetworkPolicies (and sometimes AdminNetworkPolicies): both kinds, the four sections, every peer
- * kind of the slice, ports with ANY and names, and enableDefaultDeny either way.
+ * kind of the slice (toServices resolved to Services in egress rules), ports with ANY and names, and enableDefaultDeny either way.
  */
 const src = { file: 'random', doc: 0, line: 1, col: 1 };
 const NAMESPACES = ['a', 'b', 'c'];
@@ -23,8 +23,31 @@ const ciliumSelector: fc.Arbitrary<LabelSelector> = fc.oneof(
 );
 const namesNamespace = (s: LabelSelector) => [...Object.keys(s.matchLabels), ...s.matchExpressions.map((e) => e.key)].some((k) => k === 'io.kubernetes.pod.namespace' || k.startsWith('io.cilium.k8s.namespace.labels.'));
 
-const peer = (namespace: string | undefined): fc.Arbitrary<CiliumPeer> =>
+/**
+ * A `toServices` item resolved against Services with selectors (what the loader leaves of it,
+ * src/load/resolve-cilium-services.ts): one or two Services, each selecting pods of its namespace,
+ * mostly by labels some pod of the cluster has (as Services are written), else by any labels.
+ */
+const serviceBackend = (pods: readonly Pod[]): fc.Arbitrary<CiliumServiceBackend> => {
+  const labelled = pods.filter((p) => Object.keys(p.labels).length > 0);
+  const anyLabels = fc.record({ namespace: fc.constantFrom(...NAMESPACES), selector: fc.dictionary(fc.constantFrom('app', 'tier', 'team'), fc.constantFrom('x', 'y', 'z'), { minKeys: 1, maxKeys: 2 }) });
+  const fromPod = labelled.length
+    ? fc.constantFrom(...labelled).chain((pod) => fc.subarray(Object.keys(pod.labels), { minLength: 1 }).map((keys) => ({ namespace: pod.namespace, selector: Object.fromEntries(keys.map((k) => [k, pod.labels[k]!])) })))
+    : anyLabels;
+  return fc.oneof({ weight: 3, arbitrary: fromPod }, { weight: 1, arbitrary: anyLabels }).map((b) => ({ name: 'svc', ...b }));
+};
+const servicePeer = (pods: readonly Pod[]): fc.Arbitrary<CiliumPeer> =>
+  fc.array(serviceBackend(pods), { minLength: 1, maxLength: 2 }).map((services): CiliumPeer => ({
+    kind: 'service',
+    query: { by: 'labels', selector: { matchLabels: { svc: 'yes' }, matchExpressions: [] } },
+    services: services.map((b, i) => ({ ...b, name: `svc${i}` })),
+    source: src,
+  }));
+
+const peer = (namespace: string | undefined, section: CiliumSection, pods: readonly Pod[]): fc.Arbitrary<CiliumPeer> =>
   fc.oneof(
+    // toServices is resolved in egress allow rules only (processRule walks rule.Egress).
+    { weight: section === 'egress' ? 4 : 0, arbitrary: servicePeer(pods) },
     { weight: 3, arbitrary: ciliumSelector.map((s): CiliumPeer => ({ kind: 'endpoints', selector: s, ...(namespace !== undefined && !namesNamespace(s) ? { namespace } : {}), source: src })) },
     { weight: 2, arbitrary: fc.constantFrom<CiliumEntity>(...CILIUM_ENTITIES).map((entity): CiliumPeer => ({ kind: 'entity', entity, source: src })) },
     {
@@ -46,16 +69,16 @@ const port: fc.Arbitrary<CiliumPort> = fc.oneof(
   fc.record({ p: protocol, n: fc.constantFrom('http', 'dns', 'metrics') }).map((x): CiliumPort => ({ kind: 'named', protocol: x.p, name: x.n, source: src })),
 );
 
-const rule = (section: CiliumSection, index: number, namespace: string | undefined): fc.Arbitrary<CiliumRule> =>
+const rule = (section: CiliumSection, index: number, namespace: string | undefined, pods: readonly Pod[]): fc.Arbitrary<CiliumRule> =>
   fc.record({
-    peers: fc.oneof(fc.constant('any' as const), fc.constant([]), fc.array(peer(namespace), { minLength: 1, maxLength: 2 })),
+    peers: fc.oneof(fc.constant('any' as const), fc.constant([]), fc.array(peer(namespace, section, pods), { minLength: 1, maxLength: 2 })),
     ports: fc.oneof(fc.constant('any' as const), fc.array(port, { minLength: 1, maxLength: 2 })),
   }).map((r) => ({ section, direction: section.startsWith('ingress') ? 'ingress' : 'egress', deny: section.endsWith('Deny'), index, ...r, unmodelled: [], source: src }));
 
-const section = (s: CiliumSection, namespace: string | undefined) =>
-  fc.integer({ min: 0, max: 2 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => rule(s, i, namespace)))));
+const section = (s: CiliumSection, namespace: string | undefined, pods: readonly Pod[]) =>
+  fc.integer({ min: 0, max: 2 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => rule(s, i, namespace, pods)))));
 
-const policy = (i: number): fc.Arbitrary<CiliumPolicy> =>
+const policy = (i: number, pods: readonly Pod[]): fc.Arbitrary<CiliumPolicy> =>
   fc
     .record({ clusterwide: fc.boolean(), namespace: fc.constantFrom(...NAMESPACES) })
     .chain(({ clusterwide, namespace }) => {
@@ -63,10 +86,10 @@ const policy = (i: number): fc.Arbitrary<CiliumPolicy> =>
       return fc.record({
         ns: fc.constant(ns),
         endpointSelector: ciliumSelector,
-        ingress: section('ingress', ns),
-        ingressDeny: section('ingressDeny', ns),
-        egress: section('egress', ns),
-        egressDeny: section('egressDeny', ns),
+        ingress: section('ingress', ns, pods),
+        ingressDeny: section('ingressDeny', ns, pods),
+        egress: section('egress', ns, pods),
+        egressDeny: section('egressDeny', ns, pods),
         given: fc.record({ ingress: fc.option(fc.boolean(), { nil: undefined }), egress: fc.option(fc.boolean(), { nil: undefined }) }),
         // A host policy (nodeSelector) or a reserved: endpointSelector, now and then.
         selectsNoPod: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
@@ -96,5 +119,5 @@ const policy = (i: number): fc.Arbitrary<CiliumPolicy> =>
  */
 export const randomCiliumSnapshot: fc.Arbitrary<Snapshot> = fc
   .record({ base: fc.oneof({ weight: 4, arbitrary: randomSnapshot }, { weight: 1, arbitrary: randomAdminSnapshot }), n: fc.integer({ min: 1, max: 4 }), assumptions: fc.option(pluginAssumptions, { nil: undefined }) })
-  .chain((x) => fc.tuple(fc.constant(x.base), fc.constant(x.assumptions), fc.tuple(...Array.from({ length: x.n }, (_, i) => policy(i)))))
+  .chain((x) => fc.tuple(fc.constant(x.base), fc.constant(x.assumptions), fc.tuple(...Array.from({ length: x.n }, (_, i) => policy(i, x.base.pods)))))
   .map(([base, assumptions, ciliumPolicies]) => ({ ...base, ...(assumptions ? { assumptions } : {}), ciliumPolicies }));

@@ -12,7 +12,7 @@ import { randomCiliumSnapshot } from '../helpers/random-cilium.js';
 
 /**
  * convertCilium on random clusters (test/helpers/random-cilium.ts), half of the Cilium rules cut
- * down to what NetworkPolicy can say (namespaced, allow rules only, modelled peers, default deny
+ * down to what NetworkPolicy can say (namespaced, allow rules only, modelled peers other than toServices, default deny
  * where there are rules; such clusters without plugin assumptions, host-network pods or admin
  * policies). Whenever it says "exact", the reference evaluator — not the engine
  * that convertCilium's proof uses — gives the same answer with the written NetworkPolicy in place
@@ -24,7 +24,7 @@ function expressible(p: CiliumPolicy): CiliumPolicy | undefined {
   if (p.namespace === undefined || p.selectsNoPod || keys.some((k) => k.startsWith('io.'))) return undefined; // a podSelector has no namespace labels
   const rules = p.rules
     .filter((r) => !r.deny)
-    .map((r) => (r.peers === 'any' ? r : { ...r, peers: r.peers.filter((x) => x.kind !== 'unmodelled' && (x.kind !== 'entity' || (MODELLED_ENTITIES as readonly string[]).includes(x.entity))) }));
+    .map((r) => (r.peers === 'any' ? r : { ...r, peers: r.peers.filter((x) => x.kind !== 'unmodelled' && x.kind !== 'service' && (x.kind !== 'entity' || (MODELLED_ENTITIES as readonly string[]).includes(x.entity))) }));
   const has = (d: 'ingress' | 'egress') => rules.some((r) => r.direction === d);
   if (!has('ingress') && !has('egress')) return undefined; // no default deny at all: no NetworkPolicy says that
   return { ...p, rules, defaultDeny: { ingress: has('ingress'), egress: has('egress') } };

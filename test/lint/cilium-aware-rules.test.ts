@@ -95,6 +95,15 @@ describe('unknown-named-port reads Cilium toPorts (docs/cilium.md Ports: a name 
   ])('%s', (_t, spec, expected) => {
     expect(findings('unknown-named-port', cnp(spec))).toEqual(expected);
   });
+
+  // toServices with toPorts (Cilium 1.17+, docs/cilium.md "Services"): the destinations are the Service's pods.
+  const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: db, namespace: shop}\nspec: {selector: {app: db}, ports: [{port: 5432}]}\n';
+  it.each([
+    ['toServices to db by its port name', "  endpointSelector: {matchLabels: {app: web}}\n  egress:\n  - toServices: [{k8sService: {serviceName: db, namespace: shop}}]\n    toPorts: [{ports: [{port: pg, protocol: TCP}]}]\n", []],
+    ['toServices to db on a name only web exposes', "  endpointSelector: {matchLabels: {app: web}}\n  egress:\n  - toServices: [{k8sService: {serviceName: db, namespace: shop}}]\n    toPorts: [{ports: [{port: http, protocol: TCP}]}]\n", [{ messageId: 'cilium', line: 26, field: 'spec.egress[0].toPorts[0].ports[0]', object: 'CiliumNetworkPolicy shop/p' }]],
+  ])('%s', (_t, spec, expected) => {
+    expect(findings('unknown-named-port', cnp(spec), service)).toEqual(expected);
+  });
 });
 
 describe('redundant-rule reads Cilium rules (computed with the engine, as for NetworkPolicy)', () => {

@@ -1,7 +1,9 @@
 import type { AdminPolicy } from '../../model/admin-policy.js';
 import { CILIUM_KINDS, ciliumPolicyRef, type CiliumPolicy } from '../../model/cilium-policy.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Service } from '../../model/snapshot.js';
 import type { UnmodelledObject } from '../../model/unmodelled.js';
+import { resolveCiliumServices } from '../resolve-cilium-services.js';
 import type { RawObject } from '../parse-documents.js';
 import type { ObjectReader } from '../object-reader.js';
 import { readCiliumPolicy } from './cilium-policy.js';
@@ -30,6 +32,11 @@ export class CiliumPolicies {
     }
     this.sources.set(key, r);
     this.byObject.set(key, policies);
+  }
+
+  /** Resolves `toServices` peers once every Service is read (before `unmodelled` and `policies`). */
+  resolveServices(services: readonly Service[], diagnostics: Diagnostic[]): void {
+    for (const [key, policies] of this.byObject) this.byObject.set(key, resolveCiliumServices(policies, services, diagnostics));
   }
 
   unmodelled(): UnmodelledObject[] {

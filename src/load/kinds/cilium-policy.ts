@@ -17,6 +17,7 @@ import { describe, type ObjectReader } from '../object-reader.js';
 import { validateCiliumPolicyShape } from '../validate-cilium.js';
 import { readCiliumSelector } from './cilium-selector.js';
 import { readToPorts } from './cilium-to-ports.js';
+import { readToServices } from './cilium-to-services.js';
 
 const SECTIONS: readonly CiliumSection[] = ['ingress', 'ingressDeny', 'egress', 'egressDeny'];
 
@@ -125,7 +126,8 @@ function readSectionRule(r: ObjectReader, section: CiliumSection, index: number,
   const present = L3[direction].filter((f) => (r.list([...path, f])?.length ?? 0) > 0);
   if (present.length > 1) r.report('error', [...path, present[1]!], 'invalid-rule', `Cilium does not support combining ${present[0]} and ${present[1]} in one rule (Rule.Sanitize)`);
   const toPorts = r.list([...path, 'toPorts']);
-  if (r.has([...path, 'toServices']) && toPorts?.length) r.report('error', [...path, 'toPorts'], 'invalid-rule', 'Cilium does not support combining toServices and toPorts (Rule.Sanitize)');
+  // Allowed since 1.17 (l3DependentL4Support, pkg/policy/api/rule_validation_helpers.go); refused before (cilium/cilium#20067).
+  if (r.has([...path, 'toServices']) && toPorts?.length) r.report('warning', [...path, 'toPorts'], 'cilium-version-dependent', 'toServices with toPorts: Cilium 1.17 and later apply the ports to the Service\'s pods, as read here; Cilium 1.16 and older reject the whole policy (cilium/cilium#20067)');
   const icmps = r.list([...path, 'icmps']);
   if (icmps?.length && toPorts?.length) r.report('error', [...path, 'icmps'], 'invalid-rule', 'the icmps block may only be present without toPorts (Rule.Sanitize)');
 
@@ -176,7 +178,8 @@ function readSectionRule(r: ObjectReader, section: CiliumSection, index: number,
     });
     if (c) peers.push({ kind: 'cidr', cidr: c, except, source: r.at(at) });
   });
-  for (const f of direction === 'ingress' ? ['fromNodes', 'fromGroups'] : ['toNodes', 'toGroups', 'toServices', 'toFQDNs']) {
+  if (direction === 'egress') peers.push(...readToServices(r, path, deny, note));
+  for (const f of direction === 'ingress' ? ['fromNodes', 'fromGroups'] : ['toNodes', 'toGroups', 'toFQDNs']) {
     if (!(r.list([...path, f])?.length ?? 0)) continue;
     note([...path, f], f);
     peers.push({ kind: 'unmodelled', what: f, source: r.at([...path, f]) });

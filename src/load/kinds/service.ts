@@ -20,5 +20,6 @@ export function readService(r: ObjectReader): Service | undefined {
     ports.push({ ...(name ? { name } : {}), port, protocol, targetPort });
   });
   const selector = r.has(['spec', 'selector']) ? r.stringMap(['spec', 'selector']) : undefined;
-  return { name: r.name, namespace: r.namespace, ...(selector ? { selector } : {}), ports, source: r.at([]) };
+  const labels = r.stringMap(['metadata', 'labels']);
+  return { name: r.name, namespace: r.namespace, ...(Object.keys(labels).length ? { labels } : {}), ...(selector ? { selector } : {}), ports, source: r.at([]) };
 }

@@ -5,7 +5,7 @@
  * ciliumclusterwidenetworkpolicies.yaml (main branch, commit 02904c9b, controller-gen v0.19.0: the
  * Cilium 1.19 development line; the rule fields are those of 1.16–1.18 too), with the Go types
  * of pkg/policy/api (Rule, IngressRule, IngressDenyRule, EgressRule, EgressDenyRule, PortRule,
- * PortDenyRule, PortProtocol, CIDRRule, FQDNSelector, Service, ICMPRule). Unknown fields are
+ * PortDenyRule, PortProtocol, CIDRRule, FQDNSelector, Service with K8sServiceNamespace and K8sServiceSelectorNamespace, ICMPRule). Unknown fields are
  * errors, as with kubectl's strict field validation. Value rules (CIDR syntax, ports, entities,
  * what may be combined: Rule.Sanitize in pkg/policy/api/rule_validation.go) are checked in
  * ../kinds/cilium-policy.ts. L7 rules, TLS contexts and listeners are typed as objects only.
@@ -58,6 +58,15 @@ const icmps = { type: 'array', items: anyObject } as const;
 const authentication = { type: 'object', additionalProperties: false, required: ['mode'], properties: { mode: { type: 'string' } } } as const;
 const entities = { type: 'array', items: { type: 'string' } } as const;
 const groups = { type: 'array', items: anyObject } as const;
+/** `toServices` items (api.Service: K8sServiceNamespace, K8sServiceSelectorNamespace, whose `selector` is required). */
+const service = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    k8sService: { type: 'object', additionalProperties: false, properties: { serviceName: { type: 'string' }, namespace: { type: 'string' } } },
+    k8sServiceSelector: { type: 'object', additionalProperties: false, required: ['selector'], properties: { selector: labelSelector, namespace: { type: 'string' } } },
+  },
+} as const;
 
 const ingressCommon = {
   fromEndpoints: selectorList,
@@ -75,7 +84,7 @@ const egressCommon = {
   toCIDR: stringList,
   toCIDRSet: cidrRules,
   toEntities: entities,
-  toServices: { type: 'array', items: anyObject },
+  toServices: { type: 'array', items: service },
   toGroups: groups,
   toNodes: selectorList,
   icmps,
