@@ -118,10 +118,12 @@ export function proveGeneration(req: Requirement, before: Snapshot, after: Snaps
     const [first, ...rest] = c.pods;
     if (!first || !rest.length) continue;
     const others = pods.filter((o) => classOf.get(o) !== c);
-    const pieces = (list: readonly AddressPiece[]) => list.map((x) => `${x.family}:${x.lo}-${x.hi}:${x.connections}`).join(',');
-    const sig = (p: Pod) => `${others.map((o) => `${req.between(p, o)}|${req.between(o, p)}`).join(';')}#${pieces(req.fromOutside(p))}#${pieces(req.toOutside(p))}`;
-    const s0 = sig(first);
-    if (rest.some((p) => sig(p) !== s0)) uneven.add(c);
+    // Compared peer by peer, stopping at the first difference (not as strings of every peer).
+    const same = (x: ConnectionSet, y: ConnectionSet) => x === y || x.equals(y);
+    const samePieces = (x: readonly AddressPiece[], y: readonly AddressPiece[]) => x === y || (x.length === y.length && x.every((a, i) => a.family === y[i]!.family && a.lo === y[i]!.lo && a.hi === y[i]!.hi && same(a.connections, y[i]!.connections)));
+    const likeFirst = (p: Pod) =>
+      others.every((o) => same(req.between(p, o), req.between(first, o)) && same(req.between(o, p), req.between(o, first))) && samePieces(req.fromOutside(p), req.fromOutside(first)) && samePieces(req.toOutside(p), req.toOutside(first));
+    if (!rest.every(likeFirst)) uneven.add(c);
   }
   const ctx: Context = { before, classOf, uneven, managed };
   return { required: required.size, missing: missing.list(ctx, 'missing'), extra: extra.list(ctx, 'extra') };
