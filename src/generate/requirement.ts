@@ -40,6 +40,20 @@ export class Requirement {
     return this.pairs.get(src)?.get(dst) ?? ConnectionSet.NONE;
   }
 
+  /**
+   * Pods with the same key need the same connections with every other pod (a stored requirement:
+   * each pod its own key; one read from a matrix: the engine's pod class), so that pairs can be
+   * taken once per pair of keys. `betweenKeys` is `between` of two pods with those keys that are
+   * not the same pod.
+   */
+  keyOf(pod: Pod): unknown {
+    return pod;
+  }
+
+  betweenKeys(src: unknown, dst: unknown): ConnectionSet {
+    return this.between(src as Pod, dst as Pod);
+  }
+
   fromOutside(dst: Pod): readonly AddressPiece[] {
     return this.inbound.get(dst) ?? [];
   }
@@ -82,6 +96,14 @@ class MatrixRequirement extends Requirement {
   override between(src: Pod, dst: Pod): ConnectionSet {
     if (src === dst && !hasReplicaPeers(src)) return ConnectionSet.NONE;
     return this.m.connections(this.entity.get(src)!, this.entity.get(dst)!);
+  }
+
+  override keyOf(pod: Pod): unknown {
+    return this.entity.get(pod)!;
+  }
+
+  override betweenKeys(src: unknown, dst: unknown): ConnectionSet {
+    return this.m.connections(src as number, dst as number);
   }
 
   override fromOutside(dst: Pod): readonly AddressPiece[] {

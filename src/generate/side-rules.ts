@@ -29,15 +29,39 @@ export interface ClassIndex {
 const EVERY = { matchLabels: {}, matchExpressions: [] } satisfies LabelSelector;
 const namespaceNamed = (ns: string): LabelSelector => ({ matchLabels: { 'kubernetes.io/metadata.name': ns }, matchExpressions: [] });
 
+/** A class's pods by the requirement's key (pods that need the same), counted. */
+const keyCache = new WeakMap<Requirement, Map<PodClass, Map<unknown, { pods: number; replicas: boolean }>>>();
+function keysOf(req: Requirement, c: PodClass): Map<unknown, { pods: number; replicas: boolean }> {
+  let perReq = keyCache.get(req);
+  if (!perReq) keyCache.set(req, (perReq = new Map()));
+  let keys = perReq.get(c);
+  if (!keys) {
+    keys = new Map();
+    for (const p of c.pods) {
+      const k = req.keyOf(p);
+      const e = keys.get(k);
+      if (e) {
+        e.pods++;
+        e.replicas ||= hasReplicaPeers(p);
+      } else keys.set(k, { pods: 1, replicas: hasReplicaPeers(p) });
+    }
+    perReq.set(c, keys);
+  }
+  return keys;
+}
+
 /** What the class must allow on one side, per peer class and per outside address piece. */
 function needs(req: Requirement, target: PodClass, classes: readonly PodClass[], direction: Direction): { perClass: Map<PodClass, ConnectionSet>; outside: AddressPiece[] } {
   const perClass = new Map<PodClass, ConnectionSet>();
+  const mine = keysOf(req, target);
   for (const other of classes) {
     let c = ConnectionSet.NONE;
-    for (const a of target.pods) {
-      for (const b of other.pods) {
-        if (a === b && !hasReplicaPeers(a)) continue;
-        const x = direction === 'ingress' ? req.between(b, a) : req.between(a, b);
+    const theirs = other === target ? mine : keysOf(req, other);
+    for (const [ka, a] of mine) {
+      for (const [kb] of theirs) {
+        // The same key in the same class: a pair only between two of its pods, or replicas of one.
+        if (ka === kb && other === target && a.pods < 2 && !a.replicas) continue;
+        const x = direction === 'ingress' ? req.betweenKeys(kb, ka) : req.betweenKeys(ka, kb);
         if (x !== c && !x.isEmpty()) c = c.isEmpty() ? x : c.union(x);
       }
     }
