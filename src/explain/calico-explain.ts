@@ -1,7 +1,7 @@
 import { DEFAULT_TIER, KNP_ORDER, KUBE_ADMIN_TIER, KUBE_BASELINE_TIER, byOrderThenName, type CalicoObjects, type CalicoPolicy } from '../model/calico-policy.js';
 import type { Labels } from '../model/labels.js';
 import type { Direction } from '../model/policy.js';
-import type { Pod } from '../model/snapshot.js';
+import type { Pod, ServiceAccount } from '../model/snapshot.js';
 import { CONNECTION_SETS } from '../engine/admin-tiers.js';
 import { throughCalicoTiers, type CalicoStepAction, type CalicoTierSteps } from '../engine/calico-combine.js';
 import { calicoRuleConnections } from '../engine/calico-ports.js';
@@ -27,8 +27,9 @@ export class CalicoExplainer {
   constructor(
     private readonly calico: CalicoObjects,
     nsLabels: ReadonlyMap<string, Labels>,
+    accounts: readonly ServiceAccount[] | undefined,
   ) {
-    this.matcher = new CalicoReference(calico, nsLabels);
+    this.matcher = new CalicoReference(calico, nsLabels, accounts);
     this.tiers = calicoTierOrder(calico);
   }
 

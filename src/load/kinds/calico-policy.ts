@@ -45,10 +45,7 @@ export function readCalicoPolicy(r: ObjectReader): CalicoPolicy | undefined {
     unmodelled.push(what);
     r.report('warning', at, 'calico-unmodelled', `${what} is not modelled: answers for the endpoints this policy selects are undetermined`);
   };
-  if (r.has(['spec', 'serviceAccountSelector'])) {
-    readCalicoSelector(r, ['spec', 'serviceAccountSelector'], 'other');
-    note(['spec', 'serviceAccountSelector'], 'serviceAccountSelector (ServiceAccount labels are not read)');
-  }
+  const serviceAccountSelector = readCalicoSelector(r, ['spec', 'serviceAccountSelector'], 'other');
   const typeList = r.list(['spec', 'types']) ?? [];
   const seen = new Set<string>();
   typeList.forEach((t, i) => {
@@ -87,6 +84,8 @@ export function readCalicoPolicy(r: ObjectReader): CalicoPolicy | undefined {
     ...(order !== undefined ? { order } : {}),
     selector,
     ...(namespaceSelector !== undefined ? { namespaceSelector } : {}),
+    // An empty serviceAccountSelector adds nothing (selectors.go prefixAndAppendSelector).
+    ...(serviceAccountSelector ? { serviceAccountSelector } : {}),
     types,
     ingress,
     egress,

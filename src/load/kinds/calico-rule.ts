@@ -113,10 +113,7 @@ function readEntity(r: ObjectReader, at: Path, note: (at: Path, what: string) =>
   const ports = readPorts(r, [...at, 'ports']);
   const notPorts = readPorts(r, [...at, 'notPorts']);
   const names = r.list([...at, 'serviceAccounts', 'names']);
-  if (r.has([...at, 'serviceAccounts', 'selector'])) {
-    readCalicoSelector(r, [...at, 'serviceAccounts', 'selector'], 'other');
-    note([...at, 'serviceAccounts', 'selector'], `${side}.serviceAccounts.selector (ServiceAccount labels are not read)`);
-  }
+  const serviceAccountSelector = readCalicoSelector(r, [...at, 'serviceAccounts', 'selector'], 'other');
   if (r.has([...at, 'services'])) {
     const s = [...at, 'services'];
     if (!r.get([...s, 'name'])) r.report('error', s, 'missing-field', 'services must specify a service name');
@@ -135,6 +132,8 @@ function readEntity(r: ObjectReader, at: Path, note: (at: Path, what: string) =>
       ...(notSelector !== undefined ? { notSelector } : {}),
       ...(namespaceSelector !== undefined ? { namespaceSelector } : {}),
       ...(serviceAccountNames && names!.length ? { serviceAccountNames } : {}),
+      // An empty selector adds nothing (rules.go parseServiceAccounts).
+      ...(serviceAccountSelector ? { serviceAccountSelector } : {}),
       ...(side === 'destination' && ports && ports.ports.length ? { ports: ports.ports } : {}),
       notPorts: side === 'destination' ? (notPorts?.ports ?? []) : [],
     },
