@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { CalicoAction, CalicoEntityRule, CalicoNetworkSet, CalicoPolicy, CalicoPort, CalicoRule, CalicoTier } from '../../src/model/calico-policy.js';
 import type { Direction, Protocol } from '../../src/model/policy.js';
-import type { Snapshot } from '../../src/model/snapshot.js';
+import type { ServiceAccount, Snapshot } from '../../src/model/snapshot.js';
 import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './random-cluster.js';
 
 /**
@@ -10,7 +10,9 @@ import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './
  * NetworkPolicies (and sometimes admin network policies): both policy kinds, up to two extra tiers
  * (one with default action Pass), colliding orders (and none), the four actions, selectors and
  * notSelectors, namespaceSelectors with all() and global(), serviceAccounts, nets and notNets,
- * network sets, protocols and notProtocol, ports, ranges, names and notPorts.
+ * network sets, protocols and notProtocol, ports, ranges, names and notPorts; ServiceAccount
+ * objects (some absent) with labels, matched by `serviceAccountSelector` and
+ * `serviceAccounts.selector`, and network sets that carry a `pcsa.` label.
  */
 const src = { file: 'random', doc: 0, line: 1, col: 1 };
 const NAMESPACES = ['a', 'b', 'c'];
@@ -34,6 +36,8 @@ const selector: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constant('all()') },
   { weight: 2, arbitrary: fc.tuple(atom, atom, fc.constantFrom('&&', '||')).map(([a, b, op]) => `${a} ${op} ${b}`) },
 );
+/** On a ServiceAccount's labels (team, app = x, y; projectcalico.org/name). */
+const accountSelector = fc.constantFrom("team == 'x'", "team != 'y'", '!has(team)', "projectcalico.org/name == 'sa1'", "app in {'x', 'y'}", 'all()', "team == 'x' || projectcalico.org/name == 'default'");
 const namespaceSelector = fc.constantFrom("team == 'x'", "team != 'y'", 'all()', 'global()', "projectcalico.org/name == 'b'", 'has(team)');
 
 const port: fc.Arbitrary<CalicoPort> = fc.oneof(
@@ -52,6 +56,7 @@ const entity = (withPorts: boolean): fc.Arbitrary<CalicoEntityRule> =>
       notSelector: opt(selector, 5),
       namespaceSelector: opt(namespaceSelector, 5),
       serviceAccountNames: opt(fc.uniqueArray(fc.constantFrom('default', 'sa1'), { minLength: 1, maxLength: 2 }), 6),
+      serviceAccountSelector: opt(accountSelector, 4),
       ports: withPorts ? opt(fc.array(port, { minLength: 1, maxLength: 2 }), 2) : fc.constant(undefined),
       notPorts: withPorts ? fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(port, { minLength: 1, maxLength: 2 }) }) : fc.constant([]),
     })
@@ -62,6 +67,7 @@ const entity = (withPorts: boolean): fc.Arbitrary<CalicoEntityRule> =>
       if (e.notSelector !== undefined) out.notSelector = e.notSelector;
       if (e.namespaceSelector !== undefined) out.namespaceSelector = e.namespaceSelector;
       if (e.serviceAccountNames) out.serviceAccountNames = e.serviceAccountNames;
+      if (e.serviceAccountSelector !== undefined) out.serviceAccountSelector = e.serviceAccountSelector;
       if (e.ports) out.ports = e.ports;
       return out;
     });
@@ -95,6 +101,7 @@ const policy = (i: number, tiers: readonly string[]): fc.Arbitrary<CalicoPolicy>
       order: fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 4, arbitrary: fc.constantFrom(100, 500, 500, 1000, 1000, 2000) }),
       selector: fc.oneof({ weight: 2, arbitrary: fc.constant('all()') }, { weight: 3, arbitrary: selector }),
       namespaceSelector: opt(namespaceSelector.filter((s) => s !== 'global()'), 4),
+      serviceAccountSelector: opt(accountSelector, 3),
       ingress: rules('ingress'),
       egress: rules('egress'),
       types: fc.option(fc.constantFrom({ ingress: true, egress: false }, { ingress: false, egress: true }, { ingress: true, egress: true }), { nil: undefined }),
@@ -108,6 +115,7 @@ const policy = (i: number, tiers: readonly string[]): fc.Arbitrary<CalicoPolicy>
       ...(p.order !== undefined ? { order: p.order } : {}),
       selector: p.selector,
       ...(p.global && p.namespaceSelector !== undefined ? { namespaceSelector: p.namespaceSelector } : {}),
+      ...(p.serviceAccountSelector !== undefined ? { serviceAccountSelector: p.serviceAccountSelector } : {}),
       types: p.types ?? { ingress: p.ingress.length > 0 || p.egress.length === 0, egress: p.egress.length > 0 },
       ingress: p.ingress,
       egress: p.egress,
@@ -118,8 +126,15 @@ const policy = (i: number, tiers: readonly string[]): fc.Arbitrary<CalicoPolicy>
 
 const networkSet = (i: number): fc.Arbitrary<CalicoNetworkSet> =>
   fc
-    .record({ global: fc.boolean(), namespace: fc.constantFrom(...NAMESPACES), role: fc.constantFrom('partner', 'bad'), nets: fc.uniqueArray(fc.constantFrom(...CIDRS), { minLength: 1, maxLength: 2 }) })
-    .map((s) => ({ kind: s.global ? 'GlobalNetworkSet' : 'NetworkSet', name: `set${i}`, ...(s.global ? {} : { namespace: s.namespace }), labels: { role: s.role }, nets: s.nets.map(cidr), source: src }));
+    .record({ global: fc.boolean(), namespace: fc.constantFrom(...NAMESPACES), role: fc.constantFrom('partner', 'bad'), team: opt(fc.constantFrom('x', 'y'), 3), nets: fc.uniqueArray(fc.constantFrom(...CIDRS), { minLength: 1, maxLength: 2 }) })
+    .map((s) => ({ kind: s.global ? 'GlobalNetworkSet' : 'NetworkSet', name: `set${i}`, ...(s.global ? {} : { namespace: s.namespace }), labels: { role: s.role, ...(s.team ? { 'pcsa.team': s.team } : {}) }, nets: s.nets.map(cidr), source: src }));
+
+/** ServiceAccounts default and sa1 of each namespace, each present three times in four, labelled team and app = x or y (or not). */
+const serviceAccounts: fc.Arbitrary<ServiceAccount[]> = fc
+  .array(fc.record({ present: fc.constantFrom(true, true, true, false), team: opt(fc.constantFrom('x', 'y'), 2), app: opt(fc.constantFrom('x', 'y'), 3) }), { minLength: NAMESPACES.length * 2, maxLength: NAMESPACES.length * 2 })
+  .map((xs) =>
+    xs.flatMap((x, i) => (x.present ? [{ name: i % 2 ? 'sa1' : 'default', namespace: NAMESPACES[i >> 1]!, labels: { ...(x.team ? { team: x.team } : {}), ...(x.app ? { app: x.app } : {}) }, source: src }] : [])),
+  );
 
 const tiers: fc.Arbitrary<CalicoTier[]> = fc.constantFrom<CalicoTier[]>(
   [],
@@ -155,10 +170,12 @@ export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
       fc.tuple(fc.tuple(...Array.from({ length: x.n }, (_, i) => policy(i, names))), sweep).map(([ps, sw]) => [...ps, ...sw]),
       x.sets ? fc.tuple(...Array.from({ length: x.sets }, (_, i) => networkSet(i))) : fc.constant([]),
       fc.array(fc.constantFrom('default', 'sa1', undefined), { minLength: 7, maxLength: 7 }),
+      serviceAccounts,
     );
   })
-  .map(([x, policies, networkSets, accounts]) => ({
+  .map(([x, policies, networkSets, accounts, serviceAccountObjects]) => ({
     ...x.base,
+    serviceAccounts: serviceAccountObjects,
     pods: x.base.pods.map((p, i) => (accounts[i] ? { ...p, serviceAccountName: accounts[i] } : p)),
     ...(x.assumptions ? { assumptions: x.assumptions } : {}),
     calico: { policies, networkSets, tiers: [...x.tiers, { name: 'default', order: 1_000_000, defaultAction: 'Deny' as const }] },
