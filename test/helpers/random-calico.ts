@@ -56,7 +56,6 @@ const entity = (withPorts: boolean): fc.Arbitrary<CalicoEntityRule> =>
       notSelector: opt(selector, 5),
       namespaceSelector: opt(namespaceSelector, 5),
       serviceAccountNames: opt(fc.uniqueArray(fc.constantFrom('default', 'sa1'), { minLength: 1, maxLength: 2 }), 6),
-      serviceAccountSelector: opt(accountSelector, 4),
       ports: withPorts ? opt(fc.array(port, { minLength: 1, maxLength: 2 }), 2) : fc.constant(undefined),
       notPorts: withPorts ? fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(port, { minLength: 1, maxLength: 2 }) }) : fc.constant([]),
     })
@@ -67,7 +66,6 @@ const entity = (withPorts: boolean): fc.Arbitrary<CalicoEntityRule> =>
       if (e.notSelector !== undefined) out.notSelector = e.notSelector;
       if (e.namespaceSelector !== undefined) out.namespaceSelector = e.namespaceSelector;
       if (e.serviceAccountNames) out.serviceAccountNames = e.serviceAccountNames;
-      if (e.serviceAccountSelector !== undefined) out.serviceAccountSelector = e.serviceAccountSelector;
       if (e.ports) out.ports = e.ports;
       return out;
     });
@@ -101,7 +99,6 @@ const policy = (i: number, tiers: readonly string[]): fc.Arbitrary<CalicoPolicy>
       order: fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 4, arbitrary: fc.constantFrom(100, 500, 500, 1000, 1000, 2000) }),
       selector: fc.oneof({ weight: 2, arbitrary: fc.constant('all()') }, { weight: 3, arbitrary: selector }),
       namespaceSelector: opt(namespaceSelector.filter((s) => s !== 'global()'), 4),
-      serviceAccountSelector: opt(accountSelector, 3),
       ingress: rules('ingress'),
       egress: rules('egress'),
       types: fc.option(fc.constantFrom({ ingress: true, egress: false }, { ingress: false, egress: true }, { ingress: true, egress: true }), { nil: undefined }),
@@ -115,7 +112,6 @@ const policy = (i: number, tiers: readonly string[]): fc.Arbitrary<CalicoPolicy>
       ...(p.order !== undefined ? { order: p.order } : {}),
       selector: p.selector,
       ...(p.global && p.namespaceSelector !== undefined ? { namespaceSelector: p.namespaceSelector } : {}),
-      ...(p.serviceAccountSelector !== undefined ? { serviceAccountSelector: p.serviceAccountSelector } : {}),
       types: p.types ?? { ingress: p.ingress.length > 0 || p.egress.length === 0, egress: p.egress.length > 0 },
       ingress: p.ingress,
       egress: p.egress,
@@ -126,8 +122,8 @@ const policy = (i: number, tiers: readonly string[]): fc.Arbitrary<CalicoPolicy>
 
 const networkSet = (i: number): fc.Arbitrary<CalicoNetworkSet> =>
   fc
-    .record({ global: fc.boolean(), namespace: fc.constantFrom(...NAMESPACES), role: fc.constantFrom('partner', 'bad'), team: opt(fc.constantFrom('x', 'y'), 3), nets: fc.uniqueArray(fc.constantFrom(...CIDRS), { minLength: 1, maxLength: 2 }) })
-    .map((s) => ({ kind: s.global ? 'GlobalNetworkSet' : 'NetworkSet', name: `set${i}`, ...(s.global ? {} : { namespace: s.namespace }), labels: { role: s.role, ...(s.team ? { 'pcsa.team': s.team } : {}) }, nets: s.nets.map(cidr), source: src }));
+    .record({ global: fc.boolean(), namespace: fc.constantFrom(...NAMESPACES), role: fc.constantFrom('partner', 'bad'), nets: fc.uniqueArray(fc.constantFrom(...CIDRS), { minLength: 1, maxLength: 2 }) })
+    .map((s) => ({ kind: s.global ? 'GlobalNetworkSet' : 'NetworkSet', name: `set${i}`, ...(s.global ? {} : { namespace: s.namespace }), labels: { role: s.role }, nets: s.nets.map(cidr), source: src }));
 
 /** ServiceAccounts default and sa1 of each namespace, each present three times in four, labelled team and app = x or y (or not). */
 const serviceAccounts: fc.Arbitrary<ServiceAccount[]> = fc
@@ -160,6 +156,24 @@ const sweep: fc.Arbitrary<CalicoPolicy[]> = fc.oneof(
   },
 );
 
+/** Service account selectors drawn per cluster: one per policy and one per rule end, in order (more than five policies of four rules each need). */
+const ACCOUNT_PICKS = 48;
+
+/** Puts the drawn service account selectors on the policies (`serviceAccountSelector`) and on their rules' ends (`serviceAccounts.selector`), in order. */
+function withAccountSelectors(policies: CalicoPolicy[], picks: readonly (string | undefined)[]): CalicoPolicy[] {
+  let next = 0;
+  const pick = () => picks[next++ % picks.length];
+  const end = (e: CalicoEntityRule): CalicoEntityRule => {
+    const s = pick();
+    return s === undefined ? e : { ...e, serviceAccountSelector: s };
+  };
+  const rule = (r: CalicoRule): CalicoRule => ({ ...r, source: end(r.source), destination: end(r.destination) });
+  return policies.map((p) => {
+    const s = pick();
+    return { ...p, ...(s !== undefined ? { serviceAccountSelector: s } : {}), ingress: p.ingress.map(rule), egress: p.egress.map(rule) };
+  });
+}
+
 /** A random cluster with NetworkPolicies, sometimes admin network policies, and one to four Calico policies in random tiers; pods get service accounts. */
 export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
   .record({ base: fc.oneof({ weight: 3, arbitrary: randomSnapshot }, { weight: 2, arbitrary: randomAdminSnapshot }), tiers, n: fc.integer({ min: 1, max: 4 }), sets: fc.integer({ min: 0, max: 2 }), assumptions: fc.option(pluginAssumptions, { nil: undefined }) })
@@ -170,13 +184,20 @@ export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
       fc.tuple(fc.tuple(...Array.from({ length: x.n }, (_, i) => policy(i, names))), sweep).map(([ps, sw]) => [...ps, ...sw]),
       x.sets ? fc.tuple(...Array.from({ length: x.sets }, (_, i) => networkSet(i))) : fc.constant([]),
       fc.array(fc.constantFrom('default', 'sa1', undefined), { minLength: 7, maxLength: 7 }),
+      // Drawn last, so that the rest of the cluster is what it was before service account selectors were drawn.
       serviceAccounts,
+      fc.array(opt(accountSelector, 5), { minLength: ACCOUNT_PICKS, maxLength: ACCOUNT_PICKS }),
+      fc.array(opt(fc.constantFrom('x', 'y'), 3), { minLength: 2, maxLength: 2 }),
     );
   })
-  .map(([x, policies, networkSets, accounts, serviceAccountObjects]) => ({
+  .map(([x, policies, networkSets, accounts, serviceAccountObjects, picks, setTeams]) => ({
     ...x.base,
     serviceAccounts: serviceAccountObjects,
     pods: x.base.pods.map((p, i) => (accounts[i] ? { ...p, serviceAccountName: accounts[i] } : p)),
     ...(x.assumptions ? { assumptions: x.assumptions } : {}),
-    calico: { policies, networkSets, tiers: [...x.tiers, { name: 'default', order: 1_000_000, defaultAction: 'Deny' as const }] },
+    calico: {
+      policies: withAccountSelectors(policies, picks),
+      networkSets: networkSets.map((s, i) => (setTeams[i] ? { ...s, labels: { ...s.labels, 'pcsa.team': setTeams[i]! } } : s)),
+      tiers: [...x.tiers, { name: 'default', order: 1_000_000, defaultAction: 'Deny' as const }],
+    },
   }));
