@@ -138,4 +138,33 @@ describe('Calico objects: reading', () => {
     const { snapshot } = load('apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: prod}\nspec: {serviceAccountName: api, containers: []}\n');
     expect(snapshot.pods[0]!.serviceAccountName).toBe('api');
   });
+
+  // ServiceAccount labels (libcalico-go k8s/conversion/conversion.go ServiceAccountToProfile) and service account selectors.
+  const sa = (name: string, namespace: string, labels = '{}') => `apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: ${name}, namespace: ${namespace}, labels: ${labels}}\n`;
+  const podWith = (name: string, account: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: prod}\nspec: {serviceAccountName: ${account}, containers: []}\n`;
+
+  it('reads v1 ServiceAccounts (name, namespace, labels); one given twice is the later one; other apiVersions are not ServiceAccounts', () => {
+    const { snapshot } = load(sa('api', 'prod', '{team: a}'), sa('api', 'prod', '{team: b}'), sa('web', 'dev'), 'apiVersion: example.com/v1\nkind: ServiceAccount\nmetadata: {name: x, namespace: prod}\n');
+    expect(snapshot.serviceAccounts?.map((a) => [a.namespace, a.name, a.labels])).toEqual([['prod', 'api', { team: 'b' }], ['dev', 'web', {}]]);
+  });
+
+  it('serviceAccountSelector and serviceAccounts.selector are read, not reported; an invalid one is an error', () => {
+    const { calico, messages } = load(sa('default', 'prod'), obj('NetworkPolicy', 'p', "serviceAccountSelector: team == 'a'\ningress:\n  - action: Allow\n    source:\n      serviceAccounts:\n        selector: has(team)", 'prod'));
+    expect(calico!.policies[0]).toMatchObject({ serviceAccountSelector: "team == 'a'", unmodelled: [] });
+    expect(calico!.policies[0]!.ingress[0]!.source.serviceAccountSelector).toBe('has(team)');
+    expect(messages).toEqual([]);
+    const bad = load(obj('NetworkPolicy', 'p', "serviceAccountSelector: team = 'a'", 'prod'));
+    expect(bad.messages.some((m) => m.includes('invalid-selector'))).toBe(true);
+  });
+
+  it("a pod's ServiceAccount missing from the snapshot makes a policy whose service account selector may depend on it undetermined", () => {
+    const policy = obj('NetworkPolicy', 'p', "serviceAccountSelector: team == 'a'", 'prod');
+    const missing = load(podWith('a', 'api'), policy);
+    expect(missing.calico!.policies[0]!.unmodelled).toEqual(['service account selectors (ServiceAccount prod/api not in the snapshot)']);
+    expect(missing.messages.some((m) => m.includes('calico-unknown-service-account') && m.includes('prod/api'))).toBe(true);
+    expect(load(podWith('a', 'api'), sa('api', 'prod'), policy).calico!.policies[0]!.unmodelled).toEqual([]);
+    // all() does not depend on the labels; a pod of another namespace is not selected by a namespaced policy's own selector.
+    expect(load(podWith('a', 'api'), obj('NetworkPolicy', 'p', 'serviceAccountSelector: all()', 'prod')).calico!.policies[0]!.unmodelled).toEqual([]);
+    expect(load(podWith('a', 'api'), obj('NetworkPolicy', 'p', "serviceAccountSelector: team == 'a'", 'dev')).calico!.policies[0]!.unmodelled).toEqual([]);
+  });
 });
