@@ -74,11 +74,22 @@ describe('Calico objects: reading', () => {
     ['icmp without protocol ICMP (Rule XValidation)', 'ingress: [{action: Allow, icmp: {type: 8}}]', 'ICMP fields require protocol to be ICMP or ICMPv6'],
     ['http on a Deny rule (Rule XValidation)', 'ingress: [{action: Deny, http: {methods: [GET]}}]', 'HTTP match is only valid on Allow rules'],
     ['services with a selector (EntityRule XValidation)', "egress: [{action: Allow, destination: {services: {name: svc, namespace: prod}, selector: \"a == 'b'\"}}]", 'cannot specify Selector/NotSelector and Services on the same rule'],
+    ['destination services with ports (Rule XValidation)', 'egress: [{action: Allow, protocol: TCP, destination: {services: {name: svc}, ports: [80]}}]', 'ports and notPorts cannot be specified with services'],
   ])('refuses %s, with the field position, and leaves the object out', (_, body, expected) => {
     const { calico, messages } = load(obj('NetworkPolicy', 'p', `selector: all()\n${body}`, 'prod'));
     expect(calico).toBeUndefined();
     expect(messages.some((m) => m.startsWith('error doc0.yaml:') && m.includes(expected))).toBe(true);
     expect(messages.some((m) => m.includes('calico-not-applied'))).toBe(true);
+  });
+
+  it('services: an ingress source may have (source) ports (the Rule XValidation forbids ports only in a destination with services); a GlobalNetworkPolicy must name the namespace (validateGlobalNetworkPolicySpec)', () => {
+    const withPorts = load(obj('NetworkPolicy', 'p', 'ingress: [{action: Allow, protocol: TCP, source: {services: {name: svc}, ports: [1024]}}]', 'prod'));
+    expect(withPorts.calico!.policies).toHaveLength(1);
+    expect(withPorts.messages.every((m) => m.startsWith('warning'))).toBe(true);
+    const global = load(obj('GlobalNetworkPolicy', 'g', 'egress: [{action: Allow, destination: {services: {name: svc}}}]'));
+    expect(global.calico).toBeUndefined();
+    expect(global.messages.some((m) => m.includes('services in a GlobalNetworkPolicy must specify a namespace'))).toBe(true);
+    expect(load(obj('GlobalNetworkPolicy', 'g', 'egress: [{action: Allow, destination: {services: {name: svc, namespace: prod}}}]')).calico!.policies).toHaveLength(1);
   });
 
   it('points at the line of the bad field', () => {

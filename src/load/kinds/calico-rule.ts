@@ -117,9 +117,11 @@ function readEntity(r: ObjectReader, at: Path, note: (at: Path, what: string) =>
   if (r.has([...at, 'services'])) {
     const s = [...at, 'services'];
     if (!r.get([...s, 'name'])) r.report('error', s, 'missing-field', 'services must specify a service name');
-    for (const [field, what] of [['namespaceSelector', 'NamespaceSelector'], ['serviceAccounts', 'ServiceAccounts'], ['selector', 'Selector/NotSelector'], ['notSelector', 'Selector/NotSelector'], ['nets', 'Nets/NotNets'], ['notNets', 'Nets/NotNets'], ['ports', 'ports and notPorts'], ['notPorts', 'ports and notPorts']] as const) {
+    for (const [field, what] of [['namespaceSelector', 'NamespaceSelector'], ['serviceAccounts', 'ServiceAccounts'], ['selector', 'Selector/NotSelector'], ['notSelector', 'Selector/NotSelector'], ['nets', 'Nets/NotNets'], ['notNets', 'Nets/NotNets']] as const) {
       if (r.has([...at, field])) r.report('error', [...at, field], 'invalid-rule', `cannot specify ${what} and Services on the same rule`);
     }
+    // Ports are forbidden with services in a destination only (Rule XValidation); an ingress rule's source may have source ports.
+    if (side === 'destination') for (const field of ['ports', 'notPorts']) if (r.has([...at, field])) r.report('error', [...at, field], 'invalid-rule', 'ports and notPorts cannot be specified with services');
     note(s, `${side}.services (a Service's endpoints)`);
   }
   if (side === 'source' && (ports?.ports.length || notPorts?.ports.length)) note([...at, ports ? 'ports' : 'notPorts'], 'source ports (connections are analysed by destination port)');
