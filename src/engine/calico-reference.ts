@@ -15,8 +15,8 @@ import {
 } from '../model/calico-policy.js';
 import type { Labels } from '../model/labels.js';
 import type { Cidr, Direction } from '../model/policy.js';
-import type { Pod } from '../model/snapshot.js';
-import { matchesCalicoSelector, parseCalicoSelector } from '../select/calico-selector.js';
+import type { Pod, ServiceAccount } from '../model/snapshot.js';
+import { matchesCalicoSelector, parseCalicoSelector, type CalicoSelector } from '../select/calico-selector.js';
 import type { Endpoint, Traffic } from './endpoint.js';
 
 /** What the rest of the oracle decides for one side: NetworkPolicy (null: it does not isolate), and the first matching rule of the admin tiers. */
@@ -40,6 +40,8 @@ interface Selectable {
  * network policies fill the kube-admin and kube-baseline tiers), rules in order: Allow and Deny
  * decide, Log goes on, Pass skips to the next tier; the tier's default action ends it otherwise
  * (Deny; Pass for the two kube tiers). No tier decided: the namespace's profile allows.
+ * Service account selectors are matched as Calico does: the selector's labels prefixed `pcsa.`,
+ * on endpoint labels that carry the ServiceAccount's labels so prefixed.
  */
 export class CalicoReference {
   private readonly tiers: CalicoTier[];
@@ -47,6 +49,7 @@ export class CalicoReference {
   constructor(
     private readonly calico: CalicoObjects,
     private readonly nsLabels: ReadonlyMap<string, Labels>,
+    private readonly accounts: readonly ServiceAccount[] = [],
   ) {
     const tiers = [...calico.tiers];
     for (const t of [KUBE_ADMIN_TIER, KUBE_BASELINE_TIER]) if (!tiers.some((x) => x.name === t.name)) tiers.push({ name: t.name, order: t.order, defaultAction: 'Pass' });
@@ -108,6 +111,7 @@ export class CalicoReference {
     if (p.namespace !== undefined && pod.namespace !== p.namespace) return false;
     const e = this.endpoint(pod);
     if (!sel(p.selector, e.labels)) return false;
+    if (p.serviceAccountSelector !== undefined && !matchesCalicoSelector(accountSelector(p.serviceAccountSelector, p.kind === 'GlobalNetworkPolicy'), e.labels)) return false;
     return p.namespaceSelector === undefined || sel(p.namespaceSelector, this.namespaceLabels(pod.namespace));
   }
 
@@ -145,6 +149,7 @@ export class CalicoReference {
   private positive(p: CalicoPolicy, e: CalicoEntityRule): ((x: Selectable) => boolean) | undefined {
     const parts: ((x: Selectable) => boolean)[] = [];
     if (e.serviceAccountNames) parts.push((x) => x.serviceAccount !== undefined && e.serviceAccountNames!.includes(x.serviceAccount));
+    if (e.serviceAccountSelector !== undefined) parts.push((x) => matchesCalicoSelector(accountSelector(e.serviceAccountSelector!, false), x.labels));
     if (e.selector !== undefined) parts.push((x) => sel(e.selector!, x.labels));
     const anySelector = parts.length > 0 || e.notSelector !== undefined || e.namespaceSelector !== undefined;
     if (anySelector) {
@@ -158,8 +163,12 @@ export class CalicoReference {
 
   private endpoint(pod: Pod): Selectable {
     const sa = pod.serviceAccountName ?? 'default';
+    // The syncer drops a pod's own pcsa./pcns. labels; the profile ksa.<ns>.<sa> adds the ServiceAccount's, prefixed (none when the snapshot lacks it).
+    const own = Object.fromEntries(Object.entries(pod.labels).filter(([k]) => !k.startsWith('pcsa.') && !k.startsWith('pcns.')));
+    const account = this.accounts.find((a) => a.namespace === pod.namespace && a.name === sa);
+    const inherited = account ? Object.fromEntries([...Object.entries(account.labels), ['projectcalico.org/name', account.name]].map(([k, v]) => [`pcsa.${k}`, v])) : {};
     return {
-      labels: { ...pod.labels, 'projectcalico.org/namespace': pod.namespace, 'projectcalico.org/orchestrator': 'k8s', 'projectcalico.org/serviceaccount': sa },
+      labels: { ...own, ...inherited, 'projectcalico.org/namespace': pod.namespace, 'projectcalico.org/orchestrator': 'k8s', 'projectcalico.org/serviceaccount': sa },
       namespace: pod.namespace,
       serviceAccount: sa,
     };
@@ -186,6 +195,36 @@ function parsed(text: string) {
   return p.selector;
 }
 const sel = (text: string, labels: Labels) => matchesCalicoSelector(parsed(text), labels);
+
+/**
+ * A service account selector as Calico rewrites it (selectors.go parseSelectorAttachPrefix with
+ * parser.PrefixVisitor: every label gets `pcsa.`); a GlobalNetworkPolicy's policy-level one also
+ * has `all()` replaced by `has(projectcalico.org/serviceaccount)` (globalnetworkpolicyprocessor.go).
+ */
+const accountCache = new Map<string, CalicoSelector>();
+function accountSelector(text: string, global: boolean): CalicoSelector {
+  const key = `${global}|${text}`;
+  const hit = accountCache.get(key);
+  if (hit) return hit;
+  const prefix = (s: CalicoSelector): CalicoSelector => {
+    switch (s.kind) {
+      case 'all':
+        return global ? { kind: 'has', label: 'projectcalico.org/serviceaccount' } : s;
+      case 'global':
+        return s;
+      case 'not':
+        return { kind: 'not', operand: prefix(s.operand) };
+      case 'and':
+      case 'or':
+        return { kind: s.kind, operands: s.operands.map(prefix) };
+      default:
+        return { ...s, label: `pcsa.${s.label}` };
+    }
+  };
+  const out = prefix(parsed(text));
+  accountCache.set(key, out);
+  return out;
+}
 
 /** A destination port item: a number range, or a container port name of the destination pod on one of the rule's protocols. */
 function portMatches(x: CalicoPort, r: CalicoRule, t: Traffic): boolean {

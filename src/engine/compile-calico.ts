@@ -12,7 +12,8 @@ import {
   tierIsolates,
 } from '../model/calico-policy.js';
 import type { Direction } from '../model/policy.js';
-import { calicoEndpointLabels, calicoNamespaceLabels, calicoSetLabels } from '../select/calico-labels.js';
+import type { Labels } from '../model/labels.js';
+import { calicoEndpointLabels, calicoNamespaceLabels, calicoServiceAccountView, calicoSetLabels } from '../select/calico-labels.js';
 import { calicoPositive } from '../select/calico-peer.js';
 import { calicoSelectorOf } from '../select/calico-selector-cache.js';
 import { matchesCalicoSelector } from '../select/calico-selector.js';
@@ -57,11 +58,12 @@ export function calicoTierOrder(calico: CalicoObjects): CalicoTier[] {
  * Compiles Calico policies: subjects are the pod classes (not on the host network: Calico makes
  * no workload endpoint for them) each policy selects; a rule's source and destination become
  * bitsets over pod classes and external blocks (network sets and nets). `isolated`: the classes
- * NetworkPolicy isolates (their `knp.default.*` entry); `admin`: whether admin network policies are in the snapshot.
+ * NetworkPolicy isolates (their `knp.default.*` entry); `admin`: whether admin network policies are in the snapshot;
+ * `profiles`: the ServiceAccounts' labels (select/calico-labels.ts calicoServiceAccountProfiles).
  */
-export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { ingress: Bitset; egress: Bitset }, admin: boolean): CompiledCalico {
+export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { ingress: Bitset; egress: Bitset }, admin: boolean, profiles: ReadonlyMap<string, Labels>): CompiledCalico {
   const P = u.pods.classes.length;
-  const endpoints = u.pods.classes.map((c) => (c.hostNetwork ? undefined : { labels: calicoEndpointLabels(c.labels, c.namespace, c.serviceAccountName ?? 'default'), namespace: c.namespace, serviceAccount: c.serviceAccountName ?? 'default' }));
+  const endpoints = u.pods.classes.map((c) => (c.hostNetwork ? undefined : { labels: calicoEndpointLabels(c.labels, c.namespace, c.serviceAccountName ?? 'default', profiles), namespace: c.namespace, serviceAccount: c.serviceAccountName ?? 'default' }));
   const nsLabels = (ns: string) => calicoNamespaceLabels(ns, u.pods.namespaceLabels.get(ns));
   // Per external block: the network sets holding it (a block lies wholly inside or outside every net).
   const setsOf = u.blocks.map((b) =>
@@ -96,6 +98,7 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
       if (!e || (p.namespace !== undefined && e.namespace !== p.namespace)) continue;
       if (!matchesCalicoSelector(calicoSelectorOf(p.selector), e.labels)) continue;
       if (p.namespaceSelector !== undefined && !matchesCalicoSelector(calicoSelectorOf(p.namespaceSelector), nsLabels(e.namespace))) continue;
+      if (p.serviceAccountSelector !== undefined && !matchesCalicoSelector(calicoSelectorOf(p.serviceAccountSelector), calicoServiceAccountView(e.labels))) continue;
       b.set(c);
     }
     return b;

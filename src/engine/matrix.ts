@@ -17,6 +17,7 @@ import { DEFAULT_ASSUMPTIONS } from '../model/cni.js';
 import { blockOf, externalBlocks, ipBlockCoveredBlocks, mentionsIpv6, type ExternalBlock } from './external-blocks.js';
 import { buildPodIndex, type PodIndex } from './pod-index.js';
 import { NonZeroWords, SparseUnionPool, type SparseUnion } from './sparse-union.js';
+import { calicoServiceAccountProfiles } from '../select/calico-labels.js';
 
 /** One source's allowed destinations: for each distinct connection set, the destinations that get it. */
 export interface Row {
@@ -141,7 +142,7 @@ export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new Con
   });
   // Calico policies (docs/calico.md): with them, every side of every pair goes through Calico's tiers,
   // which hold NetworkPolicy (knp.default.*) and the admin network policies (kube-admin, kube-baseline).
-  const calico = snapshot.calico ? compileCalico(snapshot.calico, universe, isolated, admin !== null) : null;
+  const calico = snapshot.calico ? compileCalico(snapshot.calico, universe, isolated, admin !== null, calicoServiceAccountProfiles(snapshot.serviceAccounts)) : null;
   const universalIngress: number[] = [];
   const ingressOf: number[][] = Array.from({ length: E }, () => []);
   ingressRules.forEach((r, j) => {

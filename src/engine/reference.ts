@@ -30,7 +30,7 @@ export class ReferenceEvaluator {
     for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, ns.labels);
     this.plugin = snapshot.assumptions ?? DEFAULT_ASSUMPTIONS;
     this.cilium = snapshot.ciliumPolicies?.length ? new CiliumReference(snapshot.ciliumPolicies, this.nsLabels) : undefined;
-    this.calico = snapshot.calico ? new CalicoReference(snapshot.calico, this.nsLabels) : undefined;
+    this.calico = snapshot.calico ? new CalicoReference(snapshot.calico, this.nsLabels, snapshot.serviceAccounts) : undefined;
   }
 
   private readonly layers: OtherLayers = {

@@ -1,7 +1,8 @@
 import { DEFAULT_TIER, KNP_ORDER, KUBE_ADMIN_TIER, KUBE_BASELINE_TIER, byOrderThenName, type CalicoObjects, type CalicoPolicy } from '../model/calico-policy.js';
+import type { CalicoEntityRule } from '../model/calico-policy.js';
 import type { Labels } from '../model/labels.js';
 import type { Direction } from '../model/policy.js';
-import type { Pod } from '../model/snapshot.js';
+import type { Pod, ServiceAccount } from '../model/snapshot.js';
 import { CONNECTION_SETS } from '../engine/admin-tiers.js';
 import { throughCalicoTiers, type CalicoStepAction, type CalicoTierSteps } from '../engine/calico-combine.js';
 import { calicoRuleConnections } from '../engine/calico-ports.js';
@@ -27,8 +28,9 @@ export class CalicoExplainer {
   constructor(
     private readonly calico: CalicoObjects,
     nsLabels: ReadonlyMap<string, Labels>,
+    accounts: readonly ServiceAccount[] | undefined,
   ) {
-    this.matcher = new CalicoReference(calico, nsLabels);
+    this.matcher = new CalicoReference(calico, nsLabels, accounts);
     this.tiers = calicoTierOrder(calico);
   }
 
@@ -44,9 +46,11 @@ export class CalicoExplainer {
           name: p.name,
           policy: p,
           steps: (direction === 'ingress' ? p.ingress : p.egress).map((rule): Step => {
-            const matched = this.matcher.endsMatch(p, rule, src, dst) ? calicoRuleConnections(rule, dst.kind === 'pod' ? dst.pod.ports : null) : ConnectionSet.NONE;
+            const ends = this.matcher.endsMatch(p, rule, src, dst);
+            const matched = ends ? calicoRuleConnections(rule, dst.kind === 'pod' ? dst.pod.ports : null) : ConnectionSet.NONE;
             const action = rule.action === 'Allow' ? 'allow' : rule.action === 'Deny' ? 'deny' : rule.action === 'Pass' ? 'pass' : 'log';
-            return { verdict: { kind: 'rule', policy: p, rule, matched, effect: ConnectionSet.NONE }, action, matched };
+            const accounts = ends ? { ...accountOf(rule.source, src, 'source'), ...accountOf(rule.destination, dst, 'destination') } : {};
+            return { verdict: { kind: 'rule', policy: p, rule, matched, effect: ConnectionSet.NONE, ...(Object.keys(accounts).length ? { serviceAccounts: accounts } : {}) }, action, matched };
           }),
         }));
       if (tier.name === DEFAULT_TIER.name && networkPolicy !== null) {
@@ -77,4 +81,10 @@ export class CalicoExplainer {
     }));
     return { verdict: { tiers, profile: outcome.profile }, allowed: outcome.allowed };
   }
+}
+
+/** The pod's `namespace/serviceAccount` when this end of the rule selects by service account. */
+function accountOf(e: CalicoEntityRule, end: Endpoint, side: 'source' | 'destination'): { source?: string; destination?: string } {
+  if (end.kind !== 'pod' || (e.serviceAccountNames === undefined && e.serviceAccountSelector === undefined)) return {};
+  return { [side]: `${end.pod.namespace}/${end.pod.serviceAccountName ?? 'default'}` };
 }

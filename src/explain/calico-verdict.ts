@@ -4,7 +4,15 @@ import type { AdminRuleVerdict } from './verdict.js';
 
 /** One step of a tier for one pair, in evaluation order. `effect`: what it decided (allow, deny) or passed on, first match winning. */
 export type CalicoStepVerdict =
-  | { kind: 'rule'; policy: CalicoPolicy; rule: CalicoRule; matched: ConnectionSet; effect: ConnectionSet }
+  | {
+      kind: 'rule';
+      policy: CalicoPolicy;
+      rule: CalicoRule;
+      matched: ConnectionSet;
+      effect: ConnectionSet;
+      /** When the rule matched and its source or destination selects by service account (names or selector): that end's pod's `namespace/serviceAccount`. */
+      serviceAccounts?: { source?: string; destination?: string };
+    }
   /** Kubernetes NetworkPolicy, as Calico's `knp.default.*` policies (default tier, order 1000): what its rules allow. */
   | { kind: 'networkPolicy'; matched: ConnectionSet; effect: ConnectionSet }
   /** A rule of an admin network policy in the kube-admin or kube-baseline tier. */

@@ -34,7 +34,7 @@ export class Explainer {
     for (const p of snapshot.policies) this.byNamespace.set(p.namespace, [...(this.byNamespace.get(p.namespace) ?? []), p]);
     this.tiers = adminOrder(snapshot.adminPolicies ?? []);
     this.cilium = snapshot.ciliumPolicies?.length ? new CiliumExplainer(snapshot.ciliumPolicies, this.nsLabels) : undefined;
-    this.calico = snapshot.calico ? new CalicoExplainer(snapshot.calico, this.nsLabels) : undefined;
+    this.calico = snapshot.calico ? new CalicoExplainer(snapshot.calico, this.nsLabels, snapshot.serviceAccounts) : undefined;
   }
 
   /** Calico's policies, when the snapshot has any (calico-explain.ts): their tiers hold NetworkPolicy and the admin network policies. */

@@ -1,7 +1,7 @@
 import type { CalicoPolicy } from '../model/calico-policy.js';
 import type { Labels } from '../model/labels.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { calicoEndpointLabels, calicoNamespaceLabels, calicoSetLabels } from '../select/calico-labels.js';
+import { calicoEndpointLabels, calicoNamespaceLabels, calicoServiceAccountProfiles, calicoSetLabels } from '../select/calico-labels.js';
 import type { CalicoSelectable } from '../select/calico-peer.js';
 import { calicoSelectorOf } from '../select/calico-selector-cache.js';
 import { matchesCalicoSelector } from '../select/calico-selector.js';
@@ -15,9 +15,10 @@ export class CalicoThings {
     snapshot: Snapshot,
     private readonly nsLabels: ReadonlyMap<string, Labels>,
   ) {
+    const profiles = calicoServiceAccountProfiles(snapshot.serviceAccounts);
     this.endpoints = snapshot.pods
       .filter((p) => !p.hostNetwork)
-      .map((p) => ({ labels: calicoEndpointLabels(p.labels, p.namespace, p.serviceAccountName ?? 'default'), namespace: p.namespace, serviceAccount: p.serviceAccountName ?? 'default' }));
+      .map((p) => ({ labels: calicoEndpointLabels(p.labels, p.namespace, p.serviceAccountName ?? 'default', profiles), namespace: p.namespace, serviceAccount: p.serviceAccountName ?? 'default' }));
     this.sets = (snapshot.calico?.networkSets ?? []).map((s) => ({ labels: calicoSetLabels(s.labels, s.namespace), namespace: s.namespace }));
   }
 

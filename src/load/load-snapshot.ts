@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { NetworkPolicy } from '../model/policy.js';
 import { API_ALPHA, API_V1, API_V1BETA1, type SemanticsChoice } from '../model/semantics.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { ServiceAccount, Snapshot } from '../model/snapshot.js';
 import { applyLegacySemantics } from './apply-legacy-semantics.js';
 import { chooseSemantics } from './choose-semantics.js';
 import { buildSnapshot, type LoadedObjects } from './build-snapshot.js';
@@ -13,6 +13,8 @@ import { readNamespace } from './kinds/namespace.js';
 import { readNetworkPolicy } from './kinds/network-policy.js';
 import { readPod } from './kinds/pod.js';
 import { readService } from './kinds/service.js';
+import { readServiceAccount } from './kinds/service-account.js';
+import { markUnknownServiceAccounts } from './calico-service-accounts.js';
 import { readUnmodelled } from './kinds/unmodelled.js';
 import { readWorkload, TEMPLATE_PATHS } from './kinds/workload.js';
 import type { UnmodelledObject } from '../model/unmodelled.js';
@@ -69,6 +71,8 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   const unmodelled: UnmodelledObject[] = [];
   const cilium = new CiliumPolicies();
   const calico = new CalicoCollector();
+  /** By namespace/name: a ServiceAccount given twice is the later one. */
+  const serviceAccounts = new Map<string, ServiceAccount>();
   let read = 0;
   let found = 0;
   for (const { file, text } of inputs) {
@@ -111,6 +115,11 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
           if (svc) objects.services.push(svc);
           break;
         }
+        case 'ServiceAccount': {
+          const sa = raw.apiVersion === 'v1' ? readServiceAccount(r) : undefined;
+          if (sa) serviceAccounts.set(`${sa.namespace}/${sa.name}`, sa);
+          break;
+        }
         case 'NetworkPolicy':
           policyReaders.push(r);
           break;
@@ -143,16 +152,21 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   cilium.resolveServices(objects.services, diagnostics);
   unmodelled.push(...cilium.unmodelled());
   let ciliumPolicies = cilium.policies(objects.adminPolicies ?? [], diagnostics);
-  const calicoObjects = calico.objects(diagnostics);
-  unmodelled.push(...calico.unmodelled(calicoObjects));
-  if (calicoObjects && ciliumPolicies.length) {
+  const calicoRead = calico.objects(diagnostics);
+  const calicoAt = unmodelled.length;
+  if (calicoRead && ciliumPolicies.length) {
     // One network plugin enforces a cluster's policies: with both, the Cilium ones are left out (undetermined).
     diagnostics.push({ severity: 'warning', code: 'calico-with-cilium', message: 'the snapshot has both Calico and Cilium policies; one plugin enforces them: Calico\'s are evaluated, and answers for the pods Cilium\'s may select are undetermined', source: ciliumPolicies[0]!.source });
     for (const p of ciliumPolicies) unmodelled.push({ kind: p.kind, apiVersion: p.apiVersion, name: p.name, ...(p.namespace !== undefined ? { namespace: p.namespace } : {}), effect: 'policy', owner: 'Cilium', source: p.source });
     ciliumPolicies = [];
   }
+  const built = buildSnapshot(objects, diagnostics);
+  const accounts = [...serviceAccounts.values()];
+  const calicoObjects = calicoRead && markUnknownServiceAccounts(calicoRead, built.pods, accounts, diagnostics);
+  unmodelled.splice(calicoAt, 0, ...calico.unmodelled(calicoObjects));
   const declared: Snapshot = {
-    ...buildSnapshot(objects, diagnostics),
+    ...built,
+    ...(accounts.length ? { serviceAccounts: accounts } : {}),
     semantics,
     ...(unmodelled.length ? { unmodelled } : {}),
     ...(ciliumPolicies.length ? { ciliumPolicies } : {}),

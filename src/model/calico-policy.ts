@@ -37,6 +37,16 @@ export const CALICO_NAME_LABEL = 'projectcalico.org/name';
 export const CALICO_NAMESPACE_LABEL = 'projectcalico.org/namespace';
 export const CALICO_ORCHESTRATOR_LABEL = 'projectcalico.org/orchestrator';
 export const CALICO_SERVICE_ACCOUNT_LABEL = 'projectcalico.org/serviceaccount';
+/**
+ * Calico gives a ServiceAccount's labels to its pods' endpoints through the profile
+ * `ksa.<namespace>.<name>`, each key prefixed `pcsa.`, plus `pcsa.projectcalico.org/name: <name>`;
+ * `serviceAccountSelector` and `serviceAccounts.selector` are matched with this prefix on every
+ * label (libcalico-go k8s/conversion/conversion.go ServiceAccountToProfile,
+ * updateprocessors/selectors.go parseSelectorAttachPrefix).
+ */
+export const CALICO_SERVICE_ACCOUNT_PREFIX = 'pcsa.';
+/** The prefix of the namespace labels a namespace's profile gives its endpoints (`kns.<namespace>`). */
+export const CALICO_NAMESPACE_PREFIX = 'pcns.';
 
 /** A `ports`/`notPorts` item: a number, a `"from:to"` range, or a container port name of the destination. */
 export type CalicoPort = { kind: 'range'; from: number; to: number } | { kind: 'named'; name: string };
@@ -53,6 +63,8 @@ export interface CalicoEntityRule {
   namespaceSelector?: string;
   /** `serviceAccounts.names`: the pod's serviceAccountName is one of them. */
   serviceAccountNames?: readonly string[];
+  /** `serviceAccounts.selector`: on the labels of the pod's ServiceAccount (CALICO_SERVICE_ACCOUNT_PREFIX). */
+  serviceAccountSelector?: string;
   ports?: readonly CalicoPort[];
   notPorts: readonly CalicoPort[];
 }
@@ -85,6 +97,8 @@ export interface CalicoPolicy {
   selector: string;
   /** A GlobalNetworkPolicy's `namespaceSelector` (endpoints of the namespaces it selects). */
   namespaceSelector?: string;
+  /** `serviceAccountSelector`: endpoints whose ServiceAccount's labels it matches (CALICO_SERVICE_ACCOUNT_PREFIX). */
+  serviceAccountSelector?: string;
   /** After Calico's defaulting of `types`. */
   types: { ingress: boolean; egress: boolean };
   ingress: readonly CalicoRule[];

@@ -91,11 +91,21 @@ export interface Service {
   source: SourceRef;
 }
 
+/** A v1 ServiceAccount: Calico gives its labels to the workload endpoints of its pods (docs/calico.md). */
+export interface ServiceAccount {
+  name: string;
+  namespace: string;
+  labels: Labels;
+  source: SourceRef;
+}
+
 export interface Snapshot {
   namespaces: readonly Namespace[];
   pods: readonly Pod[];
   policies: readonly NetworkPolicy[];
   services: readonly Service[];
+  /** ServiceAccount objects (absent: none given; only Calico's service account selectors read them). */
+  serviceAccounts?: readonly ServiceAccount[];
   /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects (absent: none). */
   adminPolicies?: readonly AdminPolicy[];
   /** CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy rules, one per spec (absent: none). */

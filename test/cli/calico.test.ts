@@ -65,4 +65,19 @@ describe('Calico policies through the commands', () => {
     expect(r.code).toBe(3);
     expect(r.out + r.err).toContain('NetworkPolicy prod/web');
   });
+
+  it('can names the service account a rule or a policy matched by (serviceAccounts.selector, serviceAccountSelector; ServiceAccount labels read)', async () => {
+    const input = [
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: web, namespace: prod, labels: {app: web-frontend}}',
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: default, namespace: prod}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: prod}\nspec: {serviceAccountName: web, containers: [{name: c, image: i}]}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: b, namespace: prod, labels: {app: db}}\nspec: {containers: [{name: c, image: i}]}',
+      "apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: allow-web-frontend, namespace: prod}\nspec:\n  selector: app == 'db'\n  ingress:\n  - action: Allow\n    source:\n      serviceAccounts: {selector: app == 'web-frontend'}",
+      "apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: web-egress}\nspec:\n  serviceAccountSelector: app == 'web-frontend'\n  egress:\n  - action: Allow",
+    ].join('\n---\n');
+    const r = await runCli(['can', 'prod/a', 'reach', 'prod/b:80', '-f', '-'], input);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('selected by GlobalNetworkPolicy web-egress (no order) (by service account prod/web)');
+    expect(r.out).toMatch(/✓ allowed by Calico NetworkPolicy prod\/allow-web-frontend \(no order\) ingress rule 0: Allow \([^)]*\), matching source service account prod\/web/);
+  });
 });

@@ -334,8 +334,46 @@ describe('Use service accounts rules in policy (network-policy/policy-rules/serv
     expect(a.can('prod-engineering/auth', 'prod-engineering/db')).toBe(true);
     expect(a.can('prod-engineering/other', 'prod-engineering/db')).toBe(false); // the default service account
   });
-  it('"ingress traffic is allowed from any workload whose service account matches the label selector": ServiceAccount labels are not read, so undetermined', () => {
-    const a = analyze(ns('prod-engineering'), pod('db', { app: 'db' }, { ns: 'prod-engineering' }), cnp('allow-web-frontend', 'prod-engineering', "ingress:\n  - action: Allow\n    source:\n      serviceAccounts:\n        selector: 'app == \"web-frontend\"'\nselector: 'app == \"db\"'"));
+  // The profile ksa.<namespace>.<name> carries the ServiceAccount's labels, prefixed pcsa., and pcsa.projectcalico.org/name
+  // (libcalico-go k8s/conversion/conversion.go ServiceAccountToProfile); the selector is prefixed to match them
+  // (updateprocessors/rules.go parseServiceAccounts, selectors.go parseSelectorAttachPrefix).
+  const account = (name: string, namespace: string, labels: Record<string, string> = {}) =>
+    `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n${Object.keys(labels).length ? `  labels:\n${Object.entries(labels).map(([k, v]) => `    ${k}: '${v}'`).join('\n')}\n` : ''}`;
+  const frontendPolicy = cnp('allow-web-frontend', 'prod-engineering', "ingress:\n  - action: Allow\n    source:\n      serviceAccounts:\n        selector: 'app == \"web-frontend\"'\nselector: 'app == \"db\"'");
+  const engineering = [
+    ns('prod-engineering'),
+    pod('db', { app: 'db' }, { ns: 'prod-engineering' }),
+    withSa(pod('web', {}, { ns: 'prod-engineering' }), 'web'),
+    withSa(pod('batch', { app: 'web-frontend' }, { ns: 'prod-engineering' }), 'batch'),
+    account('web', 'prod-engineering', { app: 'web-frontend' }),
+    account('batch', 'prod-engineering', { app: 'batch' }),
+    account('default', 'prod-engineering'),
+  ];
+  it('"ingress traffic is allowed from any workload whose service account matches the label selector, app == web-frontend"', () => {
+    const a = analyze(...engineering, frontendPolicy);
+    expect(a.snapshot.unmodelled).toBeUndefined();
+    expect(a.can('prod-engineering/web', 'prod-engineering/db')).toBe(true);
+    expect(a.can('prod-engineering/batch', 'prod-engineering/db')).toBe(false); // the pod's own label app=web-frontend is not its account's
+  });
+  it('a pod label with the pcsa. prefix does not pass for a ServiceAccount label (workloadendpointprocessor.go drops it)', () => {
+    const a = analyze(...engineering, withSa(pod('sneaky', { 'pcsa.app': 'web-frontend' }, { ns: 'prod-engineering' }), 'batch'), frontendPolicy);
+    expect(a.can('prod-engineering/sneaky', 'prod-engineering/db')).toBe(false);
+  });
+  it('a ServiceAccount the snapshot lacks: its labels are unknown, so the policy is undetermined; unless the selector does not depend on them (all())', () => {
+    const a = analyze(...engineering, withSa(pod('new', {}, { ns: 'prod-engineering' }), 'unlisted'), frontendPolicy);
     expect(a.snapshot.unmodelled?.map((u) => u.name)).toEqual(['allow-web-frontend']);
+    expect(a.diagnostics.some((d) => d.code === 'calico-unknown-service-account' && d.message.includes('prod-engineering/unlisted'))).toBe(true);
+    const any = analyze(...engineering, withSa(pod('new', {}, { ns: 'prod-engineering' }), 'unlisted'), frontendPolicy.replace('app == "web-frontend"', 'all()'));
+    expect(any.snapshot.unmodelled).toBeUndefined();
+    expect(any.can('prod-engineering/new', 'prod-engineering/db')).toBe(true);
+  });
+  it('serviceAccountSelector: "select all service accounts in the cluster with a specific name using the projectcalico.org/name label" (GlobalNetworkPolicy reference)', () => {
+    const deny = gnp('deny-batch', "serviceAccountSelector: projectcalico.org/name == 'batch'\ntypes:\n  - Egress\negress:\n  - action: Deny");
+    const a = analyze(...engineering, deny);
+    expect(a.can('prod-engineering/batch', 'prod-engineering/db')).toBe(false);
+    expect(a.can('prod-engineering/web', 'prod-engineering/db')).toBe(true); // not selected: no Calico policy, allowed by the profile
+    const byLabel = analyze(...engineering, deny.replace("projectcalico.org/name == 'batch'", "app == 'web-frontend'"));
+    expect(byLabel.can('prod-engineering/web', 'prod-engineering/db')).toBe(false);
+    expect(byLabel.can('prod-engineering/batch', 'prod-engineering/db')).toBe(true);
   });
 });

@@ -23,6 +23,7 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
     let changedByCalico = 0;
     let deniedByDeny = 0;
     let passed = 0;
+    let byAccountLabels = 0;
     fc.assert(
       fc.property(randomCalicoSnapshot, fc.shuffledSubarray(addresses, { minLength: 3, maxLength: 3 }), (snapshot, someAddresses) => {
         const matrix = computeMatrix(snapshot);
@@ -31,6 +32,7 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
         const strip = (action: string) => new ReferenceEvaluator({ ...snapshot, calico: { ...snapshot.calico!, policies: snapshot.calico!.policies.map((p) => ({ ...p, ingress: p.ingress.filter((r) => r.action !== action), egress: p.egress.filter((r) => r.action !== action) })) } });
         const withoutDeny = strip('Deny');
         const withoutPass = strip('Pass');
+        const withoutAccounts = new ReferenceEvaluator({ ...snapshot, serviceAccounts: [] });
         const explainer = new Explainer(snapshot);
         for (const [src, dst] of endpointPairs(snapshot.pods, someAddresses)) {
           const same = src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod;
@@ -42,6 +44,7 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
               if (expected !== withoutCalico.allowed(t)) changedByCalico++;
               if (!expected && withoutDeny.allowed(t)) deniedByDeny++;
               if (expected !== withoutPass.allowed(t)) passed++;
+              if (expected !== withoutAccounts.allowed(t)) byAccountLabels++;
               if (matrix.isAllowed(t) !== expected || (!same && explained.has(protocol, port) !== expected)) {
                 const name = (e: Endpoint) => (e.kind === 'pod' ? e.pod.id : String(e.addr));
                 throw new Error(`disagree on ${name(src)} -> ${name(dst)} ${protocol}/${port}: reference says ${expected}, engine ${matrix.isAllowed(t)}, explainer ${explained.has(protocol, port)}`);
@@ -57,5 +60,6 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
     expect(changedByCalico).toBeGreaterThan(5_000); // Calico's policies do change answers
     expect(deniedByDeny).toBeGreaterThan(1_000); // Deny rules among them
     expect(passed).toBeGreaterThan(500); // and Pass rules
+    expect(byAccountLabels).toBeGreaterThan(1_000); // and ServiceAccount labels (serviceAccountSelector, serviceAccounts.selector)
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { CalicoAction, CalicoEntityRule, CalicoNetworkSet, CalicoPolicy, CalicoPort, CalicoRule, CalicoTier } from '../../src/model/calico-policy.js';
 import type { Direction, Protocol } from '../../src/model/policy.js';
-import type { Snapshot } from '../../src/model/snapshot.js';
+import type { ServiceAccount, Snapshot } from '../../src/model/snapshot.js';
 import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './random-cluster.js';
 
 /**
@@ -10,7 +10,9 @@ import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './
  * NetworkPolicies (and sometimes admin network policies): both policy kinds, up to two extra tiers
  * (one with default action Pass), colliding orders (and none), the four actions, selectors and
  * notSelectors, namespaceSelectors with all() and global(), serviceAccounts, nets and notNets,
- * network sets, protocols and notProtocol, ports, ranges, names and notPorts.
+ * network sets, protocols and notProtocol, ports, ranges, names and notPorts; ServiceAccount
+ * objects (some absent) with labels, matched by `serviceAccountSelector` and
+ * `serviceAccounts.selector`, and network sets that carry a `pcsa.` label.
  */
 const src = { file: 'random', doc: 0, line: 1, col: 1 };
 const NAMESPACES = ['a', 'b', 'c'];
@@ -34,6 +36,8 @@ const selector: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constant('all()') },
   { weight: 2, arbitrary: fc.tuple(atom, atom, fc.constantFrom('&&', '||')).map(([a, b, op]) => `${a} ${op} ${b}`) },
 );
+/** On a ServiceAccount's labels (team, app = x, y; projectcalico.org/name). */
+const accountSelector = fc.constantFrom("team == 'x'", "team != 'y'", '!has(team)', "projectcalico.org/name == 'sa1'", "app in {'x', 'y'}", 'all()', "team == 'x' || projectcalico.org/name == 'default'");
 const namespaceSelector = fc.constantFrom("team == 'x'", "team != 'y'", 'all()', 'global()', "projectcalico.org/name == 'b'", 'has(team)');
 
 const port: fc.Arbitrary<CalicoPort> = fc.oneof(
@@ -121,6 +125,13 @@ const networkSet = (i: number): fc.Arbitrary<CalicoNetworkSet> =>
     .record({ global: fc.boolean(), namespace: fc.constantFrom(...NAMESPACES), role: fc.constantFrom('partner', 'bad'), nets: fc.uniqueArray(fc.constantFrom(...CIDRS), { minLength: 1, maxLength: 2 }) })
     .map((s) => ({ kind: s.global ? 'GlobalNetworkSet' : 'NetworkSet', name: `set${i}`, ...(s.global ? {} : { namespace: s.namespace }), labels: { role: s.role }, nets: s.nets.map(cidr), source: src }));
 
+/** ServiceAccounts default and sa1 of each namespace, each present three times in four, labelled team and app = x or y (or not). */
+const serviceAccounts: fc.Arbitrary<ServiceAccount[]> = fc
+  .array(fc.record({ present: fc.constantFrom(true, true, true, false), team: opt(fc.constantFrom('x', 'y'), 2), app: opt(fc.constantFrom('x', 'y'), 3) }), { minLength: NAMESPACES.length * 2, maxLength: NAMESPACES.length * 2 })
+  .map((xs) =>
+    xs.flatMap((x, i) => (x.present ? [{ name: i % 2 ? 'sa1' : 'default', namespace: NAMESPACES[i >> 1]!, labels: { ...(x.team ? { team: x.team } : {}), ...(x.app ? { app: x.app } : {}) }, source: src }] : [])),
+  );
+
 const tiers: fc.Arbitrary<CalicoTier[]> = fc.constantFrom<CalicoTier[]>(
   [],
   [{ name: 'security', order: 100, defaultAction: 'Deny' }],
@@ -145,6 +156,24 @@ const sweep: fc.Arbitrary<CalicoPolicy[]> = fc.oneof(
   },
 );
 
+/** Service account selectors drawn per cluster: one per policy and one per rule end, in order (more than five policies of four rules each need). */
+const ACCOUNT_PICKS = 48;
+
+/** Puts the drawn service account selectors on the policies (`serviceAccountSelector`) and on their rules' ends (`serviceAccounts.selector`), in order. */
+function withAccountSelectors(policies: CalicoPolicy[], picks: readonly (string | undefined)[]): CalicoPolicy[] {
+  let next = 0;
+  const pick = () => picks[next++ % picks.length];
+  const end = (e: CalicoEntityRule): CalicoEntityRule => {
+    const s = pick();
+    return s === undefined ? e : { ...e, serviceAccountSelector: s };
+  };
+  const rule = (r: CalicoRule): CalicoRule => ({ ...r, source: end(r.source), destination: end(r.destination) });
+  return policies.map((p) => {
+    const s = pick();
+    return { ...p, ...(s !== undefined ? { serviceAccountSelector: s } : {}), ingress: p.ingress.map(rule), egress: p.egress.map(rule) };
+  });
+}
+
 /** A random cluster with NetworkPolicies, sometimes admin network policies, and one to four Calico policies in random tiers; pods get service accounts. */
 export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
   .record({ base: fc.oneof({ weight: 3, arbitrary: randomSnapshot }, { weight: 2, arbitrary: randomAdminSnapshot }), tiers, n: fc.integer({ min: 1, max: 4 }), sets: fc.integer({ min: 0, max: 2 }), assumptions: fc.option(pluginAssumptions, { nil: undefined }) })
@@ -155,11 +184,20 @@ export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
       fc.tuple(fc.tuple(...Array.from({ length: x.n }, (_, i) => policy(i, names))), sweep).map(([ps, sw]) => [...ps, ...sw]),
       x.sets ? fc.tuple(...Array.from({ length: x.sets }, (_, i) => networkSet(i))) : fc.constant([]),
       fc.array(fc.constantFrom('default', 'sa1', undefined), { minLength: 7, maxLength: 7 }),
+      // Drawn last, so that the rest of the cluster is what it was before service account selectors were drawn.
+      serviceAccounts,
+      fc.array(opt(accountSelector, 5), { minLength: ACCOUNT_PICKS, maxLength: ACCOUNT_PICKS }),
+      fc.array(opt(fc.constantFrom('x', 'y'), 3), { minLength: 2, maxLength: 2 }),
     );
   })
-  .map(([x, policies, networkSets, accounts]) => ({
+  .map(([x, policies, networkSets, accounts, serviceAccountObjects, picks, setTeams]) => ({
     ...x.base,
+    serviceAccounts: serviceAccountObjects,
     pods: x.base.pods.map((p, i) => (accounts[i] ? { ...p, serviceAccountName: accounts[i] } : p)),
     ...(x.assumptions ? { assumptions: x.assumptions } : {}),
-    calico: { policies, networkSets, tiers: [...x.tiers, { name: 'default', order: 1_000_000, defaultAction: 'Deny' as const }] },
+    calico: {
+      policies: withAccountSelectors(policies, picks),
+      networkSets: networkSets.map((s, i) => (setTeams[i] ? { ...s, labels: { ...s.labels, 'pcsa.team': setTeams[i]! } } : s)),
+      tiers: [...x.tiers, { name: 'default', order: 1_000_000, defaultAction: 'Deny' as const }],
+    },
   }));

@@ -74,11 +74,22 @@ describe('Calico objects: reading', () => {
     ['icmp without protocol ICMP (Rule XValidation)', 'ingress: [{action: Allow, icmp: {type: 8}}]', 'ICMP fields require protocol to be ICMP or ICMPv6'],
     ['http on a Deny rule (Rule XValidation)', 'ingress: [{action: Deny, http: {methods: [GET]}}]', 'HTTP match is only valid on Allow rules'],
     ['services with a selector (EntityRule XValidation)', "egress: [{action: Allow, destination: {services: {name: svc, namespace: prod}, selector: \"a == 'b'\"}}]", 'cannot specify Selector/NotSelector and Services on the same rule'],
+    ['destination services with ports (Rule XValidation)', 'egress: [{action: Allow, protocol: TCP, destination: {services: {name: svc}, ports: [80]}}]', 'ports and notPorts cannot be specified with services'],
   ])('refuses %s, with the field position, and leaves the object out', (_, body, expected) => {
     const { calico, messages } = load(obj('NetworkPolicy', 'p', `selector: all()\n${body}`, 'prod'));
     expect(calico).toBeUndefined();
     expect(messages.some((m) => m.startsWith('error doc0.yaml:') && m.includes(expected))).toBe(true);
     expect(messages.some((m) => m.includes('calico-not-applied'))).toBe(true);
+  });
+
+  it('services: an ingress source may have (source) ports (the Rule XValidation forbids ports only in a destination with services); a GlobalNetworkPolicy must name the namespace (validateGlobalNetworkPolicySpec)', () => {
+    const withPorts = load(obj('NetworkPolicy', 'p', 'ingress: [{action: Allow, protocol: TCP, source: {services: {name: svc}, ports: [1024]}}]', 'prod'));
+    expect(withPorts.calico!.policies).toHaveLength(1);
+    expect(withPorts.messages.every((m) => m.startsWith('warning'))).toBe(true);
+    const global = load(obj('GlobalNetworkPolicy', 'g', 'egress: [{action: Allow, destination: {services: {name: svc}}}]'));
+    expect(global.calico).toBeUndefined();
+    expect(global.messages.some((m) => m.includes('services in a GlobalNetworkPolicy must specify a namespace'))).toBe(true);
+    expect(load(obj('GlobalNetworkPolicy', 'g', 'egress: [{action: Allow, destination: {services: {name: svc, namespace: prod}}}]')).calico!.policies).toHaveLength(1);
   });
 
   it('points at the line of the bad field', () => {
@@ -137,5 +148,34 @@ describe('Calico objects: reading', () => {
   it('reads the pod serviceAccountName', () => {
     const { snapshot } = load('apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: prod}\nspec: {serviceAccountName: api, containers: []}\n');
     expect(snapshot.pods[0]!.serviceAccountName).toBe('api');
+  });
+
+  // ServiceAccount labels (libcalico-go k8s/conversion/conversion.go ServiceAccountToProfile) and service account selectors.
+  const sa = (name: string, namespace: string, labels = '{}') => `apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: ${name}, namespace: ${namespace}, labels: ${labels}}\n`;
+  const podWith = (name: string, account: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: prod}\nspec: {serviceAccountName: ${account}, containers: []}\n`;
+
+  it('reads v1 ServiceAccounts (name, namespace, labels); one given twice is the later one; other apiVersions are not ServiceAccounts', () => {
+    const { snapshot } = load(sa('api', 'prod', '{team: a}'), sa('api', 'prod', '{team: b}'), sa('web', 'dev'), 'apiVersion: example.com/v1\nkind: ServiceAccount\nmetadata: {name: x, namespace: prod}\n');
+    expect(snapshot.serviceAccounts?.map((a) => [a.namespace, a.name, a.labels])).toEqual([['prod', 'api', { team: 'b' }], ['dev', 'web', {}]]);
+  });
+
+  it('serviceAccountSelector and serviceAccounts.selector are read, not reported; an invalid one is an error', () => {
+    const { calico, messages } = load(sa('default', 'prod'), obj('NetworkPolicy', 'p', "serviceAccountSelector: team == 'a'\ningress:\n  - action: Allow\n    source:\n      serviceAccounts:\n        selector: has(team)", 'prod'));
+    expect(calico!.policies[0]).toMatchObject({ serviceAccountSelector: "team == 'a'", unmodelled: [] });
+    expect(calico!.policies[0]!.ingress[0]!.source.serviceAccountSelector).toBe('has(team)');
+    expect(messages).toEqual([]);
+    const bad = load(obj('NetworkPolicy', 'p', "serviceAccountSelector: team = 'a'", 'prod'));
+    expect(bad.messages.some((m) => m.includes('invalid-selector'))).toBe(true);
+  });
+
+  it("a pod's ServiceAccount missing from the snapshot makes a policy whose service account selector may depend on it undetermined", () => {
+    const policy = obj('NetworkPolicy', 'p', "serviceAccountSelector: team == 'a'", 'prod');
+    const missing = load(podWith('a', 'api'), policy);
+    expect(missing.calico!.policies[0]!.unmodelled).toEqual(['service account selectors (ServiceAccount prod/api not in the snapshot)']);
+    expect(missing.messages.some((m) => m.includes('calico-unknown-service-account') && m.includes('prod/api'))).toBe(true);
+    expect(load(podWith('a', 'api'), sa('api', 'prod'), policy).calico!.policies[0]!.unmodelled).toEqual([]);
+    // all() does not depend on the labels; a pod of another namespace is not selected by a namespaced policy's own selector.
+    expect(load(podWith('a', 'api'), obj('NetworkPolicy', 'p', 'serviceAccountSelector: all()', 'prod')).calico!.policies[0]!.unmodelled).toEqual([]);
+    expect(load(podWith('a', 'api'), obj('NetworkPolicy', 'p', "serviceAccountSelector: team == 'a'", 'dev')).calico!.policies[0]!.unmodelled).toEqual([]);
   });
 });

@@ -26,13 +26,15 @@ function stepLine(s: CalicoStepVerdict, v: DirectionVerdict): { mark: string; te
     const a = s.verdict.rule.action;
     return { mark: a === 'allow' ? '✓' : a === 'deny' ? '✗' : '↷', text: `${a === 'allow' ? 'allowed by' : a === 'deny' ? 'denied by' : 'passed to the next tier by'} ${adminRuleRef(s.verdict.policy, s.verdict.rule)} (${formatSource(s.verdict.rule.source)}): ${s.verdict.rule.actionText}` };
   }
+  const sa = s.serviceAccounts;
+  const accounts = sa ? `, matching ${[sa.source && `source service account ${sa.source}`, sa.destination && `destination service account ${sa.destination}`].filter(Boolean).join(' and ')}` : '';
   switch (s.rule.action) {
     case 'Allow':
-      return { mark: '✓', text: `allowed by ${calicoRuleText(s.policy, s.rule)}` };
+      return { mark: '✓', text: `allowed by ${calicoRuleText(s.policy, s.rule)}${accounts}` };
     case 'Deny':
-      return { mark: '✗', text: `denied by ${calicoRuleText(s.policy, s.rule)}` };
+      return { mark: '✗', text: `denied by ${calicoRuleText(s.policy, s.rule)}${accounts}` };
     case 'Pass':
-      return { mark: '↷', text: `passed to the next tier by ${calicoRuleText(s.policy, s.rule)}` };
+      return { mark: '↷', text: `passed to the next tier by ${calicoRuleText(s.policy, s.rule)}${accounts}` };
     case 'Log':
       return undefined;
   }
@@ -51,7 +53,8 @@ export function calicoLines(v: DirectionVerdict, c: CalicoVerdict, p: PairAnswer
   if (c.tiers.length === 0) lines.push('    no Calico tier has a policy that selects it');
   for (const t of c.tiers) {
     const knp = t.steps.some((s) => s.kind === 'networkPolicy') ? [{ order: 1000, name: 'knp.default.', text: 'Kubernetes NetworkPolicy (knp.default.*, order 1000)' }] : [];
-    const selected = [...t.selectedBy.map((x) => ({ order: x.order ?? Infinity, name: x.name, text: calicoPolicyTitle(x) })), ...knp]
+    const account = v.subject?.kind === 'pod' ? ` (by service account ${v.subject.pod.namespace}/${v.subject.pod.serviceAccountName ?? 'default'})` : '';
+    const selected = [...t.selectedBy.map((x) => ({ order: x.order ?? Infinity, name: x.name, text: `${calicoPolicyTitle(x)}${x.serviceAccountSelector !== undefined ? account : ''}` })), ...knp]
       .sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : 1))
       .map((x) => x.text);
     lines.push(`    ${tierTitle(t.tier)}${selected.length ? `: selected by ${selected.join(', ')}` : ': admin network policies'}`);

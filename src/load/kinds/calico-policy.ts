@@ -45,10 +45,7 @@ export function readCalicoPolicy(r: ObjectReader): CalicoPolicy | undefined {
     unmodelled.push(what);
     r.report('warning', at, 'calico-unmodelled', `${what} is not modelled: answers for the endpoints this policy selects are undetermined`);
   };
-  if (r.has(['spec', 'serviceAccountSelector'])) {
-    readCalicoSelector(r, ['spec', 'serviceAccountSelector'], 'other');
-    note(['spec', 'serviceAccountSelector'], 'serviceAccountSelector (ServiceAccount labels are not read)');
-  }
+  const serviceAccountSelector = readCalicoSelector(r, ['spec', 'serviceAccountSelector'], 'other');
   const typeList = r.list(['spec', 'types']) ?? [];
   const seen = new Set<string>();
   typeList.forEach((t, i) => {
@@ -69,6 +66,13 @@ export function readCalicoPolicy(r: ObjectReader): CalicoPolicy | undefined {
     if (flag('preDNAT') && seen.has('Egress')) r.report('error', ['spec', 'types'], 'invalid-policy', "preDNAT policy cannot have 'Egress' type");
     if ((flag('preDNAT') || flag('doNotTrack')) && !flag('applyOnForward')) r.report('error', ['spec', 'applyOnForward'], 'invalid-policy', 'applyOnForward must be true if either preDNAT or doNotTrack is true');
     for (const f of ['doNotTrack', 'preDNAT', 'applyOnForward']) if (flag(f)) note(['spec', f], `${f} (host endpoint policy)`);
+    // validateGlobalNetworkPolicySpec: a Service named at a global scope needs its namespace.
+    for (const [direction, side] of [['egress', 'destination'], ['ingress', 'source']] as const) {
+      (r.list(['spec', direction]) ?? []).forEach((_, i) => {
+        const at = ['spec', direction, i, side, 'services'];
+        if (r.has(at) && !r.get([...at, 'namespace'])) r.report('error', at, 'invalid-rule', 'services in a GlobalNetworkPolicy must specify a namespace');
+      });
+    }
   }
   if (r.errors > errors) return refuse(r);
   // types defaulting (NetworkPolicy reference, "types"): Ingress, unless there are egress rules and no ingress rules; both when both are present.
@@ -87,6 +91,8 @@ export function readCalicoPolicy(r: ObjectReader): CalicoPolicy | undefined {
     ...(order !== undefined ? { order } : {}),
     selector,
     ...(namespaceSelector !== undefined ? { namespaceSelector } : {}),
+    // An empty serviceAccountSelector adds nothing (selectors.go prefixAndAppendSelector).
+    ...(serviceAccountSelector ? { serviceAccountSelector } : {}),
     types,
     ingress,
     egress,

@@ -113,16 +113,15 @@ function readEntity(r: ObjectReader, at: Path, note: (at: Path, what: string) =>
   const ports = readPorts(r, [...at, 'ports']);
   const notPorts = readPorts(r, [...at, 'notPorts']);
   const names = r.list([...at, 'serviceAccounts', 'names']);
-  if (r.has([...at, 'serviceAccounts', 'selector'])) {
-    readCalicoSelector(r, [...at, 'serviceAccounts', 'selector'], 'other');
-    note([...at, 'serviceAccounts', 'selector'], `${side}.serviceAccounts.selector (ServiceAccount labels are not read)`);
-  }
+  const serviceAccountSelector = readCalicoSelector(r, [...at, 'serviceAccounts', 'selector'], 'other');
   if (r.has([...at, 'services'])) {
     const s = [...at, 'services'];
     if (!r.get([...s, 'name'])) r.report('error', s, 'missing-field', 'services must specify a service name');
-    for (const [field, what] of [['namespaceSelector', 'NamespaceSelector'], ['serviceAccounts', 'ServiceAccounts'], ['selector', 'Selector/NotSelector'], ['notSelector', 'Selector/NotSelector'], ['nets', 'Nets/NotNets'], ['notNets', 'Nets/NotNets'], ['ports', 'ports and notPorts'], ['notPorts', 'ports and notPorts']] as const) {
+    for (const [field, what] of [['namespaceSelector', 'NamespaceSelector'], ['serviceAccounts', 'ServiceAccounts'], ['selector', 'Selector/NotSelector'], ['notSelector', 'Selector/NotSelector'], ['nets', 'Nets/NotNets'], ['notNets', 'Nets/NotNets']] as const) {
       if (r.has([...at, field])) r.report('error', [...at, field], 'invalid-rule', `cannot specify ${what} and Services on the same rule`);
     }
+    // Ports are forbidden with services in a destination only (Rule XValidation); an ingress rule's source may have source ports.
+    if (side === 'destination') for (const field of ['ports', 'notPorts']) if (r.has([...at, field])) r.report('error', [...at, field], 'invalid-rule', 'ports and notPorts cannot be specified with services');
     note(s, `${side}.services (a Service's endpoints)`);
   }
   if (side === 'source' && (ports?.ports.length || notPorts?.ports.length)) note([...at, ports ? 'ports' : 'notPorts'], 'source ports (connections are analysed by destination port)');
@@ -135,6 +134,8 @@ function readEntity(r: ObjectReader, at: Path, note: (at: Path, what: string) =>
       ...(notSelector !== undefined ? { notSelector } : {}),
       ...(namespaceSelector !== undefined ? { namespaceSelector } : {}),
       ...(serviceAccountNames && names!.length ? { serviceAccountNames } : {}),
+      // An empty selector adds nothing (rules.go parseServiceAccounts).
+      ...(serviceAccountSelector ? { serviceAccountSelector } : {}),
       ...(side === 'destination' && ports && ports.ports.length ? { ports: ports.ports } : {}),
       notPorts: side === 'destination' ? (notPorts?.ports ?? []) : [],
     },
