@@ -6,7 +6,7 @@ import { applyLegacySemantics } from './apply-legacy-semantics.js';
 import { chooseSemantics } from './choose-semantics.js';
 import { buildSnapshot, type LoadedObjects } from './build-snapshot.js';
 import { readAdminPolicy } from './kinds/admin-policy.js';
-import { CalicoCollector, isCalicoObject } from './kinds/calico-objects.js';
+import { CalicoCollector, isCalicoObject, isStagedCalicoPolicy } from './kinds/calico-objects.js';
 import { CiliumPolicies, isCiliumPolicy } from './kinds/cilium-policies.js';
 import { readAlphaNetworkPolicy } from './kinds/alpha-network-policy.js';
 import { readNamespace } from './kinds/namespace.js';
@@ -90,6 +90,11 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
       }
       if (isCalicoObject(raw)) {
         calico.read(r);
+        continue;
+      }
+      if (isStagedCalicoPolicy(raw)) {
+        // Staged policies preview a change: Calico reports what they would do and enforces nothing.
+        r.report('info', [], 'calico-staged-policy', `${raw.kind} ${r.name || '<unnamed>'} is a staged Calico policy: Calico does not enforce it (it previews a change), so it is left out of the analysis`);
         continue;
       }
       if (raw.apiVersion.includes('.')) {

@@ -20,6 +20,24 @@ function load(...docs: string[]) {
 }
 
 describe('Calico objects: reading', () => {
+  it('leaves staged policies out with a note: Calico previews them and enforces nothing (docs.tigera.io, "Staged network policies")', () => {
+    const { snapshot, calico, messages } = load(
+      obj('StagedNetworkPolicy', 'try-deny', `
+        selector: all()
+        types: [Ingress]
+      `, 'prod'),
+      obj('StagedGlobalNetworkPolicy', 'try-global', `
+        selector: all()
+      `),
+    );
+    expect(messages).toEqual([
+      'info doc0.yaml:1 calico-staged-policy: StagedNetworkPolicy try-deny is a staged Calico policy: Calico does not enforce it (it previews a change), so it is left out of the analysis',
+      'info doc1.yaml:1 calico-staged-policy: StagedGlobalNetworkPolicy try-global is a staged Calico policy: Calico does not enforce it (it previews a change), so it is left out of the analysis',
+    ]);
+    expect(calico?.policies ?? []).toEqual([]);
+    expect(snapshot.unmodelled ?? []).toEqual([]);
+  });
+
   it('dispatches NetworkPolicy on apiVersion: projectcalico.org/v3 is Calico, networking.k8s.io/v1 is Kubernetes', () => {
     const { snapshot, calico, messages } = load(
       obj('NetworkPolicy', 'allow-web', `

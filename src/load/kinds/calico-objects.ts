@@ -14,6 +14,11 @@ export function isCalicoObject(raw: Pick<RawObject, 'apiVersion' | 'kind'>): boo
   return (CALICO_API_VERSIONS as readonly string[]).includes(raw.apiVersion) && (CALICO_KINDS as readonly string[]).includes(raw.kind);
 }
 
+/** Calico's staged policy kinds (StagedNetworkPolicy, StagedGlobalNetworkPolicy, StagedKubernetesNetworkPolicy): previews, never enforced. */
+export function isStagedCalicoPolicy(raw: Pick<RawObject, 'apiVersion' | 'kind'>): boolean {
+  return (CALICO_API_VERSIONS as readonly string[]).includes(raw.apiVersion) && ['StagedNetworkPolicy', 'StagedGlobalNetworkPolicy', 'StagedKubernetesNetworkPolicy'].includes(raw.kind);
+}
+
 type Read = { kind: 'policy'; value: CalicoPolicy } | { kind: 'set'; value: CalicoNetworkSet } | { kind: 'tier'; value: CalicoTier };
 
 /**
