@@ -40,15 +40,119 @@ const inside = (root: string, path: string): boolean => {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
 
+/** What a walk of the inputs finds, in order: a file to read, standard input, or a problem. */
+export type InputEntry = { kind: 'file'; file: string } | { kind: 'stdin' } | { kind: 'problem'; diagnostic: Diagnostic };
+
 /**
- * Reads files, folders (recursively, `*.yaml|*.yml|*.json`, sorted, symlink loops cut) and
- * stdin (`-`). Only regular files are read (a device, FIFO or socket is refused), at most
- * `maxFileBytes` from any source. Unreadable paths become diagnostics.
+ * Walks files and folders (recursively, `*.yaml|*.yml|*.json`, sorted, symlink loops cut) as
+ * `readInputs` reads them, without reading any file: the list of what would be read, and the
+ * problems found on the way, in order. The snapshot cache keys a load by it.
+ */
+export function walkInputs(paths: readonly string[], options: Pick<ReadOptions, 'followSymlinks'> = {}): InputEntry[] {
+  const entries: InputEntry[] = [];
+  const seenDirs = new Set<string>();
+  const report = (d: Diagnostic): void => {
+    entries.push({ kind: 'problem', diagnostic: d });
+  };
+  const file = (path: string): void => {
+    entries.push({ kind: 'file', file: path });
+  };
+
+  const walk = (dir: string, root: string): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      report(problem(dir, 'cannot resolve folder'));
+      return;
+    }
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      report(problem(dir, `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      return;
+    }
+    const rendered = renderedKind(names);
+    if (rendered) {
+      report(problem(dir, renderingAdvice(rendered, dir), 'error', 'needs-rendering'));
+      return;
+    }
+    for (const name of names) {
+      const full = join(dir, name);
+      let st;
+      try {
+        if (lstatSync(full).isSymbolicLink()) {
+          const target = realpathSync(full);
+          if (!options.followSymlinks && !inside(root, target)) {
+            if (statSync(target).isDirectory() || MANIFEST_EXTENSIONS.has(extname(name).toLowerCase())) {
+              report(problem(full, `symlink to ${target}, outside ${root}: not followed (--follow-symlinks follows it)`, 'warning'));
+            }
+            continue;
+          }
+        }
+        st = statSync(full);
+      } catch {
+        continue; // dangling link
+      }
+      if (st.isDirectory()) walk(full, root);
+      else if (MANIFEST_EXTENSIONS.has(extname(name).toLowerCase())) {
+        if (st.isFile()) file(full);
+        else report(problem(full, `${full} is ${describeFileType(st)}, not a regular file (netpol-check reads regular files only); skipped`));
+      }
+    }
+  };
+
+  for (const path of paths) {
+    if (path === '-') {
+      entries.push({ kind: 'stdin' });
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      report(problem(path, 'no such file or folder'));
+      continue;
+    }
+    if (st.isDirectory()) {
+      const before = entries.length;
+      let root: string;
+      try {
+        root = realpathSync(path);
+      } catch {
+        root = path;
+      }
+      walk(path, root);
+      if (entries.length === before) report(problem(path, 'no *.yaml, *.yml or *.json file in this folder'));
+    } else if (!st.isFile()) report(problem(path, `${path} is ${describeFileType(st)}, not a regular file (netpol-check reads regular files only; use - to read standard input)`));
+    else {
+      const parent = dirname(path);
+      let siblings: string[] = [];
+      try {
+        siblings = readdirSync(parent);
+      } catch {
+        // the file's own read reports what is wrong
+      }
+      if (!isKustomization(basename(path)) && renderedKind(siblings) === 'kustomize') {
+        report({ severity: 'warning', code: 'needs-rendering', message: `${path} belongs to the kustomize folder ${parent}: read as it is, without the namespaces, names and labels its kustomization sets (-k ${parent} reads it rendered)`, source: { file: path, doc: 0, line: 1, col: 1 } });
+      }
+      file(path);
+    }
+  }
+  return entries;
+}
+
+/**
+ * Reads files, folders (as `walkInputs` finds them) and stdin (`-`). Only regular files are
+ * read (a device, FIFO or socket is refused), at most `maxFileBytes` from any source.
+ * Unreadable paths become diagnostics.
  */
 export function readInputs(paths: readonly string[], options: ReadOptions = {}): { inputs: InputText[]; diagnostics: Diagnostic[] } {
   const inputs: InputText[] = [];
   const diagnostics: Diagnostic[] = [];
-  const seenDirs = new Set<string>();
   const limit = options.maxFileBytes ?? MAX_INPUT_BYTES;
 
   const readFile = (file: string): void => {
@@ -68,96 +172,16 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
     }
   };
 
-  const walk = (dir: string, root: string): void => {
-    let real: string;
-    try {
-      real = realpathSync(dir);
-    } catch {
-      diagnostics.push(problem(dir, 'cannot resolve folder'));
-      return;
-    }
-    if (seenDirs.has(real)) return;
-    seenDirs.add(real);
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch (e) {
-      diagnostics.push(problem(dir, `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
-      return;
-    }
-    const rendered = renderedKind(names);
-    if (rendered) {
-      diagnostics.push(problem(dir, renderingAdvice(rendered, dir), 'error', 'needs-rendering'));
-      return;
-    }
-    for (const name of names) {
-      const full = join(dir, name);
-      let st;
-      try {
-        if (lstatSync(full).isSymbolicLink()) {
-          const target = realpathSync(full);
-          if (!options.followSymlinks && !inside(root, target)) {
-            if (statSync(target).isDirectory() || MANIFEST_EXTENSIONS.has(extname(name).toLowerCase())) {
-              diagnostics.push(problem(full, `symlink to ${target}, outside ${root}: not followed (--follow-symlinks follows it)`, 'warning'));
-            }
-            continue;
-          }
-        }
-        st = statSync(full);
-      } catch {
-        continue; // dangling link
-      }
-      if (st.isDirectory()) walk(full, root);
-      else if (MANIFEST_EXTENSIONS.has(extname(name).toLowerCase())) {
-        if (st.isFile()) readFile(full);
-        else diagnostics.push(problem(full, `${full} is ${describeFileType(st)}, not a regular file (netpol-check reads regular files only); skipped`));
-      }
-    }
-  };
-
-  for (const path of paths) {
-    if (path === '-') {
-      if (!options.readStdin) diagnostics.push(problem(STDIN, 'standard input is not available'));
-      else {
-        try {
-          inputs.push({ file: STDIN, text: options.readStdin(limit) });
-        } catch (e) {
-          diagnostics.push(problem(STDIN, e instanceof InputTooLarge ? `standard input holds ${e.message}; not read` : `cannot read standard input: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
-        }
-      }
-      continue;
-    }
-    let st;
-    try {
-      st = statSync(path);
-    } catch {
-      diagnostics.push(problem(path, 'no such file or folder'));
-      continue;
-    }
-    if (st.isDirectory()) {
-      const before = inputs.length;
-      let root: string;
-      try {
-        root = realpathSync(path);
-      } catch {
-        root = path;
-      }
-      const problems = diagnostics.length;
-      walk(path, root);
-      if (inputs.length === before && diagnostics.length === problems) diagnostics.push(problem(path, 'no *.yaml, *.yml or *.json file in this folder'));
-    } else if (!st.isFile()) diagnostics.push(problem(path, `${path} is ${describeFileType(st)}, not a regular file (netpol-check reads regular files only; use - to read standard input)`));
+  for (const entry of walkInputs(paths, options)) {
+    if (entry.kind === 'problem') diagnostics.push(entry.diagnostic);
+    else if (entry.kind === 'file') readFile(entry.file);
+    else if (!options.readStdin) diagnostics.push(problem(STDIN, 'standard input is not available'));
     else {
-      const parent = dirname(path);
-      let siblings: string[] = [];
       try {
-        siblings = readdirSync(parent);
-      } catch {
-        // the file's own read reports what is wrong
+        inputs.push({ file: STDIN, text: options.readStdin(limit) });
+      } catch (e) {
+        diagnostics.push(problem(STDIN, e instanceof InputTooLarge ? `standard input holds ${e.message}; not read` : `cannot read standard input: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
       }
-      if (!isKustomization(basename(path)) && renderedKind(siblings) === 'kustomize') {
-        diagnostics.push({ severity: 'warning', code: 'needs-rendering', message: `${path} belongs to the kustomize folder ${parent}: read as it is, without the namespaces, names and labels its kustomization sets (-k ${parent} reads it rendered)`, source: { file: path, doc: 0, line: 1, col: 1 } });
-      }
-      readFile(path);
     }
   }
   for (const dir of options.kustomize ?? []) {
