@@ -4,6 +4,10 @@ import type { ReadOptions } from '../src/load/read-inputs.js';
 import { describeSemantics } from '../src/model/semantics.js';
 import type { Snapshot } from '../src/model/snapshot.js';
 import { UsageError } from './errors.js';
+import { codeIdentity } from './code-identity.js';
+import { keepSnapshot, lookUpSnapshot, type CachedLoad } from '../src/load/snapshot-cache/snapshot-cache.js';
+import { nameIndex } from '../src/query/question-namespaces.js';
+import { escapeTerminal } from '../src/text/escape/terminal.js';
 import { clearProgress, progressFor } from './progress.js';
 import { formatDiagnostic, type Io } from './io.js';
 
@@ -16,10 +20,53 @@ export function loadForCommand(files: string[], io: Io, options: LoadOptions & R
   const progress = progressFor(io);
   const result = loadSnapshot(files, { readStdin: io.readStdin, ...(progress ? { progress } : {}), ...options });
   clearProgress(io);
+  return reportLoad(result, files, io);
+}
+
+/**
+ * As `loadForCommand`, through the snapshot cache at `cacheDir` (--cache-dir): when it holds
+ * these inputs, only the namespaces `scope` asks for are read from it; otherwise the inputs are
+ * loaded, and `keep()` (called after the answer is printed) keeps them there for the next run.
+ * What is printed is the same either way.
+ */
+export function loadThroughCache(files: string[], io: Io, options: LoadOptions & ReadOptions, cacheDir: string, scope: (cached: CachedLoad) => ReadonlySet<string> | 'all'): LoadResult & { errors: number; input: InputStatus; keep: () => void } {
+  if (files.length === 0 && !options.kustomize?.length) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input) or -k DIR (a kustomize folder)');
+  const lookup = lookUpSnapshot(cacheDir, files, options, codeIdentity());
+  if (lookup.hit) {
+    let result: LoadResult | undefined;
+    try {
+      result = lookup.hit.load(scope(lookup.hit));
+    } catch {
+      io.err('note: the snapshot cache entry could not be read; loading the inputs again\n');
+    }
+    if (result) return { ...reportLoad(result, files, io, lookup.hit.pods), keep: () => {} };
+  }
+  const loaded = loadForCommand(files, io, options);
+  const { fingerprint } = lookup;
+  if (!fingerprint && !files.includes('-') && !options.kustomize?.length) {
+    io.err('note: the snapshot cache is not used: an input changed while it was read, or could not be read\n');
+  }
+  // Called once the answer is out: keeping a big load takes a few seconds the answer need not wait for.
+  const keep = (): void => {
+    if (!fingerprint) return;
+    try {
+      keepSnapshot(cacheDir, fingerprint, loaded, nameIndex(loaded.snapshot));
+    } catch (e) {
+      io.err(`warning: snapshot cache not written: ${escapeTerminal((e as Error).message)}\n`);
+    }
+  };
+  return { ...loaded, keep };
+}
+
+/**
+ * Reports every diagnostic on stderr, the semantics, an empty snapshot (`pods`: how many the
+ * whole snapshot holds) and the count of input errors.
+ */
+function reportLoad(result: LoadResult, files: string[], io: Io, pods = result.snapshot.pods.length): LoadResult & { errors: number; input: InputStatus } {
   for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
   reportSemantics(result.snapshot, io);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  if (result.snapshot.pods.length === 0) {
+  if (pods === 0) {
     io.err(`note: no pods or workloads found in ${files.join(', ')}: nothing to analyse (give Pod, Deployment, StatefulSet, … manifests)\n`);
   }
   if (errors > 0) io.err(`note: ${errors} input error(s); the result below leaves out what could not be read\n`);

@@ -4,13 +4,16 @@ import { paintCan } from '../paint.js';
 import { formatCanJson } from '../../src/format/explanation/json.js';
 import { formatCanText } from '../../src/format/explanation/text.js';
 import { formatInputStatusText } from '../../src/format/input/input-status.js';
-import { ask } from '../../src/query/ask.js';
-import { flag, formatOption, outputFile, parse, str, strs, loadOptions } from '../args.js';
+import { ask, type CanQuestion } from '../../src/query/ask.js';
+import type { LoadResult } from '../../src/load/load-snapshot.js';
+import type { InputStatus } from '../../src/load/input-status.js';
+import { flag, formatOption, outputFile, parse, str, strs, loadOptions, type Parsed } from '../args.js';
 import { helpPage } from '../help.js';
 import { CAN } from '../specs/can.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadForCommand } from '../load.js';
+import { loadForCommand, loadThroughCache } from '../load.js';
+import { questionNamespaces } from '../../src/query/question-namespaces.js';
 import { cniOption, noteCiliumCni } from '../cni.js';
 
 export const CAN_HELP = helpPage(CAN);
@@ -27,10 +30,23 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
   }
   const format = formatOption(args, ['text', 'json', 'yaml'] as const, 'text');
   const quiet = flag(args, 'quiet');
-  const loaded = loadForCommand(strs(args, 'file'), quiet ? { ...io, err: () => {} } : io, loadOptions(args));
   const namespace = flag(args, 'all-namespaces') ? undefined : str(args, 'namespace');
+  const question = { src, dst, cni: cniOption(args), ...(namespace ? { namespace } : {}) };
+  const loadIo = quiet ? { ...io, err: () => {} } : io;
+  const cacheDir = str(args, 'cache-dir');
+  const loaded = cacheDir
+    ? loadThroughCache(strs(args, 'file'), loadIo, loadOptions(args), cacheDir, (cached) => questionNamespaces(question, cached))
+    : { ...loadForCommand(strs(args, 'file'), loadIo, loadOptions(args)), keep: () => {} };
+  try {
+    return await answer(args, io, loaded, question, quiet, format);
+  } finally {
+    loaded.keep();
+  }
+}
+
+async function answer(args: Parsed, io: Io, loaded: LoadResult & { errors: number; input: InputStatus }, question: CanQuestion, quiet: boolean, format: 'text' | 'json' | 'yaml'): Promise<number> {
   if (!quiet) noteCiliumCni(io, loaded.snapshot, cniOption(args));
-  const result = ask(loaded.snapshot, { src, dst, cni: cniOption(args), ...(namespace ? { namespace } : {}) });
+  const result = ask(loaded.snapshot, question);
   if (!result.ok) {
     if (!quiet) {
       const hint = result.candidates.length ? `\n  did you mean: ${result.candidates.join(', ')}` : '';

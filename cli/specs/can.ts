@@ -1,4 +1,4 @@
-import { ALL_NAMESPACES_LOOKUP, CNI, FILE, HELP, KUSTOMIZE, NAMESPACE_LOOKUP, output, SEMANTICS } from './common.js';
+import { ALL_NAMESPACES_LOOKUP, CACHE_DIR, CNI, FILE, HELP, KUSTOMIZE, NAMESPACE_LOOKUP, output, SEMANTICS } from './common.js';
 import type { CommandSpec } from './option.js';
 
 export const CAN: CommandSpec = {
@@ -24,6 +24,7 @@ answer lists every open port.`,
     { name: 'verbose', short: 'v', help: 'list every pair, not only the denied ones' },
     { name: 'quiet', short: 'q', help: 'print nothing; the exit code is the answer' },
     KUSTOMIZE,
+    CACHE_DIR,
     ...SEMANTICS,
     CNI,
     ...HELP,

@@ -22,6 +22,14 @@ export function output(formats: readonly string[], help: string): OptionSpec[] {
 
 export const OUTPUT_FILE: OptionSpec = { name: 'output-file', value: 'FILE', complete: 'file', help: 'write to FILE instead of standard output' };
 
+/** --cache-dir: kubectl's name for where it keeps what it fetched. */
+export const CACHE_DIR: OptionSpec = {
+  name: 'cache-dir',
+  value: 'DIR',
+  complete: 'dir',
+  help: 'keep the loaded snapshot in DIR and read it back when the inputs are\nunchanged: later questions read only the namespaces they name\n(docs/snapshot-cache.md)',
+};
+
 /** -n where it filters a listing: repeatable. */
 export const NAMESPACE_FILTER: OptionSpec = {
   name: 'namespace',
