@@ -1,4 +1,4 @@
-import { CNI, FILE, HELP, KUSTOMIZE, NAMESPACE_APPLY, output, SEMANTICS } from './common.js';
+import { CACHE_DIR, CNI, FILE, HELP, KUSTOMIZE, NAMESPACE_APPLY, output, SEMANTICS } from './common.js';
 import type { CommandSpec } from './option.js';
 
 const OWN_SCOPES = 'each expectation names its own scope (namespace, fromNamespace, toNamespace; from and to take selectors)';
@@ -8,7 +8,7 @@ export const VERIFY: CommandSpec = {
   summary: 'check written expectations (who may reach whom) against the snapshot',
   usage: 'verify EXPECT.yaml -f PATH [-o text|json] [--output-file FILE]',
   description: 'Checks written security intent (EXPECT.yaml, below) against the snapshot.',
-  options: [FILE, ...output(['text', 'txt', 'json', 'yaml'], 'text (default; txt is the same) | json | yaml'), NAMESPACE_APPLY, KUSTOMIZE, ...SEMANTICS, CNI, ...HELP],
+  options: [FILE, ...output(['text', 'txt', 'json', 'yaml'], 'text (default; txt is the same) | json | yaml'), NAMESPACE_APPLY, KUSTOMIZE, CACHE_DIR, ...SEMANTICS, CNI, ...HELP],
   refused: { 'all-namespaces': OWN_SCOPES, selector: OWN_SCOPES },
   exitCodes: `Exit codes: 0 all pass, 1 a failure, 2 a bad expectations file or input, 3 none failed but
 some are undetermined (a policy netpol-check does not evaluate may decide them).`,

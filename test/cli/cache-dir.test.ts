@@ -39,6 +39,31 @@ describe('can --cache-dir', () => {
     }
   });
 
+  it.each(['three-tier', 'calico', 'cilium'])('verify examples/%s/expectations.yaml: the same cold and warm', (example) => {
+    const cache = mkdtempSync(join(temp, 'c-'));
+    const argv = ['verify', join('examples', example, 'expectations.yaml'), '-f', join('examples', example)];
+    const plain = runBinary(argv);
+    for (const r of [runBinary([...argv, '--cache-dir', cache]), runBinary([...argv, '--cache-dir', cache])]) {
+      expect(r.out).toBe(plain.out);
+      expect(r.err).toBe(plain.err);
+      expect(r.code).toBe(plain.code);
+    }
+    expect(entries(cache)).toHaveLength(1);
+  });
+
+  it('verify with from/to lines only reads their namespaces, and answers as without the cache', () => {
+    const cache = mkdtempSync(join(temp, 'c-'));
+    const file = join(temp, 'reach-only.yaml');
+    writeFileSync(file, 'apiVersion: netpol-check.dev/v1\nkind: Expectations\nexpectations:\n  - from: frontend\n    to: svc/api:80\n    expect: allow\n  - from: shop/frontend\n    to: shop/db\n    expect: deny\n');
+    const argv = ['verify', file, '-f', join('examples', 'three-tier')];
+    const plain = runBinary(argv);
+    expect(plain.code).toBe(0);
+    for (const r of [runBinary([...argv, '--cache-dir', cache]), runBinary([...argv, '--cache-dir', cache])]) {
+      expect(r.out).toBe(plain.out);
+      expect(r.code).toBe(plain.code);
+    }
+  });
+
   it('loads again, saying so, when an entry is damaged', () => {
     const cache = mkdtempSync(join(temp, 'c-'));
     const args = ['can', 'frontend', 'reach', 'db:5432', '-n', 'shop', '-f', join(ROOT, 'examples', 'three-tier'), '--cache-dir', cache];
