@@ -1,6 +1,6 @@
 import type { Labels } from './labels.js';
 import type { Cidr, Direction, Protocol } from './policy.js';
-import type { SourceRef } from './source.js';
+import { formatSource, type SourceRef } from './source.js';
 
 /**
  * Calico's `projectcalico.org/v3` policy objects (and the `crd.projectcalico.org/v1` form that
@@ -139,6 +139,16 @@ export interface CalicoObjects {
 /** `GlobalNetworkPolicy default-deny`, `Calico NetworkPolicy prod/allow-web` (told apart from Kubernetes'). */
 export function calicoPolicyRef(p: Pick<CalicoPolicy, 'kind' | 'name' | 'namespace'>): string {
   return `${p.kind === 'NetworkPolicy' ? 'Calico ' : ''}${p.kind} ${p.namespace !== undefined ? `${p.namespace}/` : ''}${p.name}`;
+}
+
+/** `GlobalNetworkPolicy default-deny (order 2000)`; no order: `(no order)`. */
+export function calicoPolicyTitle(p: CalicoPolicy): string {
+  return `${calicoPolicyRef(p)} (${p.order !== undefined ? `order ${p.order}` : 'no order'})`;
+}
+
+/** `GlobalNetworkPolicy default-deny (order 2000) ingress rule 0: Deny (file:line)` */
+export function calicoRuleText(p: CalicoPolicy, r: CalicoRule): string {
+  return `${calicoPolicyTitle(p)} ${r.direction} rule ${r.index}: ${r.action} (${formatSource(r.at)})`;
 }
 
 export function calicoRulesOf(p: CalicoPolicy, direction: Direction): readonly CalicoRule[] {

@@ -1,4 +1,4 @@
-import { calicoPolicyRef, type CalicoPolicy, type CalicoRule, type CalicoTier } from '../../model/calico-policy.js';
+import { calicoPolicyTitle, calicoRuleText, type CalicoTier } from '../../model/calico-policy.js';
 import { formatSource } from '../../model/source.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
 import type { PairAnswer } from '../../query/ask.js';
@@ -6,15 +6,7 @@ import type { CalicoStepVerdict, CalicoVerdict } from '../../explain/calico-verd
 import type { DirectionVerdict } from '../../explain/verdict.js';
 import { adminRuleRef, policyRef } from './describe.js';
 
-/** `GlobalNetworkPolicy default-deny (order 2000)`; no order: `(no order)`. */
-export function calicoPolicyTitle(p: CalicoPolicy): string {
-  return `${calicoPolicyRef(p)} (${p.order !== undefined ? `order ${p.order}` : 'no order'})`;
-}
-
-/** `GlobalNetworkPolicy default-deny (order 2000) ingress rule 0: Deny (file:line)` */
-export function calicoRuleText(p: CalicoPolicy, r: CalicoRule): string {
-  return `${calicoPolicyTitle(p)} ${r.direction} rule ${r.index}: ${r.action} (${formatSource(r.at)})`;
-}
+export { calicoPolicyTitle, calicoRuleText };
 
 function tierTitle(t: CalicoTier): string {
   return `tier ${t.name} (${t.order !== undefined ? `order ${t.order}` : 'no order'}, default action ${t.defaultAction})`;
