@@ -40,7 +40,7 @@ export function markUnknownServiceAccounts(calico: CalicoObjects, pods: readonly
       source: p.source,
       object: calicoPolicyRef(p),
     });
-    return { ...p, unmodelled: [...p.unmodelled, `service account selectors (ServiceAccount ${list} not in the snapshot)`] };
+    return { ...p, unmodelled: [...p.unmodelled, `service account selectors (ServiceAccount ${list} not in the snapshot)`], unknownServiceAccounts: { own, rules: inRules } };
   });
   return { ...calico, policies };
 }

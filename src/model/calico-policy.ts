@@ -107,6 +107,8 @@ export interface CalicoPolicy {
   unmodelled: readonly string[];
   /** True when the policy selects no pod of a snapshot (host endpoints only: serviceAccountSelector unmodelled, …). */
   selectsNoPod: boolean;
+  /** Set when a service account selector's answer depends on the labels of ServiceAccounts the snapshot lacks (load/calico-service-accounts.ts): which of its selectors. */
+  unknownServiceAccounts?: { own: boolean; rules: boolean };
   annotations?: Readonly<Record<string, string>>;
   source: SourceRef;
 }

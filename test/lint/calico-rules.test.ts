@@ -49,6 +49,9 @@ describe('calico-selects-nothing', () => {
     ['a namespaceSelector reaches the other namespace', np('p', "  selector: app == 'db'\n  ingress:\n  - action: Allow\n    source: {selector: app == 'prometheus', namespaceSelector: projectcalico.org/name == 'monitoring'}\n")],
     ['a selector that matches a network set', gnp('p', "  selector: all()\n  ingress:\n  - action: Deny\n    source: {selector: role == 'partner'}\n")],
     ['nets only (no selector)', gnp('p', '  selector: all()\n  ingress:\n  - action: Deny\n    source: {nets: [192.0.2.0/24]}\n')],
+    // Calico matches service account selectors on the ServiceAccount's labels (docs/calico.md); without the objects they are unknown.
+    ['a serviceAccountSelector over ServiceAccounts the snapshot lacks', np('p', "  selector: all()\n  serviceAccountSelector: role == 'api'\n  ingress: [{action: Allow}]\n")],
+    ['a rule\'s serviceAccounts selector over ServiceAccounts the snapshot lacks', gnp('p', "  selector: all()\n  ingress:\n  - action: Allow\n    source: {serviceAccounts: {selector: role == 'api'}}\n")],
   ])('is quiet when %s', (_, policy) => {
     expect(lint('calico-selects-nothing', policy)).toEqual([]);
   });

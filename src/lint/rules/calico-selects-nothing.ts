@@ -27,12 +27,15 @@ export default defineRule({
     for (const p of policies) {
       const object = calicoPolicyRef(p);
       const where = p.namespace !== undefined ? ` in namespace ${p.namespace}` : '';
+      // A service account selector over ServiceAccounts the snapshot lacks: whether it matches is unknown (load/calico-service-accounts.ts).
+      if (p.unknownServiceAccounts?.own) continue;
       if (!things.selectsSome(p)) {
         report('subject', { selector: p.selector || 'all()', where }, { source: p.source, object });
         continue;
       }
       for (const rule of [...p.ingress, ...p.egress]) {
         for (const side of ['source', 'destination'] as const) {
+          if (p.unknownServiceAccounts?.rules && rule[side].serviceAccountSelector !== undefined) continue;
           const positive = calicoPositive(p, rule[side], things.namespaceLabels);
           if (!positive || things.endpoints.some(positive) || things.sets.some(positive)) continue;
           const peerWhere = rule[side].namespaceSelector === undefined && p.namespace !== undefined ? ` in namespace ${p.namespace}` : '';
