@@ -91,16 +91,6 @@ describe('diff names Calico rules', () => {
   });
 });
 
-const CILIUM_DB_FROM_WEB = `apiVersion: cilium.io/v2
-kind: CiliumNetworkPolicy
-metadata: {name: db-from-web, namespace: shop}
-spec:
-  endpointSelector: {matchLabels: {app: db}}
-  ingress:
-    - fromEndpoints: [{matchLabels: {app: other}}]
-    - fromEndpoints: [{matchLabels: {app: web}}]
-      toPorts: [{ports: [{port: "5432", protocol: TCP}]}]
-`;
 const CILIUM_DB_ISOLATED = `apiVersion: cilium.io/v2
 kind: CiliumNetworkPolicy
 metadata: {name: db-from-web, namespace: shop}
@@ -108,6 +98,9 @@ spec:
   endpointSelector: {matchLabels: {app: db}}
   ingress:
     - fromEndpoints: [{matchLabels: {app: other}}]
+`;
+const CILIUM_DB_FROM_WEB = `${CILIUM_DB_ISOLATED}    - fromEndpoints: [{matchLabels: {app: web}}]
+      toPorts: [{ports: [{port: "5432", protocol: TCP}]}]
 `;
 const CILIUM_DENY_WEB = `apiVersion: cilium.io/v2
 kind: CiliumNetworkPolicy
