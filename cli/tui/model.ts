@@ -1,6 +1,6 @@
 import type { Level, Node } from '../../src/engine/connectivity.js';
 import { byId } from '../../src/engine/node.js';
-import { nodePairs, type NodePairs } from '../../src/engine/node-pairs.js';
+import { nodeIdPairs, nodePairs, type NodePairs } from '../../src/engine/node-pairs.js';
 import { portText } from '../../src/net/port-text.js';
 import type { ReachabilityMatrix } from '../../src/engine/matrix.js';
 import { Explainer } from '../../src/explain/explain.js';
@@ -121,7 +121,7 @@ export class ExploreModel {
       nodes: this.entries.length,
       policies: this.policies.length,
       isolated: this.entries.filter((e) => e.isolated.ingress || e.isolated.egress).length,
-      openPairs: this.pairs.nodes.reduce((sum, _, a) => sum + this.pairs.toNodes(a).length, 0),
+      openPairs: this.pairs.nodes.reduce((sum, _, a) => sum + this.pairs.toNodes(a).length / 2, 0),
     };
   }
 
@@ -136,8 +136,8 @@ export class ExploreModel {
     const peer = (node: Node, connection: number): Peer => ({ node, connections: this.matrix.pool.get(connection) });
     peers =
       direction === 'out'
-        ? [...toNodes(a).map(([b, c]) => peer(nodes[b]!, c)), ...runs[a]!.out.map((r) => peer(r.ext, r.id))]
-        : [...fromNodes(a).map(([b, c]) => peer(nodes[b]!, c)), ...runs[a]!.in.map((r) => peer(r.ext, r.id))];
+        ? [...nodeIdPairs(toNodes(a)).map(([b, c]) => peer(nodes[b]!, c)), ...runs[a]!.out.map((r) => peer(r.ext, r.id))]
+        : [...nodeIdPairs(fromNodes(a)).map(([b, c]) => peer(nodes[b]!, c)), ...runs[a]!.in.map((r) => peer(r.ext, r.id))];
     peers.sort((x, y) => byId(x.node, y.node));
     if (this.peerCache.size >= 16) this.peerCache.clear(); // the nodes lately shown
     this.peerCache.set(key, peers);

@@ -40,7 +40,8 @@ export function connectivity(m: ReachabilityMatrix, level: Level = 'workload'): 
   const p = nodePairs(m, level);
   const edges: Edge[] = [];
   p.nodes.forEach((node, a) => {
-    for (const [b, id] of p.toNodes(a)) edges.push({ src: node, dst: p.nodes[b]!, connections: m.pool.get(id) });
+    const to = p.toNodes(a);
+    for (let k = 0; k < to.length; k += 2) edges.push({ src: node, dst: p.nodes[to[k]!]!, connections: m.pool.get(to[k + 1]!) });
     for (const r of p.runs[a]!.in) edges.push({ src: r.ext, dst: node, connections: m.pool.get(r.id) });
     for (const r of p.runs[a]!.out) edges.push({ src: node, dst: r.ext, connections: m.pool.get(r.id) });
   });
@@ -81,8 +82,10 @@ function* sortedEdges(p: NodePairs, m: ReachabilityMatrix): Generator<Edge> {
       let k = 0;
       let l = 0;
       while (k < toNodes.length || l < out.length) {
-        if (l >= out.length || (k < toNodes.length && byId(p.nodes[toNodes[k]![0]]!, out[l]!.ext) < 0)) {
-          const [b, id] = toNodes[k++]!;
+        if (l >= out.length || (k < toNodes.length && byId(p.nodes[toNodes[k]!]!, out[l]!.ext) < 0)) {
+          const b = toNodes[k]!;
+          const id = toNodes[k + 1]!;
+          k += 2;
           yield { src, dst: p.nodes[b]!, connections: m.pool.get(id) };
         } else {
           const r = out[l++]!;

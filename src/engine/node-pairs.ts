@@ -13,8 +13,8 @@ export interface Run {
 
 /**
  * What every node connects to, as connection ids (not yet edges). `toNodes(a)` computes, when
- * asked, node a's destinations among the nodes as `[node index, connection id]` pairs sorted by
- * index — nothing as large as nodes² is kept, so a walk over all nodes holds one node's
+ * asked, node a's destinations among the nodes (`NodeIds`: node indices and connection ids)
+ * — nothing as large as nodes² is kept, so a walk over all nodes holds one node's
  * destinations at a time. `runs[a]` lists the external ranges that reach node a (`in`) and that
  * node a reaches (`out`), adjacent blocks with the same connections merged. Nodes and external
  * ranges are sorted by id; each range is one Node object, shared by its runs.
@@ -22,10 +22,24 @@ export interface Run {
 export interface NodePairs {
   nodes: Node[];
   externals: Node[];
-  toNodes(a: number): [number, number][];
-  /** The other way: the nodes that reach node a, as `[node index, connection id]` sorted by index. */
-  fromNodes(a: number): [number, number][];
+  toNodes(a: number): NodeIds;
+  /** The other way: the nodes that reach node a, sorted by index. */
+  fromNodes(a: number): NodeIds;
   runs: { in: Run[]; out: Run[] }[];
+}
+
+/**
+ * Node indices and connection ids, interleaved: node `out[2k]` with id `out[2k + 1]`, sorted by
+ * node index. One typed array per node walked, not a pair object per destination (a dense
+ * matrix has millions of destinations).
+ */
+export type NodeIds = Int32Array;
+
+/** `NodeIds` as `[node index, connection id]` pairs, for callers off the hot path. */
+export function nodeIdPairs(ids: NodeIds): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < ids.length; k += 2) out.push([ids[k]!, ids[k + 1]!]);
+  return out;
 }
 
 /** The grouping of pods into nodes and the walk over the class matrix behind `connectivity()`. */
@@ -61,15 +75,16 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
   // Node-to-node, one source node at a time: ids accumulated in a dense array over the nodes,
   // the touched indices remembered so that clearing costs what was set.
   const acc = new Int32Array(nodes.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(nodes.length);
+  let count = 0;
   const gather = (b: number, id: number): void => {
     const was = acc[b]!;
     if (was === 0) {
-      touched.push(b);
+      touched[count++] = b;
       acc[b] = id;
     } else if (was !== id) acc[b] = m.pool.union(was, id);
   };
-  const toNodes = (a: number): [number, number][] => {
+  const toNodes = (a: number): NodeIds => {
     for (const s of classesOf[a]!) {
       const row = m.rows[s]!;
       for (let i = 0; i < row.ids.length; i++) {
@@ -91,15 +106,20 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
     }
     return drain();
   };
-  const drain = (): [number, number][] => {
-    touched.sort((x, y) => x - y);
-    const out: [number, number][] = touched.map((b) => [b, acc[b]!]);
-    for (const b of touched) acc[b] = 0;
-    touched.length = 0;
+  const drain = (): NodeIds => {
+    const seen = touched.subarray(0, count).sort(); // a typed array sorts numbers, without a comparator
+    const out = new Int32Array(2 * count);
+    for (let k = 0; k < count; k++) {
+      const b = seen[k]!;
+      out[2 * k] = b;
+      out[2 * k + 1] = acc[b]!;
+      acc[b] = 0;
+    }
+    count = 0;
     return out;
   };
   // Each source class's row read at node a's classes: one pass over the rows, not over every node's destinations.
-  const fromNodes = (a: number): [number, number][] => {
+  const fromNodes = (a: number): NodeIds => {
     const targets = classesOf[a]!;
     for (let s = 0; s < P; s++) {
       const row = m.rows[s]!;

@@ -7,6 +7,9 @@ export class ConnectionSet {
   static readonly NONE = new ConnectionSet({ TCP: PortSet.EMPTY, UDP: PortSet.EMPTY, SCTP: PortSet.EMPTY });
   static readonly ALL = new ConnectionSet({ TCP: PortSet.ALL, UDP: PortSet.ALL, SCTP: PortSet.ALL });
 
+  /** `toString()`, made once: a matrix prints the same set on millions of lines (an ES private field: not serialised). */
+  #text: string | undefined;
+
   private constructor(private readonly byProtocol: Readonly<Record<Protocol, PortSet>>) {}
 
   static of(parts: Partial<Record<Protocol, PortSet>>): ConnectionSet {
@@ -54,6 +57,10 @@ export class ConnectionSet {
    * np-guard/netpol-analyzer prints them).
    */
   toString(): string {
+    return (this.#text ??= this.text());
+  }
+
+  private text(): string {
     if (this.isAll()) return 'All Connections';
     if (this.isEmpty()) return 'No Connections';
     return [...PROTOCOLS]
