@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { withResolver } from '../model/cluster-resolver.js';
 import { DNS, resolverPods } from './dns.js';
 import { resolveFlows, type FlowLine, type ResolvedFlow } from './flows.js';
 import { generatePolicies, type Generation } from './generate.js';
@@ -28,8 +29,10 @@ export interface FlowGeneration {
  */
 export function generateFromFlows(given: Snapshot, lines: readonly FlowLine[], options: FromFlowsOptions = {}): FlowGeneration {
   const dns = options.dns ?? true;
-  const resolver = dns ? resolverPods(given) : { pods: [], assumed: false };
-  const snapshot = resolver.assumed ? { ...given, pods: [...given.pods, ...resolver.pods] } : given;
+  // A stand-in when the snapshot has no resolver, with its namespace (labelled as every namespace is, so that the rule's namespaceSelector finds it).
+  const made = dns ? withResolver(given) : { snapshot: given, assumed: false };
+  const snapshot = made.snapshot;
+  const resolver = { pods: dns ? resolverPods(snapshot).pods : [], assumed: made.assumed };
   const { flows, problems } = resolveFlows(snapshot, lines);
   if (problems.length) return { flows, problems, snapshot };
   const req = new Requirement(snapshot.pods);

@@ -98,6 +98,15 @@ describe('generate --from a Hubble export (issue #23 acceptance)', () => {
     expect(checkExactly(after, true)).toEqual([]);
   });
 
+  it('a snapshot without the resolver, nor its namespace: DNS to the stand-in is allowed, the namespace inferred (not "kept policies")', () => {
+    const s = withProfile(loadSnapshot([join(ROOT, 'examples', 'multi-namespace')]).snapshot, 'generic');
+    expect(s.namespaces.some((n) => n.name === 'kube-system')).toBe(false);
+    const csv = parseFlowCsv('f.csv', 'payments/Deployment/checkout,payments/Deployment/ledger,50051/tcp\n');
+    const g = generateFromFlows(s, csv.lines).generation!;
+    expect(g.proof).toMatchObject({ missing: [], extra: [], required: 3 });
+    expect(g.notes).toContain('the snapshot has no cluster resolver: DNS is allowed to kube-system pods labelled k8s-app=kube-dns');
+  });
+
   it('without DNS when told (--no-dns), from flows that have none (the CSV)', () => {
     const csv = parseFlowCsv('flows.csv', readFileSync(join(dir, 'flows.csv'), 'utf8'));
     const g = generateFromFlows(threeTier(), csv.lines, { dns: false }).generation!;
