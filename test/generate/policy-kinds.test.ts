@@ -133,3 +133,15 @@ describe('generate --freeze --policy-kind cilium|calico on random clusters', () 
     );
   });
 });
+
+describe('--policy-kind calico and NetworkSets (docs/generate.md, Not done)', () => {
+  it('a namespaced NetworkSet whose labels fit a generated peer selector is let in too, and the proof lists it as extra', () => {
+    const set = 'apiVersion: projectcalico.org/v3\nkind: NetworkSet\nmetadata: {name: partners, namespace: shop, labels: {app: frontend}}\nspec:\n  nets: [192.0.2.0/24]\n';
+    const loaded = loadSnapshot([join(ROOT, 'examples', 'three-tier')]);
+    const sets = loadTexts([{ file: 'set.yaml', text: set }]).declared.calico!;
+    const before = withProfile({ ...loaded.snapshot, calico: sets }, 'calico');
+    const g = freeze(before, 'calico');
+    expect(g.proof.missing).toEqual([]);
+    expect(g.proof.extra.map((d) => `${d.src} => ${d.dst} : ${d.connections}`)).toEqual(['192.0.2.0-192.0.2.255[External] => shop/api[Deployment] : TCP 9000']);
+  });
+});
