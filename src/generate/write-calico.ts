@@ -6,14 +6,20 @@ import { MANAGED_BY, type PolicyPlan } from './policy-plan.js';
 import type { PortItem } from './port-items.js';
 import type { PeerItem, RuleItem } from './side-rules.js';
 
-/** A value in quotes: Calico's strings have no escapes, so the quote the value does not hold (label values hold neither). */
+/** A value in quotes: Calico's strings have no escapes, so the quote the value does not hold (valid label values hold neither). */
 const quote = (v: string) => (v.includes("'") ? `"${v}"` : `'${v}'`);
+/** A label in Calico's grammar (tokenizer.go); a key outside it would be read as more of the expression. */
+const CALICO_LABEL = /^[A-Za-z0-9_./-]{1,512}$/;
+/** Matches nothing: what a label the API server refuses (the loader reports it) is written as, so that no manifest text becomes selector syntax. */
+const NOTHING = '!all()';
+const sayable = (key: string, values: readonly string[]) => CALICO_LABEL.test(key) && values.every((v) => !(v.includes("'") && v.includes('"')));
 
 /** A label selector in Calico's selector language: `app == 'web' && !has(canary)`; empty: `all()`. */
 export function calicoSelectorText(s: LabelSelector): string {
   const terms = [
-    ...Object.entries(s.matchLabels).map(([k, v]) => `${k} == ${quote(v)}`),
+    ...Object.entries(s.matchLabels).map(([k, v]) => (sayable(k, [v]) ? `${k} == ${quote(v)}` : NOTHING)),
     ...s.matchExpressions.map((e) => {
+      if (!sayable(e.key, e.values)) return NOTHING;
       switch (e.operator) {
         case 'Exists':
           return `has(${e.key})`;
@@ -30,7 +36,7 @@ export function calicoSelectorText(s: LabelSelector): string {
 }
 
 /** A namespace by the label Calico gives every namespace's profile (`projectcalico.org/name`). */
-const namespaceNamed = (ns: string) => `${CALICO_NAME_LABEL} == ${quote(ns)}`;
+const namespaceNamed = (ns: string) => (sayable(CALICO_NAME_LABEL, [ns]) ? `${CALICO_NAME_LABEL} == ${quote(ns)}` : NOTHING);
 
 type Entity = Record<string, unknown>;
 

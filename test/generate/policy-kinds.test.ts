@@ -107,7 +107,7 @@ describe('generate --freeze --policy-kind cilium|calico on random clusters', () 
       }),
       { numRuns: 80, seed: 2323 },
     );
-  });
+  }, 180_000);
 
   it.each([
     ['cilium', randomCiliumSnapshot],
@@ -129,9 +129,9 @@ describe('generate --freeze --policy-kind cilium|calico on random clusters', () 
         for (const d of [...g.proof.extra, ...g.proof.missing]) expect(d.why).not.toBe('');
         if (distinct(s)) expect([...g.proof.missing, ...g.proof.extra].map((d) => d.why).filter((w) => !/kept/.test(w))).toEqual([]);
       }),
-      { numRuns: 60, seed: 2324 },
+      { numRuns: 50, seed: 2324 },
     );
-  });
+  }, 180_000);
 });
 
 describe('--policy-kind calico and NetworkSets (docs/generate.md, Not done)', () => {

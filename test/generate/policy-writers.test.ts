@@ -95,6 +95,16 @@ describe('Calico NetworkPolicy writer (Calico NetworkPolicy reference: selectors
     }
   });
 
+  it('manifest text never becomes selector syntax: a key outside Calico\'s label grammar, or a value with both quotes (labels the loader refuses), selects nothing', () => {
+    const hostile = [
+      { matchLabels: { "app') || all() || has(x": 'y' }, matchExpressions: [] },
+      { matchLabels: { app: `a' || all() || "b` }, matchExpressions: [] },
+      { matchLabels: {}, matchExpressions: [{ key: 'k) || all() || has(j', operator: 'Exists' as const, values: [] }] },
+    ];
+    for (const s of hostile) expect(calicoSelectorText(s)).toBe('!all()');
+    expect(calicoSelectorText({ matchLabels: { app: "it's" }, matchExpressions: [] })).toBe(`app == "it's"`);
+  });
+
   it('one rule per protocol and peer group: selectors of a namespace ORed, other namespaces by projectcalico.org/name, nets by family, an except as notNets', () => {
     const m = writeCalicoPolicy(plan('ingress', [{ peers, ports }]));
     expect(m).toMatchObject({ apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', spec: { order: 1000, selector: "app == 'web'", types: ['Ingress'] } });
