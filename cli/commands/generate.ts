@@ -8,11 +8,12 @@ import { generateFromFlows } from '../../src/generate/from-flows.js';
 import type { FlowLine } from '../../src/generate/flows.js';
 import { freeze, type Generation } from '../../src/generate/generate.js';
 import { parseHubbleFlows } from '../../src/generate/hubble-flows.js';
+import { POLICY_KIND, POLICY_KINDS, type PolicyKind } from '../../src/generate/policy-kind.js';
 import { referenceFlows } from '../../src/generate/references.js';
 import { formatGenerateText } from '../../src/format/generate/text.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { parseExpectations, type Expectation } from '../../src/verify/expectations.js';
-import { flag, formatOption, parse, str, strs, loadOptions } from '../args.js';
+import { flag, formatOption, oneOf, parse, str, strs, loadOptions } from '../args.js';
 import { cniOption } from '../cni.js';
 import { EXIT, UsageError } from '../errors.js';
 import { helpPage } from '../help.js';
@@ -69,14 +70,21 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const dir = outDir ?? outDirAlias;
   if (dir !== undefined && format === 'json') throw new UsageError('--output-dir writes YAML files (NAMESPACE.yaml); -o json prints one kind: List on standard output');
 
+  const kind = oneOf<PolicyKind>('policy-kind', str(args, 'policy-kind'), POLICY_KINDS, 'networkpolicy');
+  // The written policies are proven as their plugin reads them.
+  const plugin = POLICY_KIND[kind].plugin;
+  if (plugin && str(args, 'cni') !== undefined && str(args, 'cni') !== plugin) throw new UsageError(`--policy-kind ${kind} writes ${plugin}'s policies: the proof reads them as ${plugin} does (leave out --cni, or give --cni ${plugin})`);
+  const cni = plugin ?? cniOption(args);
   const read = from !== undefined ? readSource(from) : undefined;
   if (read?.problems.length) {
     for (const p of read.problems) io.err(`${formatDiagnostic(p)}\n`);
     return EXIT.error;
   }
   const loaded = loadForCommand([...strs(args, 'file'), ...args.positionals], io, { ...loadOptions(args), ...(references ? { containerText: true } : {}) });
-  const cni = cniOption(args);
   const snapshot = withProfile(loaded.snapshot, cni);
+  // One network plugin enforces a cluster's policies: its own kind is not written next to another's.
+  if (kind === 'cilium' && snapshot.calico?.policies.length) throw new UsageError('--policy-kind cilium: the snapshot has Calico policies, so the cluster runs Calico (--policy-kind calico writes its kind)');
+  if (kind === 'calico' && snapshot.ciliumPolicies?.length) throw new UsageError('--policy-kind calico: the snapshot has Cilium policies, so the cluster runs Cilium (--policy-kind cilium writes its kind)');
   let generation: Generation;
   let expectations: ExpectationOutcome | undefined;
   const lines = references ? referenceFlows(snapshot) : read?.source?.lines;
@@ -84,9 +92,9 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     io.err('netpol-check: no container of the snapshot names a Service of the snapshot (env values, args, commands): nothing to generate\n');
     return EXIT.error;
   }
-  if (!lines) generation = freeze(snapshot);
+  if (!lines) generation = freeze(snapshot, kind);
   else {
-    const made = generateFromFlows(snapshot, lines, { dns: !flag(args, 'no-dns') });
+    const made = generateFromFlows(snapshot, lines, { dns: !flag(args, 'no-dns'), kind });
     if (!made.generation) {
       for (const p of made.problems) io.err(`${formatDiagnostic(p)}\n`);
       return EXIT.error;

@@ -1,3 +1,4 @@
+import { POLICY_KINDS } from '../../src/generate/policy-kind.js';
 import { CNI, FILE, HELP, KUSTOMIZE, NAMESPACE_APPLY, SEMANTICS } from './common.js';
 import type { CommandSpec } from './option.js';
 
@@ -6,7 +7,7 @@ const EVERY_NAMESPACE = 'generate writes policies for every namespace the flows 
 export const GENERATE: CommandSpec = {
   name: 'generate',
   summary: 'write least-privilege NetworkPolicies for the flows you need, proven',
-  usage: 'generate -f PATH (--freeze | --from FILE | --references) [-o yaml|json] [--output-dir DIR] [--no-dns]',
+  usage: 'generate -f PATH (--freeze | --from FILE | --references) [--policy-kind KIND] [-o yaml|json] [--output-dir DIR] [--no-dns]',
   description: `Writes NetworkPolicies that allow exactly the required flows: a default deny per namespace,
 then per workload one policy per direction, selecting by the labels a person would choose
 (app.kubernetes.io/name, app, …; never pod-template-hash or another hash), ports by name where
@@ -23,12 +24,18 @@ positions), a CSV of src,dst,port/proto (.csv, names as can takes them) or a Hub
 or --references: the Services the workloads name in their containers' env values, args and
 commands (db:5432, http://api.shop.svc:8080/; a bare name in the pod's namespace; no port: the
 Service's ports), a starting point to review. With --from or --references, DNS from every pod of those namespaces to the cluster resolver is added (--no-dns:
-not). Admin network policies and Cilium policies are kept as they are and are part of the proof.`,
+not). Admin network policies, Cilium and Calico policies are kept as they are and are part of
+the proof.
+
+--policy-kind cilium writes the same policies as CiliumNetworkPolicies (cilium.io/v2), and
+--policy-kind calico as Calico NetworkPolicies (projectcalico.org/v3, default tier, order 1000);
+the proof then reads them as that plugin does (--cni cilium or calico, the default with them).`,
   options: [
     FILE,
     { name: 'freeze', help: 'keep exactly the connectivity the snapshot allows now' },
     { name: 'from', value: 'FILE', complete: 'file', help: 'the required flows: expectations (.yaml/.yml), flows (.csv) or a Hubble\nexport (.json/.jsonl)' },
     { name: 'references', help: "the required flows: the Services workloads name in their containers'\nenv values, args and commands" },
+    { name: 'policy-kind', value: 'KIND', choices: POLICY_KINDS, help: 'networkpolicy (default) | cilium (CiliumNetworkPolicy) | calico\n(projectcalico.org/v3 NetworkPolicy): what to write (docs/generate.md)' },
     { name: 'no-dns', help: 'with --from or --references: do not add DNS to the cluster resolver' },
     { name: 'output-dir', value: 'DIR', complete: 'dir', help: 'write one file per namespace (DIR/NAMESPACE.yaml) and print the\nreport; without it the manifests go to standard output and the report\nto stderr' },
     { name: 'out-dir', value: 'DIR', complete: 'dir', help: 'the same as --output-dir' },

@@ -11,7 +11,8 @@ An object annotated netpol-check.io/ignore: RULE-ID[,RULE-ID] (or *) is silenced
 
 --fix edits the YAML files in place, only where the fix is mechanical, and shows each file's
 diff and the engine's comparison of connectivity before and after (--fix-dry-run: the same,
-nothing written).`,
+nothing written). For pods egress-without-dns reports, it adds DNS (UDP and TCP 53 to
+kube-system pods labelled k8s-app=kube-dns) to the NetworkPolicy that isolates them.`,
   options: [
     FILE,
     ...output(['text', 'txt', 'json', 'yaml', 'sarif', 'github'], 'text (default; txt is the same) | json | yaml | sarif (SARIF 2.1.0)\n| github (workflow annotations)'),
@@ -19,7 +20,7 @@ nothing written).`,
     { name: 'disable', value: 'IDS', help: 'comma-separated rule ids to skip' },
     { name: 'config', short: 'c', value: 'FILE', complete: 'file', help: 'settings (default: .netpol-check.yaml if present): rules:\n{RULE-ID: off|error|warning|info}, ignorePaths: [GLOB], failOn: SEV' },
     { name: 'list-rules', help: 'print the rules and exit (with -o md: the rule reference)' },
-    { name: 'fix', help: 'fix what is mechanical in the YAML files (protocol case, implicit\npolicyTypes, a split namespace/pod selector): print the diff and what it\ndoes to connectivity, then write the files' },
+    { name: 'fix', help: 'fix what is mechanical in the YAML files (protocol case, implicit\npolicyTypes, a split namespace/pod selector, DNS for egress-isolated\npods): print the diff and what it does to connectivity, then write\nthe files' },
     { name: 'fix-dry-run', help: 'the same, writing nothing' },
     { ...NAMESPACE_FILTER, help: 'only findings on objects in NS (repeatable), as kubectl get -n;\nmanifests that name no namespace go to the first NS' },
     ALL_NAMESPACES_FILTER,

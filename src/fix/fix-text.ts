@@ -3,8 +3,8 @@ import { yamlLib } from '../load/yaml-lib.js';
 import { PROTOCOLS, type Protocol } from '../model/policy.js';
 import { applyEdits, lineOf, lineStart, type TextEdit } from './text-edit.js';
 
-/** The mechanical fixes, each named like the lint rule that finds the mistake. */
-export const FIX_IDS = ['protocol-case', 'explicit-policy-types', 'split-namespace-pod-selector'] as const;
+/** The mechanical fixes, each named like the lint rule that finds the mistake (egress-without-dns: dns-rule.ts, which reads the snapshot). */
+export const FIX_IDS = ['protocol-case', 'explicit-policy-types', 'split-namespace-pod-selector', 'egress-without-dns'] as const;
 export type FixId = (typeof FIX_IDS)[number];
 
 export interface AppliedFix {

@@ -43,7 +43,7 @@ function reason(ctx: Context, pods: readonly Pod[], kind: 'extra' | 'missing'): 
   }
   const unmanaged = pods.find((p) => !ctx.managed.has(p.namespace));
   if (kind === 'missing' && unmanaged) return `${ownerId(unmanaged)} is in namespace ${unmanaged.namespace}, whose own policies were kept`;
-  if (ctx.before.adminPolicies?.length || ctx.before.ciliumPolicies?.length) return `decided by the admin or Cilium policies, which were kept`;
+  if (ctx.before.adminPolicies?.length || ctx.before.ciliumPolicies?.length || ctx.before.calico?.policies.length) return `decided by the admin, Cilium or Calico policies, which were kept`;
   return kind === 'extra' ? 'a generated selector or ipBlock is wider than the requirement' : 'denied by the generated policies (a bug: please report it)';
 }
 

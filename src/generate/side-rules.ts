@@ -10,8 +10,12 @@ import { portItems, type PortItem } from './port-items.js';
 import { hasReplicaPeers, type Requirement } from './requirement.js';
 import { unionPieces } from './address-pieces.js';
 
-/** A `from`/`to` item as written. */
-export type PeerItem = { podSelector?: LabelSelector; namespaceSelector?: LabelSelector } | { ipBlock: IpBlockText };
+/**
+ * A `from`/`to` item, as each writer says it (write-*.ts): pods of one namespace (by their
+ * class's selector, or every pod there: `selector` absent; `own`: the policy's namespace), every
+ * pod of every namespace, or outside addresses.
+ */
+export type PeerItem = { kind: 'pods'; namespace: string; own: boolean; selector?: LabelSelector } | { kind: 'every-namespace' } | { kind: 'ipBlock'; ipBlock: IpBlockText };
 
 /** One rule as written; `peers` undefined: every source or destination. */
 export interface RuleItem {
@@ -26,8 +30,6 @@ export interface ClassIndex {
   byNamespace: ReadonlyMap<string, readonly PodClass[]>;
 }
 
-const EVERY = { matchLabels: {}, matchExpressions: [] } satisfies LabelSelector;
-const namespaceNamed = (ns: string): LabelSelector => ({ matchLabels: { 'kubernetes.io/metadata.name': ns }, matchExpressions: [] });
 
 /** A class's pods by the requirement's key (pods that need the same), counted. */
 const keyCache = new WeakMap<Requirement, Map<PodClass, Map<unknown, { pods: number; replicas: boolean }>>>();
@@ -122,7 +124,7 @@ export function sideRules(req: Requirement, target: PodClass, index: ClassIndex,
     rules.push(ports ? { ports } : {});
   }
   for (const g of groups.values()) {
-    const peers = [...classPeers(g.classes, target, index), ...([4, 6] as const).flatMap((f) => ipBlocksFor(f, mergeAdjacent(g.ranges[f])).map((ipBlock) => ({ ipBlock })))];
+    const peers = [...classPeers(g.classes, target, index), ...([4, 6] as const).flatMap((f) => ipBlocksFor(f, mergeAdjacent(g.ranges[f])).map((ipBlock): PeerItem => ({ kind: 'ipBlock', ipBlock })))];
     const hasOutside = g.ranges[4].length + g.ranges[6].length > 0;
     const namedOn = direction === 'ingress' ? target.pods : hasOutside ? [] : [...g.classes].flatMap((c) => c.pods);
     const ports = portItems(g.connections, namedOn);
@@ -154,8 +156,8 @@ function classPeers(set: ReadonlySet<PodClass>, target: PodClass, index: ClassIn
     else parts.push(...inSet);
   }
   const peers: PeerItem[] = [];
-  if (whole.length === index.byNamespace.size && whole.length > 1) peers.push({ namespaceSelector: EVERY });
-  else for (const ns of whole) peers.push(ns === target.namespace ? { podSelector: EVERY } : { namespaceSelector: namespaceNamed(ns) });
-  for (const c of parts) peers.push(c.namespace === target.namespace ? { podSelector: index.selectorOf(c) } : { namespaceSelector: namespaceNamed(c.namespace), podSelector: index.selectorOf(c) });
+  if (whole.length === index.byNamespace.size && whole.length > 1) peers.push({ kind: 'every-namespace' });
+  else for (const ns of whole) peers.push({ kind: 'pods', namespace: ns, own: ns === target.namespace });
+  for (const c of parts) peers.push({ kind: 'pods', namespace: c.namespace, own: c.namespace === target.namespace, selector: index.selectorOf(c) });
   return peers;
 }

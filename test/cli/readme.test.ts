@@ -48,6 +48,9 @@ describe('README examples are true', () => {
     const frz = await runCli(['generate', '-f', 'examples/three-tier', '--freeze', '--output-dir', 'policies']);
     expect([exp.code, frz.code]).toEqual([0, 0]);
     expect(README).toContain(`$ npx netpol-check generate -f examples/three-tier --from examples/three-tier/expectations.yaml --output-dir policies\n${exp.out}$ npx netpol-check generate -f examples/three-tier --freeze --output-dir policies\n${frz.out}\`\`\``);
+    const cil = await runCli(['generate', '-f', 'examples/three-tier', '--freeze', '--policy-kind', 'cilium', '--output-dir', 'cilium-policies']);
+    expect(cil.code).toBe(0);
+    expect(README).toContain(`$ npx netpol-check generate -f examples/three-tier --freeze --policy-kind cilium --output-dir cilium-policies\n${cil.out}\`\`\``);
   });
 
   it('says how many lint rules there are (the registry counts them)', async () => {

@@ -7,7 +7,7 @@ import { withProfile } from '../../src/engine/with-profile.js';
 import { parseFlowCsv } from '../../src/generate/csv-flows.js';
 import { generateFromFlows } from '../../src/generate/from-flows.js';
 import { parseHubbleFlows } from '../../src/generate/hubble-flows.js';
-import { loadSnapshot } from '../../src/load/load-snapshot.js';
+import { loadSnapshot, loadTexts } from '../../src/load/load-snapshot.js';
 import { PROTOCOLS, type Protocol } from '../../src/model/policy.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { parseIp } from '../../src/net/ip-address.js';
@@ -84,6 +84,27 @@ describe('generate --from a Hubble export (issue #23 acceptance)', () => {
     expect(g.proof).toMatchObject({ missing: [], extra: [], required: 9 });
     expect(g.managed).toEqual(MANAGED);
     expect(checkExactly(g.after, true)).toEqual([]);
+  });
+
+  it.each(['cilium', 'calico'] as const)('as %s policies (--policy-kind): exactly the flows and DNS, read back and applied by hand, under that plugin', (kind) => {
+    const s = withProfile(loadSnapshot([dir]).snapshot, kind);
+    const g = generateFromFlows(s, parseHubbleFlows('f', text).lines, { kind }).generation!;
+    expect(g.reloadProblems).toEqual([]);
+    expect(g.proof).toMatchObject({ missing: [], extra: [], required: 9 });
+    const read = loadTexts(g.files.map((f) => ({ file: `${f.namespace}.yaml`, text: f.text })));
+    expect(read.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const policies = s.policies.filter((p) => !MANAGED.includes(p.namespace));
+    const after: Snapshot = kind === 'cilium' ? { ...s, policies, ciliumPolicies: read.declared.ciliumPolicies! } : { ...s, policies, calico: read.declared.calico! };
+    expect(checkExactly(after, true)).toEqual([]);
+  });
+
+  it('a snapshot without the resolver, nor its namespace: DNS to the stand-in is allowed, the namespace inferred (not "kept policies")', () => {
+    const s = withProfile(loadSnapshot([join(ROOT, 'examples', 'multi-namespace')]).snapshot, 'generic');
+    expect(s.namespaces.some((n) => n.name === 'kube-system')).toBe(false);
+    const csv = parseFlowCsv('f.csv', 'payments/Deployment/checkout,payments/Deployment/ledger,50051/tcp\n');
+    const g = generateFromFlows(s, csv.lines).generation!;
+    expect(g.proof).toMatchObject({ missing: [], extra: [], required: 3 });
+    expect(g.notes).toContain('the snapshot has no cluster resolver: DNS is allowed to kube-system pods labelled k8s-app=kube-dns');
   });
 
   it('without DNS when told (--no-dns), from flows that have none (the CSV)', () => {

@@ -17,6 +17,7 @@ export function formatFixText(r: FixResult, written: readonly string[] | 'dry-ru
   }
   if (r.untouched.length) lines.push(`not looked at (the fixes edit YAML files): ${r.untouched.join(', ')}`);
   if (r.applied.length) {
+    if (r.resolverAssumed) lines.push('the input has no cluster resolver: the proof adds a stand-in on both sides (kube-system pods labelled k8s-app=kube-dns)');
     if (r.changes.length === 0) lines.push('connectivity: unchanged (the matrix before and after the fixes, compared pair by pair)');
     else {
       lines.push(`connectivity: ${r.changes.length} pair${r.changes.length === 1 ? '' : 's'} change (the matrix before and after the fixes):`);

@@ -1,5 +1,6 @@
 import type { ExpectationOutcome } from '../../generate/from-expectations.js';
 import type { Generation } from '../../generate/generate.js';
+import { POLICY_KIND } from '../../generate/policy-kind.js';
 import type { FlowDifference } from '../../generate/prove.js';
 import { formatSource } from '../../model/source.js';
 
@@ -22,7 +23,7 @@ const difference = (d: FlowDifference) => `  ${d.src} => ${d.dst} : ${d.connecti
 export function formatGenerateText(r: GenerateReport): string {
   const g = r.generation;
   const count = g.files.reduce((n, f) => n + f.policies.length, 0);
-  const lines = [`generate ${r.source}: ${plural(count, 'NetworkPolicy', 'NetworkPolicies')} in ${plural(g.managed.length, 'namespace')}${g.managed.length ? ` (${g.managed.join(', ')})` : ''}, proven ${r.assumed}`];
+  const lines = [`generate ${r.source}: ${plural(count, ...POLICY_KIND[g.kind].noun)} in ${plural(g.managed.length, 'namespace')}${g.managed.length ? ` (${g.managed.join(', ')})` : ''}, proven ${r.assumed}`];
   for (const note of g.notes) lines.push(`  ${note}`);
   if (r.skipped?.size) lines.push('  left out of the export:', ...[...r.skipped].map(([why, n]) => `    ${n} × ${why}`));
   if (r.written.length) lines.push(`wrote ${r.written.join(', ')}`);

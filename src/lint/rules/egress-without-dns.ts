@@ -1,4 +1,21 @@
+import type { ReachabilityMatrix } from '../../engine/matrix.js';
+import type { Pod } from '../../model/snapshot.js';
 import { defineRule } from '../rule.js';
+
+/** The pods the rule reports: isolated for egress, and reaching no pod or address on UDP 53 or TCP 53 (`lint --fix` adds their DNS). */
+export function podsWithoutDns(m: ReachabilityMatrix): Pod[] {
+  const out: Pod[] = [];
+  for (const c of m.pods.classes) {
+    if (!m.isolated.egress.has(c.index)) continue;
+    const row = m.rows[c.index]!;
+    const dns = row.ids.some((id) => {
+      const cs = m.pool.get(id);
+      return cs.has('UDP', 53) || cs.has('TCP', 53);
+    });
+    if (!dns) out.push(...c.pods);
+  }
+  return out;
+}
 
 export default defineRule({
   meta: {
@@ -14,16 +31,6 @@ export default defineRule({
     },
   },
   check(ctx, report) {
-    const m = ctx.matrix();
-    for (const c of m.pods.classes) {
-      if (!m.isolated.egress.has(c.index)) continue;
-      const row = m.rows[c.index]!;
-      const dns = row.ids.some((id) => {
-        const cs = m.pool.get(id);
-        return cs.has('UDP', 53) || cs.has('TCP', 53);
-      });
-      if (dns) continue;
-      for (const pod of c.pods) report('noDns', { pod: `${pod.namespace}/${pod.owner.name}[${pod.owner.kind}]` }, { source: pod.source, object: `Pod ${pod.id}` });
-    }
+    for (const pod of podsWithoutDns(ctx.matrix())) report('noDns', { pod: `${pod.namespace}/${pod.owner.name}[${pod.owner.kind}]` }, { source: pod.source, object: `Pod ${pod.id}` });
   },
 });
