@@ -70,7 +70,12 @@ export class CiliumReference {
         return false;
       case 'service':
         // The pods each Service selects in its namespace: Cilium matches the Service's selector as an endpoint selector (docs/cilium.md, "Services").
-        return e.kind === 'pod' && p.services.some((s) => this.podMatches({ matchLabels: s.selector, matchExpressions: [] }, s.namespace, e.pod));
+        // A Service without a selector: its EndpointSlices' addresses, as CIDRs (outside addresses only).
+        return p.services.some((s) =>
+          'selector' in s
+            ? e.kind === 'pod' && this.podMatches({ matchLabels: s.selector, matchExpressions: [] }, s.namespace, e.pod)
+            : e.kind === 'ip' && s.addresses.some((c) => c.family === e.family && c.lo <= e.addr && e.addr <= c.hi),
+        );
       case 'unmodelled':
         return false;
     }

@@ -69,9 +69,13 @@ export function compileCilium(policies: readonly CiliumPolicy[], u: Universe): C
       case 'cidr':
         return Bitset.of(u.size, blocksOfPeer(u.blocks, { kind: 'ipBlock', cidr: peer.cidr, except: peer.except, source: peer.source }).map((i) => P + i));
       case 'service': {
-        // Cilium 1.17+ copies each Service's selector into an endpoint selector on its namespace.
+        // Cilium 1.17+ copies each Service's selector into an endpoint selector on its namespace;
+        // a Service without one gives its EndpointSlices' addresses as CIDRs (which select no pod).
         const b = new Bitset(u.size);
-        for (const svc of peer.services) b.orWith(select({ matchLabels: svc.selector, matchExpressions: [] }, svc.namespace));
+        for (const svc of peer.services) {
+          if ('selector' in svc) b.orWith(select({ matchLabels: svc.selector, matchExpressions: [] }, svc.namespace));
+          else for (const cidr of svc.addresses) for (const i of blocksOfPeer(u.blocks, { kind: 'ipBlock', cidr, except: [], source: peer.source })) b.set(P + i);
+        }
         return b;
       }
       case 'unmodelled':

@@ -31,10 +31,18 @@ export function networkCidrs(policies: readonly AdminPolicy[] | undefined): Cidr
   return out;
 }
 
-/** The CIDRs (and excepts) of Cilium rules' CIDR peers. */
+/** The CIDRs (and excepts) of Cilium rules' CIDR peers, and the addresses of Services without a selector that `toServices` names. */
 export function ciliumCidrs(policies: readonly CiliumPolicy[] | undefined): Cidr[] {
   const out: Cidr[] = [];
-  for (const p of policies ?? []) for (const r of p.rules) if (r.peers !== 'any') for (const peer of r.peers) if (peer.kind === 'cidr') out.push(peer.cidr, ...peer.except);
+  for (const p of policies ?? []) {
+    for (const r of p.rules) {
+      if (r.peers === 'any') continue;
+      for (const peer of r.peers) {
+        if (peer.kind === 'cidr') out.push(peer.cidr, ...peer.except);
+        else if (peer.kind === 'service') for (const s of peer.services) if ('addresses' in s) out.push(...s.addresses);
+      }
+    }
+  }
   return out;
 }
 

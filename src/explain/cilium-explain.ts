@@ -90,10 +90,19 @@ export class CiliumExplainer {
         return holds ? undefined : `entity ${p.entity} is ${meaning}, and the peer is ${what}`;
       }
       case 'service': {
-        const names = p.services.map((s) => `${s.namespace}/${s.name}`).join(', ');
-        if (e.kind !== 'pod') return `selects the pods of Service ${names}, and ${what} is an outside address`;
-        if (e.pod.hostNetwork) return 'the pod is on the host network: Cilium sees it as its node, which the Service\'s endpoint selector does not match';
+        if (p.services.every((s) => 'selector' in s)) {
+          const names = p.services.map((s) => `${s.namespace}/${s.name}`).join(', ');
+          if (e.kind !== 'pod') return `selects the pods of Service ${names}, and ${what} is an outside address`;
+          if (e.pod.hostNetwork) return 'the pod is on the host network: Cilium sees it as its node, which the Service\'s endpoint selector does not match';
+        }
         const misses = p.services.map((s) => {
+          if (!('selector' in s)) {
+            const list = s.addresses.map((c) => c.text).join(', ');
+            if (e.kind === 'pod') return `Service ${s.namespace}/${s.name} has no selector: Cilium allows the addresses of its EndpointSlices (${list}) as CIDRs, which do not select pods`;
+            return s.addresses.some((c) => c.family === e.family && c.lo <= e.addr && e.addr <= c.hi) ? undefined : `${what} is not one of the EndpointSlice addresses of Service ${s.namespace}/${s.name} (${list})`;
+          }
+          if (e.kind !== 'pod') return `Service ${s.namespace}/${s.name} selects pods, and ${what} is an outside address`;
+          if (e.pod.hostNetwork) return `the pod is on the host network: Cilium sees it as its node, which the endpoint selector of Service ${s.namespace}/${s.name} does not match`;
           if (s.namespace !== e.pod.namespace) return `Service ${s.namespace}/${s.name} selects pods of namespace ${s.namespace}, and the pod is in ${e.pod.namespace}`;
           const selector = { matchLabels: s.selector, matchExpressions: [] };
           const labels = this.labelsOf(e.pod);

@@ -14,6 +14,8 @@ import { readNetworkPolicy } from './kinds/network-policy.js';
 import { readPod } from './kinds/pod.js';
 import { readService } from './kinds/service.js';
 import { readServiceAccount } from './kinds/service-account.js';
+import { readEndpointSlice } from './kinds/endpoint-slice.js';
+import type { EndpointSlice } from '../model/endpoint-slice.js';
 import { markUnknownServiceAccounts } from './calico-service-accounts.js';
 import { readUnmodelled } from './kinds/unmodelled.js';
 import { readWorkload, TEMPLATE_PATHS } from './kinds/workload.js';
@@ -71,6 +73,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   const unmodelled: UnmodelledObject[] = [];
   const cilium = new CiliumPolicies();
   const calico = new CalicoCollector();
+  const endpointSlices: EndpointSlice[] = [];
   /** By namespace/name: a ServiceAccount given twice is the later one. */
   const serviceAccounts = new Map<string, ServiceAccount>();
   let read = 0;
@@ -120,6 +123,11 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
           if (svc) objects.services.push(svc);
           break;
         }
+        case 'EndpointSlice': {
+          const slice = raw.apiVersion === 'discovery.k8s.io/v1' ? readEndpointSlice(r) : undefined;
+          if (slice) endpointSlices.push(slice);
+          break;
+        }
         case 'ServiceAccount': {
           const sa = raw.apiVersion === 'v1' ? readServiceAccount(r) : undefined;
           if (sa) serviceAccounts.set(`${sa.namespace}/${sa.name}`, sa);
@@ -154,7 +162,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
     const policy = readPolicy(r, semantics.mode === 'legacy');
     if (policy) objects.policies.push(policy);
   }
-  cilium.resolveServices(objects.services, diagnostics);
+  cilium.resolveServices(objects.services, endpointSlices, diagnostics);
   unmodelled.push(...cilium.unmodelled());
   let ciliumPolicies = cilium.policies(objects.adminPolicies ?? [], diagnostics);
   const calicoRead = calico.objects(diagnostics);
@@ -172,6 +180,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   const declared: Snapshot = {
     ...built,
     ...(accounts.length ? { serviceAccounts: accounts } : {}),
+    ...(endpointSlices.length ? { endpointSlices } : {}),
     semantics,
     ...(unmodelled.length ? { unmodelled } : {}),
     ...(ciliumPolicies.length ? { ciliumPolicies } : {}),

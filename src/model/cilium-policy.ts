@@ -51,12 +51,12 @@ export type CiliumServiceQuery =
   | { by: 'name'; name: string; namespace?: string }
   | { by: 'labels'; selector: LabelSelector; namespace?: string };
 
-/** A Service a `toServices` item names, with its (non-empty) pod selector. */
-export interface CiliumServiceBackend {
-  name: string;
-  namespace: string;
-  selector: Labels;
-}
+/**
+ * A Service a `toServices` item names: with a (non-empty) pod selector, its pods; without one,
+ * the addresses of its EndpointSlices, each as a /32 or /128 (Cilium turns them into a
+ * `toCIDRSet`: pkg/policy/k8s/service.go, `processRule`, `appendEndpoints`).
+ */
+export type CiliumServiceBackend = { name: string; namespace: string; selector: Labels } | { name: string; namespace: string; addresses: readonly Cidr[] };
 
 /** A `toPorts[].ports[]` item; `ANY` is TCP, UDP and SCTP. Port 0 or absent: every port. */
 export type CiliumPort =

@@ -7,6 +7,7 @@ import type { LegacyIsolation, Semantics } from './semantics.js';
 import type { SourceRef } from './source.js';
 import type { UnmodelledObject } from './unmodelled.js';
 import type { Assumptions } from './cni.js';
+import type { EndpointSlice } from './endpoint-slice.js';
 
 export interface Namespace {
   name: string;
@@ -106,6 +107,8 @@ export interface Snapshot {
   services: readonly Service[];
   /** ServiceAccount objects (absent: none given; only Calico's service account selectors read them). */
   serviceAccounts?: readonly ServiceAccount[];
+  /** EndpointSlices (discovery.k8s.io/v1): the addresses behind Services without a selector. */
+  endpointSlices?: readonly EndpointSlice[];
   /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects (absent: none). */
   adminPolicies?: readonly AdminPolicy[];
   /** CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy rules, one per spec (absent: none). */

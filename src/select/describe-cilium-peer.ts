@@ -14,7 +14,8 @@ export function describeCiliumPeer(peer: CiliumPeer): string {
     case 'cidr':
       return `CIDR ${peer.cidr.text}${peer.except.length ? ` except ${peer.except.map((c) => c.text).join(', ')}` : ''}`;
     case 'service':
-      return peer.services.length === 1 ? `pods of Service ${peer.services[0]!.namespace}/${peer.services[0]!.name}` : `pods of Services ${peer.services.map((s) => `${s.namespace}/${s.name}`).join(', ')}`;
+      if (peer.services.every((s) => 'selector' in s)) return peer.services.length === 1 ? `pods of Service ${peer.services[0]!.namespace}/${peer.services[0]!.name}` : `pods of Services ${peer.services.map((s) => `${s.namespace}/${s.name}`).join(', ')}`;
+      return peer.services.map((s) => ('selector' in s ? `pods of Service ${s.namespace}/${s.name}` : `the EndpointSlice addresses of Service ${s.namespace}/${s.name} (${s.addresses.map((c) => c.text).join(', ')})`)).join(', ');
     case 'unmodelled':
       return `${peer.what} (not modelled)`;
   }

@@ -24,9 +24,10 @@ const ciliumSelector: fc.Arbitrary<LabelSelector> = fc.oneof(
 const namesNamespace = (s: LabelSelector) => [...Object.keys(s.matchLabels), ...s.matchExpressions.map((e) => e.key)].some((k) => k === 'io.kubernetes.pod.namespace' || k.startsWith('io.cilium.k8s.namespace.labels.'));
 
 /**
- * A `toServices` item resolved against Services with selectors (what the loader leaves of it,
+ * A `toServices` item resolved against Services (what the loader leaves of it,
  * src/load/resolve-cilium-services.ts): one or two Services, each selecting pods of its namespace,
- * mostly by labels some pod of the cluster has (as Services are written), else by any labels.
+ * mostly by labels some pod of the cluster has (as Services are written), else by any labels; or
+ * without a selector, its EndpointSlices' addresses.
  */
 const serviceBackend = (pods: readonly Pod[]): fc.Arbitrary<CiliumServiceBackend> => {
   const labelled = pods.filter((p) => Object.keys(p.labels).length > 0);
@@ -34,7 +35,9 @@ const serviceBackend = (pods: readonly Pod[]): fc.Arbitrary<CiliumServiceBackend
   const fromPod = labelled.length
     ? fc.constantFrom(...labelled).chain((pod) => fc.subarray(Object.keys(pod.labels), { minLength: 1 }).map((keys) => ({ namespace: pod.namespace, selector: Object.fromEntries(keys.map((k) => [k, pod.labels[k]!])) })))
     : anyLabels;
-  return fc.oneof({ weight: 3, arbitrary: fromPod }, { weight: 1, arbitrary: anyLabels }).map((b) => ({ name: 'svc', ...b }));
+  // A Service without a selector: its EndpointSlices' addresses, as the loader resolves them (some are pods' IPs: CIDRs do not select pods).
+  const addressed = fc.record({ namespace: fc.constantFrom(...NAMESPACES), addresses: fc.uniqueArray(fc.constantFrom('10.1.2.5/32', '10.2.0.1/32', '192.168.1.7/32', '8.8.8.8/32', '2001:db8:1:2::5/128'), { maxLength: 3 }).map((l) => l.map(cidr)) });
+  return fc.oneof({ weight: 3, arbitrary: fromPod }, { weight: 1, arbitrary: anyLabels }, { weight: 1, arbitrary: addressed }).map((b): CiliumServiceBackend => ({ name: 'svc', ...b }));
 };
 const servicePeer = (pods: readonly Pod[]): fc.Arbitrary<CiliumPeer> =>
   fc.array(serviceBackend(pods), { minLength: 1, maxLength: 2 }).map((services): CiliumPeer => ({

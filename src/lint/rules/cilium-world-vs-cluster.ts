@@ -101,7 +101,7 @@ function overriddenAllow(
   for (const q of policies) {
     // An allow rule that names peers (`- {}` names none: it only sets default deny).
     // A deny of cluster leaves rules to outside addresses alone.
-    const reachesPods = (r: CiliumRule) => r.peers === 'any' || r.peers.some((x) => x.kind === 'endpoints' || x.kind === 'service' || (x.kind === 'entity' && (x.entity === 'all' || x.entity === 'cluster')));
+    const reachesPods = (r: CiliumRule) => r.peers === 'any' || r.peers.some((x) => x.kind === 'endpoints' || (x.kind === 'service' && x.services.some((b) => 'selector' in b)) || (x.kind === 'entity' && (x.entity === 'all' || x.entity === 'cluster')));
     const allows = q.rules.filter((r) => r.direction === deny.direction && !r.deny && (r.peers === 'any' || r.peers.length > 0) && (!podsOnly || reachesPods(r)));
     const hit = allows.find((r) => deny.ports === 'any' || !ciliumRuleConnections(r, null).intersect(denied).isEmpty());
     if (hit && shares(subjectsOf(q))) return ciliumRuleRef(q, hit);

@@ -20,7 +20,7 @@ function ciliumDestinations(p: CiliumPolicy, rule: CiliumRule, pods: CiliumPods)
   const out = new Set<Pod>();
   for (const peer of rule.peers) {
     if (peer.kind === 'endpoints') for (const pod of pods.podsMatching(peer.selector, peer.namespace)) out.add(pod);
-    if (peer.kind === 'service') for (const s of peer.services) for (const pod of pods.podsMatching({ matchLabels: s.selector, matchExpressions: [] }, s.namespace)) out.add(pod);
+    if (peer.kind === 'service') for (const s of peer.services) if ('selector' in s) for (const pod of pods.podsMatching({ matchLabels: s.selector, matchExpressions: [] }, s.namespace)) out.add(pod);
     if (peer.kind === 'entity' && (peer.entity === 'all' || peer.entity === 'cluster')) for (const pod of pods.endpoints) out.add(pod);
   }
   return [...out];

@@ -1,5 +1,6 @@
 import type { AdminPolicy } from '../../model/admin-policy.js';
 import { CILIUM_KINDS, ciliumPolicyRef, type CiliumPolicy } from '../../model/cilium-policy.js';
+import type { EndpointSlice } from '../../model/endpoint-slice.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Service } from '../../model/snapshot.js';
 import type { UnmodelledObject } from '../../model/unmodelled.js';
@@ -35,8 +36,8 @@ export class CiliumPolicies {
   }
 
   /** Resolves `toServices` peers once every Service is read (before `unmodelled` and `policies`). */
-  resolveServices(services: readonly Service[], diagnostics: Diagnostic[]): void {
-    for (const [key, policies] of this.byObject) this.byObject.set(key, resolveCiliumServices(policies, services, diagnostics));
+  resolveServices(services: readonly Service[], slices: readonly EndpointSlice[], diagnostics: Diagnostic[]): void {
+    for (const [key, policies] of this.byObject) this.byObject.set(key, resolveCiliumServices(policies, services, slices, diagnostics));
   }
 
   unmodelled(): UnmodelledObject[] {
