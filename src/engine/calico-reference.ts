@@ -118,6 +118,12 @@ export class CalicoReference {
   ruleMatches(p: CalicoPolicy, r: CalicoRule, t: Traffic): boolean {
     if (!r.protocols.includes(t.protocol)) return false;
     if (!this.endsMatch(p, r, t.src, t.dst)) return false;
+    const service = r.destination.services?.backend;
+    if (service) {
+      // Felix's destination Service IP set holds (address, port, protocol) of each endpoint, the port being the EndpointSlice's: targetPort, a name resolved on the pod.
+      const dst = t.dst;
+      return dst.kind === 'pod' && service.ports.some((sp) => sp.protocol === t.protocol && (typeof sp.targetPort === 'number' ? sp.targetPort : dst.pod.ports.find((cp) => cp.name === sp.targetPort && cp.protocol === sp.protocol)?.port) === t.port);
+    }
     const ports = r.destination.ports;
     if (ports && !ports.some((x) => portMatches(x, r, t))) return false;
     return !r.destination.notPorts.some((x) => portMatches(x, r, t));
@@ -129,6 +135,12 @@ export class CalicoReference {
   }
 
   private entityMatches(p: CalicoPolicy, e: CalicoEntityRule, end: Endpoint): boolean {
+    if (e.services) {
+      // The addresses of the Service's endpoints: a Service with a selector has the pods of its namespace that carry its selector's labels.
+      const backend = e.services.backend;
+      if (!backend || end.kind !== 'pod' || end.pod.namespace !== e.services.namespace) return false;
+      return Object.entries(backend.selector).every(([k, v]) => end.pod.labels[k] === v);
+    }
     const addr = end.kind === 'ip' ? end : undefined;
     // nets/notNets hold addresses outside the cluster; pod addresses are taken to be outside them.
     if (e.nets && !(addr && e.nets.some((c) => holds(c, addr)))) return false;

@@ -17,6 +17,7 @@ import { calicoEndpointLabels, calicoNamespaceLabels, calicoServiceAccountView, 
 import { calicoPositive } from '../select/calico-peer.js';
 import { calicoSelectorOf } from '../select/calico-selector-cache.js';
 import { matchesCalicoSelector } from '../select/calico-selector.js';
+import { serviceSelectsPod } from '../select/service-endpoints.js';
 import { Bitset } from './bitset.js';
 import type { Universe } from './compile.js';
 
@@ -77,6 +78,13 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
   };
 
   const entityBits = (p: CalicoPolicy, e: CalicoEntityRule): Bitset => {
+    if (e.services) {
+      // The Service's endpoints, matched by address: the pods it selects (host-network ones too); none when not resolved (the policy is unmodelled).
+      const bits = new Bitset(u.size);
+      const backend = e.services.backend;
+      if (backend) for (const c of u.pods.classes) if (serviceSelectsPod({ namespace: e.services.namespace, selector: backend.selector }, c)) bits.set(c.index);
+      return bits;
+    }
     const positive = calicoPositive(p, e, nsLabels);
     const notSelector = e.notSelector !== undefined ? calicoSelectorOf(e.notSelector) : undefined;
     const bits = new Bitset(u.size);

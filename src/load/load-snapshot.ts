@@ -15,6 +15,7 @@ import { readPod } from './kinds/pod.js';
 import { readService } from './kinds/service.js';
 import { readServiceAccount } from './kinds/service-account.js';
 import { markUnknownServiceAccounts } from './calico-service-accounts.js';
+import { resolveCalicoServices } from './resolve-calico-services.js';
 import { readUnmodelled } from './kinds/unmodelled.js';
 import { readWorkload, TEMPLATE_PATHS } from './kinds/workload.js';
 import type { UnmodelledObject } from '../model/unmodelled.js';
@@ -157,7 +158,8 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   cilium.resolveServices(objects.services, diagnostics);
   unmodelled.push(...cilium.unmodelled());
   let ciliumPolicies = cilium.policies(objects.adminPolicies ?? [], diagnostics);
-  const calicoRead = calico.objects(diagnostics);
+  const calicoObjectsRead = calico.objects(diagnostics);
+  const calicoRead = calicoObjectsRead && resolveCalicoServices(calicoObjectsRead, objects.services, diagnostics);
   const calicoAt = unmodelled.length;
   if (calicoRead && ciliumPolicies.length) {
     // One network plugin enforces a cluster's policies: with both, the Cilium ones are left out (undetermined).

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Service } from '../model/snapshot.js';
 import { describeServiceQuery as describeQuery } from '../select/describe-cilium-peer.js';
 import { matchesSelector } from '../select/label-selector.js';
+import { lookupServices, type ServiceLookup } from './service-lookup.js';
 
 /**
  * Resolves the `toServices` peers of Cilium rules against the snapshot's Services, as the agent
@@ -20,9 +21,9 @@ export function resolveCiliumServices(policies: readonly CiliumPolicy[], service
       const notes: string[] = [];
       const peers = rule.peers.map((peer): CiliumPeer => {
         if (peer.kind !== 'service') return peer;
-        const matched = services.filter((s) => serviceMatches(peer.query, s));
-        const what = unresolved(peer.query, matched);
-        if (what === undefined) return { ...peer, services: matched.map((s) => ({ name: s.name, namespace: s.namespace, selector: s.selector! })) };
+        const found = lookupServices(services, (s) => serviceMatches(peer.query, s));
+        if (found.ok) return { ...peer, services: found.services.map((s) => ({ name: s.name, namespace: s.namespace, selector: s.selector })) };
+        const what = unresolved(peer.query, found);
         notes.push(what);
         diagnostics.push({
           severity: 'warning',
@@ -46,9 +47,7 @@ function serviceMatches(q: CiliumServiceQuery, s: Service): boolean {
   return q.by === 'name' ? q.name === s.name : matchesSelector(q.selector, s.labels ?? {});
 }
 
-function unresolved(q: CiliumServiceQuery, matched: readonly Service[]): string | undefined {
-  if (matched.length === 0) return `toServices ${describeQuery(q)} (no Service of the input matches it; the cluster may have one)`;
-  const selectorless = matched.find((s) => !s.selector || Object.keys(s.selector).length === 0);
-  if (selectorless) return `toServices to Service ${selectorless.namespace}/${selectorless.name}, which has no selector (Cilium allows the addresses of its EndpointSlices, which netpol-check does not read)`;
-  return undefined;
+function unresolved(q: CiliumServiceQuery, found: ServiceLookup & { ok: false }): string {
+  if (found.reason === 'missing') return `toServices ${describeQuery(q)} (no Service of the input matches it; the cluster may have one)`;
+  return `toServices to Service ${found.service.namespace}/${found.service.name}, which has no selector (Cilium allows the addresses of its EndpointSlices, which netpol-check does not read)`;
 }

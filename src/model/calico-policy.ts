@@ -1,5 +1,6 @@
 import type { Labels } from './labels.js';
 import type { Cidr, Direction, Protocol } from './policy.js';
+import type { ServicePort } from './snapshot.js';
 import type { SourceRef } from './source.js';
 
 /**
@@ -52,6 +53,19 @@ export const CALICO_NAMESPACE_PREFIX = 'pcns.';
 export type CalicoPort = { kind: 'range'; from: number; to: number } | { kind: 'named'; name: string };
 
 /**
+ * A rule end's `services` (ServiceMatch): a Kubernetes Service by name, its namespace defaulted to
+ * the policy's. Felix matches the addresses of the Service's endpoints: in a destination, with
+ * each endpoint's ports (the Service's ports resolved to target ports), in a source, on any port
+ * (felix/calc/rule_scanner.go, felix/serviceindex/serviceindex.go membersFromEndpointSlice).
+ */
+export interface CalicoServiceMatch {
+  name: string;
+  namespace: string;
+  /** The Service's selector and ports when the snapshot has it with a selector (its endpoints are the pods it selects); absent: not resolved, and the rule is not modelled. */
+  backend?: { selector: Labels; ports: readonly ServicePort[] };
+}
+
+/**
  * A rule's `source` or `destination`. Absent fields match everything. Selectors are kept as their
  * text (valid: the loader parsed them; select/calico-selector.ts parses and matches them).
  */
@@ -67,6 +81,8 @@ export interface CalicoEntityRule {
   serviceAccountSelector?: string;
   ports?: readonly CalicoPort[];
   notPorts: readonly CalicoPort[];
+  /** `services`: the endpoints of a Service (never with selectors, nets or service accounts; in a destination, never with ports). */
+  services?: CalicoServiceMatch;
 }
 
 export interface CalicoRule {

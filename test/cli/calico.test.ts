@@ -66,6 +66,18 @@ describe('Calico policies through the commands', () => {
     expect(r.out + r.err).toContain('NetworkPolicy prod/web');
   });
 
+  it('can names the Service a rule matched by services, with the ports it gave (port → targetPort, a name resolved on the pod)', async () => {
+    const input = [
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: client, namespace: app}\nspec: {containers: [{name: c, image: i}]}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: pg, namespace: db, labels: {app: postgres}}\nspec: {containers: [{name: c, image: i, ports: [{name: pg, containerPort: 5432}]}]}',
+      'apiVersion: v1\nkind: Service\nmetadata: {name: postgres, namespace: db}\nspec: {selector: {app: postgres}, ports: [{port: 5432, targetPort: 5432}, {port: 15432, targetPort: pg}]}',
+      "apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: to-db, namespace: app}\nspec:\n  selector: all()\n  egress:\n  - action: Allow\n    destination:\n      services: {name: postgres, namespace: db}",
+    ].join('\n---\n');
+    const r = await runCli(['can', 'app/client', 'reach', 'db/pg:5432', '-f', '-'], input);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/✓ allowed by Calico NetworkPolicy app\/to-db \(no order\) egress rule 0: Allow \([^)]*\), matching destination services db\/postgres \(port 5432 → targetPort 5432, port 15432 → targetPort pg \(5432\)\)/);
+  });
+
   it('can names the service account a rule or a policy matched by (serviceAccounts.selector, serviceAccountSelector; ServiceAccount labels read)', async () => {
     const input = [
       'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: web, namespace: prod, labels: {app: web-frontend}}',

@@ -24,6 +24,7 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
     let deniedByDeny = 0;
     let passed = 0;
     let byAccountLabels = 0;
+    let byServices = 0;
     fc.assert(
       fc.property(randomCalicoSnapshot, fc.shuffledSubarray(addresses, { minLength: 3, maxLength: 3 }), (snapshot, someAddresses) => {
         const matrix = computeMatrix(snapshot);
@@ -33,6 +34,7 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
         const withoutDeny = strip('Deny');
         const withoutPass = strip('Pass');
         const withoutAccounts = new ReferenceEvaluator({ ...snapshot, serviceAccounts: [] });
+        const withoutServices = new ReferenceEvaluator({ ...snapshot, calico: { ...snapshot.calico!, policies: snapshot.calico!.policies.map((p) => ({ ...p, ingress: p.ingress.filter((r) => !r.source.services), egress: p.egress.filter((r) => !r.destination.services) })) } });
         const explainer = new Explainer(snapshot);
         for (const [src, dst] of endpointPairs(snapshot.pods, someAddresses)) {
           const same = src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod;
@@ -45,6 +47,7 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
               if (!expected && withoutDeny.allowed(t)) deniedByDeny++;
               if (expected !== withoutPass.allowed(t)) passed++;
               if (expected !== withoutAccounts.allowed(t)) byAccountLabels++;
+              if (expected !== withoutServices.allowed(t)) byServices++;
               if (matrix.isAllowed(t) !== expected || (!same && explained.has(protocol, port) !== expected)) {
                 const name = (e: Endpoint) => (e.kind === 'pod' ? e.pod.id : String(e.addr));
                 throw new Error(`disagree on ${name(src)} -> ${name(dst)} ${protocol}/${port}: reference says ${expected}, engine ${matrix.isAllowed(t)}, explainer ${explained.has(protocol, port)}`);
@@ -61,5 +64,6 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
     expect(deniedByDeny).toBeGreaterThan(1_000); // Deny rules among them
     expect(passed).toBeGreaterThan(500); // and Pass rules
     expect(byAccountLabels).toBeGreaterThan(1_000); // and ServiceAccount labels (serviceAccountSelector, serviceAccounts.selector)
+    expect(byServices).toBeGreaterThan(1_000); // and rules matching a Service's endpoints (services)
   }, 300_000);
 });

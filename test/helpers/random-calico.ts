@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { CalicoAction, CalicoEntityRule, CalicoNetworkSet, CalicoPolicy, CalicoPort, CalicoRule, CalicoTier } from '../../src/model/calico-policy.js';
 import type { Direction, Protocol } from '../../src/model/policy.js';
-import type { ServiceAccount, Snapshot } from '../../src/model/snapshot.js';
+import type { Pod, Service, ServiceAccount, ServicePort, Snapshot } from '../../src/model/snapshot.js';
 import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './random-cluster.js';
 
 /**
@@ -156,6 +156,85 @@ const sweep: fc.Arbitrary<CalicoPolicy[]> = fc.oneof(
   },
 );
 
+/**
+ * The cluster's Services svc0 and svc1: each in a namespace, with a
+ * selector on the pods' labels (now and then none: then `services` naming it is not resolved),
+ * and ports whose targetPort is a number or one of the pods' port names, on the three protocols.
+ */
+const SERVICE_PORTS: ServicePort[] = [
+  { port: 80, protocol: 'TCP', targetPort: 8080 },
+  { port: 8080, protocol: 'TCP', targetPort: 'http' },
+  { port: 53, protocol: 'UDP', targetPort: 'dns' },
+  { port: 9090, protocol: 'SCTP', targetPort: 'metrics' },
+  { port: 443, protocol: 'UDP', targetPort: 443 },
+  { port: 90, protocol: 'TCP', targetPort: 'metrics' },
+];
+const services = (pods: readonly Pod[]): fc.Arbitrary<Service[]> => {
+  const labelled = pods.filter((p) => Object.keys(p.labels).length > 0);
+  const anyLabels = fc.record({ namespace: fc.constantFrom(...NAMESPACES), selector: fc.dictionary(fc.constantFrom('app', 'tier', 'team'), fc.constantFrom('x', 'y', 'z'), { minKeys: 1, maxKeys: 2 }) });
+  // Mostly by labels some pod has (as Services are written), so that the Service has endpoints.
+  const fromPod = labelled.length
+    ? fc.constantFrom(...labelled).chain((pod) => fc.subarray(Object.keys(pod.labels), { minLength: 1 }).map((keys) => ({ namespace: pod.namespace, selector: Object.fromEntries(keys.map((k) => [k, pod.labels[k]!])) })))
+    : anyLabels;
+  const noSelector = fc.record({ namespace: fc.constantFrom(...NAMESPACES), selector: fc.constant(undefined) });
+  return fc.tuple(
+    ...['svc0', 'svc1'].map((name) =>
+      fc
+        .tuple(fc.oneof({ weight: 6, arbitrary: fromPod }, { weight: 2, arbitrary: anyLabels }, { weight: 1, arbitrary: noSelector }), fc.subarray(SERVICE_PORTS, { minLength: 1, maxLength: 3 }))
+        .map(([x, ports]): Service => ({ name, namespace: x.namespace, ...(x.selector ? { selector: x.selector } : {}), ports, source: src })),
+    ),
+  );
+};
+
+/**
+ * A rule with `services` where Calico allows it (an egress destination, an ingress source),
+ * alone in its end as the validator requires, naming one of the cluster's Services (svc0, svc1)
+ * or one it lacks, mostly in the Service's namespace ('' until resolved), else in any.
+ */
+interface ServiceRulePick {
+  action: CalicoAction;
+  egress: boolean;
+  protocols: Protocol[];
+  name: string;
+  namespace: string;
+  other: string | undefined;
+}
+const serviceRule: fc.Arbitrary<ServiceRulePick> = fc.record({
+  action: fc.constantFrom<CalicoAction>('Allow', 'Deny', 'Pass'),
+  egress: fc.boolean(),
+  protocols: fc.oneof({ weight: 2, arbitrary: fc.constant<Protocol[]>(['TCP', 'UDP', 'SCTP']) }, { weight: 1, arbitrary: protocols }),
+  name: fc.constantFrom('svc0', 'svc0', 'svc0', 'svc1', 'svc1', 'svc1', 'nosvc'),
+  namespace: fc.oneof({ weight: 5, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(...NAMESPACES) }),
+  // An ingress rule's other end: anything, or pods of one app.
+  other: fc.constantFrom<string | undefined>(undefined, undefined, "app == 'x'"),
+});
+
+/**
+ * Three times in four, a GlobalNetworkPolicy `services` of the default tier selecting every pod, with
+ * one to three such rules first (so that they decide), then now and then a catch-all Pass.
+ */
+const servicePolicy = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(undefined) },
+  { weight: 3, arbitrary: fc.record({ order: fc.constantFrom<number | undefined>(undefined, 100, 1500), rules: fc.array(serviceRule, { minLength: 1, maxLength: 3 }), pass: fc.boolean() }) },
+);
+
+/** The drawn services policy, its rules resolved against the cluster's Services as src/load/resolve-calico-services.ts does (unresolved ones are left without a backend). */
+function servicesPolicy(drawn: { order: number | undefined; rules: ServiceRulePick[]; pass: boolean } | undefined, svcs: readonly Service[]): CalicoPolicy[] {
+  if (!drawn) return [];
+  const ingress: CalicoRule[] = [];
+  const egress: CalicoRule[] = [];
+  for (const pick of drawn.rules) {
+    const namespace = pick.namespace || (svcs.find((x) => x.name === pick.name)?.namespace ?? 'a');
+    const svc = svcs.find((x) => x.name === pick.name && x.namespace === namespace);
+    const services = { name: pick.name, namespace, ...(svc?.selector ? { backend: { selector: svc.selector, ports: svc.ports } } : {}) };
+    const other: CalicoEntityRule = { notNets: [], notPorts: [], ...(pick.other ? { selector: pick.other } : {}) };
+    const list = pick.egress ? egress : ingress;
+    list.push({ direction: pick.egress ? 'egress' : 'ingress', index: list.length, action: pick.action, protocols: pick.protocols, source: pick.egress ? other : { notNets: [], notPorts: [], services }, destination: pick.egress ? { notNets: [], notPorts: [], services } : other, unmodelled: [], at: src });
+  }
+  if (drawn.pass) for (const list of [ingress, egress]) if (list.length) list.push({ ...list[0]!, index: list.length, action: 'Pass', protocols: ['TCP', 'UDP', 'SCTP'], source: { notNets: [], notPorts: [] }, destination: { notNets: [], notPorts: [] } });
+  return [{ kind: 'GlobalNetworkPolicy', apiVersion: 'projectcalico.org/v3', name: 'services', tier: 'default', ...(drawn.order !== undefined ? { order: drawn.order } : {}), selector: 'all()', types: { ingress: ingress.length > 0, egress: egress.length > 0 }, ingress, egress, unmodelled: [], selectsNoPod: false, source: src }];
+}
+
 /** Service account selectors drawn per cluster: one per policy and one per rule end, in order (more than five policies of four rules each need). */
 const ACCOUNT_PICKS = 48;
 
@@ -188,15 +267,18 @@ export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
       serviceAccounts,
       fc.array(opt(accountSelector, 5), { minLength: ACCOUNT_PICKS, maxLength: ACCOUNT_PICKS }),
       fc.array(opt(fc.constantFrom('x', 'y'), 3), { minLength: 2, maxLength: 2 }),
+      services(x.base.pods),
+      servicePolicy,
     );
   })
-  .map(([x, policies, networkSets, accounts, serviceAccountObjects, picks, setTeams]) => ({
+  .map(([x, policies, networkSets, accounts, serviceAccountObjects, picks, setTeams, svcs, servicePicks]) => ({
     ...x.base,
+    services: svcs,
     serviceAccounts: serviceAccountObjects,
     pods: x.base.pods.map((p, i) => (accounts[i] ? { ...p, serviceAccountName: accounts[i] } : p)),
     ...(x.assumptions ? { assumptions: x.assumptions } : {}),
     calico: {
-      policies: withAccountSelectors(policies, picks),
+      policies: [...withAccountSelectors(policies, picks), ...servicesPolicy(servicePicks, svcs)],
       networkSets: networkSets.map((s, i) => (setTeams[i] ? { ...s, labels: { ...s.labels, 'pcsa.team': setTeams[i]! } } : s)),
       tiers: [...x.tiers, { name: 'default', order: 1_000_000, defaultAction: 'Deny' as const }],
     },

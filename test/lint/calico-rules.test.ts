@@ -67,6 +67,8 @@ describe('calico-shadowed-rule', () => {
     ['the Deny is narrower (a source selector)', "  selector: all()\n  ingress:\n  - action: Deny\n    source: {selector: app == 'web'}\n  - action: Allow\n"],
     ['the Deny is for TCP, the Allow for any protocol', '  selector: all()\n  ingress:\n  - action: Deny\n    protocol: TCP\n  - action: Allow\n'],
     ['an earlier Allow (not a Deny) covers it', '  selector: all()\n  ingress:\n  - action: Allow\n  - action: Deny\n'],
+    ['the Deny is narrower (a service account selector)', "  selector: all()\n  ingress:\n  - action: Deny\n    source: {serviceAccounts: {selector: team == 'x'}}\n  - action: Allow\n"],
+    ['the Deny is narrower (a Service\'s endpoints: services)', '  selector: all()\n  egress:\n  - action: Deny\n    destination: {services: {name: db, namespace: shop}}\n  - action: Allow\n'],
   ])('is quiet when %s', (_, spec) => {
     expect(lint('calico-shadowed-rule', gnp('p', spec))).toEqual([]);
   });

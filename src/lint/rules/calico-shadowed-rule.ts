@@ -20,6 +20,8 @@ function entityCovers(earlier: CalicoEntityRule, later: CalicoEntityRule): boole
     holds(earlier.notSelector, later.notSelector) &&
     holds(earlier.namespaceSelector, later.namespaceSelector) &&
     holds(earlier.serviceAccountNames, later.serviceAccountNames) &&
+    holds(earlier.serviceAccountSelector, later.serviceAccountSelector) &&
+    holds(earlier.services, later.services) &&
     portsCover(earlier.ports, later.ports) &&
     (earlier.notPorts.length === 0 || holds(earlier.notPorts, later.notPorts))
   );

@@ -1,4 +1,4 @@
-import { CALICO_ACTIONS, type CalicoAction, type CalicoEntityRule, type CalicoPort, type CalicoRule } from '../../model/calico-policy.js';
+import { CALICO_ACTIONS, type CalicoAction, type CalicoEntityRule, type CalicoPort, type CalicoRule, type CalicoServiceMatch } from '../../model/calico-policy.js';
 import { PROTOCOLS, type Cidr, type Direction, type Protocol } from '../../model/policy.js';
 import { parseCidr } from '../../net/cidr.js';
 import { parseCalicoSelector } from '../../select/calico-selector.js';
@@ -114,30 +114,42 @@ function readEntity(r: ObjectReader, at: Path, note: (at: Path, what: string) =>
   const notPorts = readPorts(r, [...at, 'notPorts']);
   const names = r.list([...at, 'serviceAccounts', 'names']);
   const serviceAccountSelector = readCalicoSelector(r, [...at, 'serviceAccounts', 'selector'], 'other');
+  let services: CalicoServiceMatch | undefined;
   if (r.has([...at, 'services'])) {
     const s = [...at, 'services'];
-    if (!r.get([...s, 'name'])) r.report('error', s, 'missing-field', 'services must specify a service name');
+    const name = r.get([...s, 'name']);
+    if (!name) r.report('error', s, 'missing-field', 'services must specify a service name');
+    // The EntityRule XValidation rules forbid these fields when given non-empty (serviceAccounts: at all).
+    const given = (field: string) => {
+      const v = r.get([...at, field]);
+      return field === 'serviceAccounts' ? r.has([...at, field]) : v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+    };
     for (const [field, what] of [['namespaceSelector', 'NamespaceSelector'], ['serviceAccounts', 'ServiceAccounts'], ['selector', 'Selector/NotSelector'], ['notSelector', 'Selector/NotSelector'], ['nets', 'Nets/NotNets'], ['notNets', 'Nets/NotNets']] as const) {
-      if (r.has([...at, field])) r.report('error', [...at, field], 'invalid-rule', `cannot specify ${what} and Services on the same rule`);
+      if (given(field)) r.report('error', [...at, field], 'invalid-rule', `cannot specify ${what} and Services on the same rule`);
     }
     // Ports are forbidden with services in a destination only (Rule XValidation); an ingress rule's source may have source ports.
-    if (side === 'destination') for (const field of ['ports', 'notPorts']) if (r.has([...at, field])) r.report('error', [...at, field], 'invalid-rule', 'ports and notPorts cannot be specified with services');
-    note(s, `${side}.services (a Service's endpoints)`);
+    if (side === 'destination') for (const field of ['ports', 'notPorts']) if (given(field)) r.report('error', [...at, field], 'invalid-rule', 'ports and notPorts cannot be specified with services');
+    // Namespace: "If left empty, the rule will match within this policy's namespace" (ServiceMatch); a GlobalNetworkPolicy must give it (calico-policy.ts).
+    const namespace = r.get([...s, 'namespace']);
+    if (typeof name === 'string' && name) services = { name, namespace: typeof namespace === 'string' && namespace ? namespace : r.raw.kind === 'NetworkPolicy' ? r.namespace : '' };
   }
   if (side === 'source' && (ports?.ports.length || notPorts?.ports.length)) note([...at, ports ? 'ports' : 'notPorts'], 'source ports (connections are analysed by destination port)');
   const serviceAccountNames = names?.filter((n, i): n is string => (typeof n === 'string' ? true : (r.report('error', [...at, 'serviceAccounts', 'names', i], 'wrong-type', `expected a string, got ${describe(n)}`), false)));
   return {
     entity: {
-      ...(nets ? { nets } : {}),
+      // An empty list is an absent one (Go: len(Nets) == 0 adds no match).
+      ...(nets && nets.length ? { nets } : {}),
       notNets,
-      ...(selector !== undefined ? { selector } : {}),
-      ...(notSelector !== undefined ? { notSelector } : {}),
-      ...(namespaceSelector !== undefined ? { namespaceSelector } : {}),
+      // An empty selector string is an absent one (Go's zero value: rules.go getEndpointSelector tests != "").
+      ...(selector ? { selector } : {}),
+      ...(notSelector ? { notSelector } : {}),
+      ...(namespaceSelector ? { namespaceSelector } : {}),
       ...(serviceAccountNames && names!.length ? { serviceAccountNames } : {}),
       // An empty selector adds nothing (rules.go parseServiceAccounts).
       ...(serviceAccountSelector ? { serviceAccountSelector } : {}),
       ...(side === 'destination' && ports && ports.ports.length ? { ports: ports.ports } : {}),
       notPorts: side === 'destination' ? (notPorts?.ports ?? []) : [],
+      ...(services ? { services } : {}),
     },
     numericPorts: (ports?.numeric ?? false) || (notPorts?.numeric ?? false),
     anyPorts: (ports?.ports.length ?? 0) + (notPorts?.ports.length ?? 0) > 0,
