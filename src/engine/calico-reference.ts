@@ -17,6 +17,7 @@ import type { Labels } from '../model/labels.js';
 import type { Cidr, Direction } from '../model/policy.js';
 import type { Pod, ServiceAccount } from '../model/snapshot.js';
 import { matchesCalicoSelector, parseCalicoSelector, type CalicoSelector } from '../select/calico-selector.js';
+import { parseIp } from '../net/ip-address.js';
 import type { Endpoint, Traffic } from './endpoint.js';
 
 /** What the rest of the oracle decides for one side: NetworkPolicy (null: it does not isolate), and the first matching rule of the admin tiers. */
@@ -141,11 +142,13 @@ export class CalicoReference {
       if (!backend || end.kind !== 'pod' || end.pod.namespace !== e.services.namespace) return false;
       return Object.entries(backend.selector).every(([k, v]) => end.pod.labels[k] === v);
     }
-    const addr = end.kind === 'ip' ? end : undefined;
-    // nets/notNets hold addresses outside the cluster; pod addresses are taken to be outside them.
-    if (e.nets && !(addr && e.nets.some((c) => holds(c, addr)))) return false;
-    if (addr && e.notNets.some((c) => holds(c, addr))) return false;
-    const things: Selectable[] = end.kind === 'pod' ? (end.pod.hostNetwork ? [] : [this.endpoint(end.pod)]) : this.setsHolding(end);
+    // Calico matches by address: an outside address, or a pod's known IPs (any of them; none known: in no net).
+    const addrs = end.kind === 'ip' ? [end] : podAddresses(end.pod);
+    if (e.nets && !addrs.some((a) => e.nets!.some((c) => holds(c, a)))) return false;
+    if (addrs.some((a) => e.notNets.some((c) => holds(c, a)))) return false;
+    // What selectors see: the pod's workload endpoint (none on the host network) and the network sets holding its address.
+    const sets = addrs.flatMap((a) => this.setsHolding(a));
+    const things: Selectable[] = end.kind === 'pod' && !end.pod.hostNetwork ? [this.endpoint(end.pod), ...sets] : sets;
     const positive = this.positive(p, e);
     if (positive && !things.some(positive)) return false;
     if (e.notSelector !== undefined && things.some((x) => sel(e.notSelector!, x.labels))) return false;
@@ -195,6 +198,14 @@ export class CalicoReference {
   private namespaceLabels(ns: string): Labels {
     return { ...(this.nsLabels.get(ns) ?? { 'kubernetes.io/metadata.name': ns }), 'projectcalico.org/name': ns };
   }
+}
+
+/** The pod's known IPs (status.podIP/podIPs). */
+function podAddresses(pod: Pod): { family: number; addr: bigint }[] {
+  return pod.ips.flatMap((text) => {
+    const ip = parseIp(text);
+    return ip ? [{ family: ip.family, addr: ip.value }] : [];
+  });
 }
 
 const holds = (c: Cidr, a: { family: number; addr: bigint }) => c.family === a.family && c.lo <= a.addr && a.addr <= c.hi;

@@ -70,12 +70,19 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
   const setsOf = u.blocks.map((b) =>
     calico.networkSets.filter((s) => s.nets.some((c) => c.family === b.family && c.lo <= b.lo && b.hi <= c.hi)).map((s) => ({ labels: calicoSetLabels(s.labels, s.namespace), namespace: s.namespace, serviceAccount: undefined as string | undefined })),
   );
-  const thingsOf = (e: number) => (e < P ? (endpoints[e] ? [endpoints[e]!] : []) : setsOf[e - P]!);
-  const inNets = (nets: CalicoEntityRule['nets'], e: number) => {
-    if (e < P) return false; // pod addresses are taken to be outside every net (docs/calico.md)
-    const b = u.blocks[e - P]!;
-    return nets!.some((c) => c.family === b.family && c.lo <= b.lo && b.hi <= c.hi);
+  // Calico matches a pod by its address too: the network sets holding one of its known IPs, and nets (docs/calico.md, "Addresses").
+  // A class's ipBlocks are the covered blocks holding its pods' IPs (every block inside a Calico net is covered when pods have IPs).
+  const podThings = u.pods.classes.map((c) => {
+    const sets = [...new Set(c.ipBlocks.flatMap((b) => setsOf[b]!))];
+    return endpoints[c.index] ? [endpoints[c.index]!, ...sets] : sets;
+  });
+  const thingsOf = (e: number) => (e < P ? podThings[e]! : setsOf[e - P]!);
+  const blockIn = (nets: NonNullable<CalicoEntityRule['nets']>, b: number) => {
+    const x = u.blocks[b]!;
+    return nets.some((c) => c.family === x.family && c.lo <= x.lo && x.hi <= c.hi);
   };
+  // A pod is in nets when one of its known IPs is; a pod without a known IP is in none (as an ipBlock under --cni: docs/cni-profiles.md).
+  const inNets = (nets: NonNullable<CalicoEntityRule['nets']>, e: number) => (e < P ? u.pods.classes[e]!.ipBlocks.some((b) => blockIn(nets, b)) : blockIn(nets, e - P));
 
   const entityBits = (p: CalicoPolicy, e: CalicoEntityRule): Bitset => {
     if (e.services) {

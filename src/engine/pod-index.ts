@@ -5,8 +5,9 @@ import { blockOf, type ExternalBlock } from './external-blocks.js';
 
 /**
  * Pods that no policy can tell apart: same namespace, same labels, same named container ports,
- * both or neither on the host network, and IPs in the same ipBlock-covered external blocks
- * (a plugin may match pods by ipBlock: docs/cni-profiles.md).
+ * both or neither on the host network, and IPs in the same covered external blocks
+ * (a plugin may match pods by ipBlock: docs/cni-profiles.md; Calico matches them by nets and
+ * network sets: docs/calico.md).
  * The engine computes one row per class instead of one per pod.
  */
 export interface PodClass {
@@ -17,7 +18,7 @@ export interface PodClass {
   hostNetwork: boolean;
   /** The pods' serviceAccountName when classes are split by it (Calico's serviceAccounts match it), else undefined. */
   serviceAccountName?: string;
-  /** The external blocks inside some ipBlock peer that hold an IP of these pods (usually none). */
+  /** The external blocks inside some ipBlock peer or Calico net that hold an IP of these pods (usually none). */
   ipBlocks: readonly number[];
   pods: Pod[];
 }

@@ -12,7 +12,10 @@ import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './
  * notSelectors, namespaceSelectors with all() and global(), serviceAccounts, nets and notNets,
  * network sets, protocols and notProtocol, ports, ranges, names and notPorts; ServiceAccount
  * objects (some absent) with labels, matched by `serviceAccountSelector` and
- * `serviceAccounts.selector`, and network sets that carry a `pcsa.` label.
+ * `serviceAccounts.selector`, and network sets that carry a `pcsa.` label. random-cluster.ts gives
+ * pods no IP, one IPv4 address or one of each family, inside, outside and on the edges of these
+ * nets (Calico matches pods by address: docs/calico.md). Two Services, and a policy whose first
+ * rules match them by `services`.
  */
 const src = { file: 'random', doc: 0, line: 1, col: 1 };
 const NAMESPACES = ['a', 'b', 'c'];
