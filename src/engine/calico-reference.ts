@@ -118,6 +118,7 @@ export class CalicoReference {
 
   ruleMatches(p: CalicoPolicy, r: CalicoRule, t: Traffic): boolean {
     if (!r.protocols.includes(t.protocol)) return false;
+    if (!this.familyMatches(r, t)) return false;
     if (!this.endsMatch(p, r, t.src, t.dst)) return false;
     const service = r.destination.services?.backend;
     if (service) {
@@ -130,9 +131,27 @@ export class CalicoReference {
     return !r.destination.notPorts.some((x) => portMatches(x, r, t));
   }
 
-  /** Whether the rule's source matches `src` and its destination matches `dst` (ports aside). */
+  /** Whether the rule's source matches `src` and its destination matches `dst` (ports aside), in a family the rule is rendered for. */
   endsMatch(p: CalicoPolicy, r: CalicoRule, src: Endpoint, dst: Endpoint): boolean {
-    return this.entityMatches(p, r.source, src) && this.entityMatches(p, r.destination, dst);
+    return this.familyMatches(r, { src, dst }) && this.entityMatches(p, r.source, src) && this.entityMatches(p, r.destination, dst);
+  }
+
+  /**
+   * Felix renders a rule with `ipVersion`, or with nets or notNets of one family, for that family
+   * only (felix/rules/policy.go FilterRuleToIPVersion). A connection's family is one both ends
+   * have: an address its own, a pod those of its known IPs (both when none is known). The rule
+   * matches when its family is among them (with both possible, the connection may be either).
+   */
+  private familyMatches(r: CalicoRule, t: Pick<Traffic, 'src' | 'dst'>): boolean {
+    const ipVersion = r.ipVersion ?? [...(r.source.nets ?? []), ...r.source.notNets, ...(r.destination.nets ?? []), ...r.destination.notNets][0]?.family;
+    if (ipVersion === undefined) return true;
+    const families = (e: Endpoint): number[] => {
+      if (e.kind === 'ip') return [e.family];
+      const known = podAddresses(e.pod).map((a) => a.family);
+      return known.length ? known : [4, 6];
+    };
+    const dst = families(t.dst);
+    return families(t.src).some((f) => f === ipVersion && dst.includes(f));
   }
 
   private entityMatches(p: CalicoPolicy, e: CalicoEntityRule, end: Endpoint): boolean {

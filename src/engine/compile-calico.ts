@@ -1,5 +1,6 @@
 import {
   byOrderThenName,
+  calicoRuleFamily,
   DEFAULT_TIER,
   KNP_ORDER,
   KUBE_ADMIN_TIER,
@@ -106,6 +107,21 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
     return bits;
   };
 
+  // Per family: the entities that cannot use the other one (pods whose known IPs are all of this family, addresses of it).
+  const onlyFamily = new Map<4 | 6, Bitset>();
+  const familyBits = (f: 4 | 6): Bitset => {
+    let b = onlyFamily.get(f);
+    if (!b) {
+      b = new Bitset(u.size);
+      for (const c of u.pods.classes) if (c.families && c.families.length === 1 && c.families[0] === f) b.set(c.index);
+      u.blocks.forEach((x, i) => {
+        if (x.family === f) b!.set(P + i);
+      });
+      onlyFamily.set(f, b);
+    }
+    return b;
+  };
+
   const subjectsOf = (p: CalicoPolicy): Bitset => {
     const b = new Bitset(u.size);
     for (let c = 0; c < P; c++) {
@@ -124,8 +140,16 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
   const compiled = calico.policies.map((policy) => {
     const rules = (dir: Direction) =>
       (dir === 'ingress' ? policy.ingress : policy.egress).map((rule) => {
-        const r = { policy, rule, src: entityBits(policy, rule.source), dst: entityBits(policy, rule.destination) };
-        return r;
+        const family = calicoRuleFamily(rule);
+        const src = entityBits(policy, rule.source);
+        const dst = entityBits(policy, rule.destination);
+        // A rule rendered for one family matches the ends that may use it (an address of that family, a pod with such an IP or none known).
+        if (family !== undefined) {
+          const other = familyBits(family === 4 ? 6 : 4);
+          src.andNotWith(other);
+          dst.andNotWith(other);
+        }
+        return { policy, rule, src, dst };
       });
     return { policy, subjects: subjectsOf(policy), ingress: rules('ingress'), egress: rules('egress') };
   });

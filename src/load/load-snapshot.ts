@@ -16,6 +16,7 @@ import { readService } from './kinds/service.js';
 import { readServiceAccount } from './kinds/service-account.js';
 import { markUnknownServiceAccounts } from './calico-service-accounts.js';
 import { resolveCalicoServices } from './resolve-calico-services.js';
+import { markUnknownIpFamilies } from './calico-ip-families.js';
 import { readUnmodelled } from './kinds/unmodelled.js';
 import { readWorkload, TEMPLATE_PATHS } from './kinds/workload.js';
 import type { UnmodelledObject } from '../model/unmodelled.js';
@@ -169,7 +170,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   }
   const built = buildSnapshot(objects, diagnostics);
   const accounts = [...serviceAccounts.values()];
-  const calicoObjects = calicoRead && markUnknownServiceAccounts(calicoRead, built.pods, accounts, diagnostics);
+  const calicoObjects = calicoRead && markUnknownIpFamilies(markUnknownServiceAccounts(calicoRead, built.pods, accounts, diagnostics), built.pods, diagnostics);
   unmodelled.splice(calicoAt, 0, ...calico.unmodelled(calicoObjects));
   const declared: Snapshot = {
     ...built,

@@ -94,6 +94,8 @@ export interface CalicoRule {
   protocols: readonly Protocol[];
   /** `protocol` as written (explanations). */
   protocolText?: string;
+  /** `ipVersion` as written: the rule matches connections of that address family only. */
+  ipVersion?: 4 | 6;
   source: CalicoEntityRule;
   destination: CalicoEntityRule;
   /** What this rule holds that is not modelled, in words. */
@@ -169,10 +171,22 @@ export function byOrderThenName<T extends { order?: number | undefined; name: st
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/**
+ * The address family a rule is rendered for, if one: its `ipVersion`, else the family of its
+ * nets and notNets (validation keeps them to one family). Felix renders a rule for one family
+ * only when its `ipVersion` says so or when its nets or notNets have none of the other's
+ * (felix/rules/policy.go FilterRuleToIPVersion, filterNets). Undefined: both families.
+ */
+export function calicoRuleFamily(r: Pick<CalicoRule, 'ipVersion' | 'source' | 'destination'>): 4 | 6 | undefined {
+  if (r.ipVersion !== undefined) return r.ipVersion;
+  for (const e of [r.source, r.destination]) for (const c of [...(e.nets ?? []), ...e.notNets]) return c.family;
+  return undefined;
+}
+
 /** A rule with no match criteria (any protocol, peer and port). */
 export function matchesEverything(r: CalicoRule): boolean {
   const open = (e: CalicoEntityRule) => Object.keys(e).every((k) => k === 'notNets' || k === 'notPorts') && e.notNets.length === 0 && e.notPorts.length === 0;
-  return r.protocols.length === 3 && open(r.source) && open(r.destination) && r.unmodelled.length === 0;
+  return r.protocols.length === 3 && r.ipVersion === undefined && open(r.source) && open(r.destination) && r.unmodelled.length === 0;
 }
 
 /**

@@ -14,12 +14,13 @@ import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './
  * objects (some absent) with labels, matched by `serviceAccountSelector` and
  * `serviceAccounts.selector`, and network sets that carry a `pcsa.` label. random-cluster.ts gives
  * pods no IP, one IPv4 address or one of each family, inside, outside and on the edges of these
- * nets (Calico matches pods by address: docs/calico.md). Two Services, and a policy whose first
- * rules match them by `services`.
+ * nets (Calico matches pods by address: docs/calico.md), and here some keep only their IPv6 one;
+ * rules get `ipVersion` 4 or 6 agreeing with their nets, which may be IPv6. Two Services, and a
+ * policy whose first rules match them by `services`.
  */
 const src = { file: 'random', doc: 0, line: 1, col: 1 };
 const NAMESPACES = ['a', 'b', 'c'];
-const CIDRS = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '192.168.0.0/16', '8.8.8.8/32', '172.16.5.0/24'];
+const CIDRS = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '192.168.0.0/16', '8.8.8.8/32', '172.16.5.0/24', '2001:db8:1::/48', '2001:db8::/32'];
 
 const atom = fc.constantFrom(
   "app == 'x'",
@@ -78,10 +79,27 @@ const protocols: fc.Arbitrary<Protocol[]> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom<Protocol[]>(['TCP'], ['UDP'], ['UDP', 'SCTP'], []) },
 );
 
+/**
+ * A rule's nets and notNets kept to one family, and its ipVersion to theirs (validateRule: "rule
+ * contains both IPv4 and IPv6 CIDRs", "rule IP version doesn't match CIDR version"): the IPv6
+ * CIDRs are dropped from a rule that has IPv4 ones.
+ */
+function oneFamily(r: CalicoRule): CalicoRule {
+  const all = [r.source, r.destination].flatMap((e) => [...(e.nets ?? []), ...e.notNets]);
+  const family = all.some((c) => c.family === 4) ? 4 : all.length ? 6 : undefined;
+  const keep = (e: CalicoEntityRule): CalicoEntityRule => {
+    const nets = e.nets?.filter((c) => c.family === family);
+    const { nets: _, ...rest } = e;
+    return { ...rest, ...(nets?.length ? { nets } : {}), notNets: e.notNets.filter((c) => c.family === family) };
+  };
+  const { ipVersion, ...rule } = r;
+  return { ...rule, source: keep(r.source), destination: keep(r.destination), ...(ipVersion !== undefined && (family === undefined || family === ipVersion) ? { ipVersion } : {}) };
+}
+
 const rule = (direction: Direction, index: number): fc.Arbitrary<CalicoRule> =>
   fc
-    .record({ action: fc.constantFrom<CalicoAction>('Allow', 'Allow', 'Deny', 'Deny', 'Pass', 'Log'), protocols, source: entity(false), destination: entity(true) })
-    .map((r) => ({ direction, index, ...r, unmodelled: [], at: src }));
+    .record({ action: fc.constantFrom<CalicoAction>('Allow', 'Allow', 'Deny', 'Deny', 'Pass', 'Log'), protocols, source: entity(false), destination: entity(true), ipVersion: opt(fc.constantFrom<4 | 6>(4, 6, 6), 3) })
+    .map(({ ipVersion, ...r }) => oneFamily({ direction, index, ...r, ...(ipVersion !== undefined ? { ipVersion } : {}), unmodelled: [], at: src }));
 
 /** Up to three random rules, often followed by a catch-all Allow (so that what an earlier Deny or Pass takes is visible). */
 const rules = (direction: Direction) =>
@@ -272,13 +290,15 @@ export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
       fc.array(opt(fc.constantFrom('x', 'y'), 3), { minLength: 2, maxLength: 2 }),
       services(x.base.pods),
       servicePolicy,
+      // Some pods with an address of each family keep only the IPv6 one (IPv6-only pods).
+      fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
     );
   })
-  .map(([x, policies, networkSets, accounts, serviceAccountObjects, picks, setTeams, svcs, servicePicks]) => ({
+  .map(([x, policies, networkSets, accounts, serviceAccountObjects, picks, setTeams, svcs, servicePicks, v6only]) => ({
     ...x.base,
     services: svcs,
     serviceAccounts: serviceAccountObjects,
-    pods: x.base.pods.map((p, i) => (accounts[i] ? { ...p, serviceAccountName: accounts[i] } : p)),
+    pods: x.base.pods.map((p, i) => ({ ...p, ...(accounts[i] ? { serviceAccountName: accounts[i] } : {}), ...(v6only[i] && p.ips.length > 1 ? { ips: p.ips.filter((ip) => ip.includes(':')) } : {}) })),
     ...(x.assumptions ? { assumptions: x.assumptions } : {}),
     calico: {
       policies: [...withAccountSelectors(policies, picks), ...servicesPolicy(servicePicks, svcs)],

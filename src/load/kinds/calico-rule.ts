@@ -190,7 +190,21 @@ export function readCalicoRule(r: ObjectReader, at: Path, direction: Direction, 
     if (t !== undefined && (typeof t !== 'number' || t < 0 || t > 254)) r.report('error', [...at, f, 'type'], 'invalid-rule', 'ICMP type must be 0 to 254');
     if (f === 'icmp' && !(protocol && ['ICMP', 'ICMPv6', '1', '58'].includes(protocol.text))) r.report('error', [...at, f], 'invalid-rule', 'ICMP fields require protocol to be ICMP or ICMPv6');
   }
-  if (r.has([...at, 'notICMP'])) note([...at, 'notICMP'], 'notICMP');
+  // protocol (or notProtocol) ICMP needs ipVersion 4, ICMPv6 needs 6 (Rule XValidation).
+  for (const [f, proto] of [['protocol', protocol], ['notProtocol', notProtocol]] as const) {
+    if (!proto || (ipVersion !== 4 && ipVersion !== 6)) continue;
+    if (['ICMP', '1'].includes(proto.text) && ipVersion !== 4) r.report('error', [...at, f], 'invalid-rule', 'protocol ICMP requires ipVersion 4');
+    if (['ICMPv6', '58'].includes(proto.text) && ipVersion !== 6) r.report('error', [...at, f], 'invalid-rule', 'protocol ICMPv6 requires ipVersion 6');
+  }
+  if (r.has([...at, 'notICMP'])) {
+    // ICMP types are not analysed. For a rule that matches no TCP, UDP or SCTP (protocol ICMP), notICMP changes no answer.
+    // For one that does, Calico's dataplanes differ: nftables' `icmp type != N` adds a dependency on ICMP (the rule then
+    // matches only ICMP), iptables' icmp match needs protocol ICMP (felix/rules/policy.go, felix/nftables and
+    // felix/iptables match_builder.go NotICMPType): left undetermined.
+    const analysed = (protocol ? protocol.protocols : PROTOCOLS).filter((p) => !notProtocol?.protocols.includes(p));
+    if (analysed.length) note([...at, 'notICMP'], 'notICMP on a rule that also matches TCP, UDP or SCTP (Calico\'s nftables dataplane then matches only ICMP; its iptables one needs protocol ICMP)');
+    else r.report('info', [...at, 'notICMP'], 'calico-unmodelled', 'notICMP narrows ICMP, which netpol-check does not analyse: it changes no TCP, UDP or SCTP answer');
+  }
   if (r.has([...at, 'http'])) {
     if (actionText !== 'Allow') r.report('error', [...at, 'http'], 'invalid-rule', 'HTTP match is only valid on Allow rules');
     if (protocol && protocol.text !== 'TCP' && protocol.text !== '6') r.report('error', [...at, 'http'], 'invalid-rule', 'rules with HTTP match must have protocol TCP or unset');
@@ -199,7 +213,6 @@ export function readCalicoRule(r: ObjectReader, at: Path, direction: Direction, 
   }
   if (direction === 'egress' && r.has([...at, 'source', 'services'])) r.report('error', [...at, 'source', 'services'], 'invalid-rule', 'services are not allowed in egress rule source');
   if (direction === 'ingress' && r.has([...at, 'destination', 'services'])) r.report('error', [...at, 'destination', 'services'], 'invalid-rule', 'services are not allowed in ingress rule destination');
-  if (ipVersion !== undefined) note([...at, 'ipVersion'], 'ipVersion (the address family of pod-to-pod connections is not known)');
   if (r.errors > errors) return undefined;
   let protocols: readonly Protocol[] = protocol ? protocol.protocols : PROTOCOLS;
   if (notProtocol) protocols = protocols.filter((p) => !notProtocol.protocols.includes(p));
@@ -209,6 +222,7 @@ export function readCalicoRule(r: ObjectReader, at: Path, direction: Direction, 
     action: actionText as CalicoAction,
     protocols,
     ...(protocol ? { protocolText: protocol.text } : {}),
+    ...(ipVersion === 4 || ipVersion === 6 ? { ipVersion } : {}),
     source: source.entity,
     destination: destination.entity,
     unmodelled,
