@@ -10,6 +10,7 @@ import { CalicoReference } from '../engine/calico-reference.js';
 import { calicoTierOrder } from '../engine/compile-calico.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { ConnectionSet } from '../net/connection-set.js';
+import { parseIp } from '../net/ip-address.js';
 import { serviceEndpointPorts } from '../select/service-endpoints.js';
 import type { CalicoStepVerdict, CalicoTierVerdict, CalicoVerdict } from './calico-verdict.js';
 import type { AdminRuleVerdict } from './verdict.js';
@@ -53,7 +54,9 @@ export class CalicoExplainer {
             const action = rule.action === 'Allow' ? 'allow' : rule.action === 'Deny' ? 'deny' : rule.action === 'Pass' ? 'pass' : 'log';
             const accounts = ends ? { ...accountOf(rule.source, src, 'source'), ...accountOf(rule.destination, dst, 'destination') } : {};
             const services = ends ? servicesOf(rule, dst) : undefined;
-            return { verdict: { kind: 'rule', policy: p, rule, matched, effect: ConnectionSet.NONE, ...(Object.keys(accounts).length ? { serviceAccounts: accounts } : {}), ...(services ? { services } : {}) }, action, matched };
+            const podNets = ends ? { ...podInNets(rule.source, src, 'source'), ...podInNets(rule.destination, dst, 'destination') } : {};
+            const extra = { ...(Object.keys(accounts).length ? { serviceAccounts: accounts } : {}), ...(services ? { services } : {}), ...(Object.keys(podNets).length ? { podNets } : {}) };
+            return { verdict: { kind: 'rule', policy: p, rule, matched, effect: ConnectionSet.NONE, ...extra }, action, matched };
           }),
         }));
       if (tier.name === DEFAULT_TIER.name && networkPolicy !== null) {
@@ -100,4 +103,14 @@ function servicesOf(rule: CalicoRule, dst: Endpoint): CalicoStepServices | undef
   const d = rule.destination.services;
   if (d?.backend) out.destination = { namespace: d.namespace, name: d.name, ports: serviceEndpointPorts(d.backend.ports, dst.kind === 'pod' ? dst.pod.ports : []) };
   return out.source || out.destination ? out : undefined;
+}
+
+/** When this end of a matched rule has `nets` and is a pod: the pod's IP in them (Calico matches pods by address: docs/calico.md). */
+function podInNets(e: CalicoEntityRule, end: Endpoint, side: 'source' | 'destination'): { source?: string; destination?: string } {
+  if (end.kind !== 'pod' || !e.nets) return {};
+  const ip = end.pod.ips.find((text) => {
+    const a = parseIp(text);
+    return a !== undefined && e.nets!.some((c) => c.family === a.family && c.lo <= a.value && a.value <= c.hi);
+  });
+  return ip ? { [side]: ip } : {};
 }

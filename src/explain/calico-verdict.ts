@@ -21,6 +21,8 @@ export type CalicoStepVerdict =
       serviceAccounts?: { source?: string; destination?: string };
       /** When the rule matched and one of its ends is a Service's endpoints (`services`): that Service, and in a destination the ports the pod serves for it. */
       services?: { source?: CalicoServiceRef; destination?: CalicoServiceRef & { ports: ServiceEndpointPort[] } };
+      /** When the rule matched and one of its ends has `nets` and is a pod: the pod's IP in them. */
+      podNets?: { source?: string; destination?: string };
     }
   /** Kubernetes NetworkPolicy, as Calico's `knp.default.*` policies (default tier, order 1000): what its rules allow. */
   | { kind: 'networkPolicy'; matched: ConnectionSet; effect: ConnectionSet }

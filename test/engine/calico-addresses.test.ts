@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { ReferenceEvaluator } from '../../src/engine/reference.js';
+import { Explainer } from '../../src/explain/explain.js';
 import { assumptionsOf, PLUGINS } from '../../src/model/cni.js';
 import { analyze, dedent, ns } from '../helpers/analyze.js';
 
@@ -84,6 +85,21 @@ describe('Calico nets, notNets and network sets hold pods by their IPs', () => {
     `));
     expect(a.can('shop/client', 'shop/legacy', 'TCP', 80)).toBe(false);
     expect(a.can('shop/client', 'shop/dual', 'TCP', 80)).toBe(true);
+  });
+
+  it('the explanation names the pod\'s IP the nets matched', () => {
+    const a = analyze(...cluster, gnp('no-legacy-net', `
+      selector: app == 'client'
+      egress:
+      - action: Deny
+        destination: {nets: [10.1.0.0/16]}
+      - action: Allow
+    `));
+    const client = a.snapshot.pods.find((p) => p.id === 'shop/client')!;
+    const legacy = a.snapshot.pods.find((p) => p.id === 'shop/legacy')!;
+    const e = new Explainer(a.snapshot).explain({ kind: 'pod', pod: client }, { kind: 'pod', pod: legacy });
+    expect(e.egress.calico!.tiers[0]!.steps[0]).toMatchObject({ kind: 'rule', podNets: { destination: '10.1.2.5' } });
+    expect(e.connections.isEmpty()).toBe(true);
   });
 
   it('whatever --cni says: the same answers under every plugin profile', () => {

@@ -40,6 +40,8 @@ function stepLine(s: CalicoStepVerdict, v: DirectionVerdict): { mark: string; te
     sa?.destination && `destination service account ${sa.destination}`,
     sv?.source && `source services ${sv.source.namespace}/${sv.source.name}`,
     sv?.destination && `destination services ${sv.destination.namespace}/${sv.destination.name} (${sv.destination.ports.map(servicePortText).join(', ') || 'no port of it resolves on this pod'})`,
+    s.podNets?.source && `source nets by the pod's IP ${s.podNets.source}`,
+    s.podNets?.destination && `destination nets by the pod's IP ${s.podNets.destination}`,
   ].filter(Boolean);
   const accounts = ends.length ? `, matching ${ends.join(' and ')}` : '';
   switch (s.rule.action) {
