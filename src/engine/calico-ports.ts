@@ -3,6 +3,7 @@ import type { Protocol } from '../model/policy.js';
 import type { ContainerPort } from '../model/snapshot.js';
 import { ConnectionSet } from '../net/connection-set.js';
 import { PortSet } from '../net/port-set.js';
+import { serviceEndpointPorts } from '../select/service-endpoints.js';
 
 /** What one `ports`/`notPorts` item names on the rule's protocols, towards a destination with these container ports (`null`: an outside address). */
 function portConnections(x: CalicoPort, protocols: readonly Protocol[], dstPorts: readonly ContainerPort[] | null): ConnectionSet {
@@ -17,16 +18,28 @@ function portConnections(x: CalicoPort, protocols: readonly Protocol[], dstPorts
   return cs;
 }
 
-/** The connections a rule matches towards a destination: its protocols, its destination `ports` (all when absent), minus `notPorts`. */
+/**
+ * The connections a rule matches towards a destination: its protocols, its destination `ports`
+ * (all when absent), minus `notPorts`; with destination `services`, the ports the destination
+ * serves for the Service (its ports resolved to target ports: Felix matches address, port and
+ * protocol of each endpoint), on the rule's protocols.
+ */
 export function calicoRuleConnections(rule: CalicoRule, dstPorts: readonly ContainerPort[] | null): ConnectionSet {
   const protocols = rule.protocols;
+  const service = rule.destination.services?.backend;
+  if (service) {
+    let cs = ConnectionSet.NONE;
+    for (const p of serviceEndpointPorts(service.ports, dstPorts ?? [])) if (protocols.includes(p.protocol)) cs = cs.union(ConnectionSet.of({ [p.protocol]: PortSet.range(p.resolved) }));
+    return cs;
+  }
   const { ports, notPorts } = rule.destination;
   let cs = ports ? ports.reduce((acc, x) => acc.union(portConnections(x, protocols, dstPorts)), ConnectionSet.NONE) : ConnectionSet.of(Object.fromEntries(protocols.map((p) => [p, PortSet.ALL])));
   for (const x of notPorts) cs = cs.subtract(portConnections(x, protocols, dstPorts));
   return cs;
 }
 
-/** Whether the rule's ports depend on the destination's container ports. */
+/** Whether the rule's ports depend on the destination's container ports (a named port, or a Service's named targetPort). */
 export function calicoRuleHasNamedPorts(rule: CalicoRule): boolean {
+  if (rule.destination.services?.backend?.ports.some((p) => typeof p.targetPort === 'string')) return true;
   return [...(rule.destination.ports ?? []), ...rule.destination.notPorts].some((x) => x.kind === 'named');
 }

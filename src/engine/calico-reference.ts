@@ -17,6 +17,7 @@ import type { Labels } from '../model/labels.js';
 import type { Cidr, Direction } from '../model/policy.js';
 import type { Pod, ServiceAccount } from '../model/snapshot.js';
 import { matchesCalicoSelector, parseCalicoSelector, type CalicoSelector } from '../select/calico-selector.js';
+import { parseIp } from '../net/ip-address.js';
 import type { Endpoint, Traffic } from './endpoint.js';
 
 /** What the rest of the oracle decides for one side: NetworkPolicy (null: it does not isolate), and the first matching rule of the admin tiers. */
@@ -117,23 +118,56 @@ export class CalicoReference {
 
   ruleMatches(p: CalicoPolicy, r: CalicoRule, t: Traffic): boolean {
     if (!r.protocols.includes(t.protocol)) return false;
+    if (!this.familyMatches(r, t)) return false;
     if (!this.endsMatch(p, r, t.src, t.dst)) return false;
+    const service = r.destination.services?.backend;
+    if (service) {
+      // Felix's destination Service IP set holds (address, port, protocol) of each endpoint, the port being the EndpointSlice's: targetPort, a name resolved on the pod.
+      const dst = t.dst;
+      return dst.kind === 'pod' && service.ports.some((sp) => sp.protocol === t.protocol && (typeof sp.targetPort === 'number' ? sp.targetPort : dst.pod.ports.find((cp) => cp.name === sp.targetPort && cp.protocol === sp.protocol)?.port) === t.port);
+    }
     const ports = r.destination.ports;
     if (ports && !ports.some((x) => portMatches(x, r, t))) return false;
     return !r.destination.notPorts.some((x) => portMatches(x, r, t));
   }
 
-  /** Whether the rule's source matches `src` and its destination matches `dst` (ports aside). */
+  /** Whether the rule's source matches `src` and its destination matches `dst` (ports aside), in a family the rule is rendered for. */
   endsMatch(p: CalicoPolicy, r: CalicoRule, src: Endpoint, dst: Endpoint): boolean {
-    return this.entityMatches(p, r.source, src) && this.entityMatches(p, r.destination, dst);
+    return this.familyMatches(r, { src, dst }) && this.entityMatches(p, r.source, src) && this.entityMatches(p, r.destination, dst);
+  }
+
+  /**
+   * Felix renders a rule with `ipVersion`, or with nets or notNets of one family, for that family
+   * only (felix/rules/policy.go FilterRuleToIPVersion). A connection's family is one both ends
+   * have: an address its own, a pod those of its known IPs (both when none is known). The rule
+   * matches when its family is among them (with both possible, the connection may be either).
+   */
+  private familyMatches(r: CalicoRule, t: Pick<Traffic, 'src' | 'dst'>): boolean {
+    const ipVersion = r.ipVersion ?? [...(r.source.nets ?? []), ...r.source.notNets, ...(r.destination.nets ?? []), ...r.destination.notNets][0]?.family;
+    if (ipVersion === undefined) return true;
+    const families = (e: Endpoint): number[] => {
+      if (e.kind === 'ip') return [e.family];
+      const known = podAddresses(e.pod).map((a) => a.family);
+      return known.length ? known : [4, 6];
+    };
+    const dst = families(t.dst);
+    return families(t.src).some((f) => f === ipVersion && dst.includes(f));
   }
 
   private entityMatches(p: CalicoPolicy, e: CalicoEntityRule, end: Endpoint): boolean {
-    const addr = end.kind === 'ip' ? end : undefined;
-    // nets/notNets hold addresses outside the cluster; pod addresses are taken to be outside them.
-    if (e.nets && !(addr && e.nets.some((c) => holds(c, addr)))) return false;
-    if (addr && e.notNets.some((c) => holds(c, addr))) return false;
-    const things: Selectable[] = end.kind === 'pod' ? (end.pod.hostNetwork ? [] : [this.endpoint(end.pod)]) : this.setsHolding(end);
+    if (e.services) {
+      // The addresses of the Service's endpoints: a Service with a selector has the pods of its namespace that carry its selector's labels.
+      const backend = e.services.backend;
+      if (!backend || end.kind !== 'pod' || end.pod.namespace !== e.services.namespace) return false;
+      return Object.entries(backend.selector).every(([k, v]) => end.pod.labels[k] === v);
+    }
+    // Calico matches by address: an outside address, or a pod's known IPs (any of them; none known: in no net).
+    const addrs = end.kind === 'ip' ? [end] : podAddresses(end.pod);
+    if (e.nets && !addrs.some((a) => e.nets!.some((c) => holds(c, a)))) return false;
+    if (addrs.some((a) => e.notNets.some((c) => holds(c, a)))) return false;
+    // What selectors see: the pod's workload endpoint (none on the host network) and the network sets holding its address.
+    const sets = addrs.flatMap((a) => this.setsHolding(a));
+    const things: Selectable[] = end.kind === 'pod' && !end.pod.hostNetwork ? [this.endpoint(end.pod), ...sets] : sets;
     const positive = this.positive(p, e);
     if (positive && !things.some(positive)) return false;
     if (e.notSelector !== undefined && things.some((x) => sel(e.notSelector!, x.labels))) return false;
@@ -183,6 +217,14 @@ export class CalicoReference {
   private namespaceLabels(ns: string): Labels {
     return { ...(this.nsLabels.get(ns) ?? { 'kubernetes.io/metadata.name': ns }), 'projectcalico.org/name': ns };
   }
+}
+
+/** The pod's known IPs (status.podIP/podIPs). */
+function podAddresses(pod: Pod): { family: number; addr: bigint }[] {
+  return pod.ips.flatMap((text) => {
+    const ip = parseIp(text);
+    return ip ? [{ family: ip.family, addr: ip.value }] : [];
+  });
 }
 
 const holds = (c: Cidr, a: { family: number; addr: bigint }) => c.family === a.family && c.lo <= a.addr && a.addr <= c.hi;

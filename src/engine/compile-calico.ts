@@ -1,5 +1,6 @@
 import {
   byOrderThenName,
+  calicoRuleFamily,
   DEFAULT_TIER,
   KNP_ORDER,
   KUBE_ADMIN_TIER,
@@ -17,6 +18,7 @@ import { calicoEndpointLabels, calicoNamespaceLabels, calicoServiceAccountView, 
 import { calicoPositive } from '../select/calico-peer.js';
 import { calicoSelectorOf } from '../select/calico-selector-cache.js';
 import { matchesCalicoSelector } from '../select/calico-selector.js';
+import { serviceSelectsPod } from '../select/service-endpoints.js';
 import { Bitset } from './bitset.js';
 import type { Universe } from './compile.js';
 
@@ -69,14 +71,28 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
   const setsOf = u.blocks.map((b) =>
     calico.networkSets.filter((s) => s.nets.some((c) => c.family === b.family && c.lo <= b.lo && b.hi <= c.hi)).map((s) => ({ labels: calicoSetLabels(s.labels, s.namespace), namespace: s.namespace, serviceAccount: undefined as string | undefined })),
   );
-  const thingsOf = (e: number) => (e < P ? (endpoints[e] ? [endpoints[e]!] : []) : setsOf[e - P]!);
-  const inNets = (nets: CalicoEntityRule['nets'], e: number) => {
-    if (e < P) return false; // pod addresses are taken to be outside every net (docs/calico.md)
-    const b = u.blocks[e - P]!;
-    return nets!.some((c) => c.family === b.family && c.lo <= b.lo && b.hi <= c.hi);
+  // Calico matches a pod by its address too: the network sets holding one of its known IPs, and nets (docs/calico.md, "Addresses").
+  // A class's ipBlocks are the covered blocks holding its pods' IPs (every block inside a Calico net is covered when pods have IPs).
+  const podThings = u.pods.classes.map((c) => {
+    const sets = [...new Set(c.ipBlocks.flatMap((b) => setsOf[b]!))];
+    return endpoints[c.index] ? [endpoints[c.index]!, ...sets] : sets;
+  });
+  const thingsOf = (e: number) => (e < P ? podThings[e]! : setsOf[e - P]!);
+  const blockIn = (nets: NonNullable<CalicoEntityRule['nets']>, b: number) => {
+    const x = u.blocks[b]!;
+    return nets.some((c) => c.family === x.family && c.lo <= x.lo && x.hi <= c.hi);
   };
+  // A pod is in nets when one of its known IPs is; a pod without a known IP is in none (as an ipBlock under --cni: docs/cni-profiles.md).
+  const inNets = (nets: NonNullable<CalicoEntityRule['nets']>, e: number) => (e < P ? u.pods.classes[e]!.ipBlocks.some((b) => blockIn(nets, b)) : blockIn(nets, e - P));
 
   const entityBits = (p: CalicoPolicy, e: CalicoEntityRule): Bitset => {
+    if (e.services) {
+      // The Service's endpoints, matched by address: the pods it selects (host-network ones too); none when not resolved (the policy is unmodelled).
+      const bits = new Bitset(u.size);
+      const backend = e.services.backend;
+      if (backend) for (const c of u.pods.classes) if (serviceSelectsPod({ namespace: e.services.namespace, selector: backend.selector }, c)) bits.set(c.index);
+      return bits;
+    }
     const positive = calicoPositive(p, e, nsLabels);
     const notSelector = e.notSelector !== undefined ? calicoSelectorOf(e.notSelector) : undefined;
     const bits = new Bitset(u.size);
@@ -89,6 +105,21 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
       bits.set(ent);
     }
     return bits;
+  };
+
+  // Per family: the entities that cannot use the other one (pods whose known IPs are all of this family, addresses of it).
+  const onlyFamily = new Map<4 | 6, Bitset>();
+  const familyBits = (f: 4 | 6): Bitset => {
+    let b = onlyFamily.get(f);
+    if (!b) {
+      b = new Bitset(u.size);
+      for (const c of u.pods.classes) if (c.families && c.families.length === 1 && c.families[0] === f) b.set(c.index);
+      u.blocks.forEach((x, i) => {
+        if (x.family === f) b!.set(P + i);
+      });
+      onlyFamily.set(f, b);
+    }
+    return b;
   };
 
   const subjectsOf = (p: CalicoPolicy): Bitset => {
@@ -109,8 +140,16 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
   const compiled = calico.policies.map((policy) => {
     const rules = (dir: Direction) =>
       (dir === 'ingress' ? policy.ingress : policy.egress).map((rule) => {
-        const r = { policy, rule, src: entityBits(policy, rule.source), dst: entityBits(policy, rule.destination) };
-        return r;
+        const family = calicoRuleFamily(rule);
+        const src = entityBits(policy, rule.source);
+        const dst = entityBits(policy, rule.destination);
+        // A rule rendered for one family matches the ends that may use it (an address of that family, a pod with such an IP or none known).
+        if (family !== undefined) {
+          const other = familyBits(family === 4 ? 6 : 4);
+          src.andNotWith(other);
+          dst.andNotWith(other);
+        }
+        return { policy, rule, src, dst };
       });
     return { policy, subjects: subjectsOf(policy), ingress: rules('ingress'), egress: rules('egress') };
   });

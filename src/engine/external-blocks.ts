@@ -129,6 +129,20 @@ export function ipBlockCoveredBlocks(snapshot: Snapshot, blocks: readonly Extern
   return covered;
 }
 
+/**
+ * The blocks a pod's IP may be told apart by: those inside some ipBlock peer
+ * (ipBlockCoveredBlocks) and those inside some Calico net, notNet or network set, which Calico
+ * matches pods by (docs/calico.md, "Addresses"). Empty, and nothing computed, when no pod has a
+ * known IP.
+ */
+export function podAddressCoveredBlocks(snapshot: Snapshot, blocks: readonly ExternalBlock[]): Set<number> {
+  const covered = ipBlockCoveredBlocks(snapshot, blocks);
+  const cidrs = calicoCidrs(snapshot.calico);
+  if (cidrs.length === 0 || !snapshot.pods.some((p) => p.ips.length > 0)) return covered;
+  for (const b of blocksOfCidrs(blocks, cidrs)) covered.add(b);
+  return covered;
+}
+
 /** Indices of the blocks inside any of these CIDRs. */
 export function blocksOfCidrs(blocks: readonly ExternalBlock[], cidrs: readonly Cidr[]): number[] {
   const out: number[] = [];

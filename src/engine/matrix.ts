@@ -14,7 +14,7 @@ import { CiliumSides } from './cilium-sides.js';
 import { ConnectionPool } from './connection-pool.js';
 import type { Endpoint, Traffic } from './endpoint.js';
 import { DEFAULT_ASSUMPTIONS } from '../model/cni.js';
-import { blockOf, externalBlocks, ipBlockCoveredBlocks, mentionsIpv6, type ExternalBlock } from './external-blocks.js';
+import { blockOf, externalBlocks, mentionsIpv6, podAddressCoveredBlocks, type ExternalBlock } from './external-blocks.js';
 import { buildPodIndex, type PodIndex } from './pod-index.js';
 import { NonZeroWords, SparseUnionPool, type SparseUnion } from './sparse-union.js';
 import { calicoServiceAccountProfiles } from '../select/calico-labels.js';
@@ -111,7 +111,7 @@ const MAX_MASK_GROUPS = 26;
  */
 export function computeMatrix(snapshot: Snapshot, pool: ConnectionPool = new ConnectionPool(), progress?: Progress, like?: ReachabilityMatrix): ReachabilityMatrix {
   const blocks = externalBlocks(snapshot);
-  const covered = ipBlockCoveredBlocks(snapshot, blocks);
+  const covered = podAddressCoveredBlocks(snapshot, blocks);
   const pods = like && samePodIndex(like.universe, snapshot, blocks, covered) ? like.universe.pods : buildPodIndex(snapshot, blocks, covered);
   const P = pods.classes.length;
   const E = P + blocks.length;

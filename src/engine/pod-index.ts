@@ -1,12 +1,14 @@
 import type { Labels } from '../model/labels.js';
 import type { ContainerPort, Pod, Snapshot } from '../model/snapshot.js';
+import { addressFamilies } from '../net/address-families.js';
 import { parseIp } from '../net/ip-address.js';
 import { blockOf, type ExternalBlock } from './external-blocks.js';
 
 /**
  * Pods that no policy can tell apart: same namespace, same labels, same named container ports,
- * both or neither on the host network, and IPs in the same ipBlock-covered external blocks
- * (a plugin may match pods by ipBlock: docs/cni-profiles.md).
+ * both or neither on the host network, and IPs in the same covered external blocks
+ * (a plugin may match pods by ipBlock: docs/cni-profiles.md; Calico matches them by nets and
+ * network sets: docs/calico.md).
  * The engine computes one row per class instead of one per pod.
  */
 export interface PodClass {
@@ -17,8 +19,14 @@ export interface PodClass {
   hostNetwork: boolean;
   /** The pods' serviceAccountName when classes are split by it (Calico's serviceAccounts match it), else undefined. */
   serviceAccountName?: string;
-  /** The external blocks inside some ipBlock peer that hold an IP of these pods (usually none). */
+  /** The external blocks inside some ipBlock peer or Calico net that hold an IP of these pods (usually none). */
   ipBlocks: readonly number[];
+  /**
+   * With Calico policies: the address families of the pods' known IPs, or both when none is
+   * known (a rule with an `ipVersion` matches a pod that may use that family: docs/calico.md);
+   * classes are split by it. Undefined without Calico policies.
+   */
+  families?: readonly (4 | 6)[];
   pods: Pod[];
 }
 
@@ -30,7 +38,13 @@ export interface PodIndex {
   byServiceAccount: boolean;
 }
 
-function classKey(pod: Pod, ipBlocks: readonly number[], serviceAccount: string | undefined): string {
+/** The address families of the pod's known IPs; both when it has none. */
+function podFamilies(pod: Pod): (4 | 6)[] {
+  const known = addressFamilies(pod.ips);
+  return known.length ? known : [4, 6];
+}
+
+function classKey(pod: Pod, ipBlocks: readonly number[], serviceAccount: string | undefined, families: readonly number[] | undefined): string {
   // Each string with its length in front, so that no two different pods share a key; built
   // directly (not JSON of arrays of pairs: that was most of the engine's garbage at 100,000 pods).
   const piece = (t: string): string => `${t.length}:${t}`;
@@ -59,7 +73,7 @@ function classKey(pod: Pod, ipBlocks: readonly number[], serviceAccount: string 
   for (const n of named) key += piece(n);
   // hostNetwork pods are left out of cluster-wide policies' subjects and pod peers: their own class.
   // Calico's serviceAccounts match: with Calico policies, pods of one service account apart.
-  return `${key}|${pod.hostNetwork ? 1 : 0}|${ipBlocks.join(',')}|${serviceAccount === undefined ? '-' : piece(serviceAccount)}`;
+  return `${key}|${pod.hostNetwork ? 1 : 0}|${ipBlocks.join(',')}|${serviceAccount === undefined ? '-' : piece(serviceAccount)}|${families ? families.join('') : '-'}`;
 }
 
 /**
@@ -87,10 +101,12 @@ export function buildPodIndex(snapshot: Snapshot, blocks: readonly ExternalBlock
   for (const pod of snapshot.pods) {
     const ipBlocks = ipBlocksOf(pod, blocks, covered);
     const serviceAccountName = byServiceAccount ? (pod.serviceAccountName ?? 'default') : undefined;
-    const key = classKey(pod, ipBlocks, serviceAccountName);
+    // Calico's ipVersion (and nets' family) tell pods apart by the families of their addresses.
+    const families = byServiceAccount ? podFamilies(pod) : undefined;
+    const key = classKey(pod, ipBlocks, serviceAccountName, families);
     let c = byKey.get(key);
     if (!c) {
-      c = { index: classes.length, namespace: pod.namespace, labels: pod.labels, ports: pod.ports.filter((p) => p.name), hostNetwork: pod.hostNetwork, serviceAccountName, ipBlocks, pods: [] };
+      c = { index: classes.length, namespace: pod.namespace, labels: pod.labels, ports: pod.ports.filter((p) => p.name), hostNetwork: pod.hostNetwork, serviceAccountName, ipBlocks, ...(families ? { families } : {}), pods: [] };
       classes.push(c);
       byKey.set(key, c);
     }

@@ -1,5 +1,5 @@
 import { DEFAULT_TIER, KNP_ORDER, KUBE_ADMIN_TIER, KUBE_BASELINE_TIER, byOrderThenName, type CalicoObjects, type CalicoPolicy } from '../model/calico-policy.js';
-import type { CalicoEntityRule } from '../model/calico-policy.js';
+import type { CalicoEntityRule, CalicoRule } from '../model/calico-policy.js';
 import type { Labels } from '../model/labels.js';
 import type { Direction } from '../model/policy.js';
 import type { Pod, ServiceAccount } from '../model/snapshot.js';
@@ -10,9 +10,12 @@ import { CalicoReference } from '../engine/calico-reference.js';
 import { calicoTierOrder } from '../engine/compile-calico.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { ConnectionSet } from '../net/connection-set.js';
+import { parseIp } from '../net/ip-address.js';
+import { serviceEndpointPorts } from '../select/service-endpoints.js';
 import type { CalicoStepVerdict, CalicoTierVerdict, CalicoVerdict } from './calico-verdict.js';
 import type { AdminRuleVerdict } from './verdict.js';
 
+type CalicoStepServices = NonNullable<Extract<CalicoStepVerdict, { kind: 'rule' }>['services']>;
 type Step = { verdict: CalicoStepVerdict; action: CalicoStepAction; matched: ConnectionSet };
 
 /**
@@ -50,7 +53,10 @@ export class CalicoExplainer {
             const matched = ends ? calicoRuleConnections(rule, dst.kind === 'pod' ? dst.pod.ports : null) : ConnectionSet.NONE;
             const action = rule.action === 'Allow' ? 'allow' : rule.action === 'Deny' ? 'deny' : rule.action === 'Pass' ? 'pass' : 'log';
             const accounts = ends ? { ...accountOf(rule.source, src, 'source'), ...accountOf(rule.destination, dst, 'destination') } : {};
-            return { verdict: { kind: 'rule', policy: p, rule, matched, effect: ConnectionSet.NONE, ...(Object.keys(accounts).length ? { serviceAccounts: accounts } : {}) }, action, matched };
+            const services = ends ? servicesOf(rule, dst) : undefined;
+            const podNets = ends ? { ...podInNets(rule.source, src, 'source'), ...podInNets(rule.destination, dst, 'destination') } : {};
+            const extra = { ...(Object.keys(accounts).length ? { serviceAccounts: accounts } : {}), ...(services ? { services } : {}), ...(Object.keys(podNets).length ? { podNets } : {}) };
+            return { verdict: { kind: 'rule', policy: p, rule, matched, effect: ConnectionSet.NONE, ...extra }, action, matched };
           }),
         }));
       if (tier.name === DEFAULT_TIER.name && networkPolicy !== null) {
@@ -87,4 +93,24 @@ export class CalicoExplainer {
 function accountOf(e: CalicoEntityRule, end: Endpoint, side: 'source' | 'destination'): { source?: string; destination?: string } {
   if (end.kind !== 'pod' || (e.serviceAccountNames === undefined && e.serviceAccountSelector === undefined)) return {};
   return { [side]: `${end.pod.namespace}/${end.pod.serviceAccountName ?? 'default'}` };
+}
+
+/** The Services a matched rule names (`services`), with the ports the destination pod serves for a destination one. */
+function servicesOf(rule: CalicoRule, dst: Endpoint): CalicoStepServices | undefined {
+  const out: CalicoStepServices = {};
+  const src = rule.source.services;
+  if (src) out.source = { namespace: src.namespace, name: src.name };
+  const d = rule.destination.services;
+  if (d?.backend) out.destination = { namespace: d.namespace, name: d.name, ports: serviceEndpointPorts(d.backend.ports, dst.kind === 'pod' ? dst.pod.ports : []) };
+  return out.source || out.destination ? out : undefined;
+}
+
+/** When this end of a matched rule has `nets` and is a pod: the pod's IP in them (Calico matches pods by address: docs/calico.md). */
+function podInNets(e: CalicoEntityRule, end: Endpoint, side: 'source' | 'destination'): { source?: string; destination?: string } {
+  if (end.kind !== 'pod' || !e.nets) return {};
+  const ip = end.pod.ips.find((text) => {
+    const a = parseIp(text);
+    return a !== undefined && e.nets!.some((c) => c.family === a.family && c.lo <= a.value && a.value <= c.hi);
+  });
+  return ip ? { [side]: ip } : {};
 }

@@ -1,6 +1,13 @@
 import type { CalicoPolicy, CalicoRule, CalicoTier } from '../model/calico-policy.js';
 import type { ConnectionSet } from '../net/connection-set.js';
+import type { ServiceEndpointPort } from '../select/service-endpoints.js';
 import type { AdminRuleVerdict } from './verdict.js';
+
+/** A Service named by a rule's `services`. */
+export interface CalicoServiceRef {
+  namespace: string;
+  name: string;
+}
 
 /** One step of a tier for one pair, in evaluation order. `effect`: what it decided (allow, deny) or passed on, first match winning. */
 export type CalicoStepVerdict =
@@ -12,6 +19,10 @@ export type CalicoStepVerdict =
       effect: ConnectionSet;
       /** When the rule matched and its source or destination selects by service account (names or selector): that end's pod's `namespace/serviceAccount`. */
       serviceAccounts?: { source?: string; destination?: string };
+      /** When the rule matched and one of its ends is a Service's endpoints (`services`): that Service, and in a destination the ports the pod serves for it. */
+      services?: { source?: CalicoServiceRef; destination?: CalicoServiceRef & { ports: ServiceEndpointPort[] } };
+      /** When the rule matched and one of its ends has `nets` and is a pod: the pod's IP in them. */
+      podNets?: { source?: string; destination?: string };
     }
   /** Kubernetes NetworkPolicy, as Calico's `knp.default.*` policies (default tier, order 1000): what its rules allow. */
   | { kind: 'networkPolicy'; matched: ConnectionSet; effect: ConnectionSet }

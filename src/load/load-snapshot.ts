@@ -17,6 +17,8 @@ import { readServiceAccount } from './kinds/service-account.js';
 import { readEndpointSlice } from './kinds/endpoint-slice.js';
 import type { EndpointSlice } from '../model/endpoint-slice.js';
 import { markUnknownServiceAccounts } from './calico-service-accounts.js';
+import { resolveCalicoServices } from './resolve-calico-services.js';
+import { markUnknownIpFamilies } from './calico-ip-families.js';
 import { readUnmodelled } from './kinds/unmodelled.js';
 import { readWorkload, TEMPLATE_PATHS } from './kinds/workload.js';
 import type { UnmodelledObject } from '../model/unmodelled.js';
@@ -165,7 +167,8 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   cilium.resolveServices(objects.services, endpointSlices, diagnostics);
   unmodelled.push(...cilium.unmodelled());
   let ciliumPolicies = cilium.policies(objects.adminPolicies ?? [], diagnostics);
-  const calicoRead = calico.objects(diagnostics);
+  const calicoObjectsRead = calico.objects(diagnostics);
+  const calicoRead = calicoObjectsRead && resolveCalicoServices(calicoObjectsRead, objects.services, diagnostics);
   const calicoAt = unmodelled.length;
   if (calicoRead && ciliumPolicies.length) {
     // One network plugin enforces a cluster's policies: with both, the Cilium ones are left out (undetermined).
@@ -175,7 +178,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   }
   const built = buildSnapshot(objects, diagnostics);
   const accounts = [...serviceAccounts.values()];
-  const calicoObjects = calicoRead && markUnknownServiceAccounts(calicoRead, built.pods, accounts, diagnostics);
+  const calicoObjects = calicoRead && markUnknownIpFamilies(markUnknownServiceAccounts(calicoRead, built.pods, accounts, diagnostics), built.pods, diagnostics);
   unmodelled.splice(calicoAt, 0, ...calico.unmodelled(calicoObjects));
   const declared: Snapshot = {
     ...built,

@@ -1,6 +1,7 @@
 import type { Labels } from './labels.js';
 import type { Cidr, Direction, Protocol } from './policy.js';
 import { formatSource, type SourceRef } from './source.js';
+import type { ServicePort } from './snapshot.js';
 
 /**
  * Calico's `projectcalico.org/v3` policy objects (and the `crd.projectcalico.org/v1` form that
@@ -52,6 +53,19 @@ export const CALICO_NAMESPACE_PREFIX = 'pcns.';
 export type CalicoPort = { kind: 'range'; from: number; to: number } | { kind: 'named'; name: string };
 
 /**
+ * A rule end's `services` (ServiceMatch): a Kubernetes Service by name, its namespace defaulted to
+ * the policy's. Felix matches the addresses of the Service's endpoints: in a destination, with
+ * each endpoint's ports (the Service's ports resolved to target ports), in a source, on any port
+ * (felix/calc/rule_scanner.go, felix/serviceindex/serviceindex.go membersFromEndpointSlice).
+ */
+export interface CalicoServiceMatch {
+  name: string;
+  namespace: string;
+  /** The Service's selector and ports when the snapshot has it with a selector (its endpoints are the pods it selects); absent: not resolved, and the rule is not modelled. */
+  backend?: { selector: Labels; ports: readonly ServicePort[] };
+}
+
+/**
  * A rule's `source` or `destination`. Absent fields match everything. Selectors are kept as their
  * text (valid: the loader parsed them; select/calico-selector.ts parses and matches them).
  */
@@ -67,6 +81,8 @@ export interface CalicoEntityRule {
   serviceAccountSelector?: string;
   ports?: readonly CalicoPort[];
   notPorts: readonly CalicoPort[];
+  /** `services`: the endpoints of a Service (never with selectors, nets or service accounts; in a destination, never with ports). */
+  services?: CalicoServiceMatch;
 }
 
 export interface CalicoRule {
@@ -78,6 +94,8 @@ export interface CalicoRule {
   protocols: readonly Protocol[];
   /** `protocol` as written (explanations). */
   protocolText?: string;
+  /** `ipVersion` as written: the rule matches connections of that address family only. */
+  ipVersion?: 4 | 6;
   source: CalicoEntityRule;
   destination: CalicoEntityRule;
   /** What this rule holds that is not modelled, in words. */
@@ -165,10 +183,22 @@ export function byOrderThenName<T extends { order?: number | undefined; name: st
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/**
+ * The address family a rule is rendered for, if one: its `ipVersion`, else the family of its
+ * nets and notNets (validation keeps them to one family). Felix renders a rule for one family
+ * only when its `ipVersion` says so or when its nets or notNets have none of the other's
+ * (felix/rules/policy.go FilterRuleToIPVersion, filterNets). Undefined: both families.
+ */
+export function calicoRuleFamily(r: Pick<CalicoRule, 'ipVersion' | 'source' | 'destination'>): 4 | 6 | undefined {
+  if (r.ipVersion !== undefined) return r.ipVersion;
+  for (const e of [r.source, r.destination]) for (const c of [...(e.nets ?? []), ...e.notNets]) return c.family;
+  return undefined;
+}
+
 /** A rule with no match criteria (any protocol, peer and port). */
 export function matchesEverything(r: CalicoRule): boolean {
   const open = (e: CalicoEntityRule) => Object.keys(e).every((k) => k === 'notNets' || k === 'notPorts') && e.notNets.length === 0 && e.notPorts.length === 0;
-  return r.protocols.length === 3 && open(r.source) && open(r.destination) && r.unmodelled.length === 0;
+  return r.protocols.length === 3 && r.ipVersion === undefined && open(r.source) && open(r.destination) && r.unmodelled.length === 0;
 }
 
 /**

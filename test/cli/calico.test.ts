@@ -66,6 +66,29 @@ describe('Calico policies through the commands', () => {
     expect(r.out + r.err).toContain('NetworkPolicy prod/web');
   });
 
+  it('can names the Service a rule matched by services, with the ports it gave (port → targetPort, a name resolved on the pod)', async () => {
+    const input = [
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: client, namespace: app}\nspec: {containers: [{name: c, image: i}]}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: pg, namespace: db, labels: {app: postgres}}\nspec: {containers: [{name: c, image: i, ports: [{name: pg, containerPort: 5432}]}]}',
+      'apiVersion: v1\nkind: Service\nmetadata: {name: postgres, namespace: db}\nspec: {selector: {app: postgres}, ports: [{port: 5432, targetPort: 5432}, {port: 15432, targetPort: pg}]}',
+      "apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: to-db, namespace: app}\nspec:\n  selector: all()\n  egress:\n  - action: Allow\n    destination:\n      services: {name: postgres, namespace: db}",
+    ].join('\n---\n');
+    const r = await runCli(['can', 'app/client', 'reach', 'db/pg:5432', '-f', '-'], input);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/✓ allowed by Calico NetworkPolicy app\/to-db \(no order\) egress rule 0: Allow \([^)]*\), matching destination services db\/postgres \(port 5432 → targetPort 5432, port 15432 → targetPort pg \(5432\)\)/);
+  });
+
+  it('can names the pod IP a rule\'s nets matched (Calico matches pods by address, whatever --cni says)', async () => {
+    const input = [
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: client, namespace: app, labels: {app: client}}\nspec: {containers: [{name: c, image: i}]}\nstatus: {podIP: 10.2.0.9}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: legacy, namespace: app}\nspec: {containers: [{name: c, image: i}]}\nstatus: {podIP: 10.1.2.5}',
+      "apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: no-legacy-net}\nspec:\n  selector: app == 'client'\n  egress:\n  - action: Deny\n    destination: {nets: [10.1.0.0/16]}\n  - action: Allow",
+    ].join('\n---\n');
+    const r = await runCli(['can', 'app/client', 'reach', 'app/legacy:80', '-f', '-', '--cni', 'cilium'], input);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗ denied by GlobalNetworkPolicy no-legacy-net \(no order\) egress rule 0: Deny \([^)]*\), matching destination nets by the pod's IP 10\.1\.2\.5/);
+  });
+
   it('can names the service account a rule or a policy matched by (serviceAccounts.selector, serviceAccountSelector; ServiceAccount labels read)', async () => {
     const input = [
       'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: web, namespace: prod, labels: {app: web-frontend}}',

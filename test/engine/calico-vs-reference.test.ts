@@ -17,6 +17,7 @@ import { randomCalicoSnapshot } from '../helpers/random-calico.js';
  */
 describe('Calico: bitset engine and explainer agree with the reference evaluator', () => {
   const addresses = sampleAddresses().filter((a) => a.family === 4).map((a): Endpoint => ({ kind: 'ip', ...a }));
+  const addresses6 = sampleAddresses().filter((a) => a.family === 6).map((a): Endpoint => ({ kind: 'ip', ...a }));
 
   it('on random clusters with NetworkPolicies, admin network policies and Calico policies in tiers', () => {
     let checked = 0;
@@ -24,8 +25,11 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
     let deniedByDeny = 0;
     let passed = 0;
     let byAccountLabels = 0;
+    let byServices = 0;
+    let byIpVersion = 0;
     fc.assert(
-      fc.property(randomCalicoSnapshot, fc.shuffledSubarray(addresses, { minLength: 3, maxLength: 3 }), (snapshot, someAddresses) => {
+      fc.property(randomCalicoSnapshot, fc.shuffledSubarray(addresses, { minLength: 3, maxLength: 3 }), fc.constantFrom(...addresses6), (snapshot, some4, one6) => {
+        const someAddresses = [...some4, one6];
         const matrix = computeMatrix(snapshot);
         const reference = new ReferenceEvaluator(snapshot);
         const withoutCalico = new ReferenceEvaluator({ ...snapshot, calico: { ...snapshot.calico!, policies: [] } });
@@ -33,6 +37,8 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
         const withoutDeny = strip('Deny');
         const withoutPass = strip('Pass');
         const withoutAccounts = new ReferenceEvaluator({ ...snapshot, serviceAccounts: [] });
+        const withoutIpVersion = new ReferenceEvaluator({ ...snapshot, calico: { ...snapshot.calico!, policies: snapshot.calico!.policies.map((p) => ({ ...p, ingress: p.ingress.map(({ ipVersion: _, ...r }) => r), egress: p.egress.map(({ ipVersion: _, ...r }) => r) })) } });
+        const withoutServices = new ReferenceEvaluator({ ...snapshot, calico: { ...snapshot.calico!, policies: snapshot.calico!.policies.map((p) => ({ ...p, ingress: p.ingress.filter((r) => !r.source.services), egress: p.egress.filter((r) => !r.destination.services) })) } });
         const explainer = new Explainer(snapshot);
         for (const [src, dst] of endpointPairs(snapshot.pods, someAddresses)) {
           const same = src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod;
@@ -45,6 +51,8 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
               if (!expected && withoutDeny.allowed(t)) deniedByDeny++;
               if (expected !== withoutPass.allowed(t)) passed++;
               if (expected !== withoutAccounts.allowed(t)) byAccountLabels++;
+              if (expected !== withoutServices.allowed(t)) byServices++;
+              if (expected !== withoutIpVersion.allowed(t)) byIpVersion++;
               if (matrix.isAllowed(t) !== expected || (!same && explained.has(protocol, port) !== expected)) {
                 const name = (e: Endpoint) => (e.kind === 'pod' ? e.pod.id : String(e.addr));
                 throw new Error(`disagree on ${name(src)} -> ${name(dst)} ${protocol}/${port}: reference says ${expected}, engine ${matrix.isAllowed(t)}, explainer ${explained.has(protocol, port)}`);
@@ -61,5 +69,7 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
     expect(deniedByDeny).toBeGreaterThan(1_000); // Deny rules among them
     expect(passed).toBeGreaterThan(500); // and Pass rules
     expect(byAccountLabels).toBeGreaterThan(1_000); // and ServiceAccount labels (serviceAccountSelector, serviceAccounts.selector)
+    expect(byServices).toBeGreaterThan(300); // and rules matching a Service's endpoints (services)
+    expect(byIpVersion).toBeGreaterThan(500); // and ipVersion
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { CalicoAction, CalicoEntityRule, CalicoNetworkSet, CalicoPolicy, CalicoPort, CalicoRule, CalicoTier } from '../../src/model/calico-policy.js';
 import type { Direction, Protocol } from '../../src/model/policy.js';
-import type { ServiceAccount, Snapshot } from '../../src/model/snapshot.js';
+import type { Pod, Service, ServiceAccount, ServicePort, Snapshot } from '../../src/model/snapshot.js';
 import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './random-cluster.js';
 
 /**
@@ -12,11 +12,15 @@ import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './
  * notSelectors, namespaceSelectors with all() and global(), serviceAccounts, nets and notNets,
  * network sets, protocols and notProtocol, ports, ranges, names and notPorts; ServiceAccount
  * objects (some absent) with labels, matched by `serviceAccountSelector` and
- * `serviceAccounts.selector`, and network sets that carry a `pcsa.` label.
+ * `serviceAccounts.selector`, and network sets that carry a `pcsa.` label. random-cluster.ts gives
+ * pods no IP, one IPv4 address or one of each family, inside, outside and on the edges of these
+ * nets (Calico matches pods by address: docs/calico.md), and here some keep only their IPv6 one;
+ * rules get `ipVersion` 4 or 6 agreeing with their nets, which may be IPv6. Two Services, and a
+ * policy whose first rules match them by `services`.
  */
 const src = { file: 'random', doc: 0, line: 1, col: 1 };
 const NAMESPACES = ['a', 'b', 'c'];
-const CIDRS = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '192.168.0.0/16', '8.8.8.8/32', '172.16.5.0/24'];
+const CIDRS = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '192.168.0.0/16', '8.8.8.8/32', '172.16.5.0/24', '2001:db8:1::/48', '2001:db8::/32'];
 
 const atom = fc.constantFrom(
   "app == 'x'",
@@ -75,10 +79,27 @@ const protocols: fc.Arbitrary<Protocol[]> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom<Protocol[]>(['TCP'], ['UDP'], ['UDP', 'SCTP'], []) },
 );
 
+/**
+ * A rule's nets and notNets kept to one family, and its ipVersion to theirs (validateRule: "rule
+ * contains both IPv4 and IPv6 CIDRs", "rule IP version doesn't match CIDR version"): the IPv6
+ * CIDRs are dropped from a rule that has IPv4 ones.
+ */
+function oneFamily(r: CalicoRule): CalicoRule {
+  const all = [r.source, r.destination].flatMap((e) => [...(e.nets ?? []), ...e.notNets]);
+  const family = all.some((c) => c.family === 4) ? 4 : all.length ? 6 : undefined;
+  const keep = (e: CalicoEntityRule): CalicoEntityRule => {
+    const nets = e.nets?.filter((c) => c.family === family);
+    const { nets: _, ...rest } = e;
+    return { ...rest, ...(nets?.length ? { nets } : {}), notNets: e.notNets.filter((c) => c.family === family) };
+  };
+  const { ipVersion, ...rule } = r;
+  return { ...rule, source: keep(r.source), destination: keep(r.destination), ...(ipVersion !== undefined && (family === undefined || family === ipVersion) ? { ipVersion } : {}) };
+}
+
 const rule = (direction: Direction, index: number): fc.Arbitrary<CalicoRule> =>
   fc
-    .record({ action: fc.constantFrom<CalicoAction>('Allow', 'Allow', 'Deny', 'Deny', 'Pass', 'Log'), protocols, source: entity(false), destination: entity(true) })
-    .map((r) => ({ direction, index, ...r, unmodelled: [], at: src }));
+    .record({ action: fc.constantFrom<CalicoAction>('Allow', 'Allow', 'Deny', 'Deny', 'Pass', 'Log'), protocols, source: entity(false), destination: entity(true), ipVersion: opt(fc.constantFrom<4 | 6>(4, 6, 6), 3) })
+    .map(({ ipVersion, ...r }) => oneFamily({ direction, index, ...r, ...(ipVersion !== undefined ? { ipVersion } : {}), unmodelled: [], at: src }));
 
 /** Up to three random rules, often followed by a catch-all Allow (so that what an earlier Deny or Pass takes is visible). */
 const rules = (direction: Direction) =>
@@ -156,6 +177,85 @@ const sweep: fc.Arbitrary<CalicoPolicy[]> = fc.oneof(
   },
 );
 
+/**
+ * The cluster's Services svc0 and svc1: each in a namespace, with a
+ * selector on the pods' labels (now and then none: then `services` naming it is not resolved),
+ * and ports whose targetPort is a number or one of the pods' port names, on the three protocols.
+ */
+const SERVICE_PORTS: ServicePort[] = [
+  { port: 80, protocol: 'TCP', targetPort: 8080 },
+  { port: 8080, protocol: 'TCP', targetPort: 'http' },
+  { port: 53, protocol: 'UDP', targetPort: 'dns' },
+  { port: 9090, protocol: 'SCTP', targetPort: 'metrics' },
+  { port: 443, protocol: 'UDP', targetPort: 443 },
+  { port: 90, protocol: 'TCP', targetPort: 'metrics' },
+];
+const services = (pods: readonly Pod[]): fc.Arbitrary<Service[]> => {
+  const labelled = pods.filter((p) => Object.keys(p.labels).length > 0);
+  const anyLabels = fc.record({ namespace: fc.constantFrom(...NAMESPACES), selector: fc.dictionary(fc.constantFrom('app', 'tier', 'team'), fc.constantFrom('x', 'y', 'z'), { minKeys: 1, maxKeys: 2 }) });
+  // Mostly by labels some pod has (as Services are written), so that the Service has endpoints.
+  const fromPod = labelled.length
+    ? fc.constantFrom(...labelled).chain((pod) => fc.subarray(Object.keys(pod.labels), { minLength: 1 }).map((keys) => ({ namespace: pod.namespace, selector: Object.fromEntries(keys.map((k) => [k, pod.labels[k]!])) })))
+    : anyLabels;
+  const noSelector = fc.record({ namespace: fc.constantFrom(...NAMESPACES), selector: fc.constant(undefined) });
+  return fc.tuple(
+    ...['svc0', 'svc1'].map((name) =>
+      fc
+        .tuple(fc.oneof({ weight: 6, arbitrary: fromPod }, { weight: 2, arbitrary: anyLabels }, { weight: 1, arbitrary: noSelector }), fc.subarray(SERVICE_PORTS, { minLength: 1, maxLength: 3 }))
+        .map(([x, ports]): Service => ({ name, namespace: x.namespace, ...(x.selector ? { selector: x.selector } : {}), ports, source: src })),
+    ),
+  );
+};
+
+/**
+ * A rule with `services` where Calico allows it (an egress destination, an ingress source),
+ * alone in its end as the validator requires, naming one of the cluster's Services (svc0, svc1)
+ * or one it lacks, mostly in the Service's namespace ('' until resolved), else in any.
+ */
+interface ServiceRulePick {
+  action: CalicoAction;
+  egress: boolean;
+  protocols: Protocol[];
+  name: string;
+  namespace: string;
+  other: string | undefined;
+}
+const serviceRule: fc.Arbitrary<ServiceRulePick> = fc.record({
+  action: fc.constantFrom<CalicoAction>('Allow', 'Deny', 'Pass'),
+  egress: fc.boolean(),
+  protocols: fc.oneof({ weight: 2, arbitrary: fc.constant<Protocol[]>(['TCP', 'UDP', 'SCTP']) }, { weight: 1, arbitrary: protocols }),
+  name: fc.constantFrom('svc0', 'svc0', 'svc0', 'svc1', 'svc1', 'svc1', 'nosvc'),
+  namespace: fc.oneof({ weight: 5, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(...NAMESPACES) }),
+  // An ingress rule's other end: anything, or pods of one app.
+  other: fc.constantFrom<string | undefined>(undefined, undefined, "app == 'x'"),
+});
+
+/**
+ * Three times in four, a GlobalNetworkPolicy `services` of the default tier selecting every pod, with
+ * one to three such rules first (so that they decide), then now and then a catch-all Pass.
+ */
+const servicePolicy = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(undefined) },
+  { weight: 3, arbitrary: fc.record({ order: fc.constantFrom<number | undefined>(undefined, 100, 1500), rules: fc.array(serviceRule, { minLength: 1, maxLength: 3 }), pass: fc.boolean() }) },
+);
+
+/** The drawn services policy, its rules resolved against the cluster's Services as src/load/resolve-calico-services.ts does (unresolved ones are left without a backend). */
+function servicesPolicy(drawn: { order: number | undefined; rules: ServiceRulePick[]; pass: boolean } | undefined, svcs: readonly Service[]): CalicoPolicy[] {
+  if (!drawn) return [];
+  const ingress: CalicoRule[] = [];
+  const egress: CalicoRule[] = [];
+  for (const pick of drawn.rules) {
+    const namespace = pick.namespace || (svcs.find((x) => x.name === pick.name)?.namespace ?? 'a');
+    const svc = svcs.find((x) => x.name === pick.name && x.namespace === namespace);
+    const services = { name: pick.name, namespace, ...(svc?.selector ? { backend: { selector: svc.selector, ports: svc.ports } } : {}) };
+    const other: CalicoEntityRule = { notNets: [], notPorts: [], ...(pick.other ? { selector: pick.other } : {}) };
+    const list = pick.egress ? egress : ingress;
+    list.push({ direction: pick.egress ? 'egress' : 'ingress', index: list.length, action: pick.action, protocols: pick.protocols, source: pick.egress ? other : { notNets: [], notPorts: [], services }, destination: pick.egress ? { notNets: [], notPorts: [], services } : other, unmodelled: [], at: src });
+  }
+  if (drawn.pass) for (const list of [ingress, egress]) if (list.length) list.push({ ...list[0]!, index: list.length, action: 'Pass', protocols: ['TCP', 'UDP', 'SCTP'], source: { notNets: [], notPorts: [] }, destination: { notNets: [], notPorts: [] } });
+  return [{ kind: 'GlobalNetworkPolicy', apiVersion: 'projectcalico.org/v3', name: 'services', tier: 'default', ...(drawn.order !== undefined ? { order: drawn.order } : {}), selector: 'all()', types: { ingress: ingress.length > 0, egress: egress.length > 0 }, ingress, egress, unmodelled: [], selectsNoPod: false, source: src }];
+}
+
 /** Service account selectors drawn per cluster: one per policy and one per rule end, in order (more than five policies of four rules each need). */
 const ACCOUNT_PICKS = 48;
 
@@ -188,15 +288,20 @@ export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
       serviceAccounts,
       fc.array(opt(accountSelector, 5), { minLength: ACCOUNT_PICKS, maxLength: ACCOUNT_PICKS }),
       fc.array(opt(fc.constantFrom('x', 'y'), 3), { minLength: 2, maxLength: 2 }),
+      services(x.base.pods),
+      servicePolicy,
+      // Some pods with an address of each family keep only the IPv6 one (IPv6-only pods).
+      fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
     );
   })
-  .map(([x, policies, networkSets, accounts, serviceAccountObjects, picks, setTeams]) => ({
+  .map(([x, policies, networkSets, accounts, serviceAccountObjects, picks, setTeams, svcs, servicePicks, v6only]) => ({
     ...x.base,
+    services: svcs,
     serviceAccounts: serviceAccountObjects,
-    pods: x.base.pods.map((p, i) => (accounts[i] ? { ...p, serviceAccountName: accounts[i] } : p)),
+    pods: x.base.pods.map((p, i) => ({ ...p, ...(accounts[i] ? { serviceAccountName: accounts[i] } : {}), ...(v6only[i] && p.ips.length > 1 ? { ips: p.ips.filter((ip) => ip.includes(':')) } : {}) })),
     ...(x.assumptions ? { assumptions: x.assumptions } : {}),
     calico: {
-      policies: withAccountSelectors(policies, picks),
+      policies: [...withAccountSelectors(policies, picks), ...servicesPolicy(servicePicks, svcs)],
       networkSets: networkSets.map((s, i) => (setTeams[i] ? { ...s, labels: { ...s.labels, 'pcsa.team': setTeams[i]! } } : s)),
       tiers: [...x.tiers, { name: 'default', order: 1_000_000, defaultAction: 'Deny' as const }],
     },

@@ -61,6 +61,7 @@ describe('calico-shadowed-rule', () => {
   it.each([
     ['an Allow after a Deny of the same protocol', "  selector: all()\n  ingress:\n  - action: Deny\n    protocol: TCP\n  - action: Allow\n    protocol: TCP\n    destination: {ports: [80]}\n", [['shadowed', 9]]],
     ['a port inside the Deny range', "  selector: all()\n  egress:\n  - action: Deny\n    protocol: UDP\n    destination: {ports: ['1:1000']}\n  - action: Allow\n    protocol: UDP\n    destination: {ports: [53]}\n", [['shadowed', 10]]],
+    ['an Allow for IPv4 after a Deny for IPv4', '  selector: all()\n  ingress:\n  - action: Deny\n    ipVersion: 4\n  - action: Allow\n    ipVersion: 4\n    protocol: TCP\n', [['shadowed', 9]]],
     ['a Deny with no match at all shadows everything after it', '  selector: all()\n  ingress:\n  - action: Deny\n  - action: Pass\n  - action: Allow\n', [['shadowed', 8], ['shadowed', 9]]],
   ])('reports %s', (_, spec, expected) => {
     expect(lint('calico-shadowed-rule', gnp('p', spec)).map((f) => [f.messageId, f.line])).toEqual(expected);
@@ -70,6 +71,9 @@ describe('calico-shadowed-rule', () => {
     ['the Deny is narrower (a source selector)', "  selector: all()\n  ingress:\n  - action: Deny\n    source: {selector: app == 'web'}\n  - action: Allow\n"],
     ['the Deny is for TCP, the Allow for any protocol', '  selector: all()\n  ingress:\n  - action: Deny\n    protocol: TCP\n  - action: Allow\n'],
     ['an earlier Allow (not a Deny) covers it', '  selector: all()\n  ingress:\n  - action: Allow\n  - action: Deny\n'],
+    ['the Deny is for IPv6 only (ipVersion)', '  selector: all()\n  ingress:\n  - action: Deny\n    ipVersion: 6\n  - action: Allow\n'],
+    ['the Deny is narrower (a service account selector)', "  selector: all()\n  ingress:\n  - action: Deny\n    source: {serviceAccounts: {selector: team == 'x'}}\n  - action: Allow\n"],
+    ['the Deny is narrower (a Service\'s endpoints: services)', '  selector: all()\n  egress:\n  - action: Deny\n    destination: {services: {name: db, namespace: shop}}\n  - action: Allow\n'],
   ])('is quiet when %s', (_, spec) => {
     expect(lint('calico-shadowed-rule', gnp('p', spec))).toEqual([]);
   });

@@ -110,6 +110,12 @@ describe('Calico objects: reading', () => {
     expect(load(obj('GlobalNetworkPolicy', 'g', 'egress: [{action: Allow, destination: {services: {name: svc, namespace: prod}}}]')).calico!.policies).toHaveLength(1);
   });
 
+  it('services: empty selector, nets and namespaceSelector may stand beside it (the EntityRule XValidation rules test size > 0); the namespace defaults to the policy\'s (ServiceMatch)', () => {
+    const { calico, messages } = load(obj('NetworkPolicy', 'p', "egress: [{action: Allow, destination: {services: {name: svc}, selector: '', notSelector: '', namespaceSelector: '', nets: [], notNets: []}}]", 'prod'));
+    expect(messages.filter((m) => m.startsWith('error'))).toEqual([]);
+    expect(calico!.policies[0]!.egress[0]!.destination).toEqual({ notNets: [], notPorts: [], services: { name: 'svc', namespace: 'prod' } });
+  });
+
   it('points at the line of the bad field', () => {
     const { messages } = load(obj('NetworkPolicy', 'p', `
       selector: all()

@@ -4,9 +4,16 @@ import type { ConnectionSet } from '../../net/connection-set.js';
 import type { PairAnswer } from '../../query/ask.js';
 import type { CalicoStepVerdict, CalicoVerdict } from '../../explain/calico-verdict.js';
 import type { DirectionVerdict } from '../../explain/verdict.js';
+import type { ServiceEndpointPort } from '../../select/service-endpoints.js';
 import { adminRuleRef, policyRef } from './describe.js';
 
 export { calicoPolicyTitle, calicoRuleText };
+
+/** `port 5432 → targetPort 5432`, `port 80 → targetPort http (8080)`; the protocol when not TCP. */
+function servicePortText(p: ServiceEndpointPort): string {
+  const proto = p.protocol === 'TCP' ? '' : `${p.protocol} `;
+  return `${proto}port ${p.port} → targetPort ${p.targetPort}${typeof p.targetPort === 'string' ? ` (${p.resolved})` : ''}`;
+}
 
 function tierTitle(t: CalicoTier): string {
   return `tier ${t.name} (${t.order !== undefined ? `order ${t.order}` : 'no order'}, default action ${t.defaultAction})`;
@@ -19,7 +26,16 @@ function stepLine(s: CalicoStepVerdict, v: DirectionVerdict): { mark: string; te
     return { mark: a === 'allow' ? '✓' : a === 'deny' ? '✗' : '↷', text: `${a === 'allow' ? 'allowed by' : a === 'deny' ? 'denied by' : 'passed to the next tier by'} ${adminRuleRef(s.verdict.policy, s.verdict.rule)} (${formatSource(s.verdict.rule.source)}): ${s.verdict.rule.actionText}` };
   }
   const sa = s.serviceAccounts;
-  const accounts = sa ? `, matching ${[sa.source && `source service account ${sa.source}`, sa.destination && `destination service account ${sa.destination}`].filter(Boolean).join(' and ')}` : '';
+  const sv = s.services;
+  const ends = [
+    sa?.source && `source service account ${sa.source}`,
+    sa?.destination && `destination service account ${sa.destination}`,
+    sv?.source && `source services ${sv.source.namespace}/${sv.source.name}`,
+    sv?.destination && `destination services ${sv.destination.namespace}/${sv.destination.name} (${sv.destination.ports.map(servicePortText).join(', ') || 'no port of it resolves on this pod'})`,
+    s.podNets?.source && `source nets by the pod's IP ${s.podNets.source}`,
+    s.podNets?.destination && `destination nets by the pod's IP ${s.podNets.destination}`,
+  ].filter(Boolean);
+  const accounts = ends.length ? `, matching ${ends.join(' and ')}` : '';
   switch (s.rule.action) {
     case 'Allow':
       return { mark: '✓', text: `allowed by ${calicoRuleText(s.policy, s.rule)}${accounts}` };

@@ -1,4 +1,4 @@
-import { calicoPolicyRef, type CalicoEntityRule, type CalicoPort, type CalicoRule } from '../../model/calico-policy.js';
+import { calicoPolicyRef, calicoRuleFamily, type CalicoEntityRule, type CalicoPort, type CalicoRule } from '../../model/calico-policy.js';
 import { defineRule } from '../rule.js';
 
 /** Whether `x`, written in an earlier rule, holds `y` of a later one: absent holds everything, else the same value. */
@@ -20,6 +20,8 @@ function entityCovers(earlier: CalicoEntityRule, later: CalicoEntityRule): boole
     holds(earlier.notSelector, later.notSelector) &&
     holds(earlier.namespaceSelector, later.namespaceSelector) &&
     holds(earlier.serviceAccountNames, later.serviceAccountNames) &&
+    holds(earlier.serviceAccountSelector, later.serviceAccountSelector) &&
+    holds(earlier.services, later.services) &&
     portsCover(earlier.ports, later.ports) &&
     (earlier.notPorts.length === 0 || holds(earlier.notPorts, later.notPorts))
   );
@@ -28,6 +30,9 @@ function entityCovers(earlier: CalicoEntityRule, later: CalicoEntityRule): boole
 /** Whether the Deny rule `earlier` matches every connection `later` matches (so `later` never decides). */
 export function denyShadows(earlier: CalicoRule, later: CalicoRule): boolean {
   if (earlier.action !== 'Deny' || earlier.unmodelled.length) return false;
+  // A Deny rendered for one address family (ipVersion, or nets of one family) covers only rules of that family.
+  const family = calicoRuleFamily(earlier);
+  if (family !== undefined && calicoRuleFamily(later) !== family) return false;
   return later.protocols.every((p) => earlier.protocols.includes(p)) && entityCovers(earlier.source, later.source) && entityCovers(earlier.destination, later.destination);
 }
 

@@ -1,4 +1,4 @@
-import { CALICO_ACTIONS, type CalicoAction, type CalicoEntityRule, type CalicoPort, type CalicoRule } from '../../model/calico-policy.js';
+import { CALICO_ACTIONS, type CalicoAction, type CalicoEntityRule, type CalicoPort, type CalicoRule, type CalicoServiceMatch } from '../../model/calico-policy.js';
 import { PROTOCOLS, type Cidr, type Direction, type Protocol } from '../../model/policy.js';
 import { parseCidr } from '../../net/cidr.js';
 import { parseCalicoSelector } from '../../select/calico-selector.js';
@@ -114,30 +114,42 @@ function readEntity(r: ObjectReader, at: Path, note: (at: Path, what: string) =>
   const notPorts = readPorts(r, [...at, 'notPorts']);
   const names = r.list([...at, 'serviceAccounts', 'names']);
   const serviceAccountSelector = readCalicoSelector(r, [...at, 'serviceAccounts', 'selector'], 'other');
+  let services: CalicoServiceMatch | undefined;
   if (r.has([...at, 'services'])) {
     const s = [...at, 'services'];
-    if (!r.get([...s, 'name'])) r.report('error', s, 'missing-field', 'services must specify a service name');
+    const name = r.get([...s, 'name']);
+    if (!name) r.report('error', s, 'missing-field', 'services must specify a service name');
+    // The EntityRule XValidation rules forbid these fields when given non-empty (serviceAccounts: at all).
+    const given = (field: string) => {
+      const v = r.get([...at, field]);
+      return field === 'serviceAccounts' ? r.has([...at, field]) : v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+    };
     for (const [field, what] of [['namespaceSelector', 'NamespaceSelector'], ['serviceAccounts', 'ServiceAccounts'], ['selector', 'Selector/NotSelector'], ['notSelector', 'Selector/NotSelector'], ['nets', 'Nets/NotNets'], ['notNets', 'Nets/NotNets']] as const) {
-      if (r.has([...at, field])) r.report('error', [...at, field], 'invalid-rule', `cannot specify ${what} and Services on the same rule`);
+      if (given(field)) r.report('error', [...at, field], 'invalid-rule', `cannot specify ${what} and Services on the same rule`);
     }
     // Ports are forbidden with services in a destination only (Rule XValidation); an ingress rule's source may have source ports.
-    if (side === 'destination') for (const field of ['ports', 'notPorts']) if (r.has([...at, field])) r.report('error', [...at, field], 'invalid-rule', 'ports and notPorts cannot be specified with services');
-    note(s, `${side}.services (a Service's endpoints)`);
+    if (side === 'destination') for (const field of ['ports', 'notPorts']) if (given(field)) r.report('error', [...at, field], 'invalid-rule', 'ports and notPorts cannot be specified with services');
+    // Namespace: "If left empty, the rule will match within this policy's namespace" (ServiceMatch); a GlobalNetworkPolicy must give it (calico-policy.ts).
+    const namespace = r.get([...s, 'namespace']);
+    if (typeof name === 'string' && name) services = { name, namespace: typeof namespace === 'string' && namespace ? namespace : r.raw.kind === 'NetworkPolicy' ? r.namespace : '' };
   }
   if (side === 'source' && (ports?.ports.length || notPorts?.ports.length)) note([...at, ports ? 'ports' : 'notPorts'], 'source ports (connections are analysed by destination port)');
   const serviceAccountNames = names?.filter((n, i): n is string => (typeof n === 'string' ? true : (r.report('error', [...at, 'serviceAccounts', 'names', i], 'wrong-type', `expected a string, got ${describe(n)}`), false)));
   return {
     entity: {
-      ...(nets ? { nets } : {}),
+      // An empty list is an absent one (Go: len(Nets) == 0 adds no match).
+      ...(nets && nets.length ? { nets } : {}),
       notNets,
-      ...(selector !== undefined ? { selector } : {}),
-      ...(notSelector !== undefined ? { notSelector } : {}),
-      ...(namespaceSelector !== undefined ? { namespaceSelector } : {}),
+      // An empty selector string is an absent one (Go's zero value: rules.go getEndpointSelector tests != "").
+      ...(selector ? { selector } : {}),
+      ...(notSelector ? { notSelector } : {}),
+      ...(namespaceSelector ? { namespaceSelector } : {}),
       ...(serviceAccountNames && names!.length ? { serviceAccountNames } : {}),
       // An empty selector adds nothing (rules.go parseServiceAccounts).
       ...(serviceAccountSelector ? { serviceAccountSelector } : {}),
       ...(side === 'destination' && ports && ports.ports.length ? { ports: ports.ports } : {}),
       notPorts: side === 'destination' ? (notPorts?.ports ?? []) : [],
+      ...(services ? { services } : {}),
     },
     numericPorts: (ports?.numeric ?? false) || (notPorts?.numeric ?? false),
     anyPorts: (ports?.ports.length ?? 0) + (notPorts?.ports.length ?? 0) > 0,
@@ -178,7 +190,21 @@ export function readCalicoRule(r: ObjectReader, at: Path, direction: Direction, 
     if (t !== undefined && (typeof t !== 'number' || t < 0 || t > 254)) r.report('error', [...at, f, 'type'], 'invalid-rule', 'ICMP type must be 0 to 254');
     if (f === 'icmp' && !(protocol && ['ICMP', 'ICMPv6', '1', '58'].includes(protocol.text))) r.report('error', [...at, f], 'invalid-rule', 'ICMP fields require protocol to be ICMP or ICMPv6');
   }
-  if (r.has([...at, 'notICMP'])) note([...at, 'notICMP'], 'notICMP');
+  // protocol (or notProtocol) ICMP needs ipVersion 4, ICMPv6 needs 6 (Rule XValidation).
+  for (const [f, proto] of [['protocol', protocol], ['notProtocol', notProtocol]] as const) {
+    if (!proto || (ipVersion !== 4 && ipVersion !== 6)) continue;
+    if (['ICMP', '1'].includes(proto.text) && ipVersion !== 4) r.report('error', [...at, f], 'invalid-rule', 'protocol ICMP requires ipVersion 4');
+    if (['ICMPv6', '58'].includes(proto.text) && ipVersion !== 6) r.report('error', [...at, f], 'invalid-rule', 'protocol ICMPv6 requires ipVersion 6');
+  }
+  if (r.has([...at, 'notICMP'])) {
+    // ICMP types are not analysed. For a rule that matches no TCP, UDP or SCTP (protocol ICMP), notICMP changes no answer.
+    // For one that does, Calico's dataplanes differ: nftables' `icmp type != N` adds a dependency on ICMP (the rule then
+    // matches only ICMP), iptables' icmp match needs protocol ICMP (felix/rules/policy.go, felix/nftables and
+    // felix/iptables match_builder.go NotICMPType): left undetermined.
+    const analysed = (protocol ? protocol.protocols : PROTOCOLS).filter((p) => !notProtocol?.protocols.includes(p));
+    if (analysed.length) note([...at, 'notICMP'], 'notICMP on a rule that also matches TCP, UDP or SCTP (Calico\'s nftables dataplane then matches only ICMP; its iptables one needs protocol ICMP)');
+    else r.report('info', [...at, 'notICMP'], 'calico-unmodelled', 'notICMP narrows ICMP, which netpol-check does not analyse: it changes no TCP, UDP or SCTP answer');
+  }
   if (r.has([...at, 'http'])) {
     if (actionText !== 'Allow') r.report('error', [...at, 'http'], 'invalid-rule', 'HTTP match is only valid on Allow rules');
     if (protocol && protocol.text !== 'TCP' && protocol.text !== '6') r.report('error', [...at, 'http'], 'invalid-rule', 'rules with HTTP match must have protocol TCP or unset');
@@ -187,7 +213,6 @@ export function readCalicoRule(r: ObjectReader, at: Path, direction: Direction, 
   }
   if (direction === 'egress' && r.has([...at, 'source', 'services'])) r.report('error', [...at, 'source', 'services'], 'invalid-rule', 'services are not allowed in egress rule source');
   if (direction === 'ingress' && r.has([...at, 'destination', 'services'])) r.report('error', [...at, 'destination', 'services'], 'invalid-rule', 'services are not allowed in ingress rule destination');
-  if (ipVersion !== undefined) note([...at, 'ipVersion'], 'ipVersion (the address family of pod-to-pod connections is not known)');
   if (r.errors > errors) return undefined;
   let protocols: readonly Protocol[] = protocol ? protocol.protocols : PROTOCOLS;
   if (notProtocol) protocols = protocols.filter((p) => !notProtocol.protocols.includes(p));
@@ -197,6 +222,7 @@ export function readCalicoRule(r: ObjectReader, at: Path, direction: Direction, 
     action: actionText as CalicoAction,
     protocols,
     ...(protocol ? { protocolText: protocol.text } : {}),
+    ...(ipVersion === 4 || ipVersion === 6 ? { ipVersion } : {}),
     source: source.entity,
     destination: destination.entity,
     unmodelled,
