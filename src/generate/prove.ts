@@ -1,3 +1,4 @@
+import { addressFamilies } from '../net/address-families.js';
 import { computeMatrix } from '../engine/matrix.js';
 import { externalId } from '../engine/node.js';
 import { DEFAULT_ASSUMPTIONS } from '../model/cni.js';
@@ -93,10 +94,17 @@ export function proveGeneration(req: Requirement, before: Snapshot, after: Snaps
   const extra = new Tally();
   const uneven = new Set<PodClass>();
   const pods = req.pods;
+  // A connection needs an address family both ends have: a pod whose known IPs are all IPv4 opens
+  // nothing to an IPv6 address, whatever a policy says. NetworkPolicy's engine does not look at
+  // families; Calico's does (it renders a rule with IPv6 nets for IPv6 only): such pairs are no flow.
+  const families = new Map<Pod, ReadonlySet<number>>(pods.map((p) => [p, new Set(addressFamilies(p.ips))]));
+  const can = (a: Pod, family: number): boolean => families.get(a)!.size === 0 || families.get(a)!.has(family);
+  const sharesFamily = (a: Pod, b: Pod): boolean => families.get(a)!.size === 0 || families.get(b)!.size === 0 || [...families.get(a)!].some((f) => families.get(b)!.has(f));
   for (const a of pods) {
     for (const b of pods) {
       if (a === b && !hasReplicaPeers(a)) continue;
       if (!managed.has(a.namespace) && !managed.has(b.namespace)) continue;
+      if (!sharesFamily(a, b)) continue;
       const want = req.between(a, b);
       const got = actual.between(a, b);
       // Two workload numbers in one (fewer than 4,194,304 workloads: far past any snapshot this reads).
@@ -106,7 +114,9 @@ export function proveGeneration(req: Requirement, before: Snapshot, after: Snaps
       extra.add(ownerId(a), ownerId(b), got.subtract(want), [a, b]);
     }
     if (!managed.has(a.namespace)) continue;
-    for (const [want, got, dir] of [[req.fromOutside(a), actual.fromOutside(a), 'in'], [req.toOutside(a), actual.toOutside(a), 'out']] as const) {
+    for (const [wantAll, gotAll, dir] of [[req.fromOutside(a), actual.fromOutside(a), 'in'], [req.toOutside(a), actual.toOutside(a), 'out']] as const) {
+      const want = wantAll.filter((p) => can(a, p.family));
+      const got = gotAll.filter((p) => can(a, p.family));
       const ends = (p: AddressPiece): [string, string] => (dir === 'in' ? [range(p), ownerId(a)] : [ownerId(a), range(p)]);
       for (const p of want) if (!p.connections.isEmpty()) required.add(ends(p).join('\u0000'));
       for (const p of combinePieces(want, got, (w, g) => w.subtract(g))) missing.add(...ends(p), p.connections, [a]);

@@ -1,3 +1,4 @@
+import { addressFamilies } from '../../src/net/address-families.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { withProfile } from '../../src/engine/with-profile.js';
 import { freeze, type Generation } from '../../src/generate/generate.js';
 import { loadSnapshot, loadTexts } from '../../src/load/load-snapshot.js';
 import { PROTOCOLS } from '../../src/model/policy.js';
-import type { Snapshot } from '../../src/model/snapshot.js';
+import type { Pod, Snapshot } from '../../src/model/snapshot.js';
 import { endpointPairs, randomSnapshot, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
 import { randomCalicoSnapshot } from '../helpers/random-calico.js';
 import { randomCiliumSnapshot } from '../helpers/random-cilium.js';
@@ -44,8 +45,27 @@ function withGenerated(before: Snapshot, g: Generation, kind: Kind): Snapshot {
   return { ...before, policies, calico: { policies: [...(before.calico?.policies ?? []), ...calico.policies], networkSets: before.calico?.networkSets ?? [], tiers: before.calico?.tiers ?? calico.tiers } };
 }
 
+/**
+ * Whether a connection between two ends can exist at all: a pod whose known IPs are all of one
+ * address family has no connection with an address (or a pod) of only the other. NetworkPolicy's
+ * engine does not look at families; Calico's does (src/generate/prove.ts leaves such pairs out).
+ */
+const familiesOf = (p: Pod): number[] => addressFamilies(p.ips);
+const endFamilies = (before: Snapshot, id: string): number[] => {
+  if (id.endsWith('[External]')) return [id.includes(':') ? 6 : 4];
+  const pod = before.pods.find((p) => `${p.namespace}/${p.owner.name}[${p.owner.kind}]` === id || p.id === id);
+  return pod ? familiesOf(pod) : [];
+};
+const possible = (before: Snapshot, a: string, b: string): boolean => {
+  const fa = endFamilies(before, a);
+  const fb = endFamilies(before, b);
+  return fa.length === 0 || fb.length === 0 || fa.some((f) => fb.includes(f));
+};
+
 function connectivityChanges(before: Snapshot, after: Snapshot, kind: Kind): string[] {
-  return diff(before, after, { cni: kind }).changes.map(({ change: c }) => `${c.src} => ${c.dst}: +${c.added} -${c.removed}`);
+  return diff(before, after, { cni: kind })
+    .changes.filter(({ change: c }) => possible(before, c.src, c.dst))
+    .map(({ change: c }) => `${c.src} => ${c.dst}: +${c.added} -${c.removed}`);
 }
 
 const addresses = sampleAddresses().map((a): Endpoint => ({ kind: 'ip', ...a }));
@@ -58,6 +78,8 @@ function referenceChanges(before: Snapshot, after: Snapshot): { src: string; dst
   const out: { src: string; dst: string; port: string; was: boolean }[] = [];
   for (const [src, dst] of endpointPairs(before.pods, addresses)) {
     if (src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod) continue;
+    const fam = (e: Endpoint): number[] => (e.kind === 'pod' ? familiesOf(e.pod) : [e.family]);
+    if (fam(src).length && fam(dst).length && !fam(src).some((f) => fam(dst).includes(f))) continue; // no connection can exist
     for (const protocol of PROTOCOLS) {
       for (const port of SAMPLE_PORTS) {
         const t = { src, dst, protocol, port };
@@ -119,7 +141,9 @@ describe('generate --freeze --policy-kind cilium|calico on random clusters', () 
         const g = freeze(s, kind);
         expect(g.reloadProblems).toEqual([]);
         const after = withGenerated(s, g, kind);
-        const changed = diff(s, after, { cni: kind }).changes.map(({ change: c }) => c).filter((c) => !c.src.includes('[External]') && !c.dst.includes('[External]'));
+        const changed = diff(s, after, { cni: kind })
+          .changes.map(({ change: c }) => c)
+          .filter((c) => !c.src.includes('[External]') && !c.dst.includes('[External]') && possible(s, c.src, c.dst));
         const listed = (list: { src: string; dst: string }[]) => list.filter((d) => !d.src.includes('[External]') && !d.dst.includes('[External]')).map((d) => `${d.src} => ${d.dst}`).sort();
         expect(listed(g.proof.extra)).toEqual(changed.filter((c) => !c.added.isEmpty()).map((c) => `${c.src} => ${c.dst}`).sort());
         expect(listed(g.proof.missing)).toEqual(changed.filter((c) => !c.removed.isEmpty()).map((c) => `${c.src} => ${c.dst}`).sort());
