@@ -37,7 +37,12 @@ export interface LoadResult {
   files: number;
   /** The files read (paths as given or found in folders; not stdin), when read from paths. */
   inputFiles?: string[];
+  /** Set (to it) when some namespaced object named no namespace and took the default one (`-n`): the load depends on it. */
+  defaultNamespaceUsed?: string;
 }
+
+/** Kinds that live outside namespaces: naming none does not make them take `-n`. */
+const CLUSTER_SCOPED = new Set(['Namespace', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy', 'GlobalNetworkPolicy', 'GlobalNetworkSet', 'Tier', 'CiliumClusterwideNetworkPolicy', 'StagedGlobalNetworkPolicy', 'List']);
 
 export interface LoadOptions {
   /** `auto` (default): detected from the snapshot (see load/choose-semantics.ts). */
@@ -80,6 +85,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   const serviceAccounts = new Map<string, ServiceAccount>();
   let read = 0;
   let found = 0;
+  let defaultNamespaceUsed = false;
   for (const { file, text } of inputs) {
     const parsed = streamDocuments(file, text, { listItems });
     found += parsed.count;
@@ -88,6 +94,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
     for (const raw of parsed.objects) {
       if (options.progress && ++read % 4096 === 0) options.progress('reading manifests', read, found);
       const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse', options.defaultNamespace ?? 'default', options.containerText === true);
+      if (!r.namespaceGiven && !CLUSTER_SCOPED.has(raw.kind)) defaultNamespaceUsed = true;
       // Kinds of plugins and operators (some share names with built-in kinds: Calico's NetworkPolicy).
       if (isCiliumPolicy(raw)) {
         cilium.read(r);
@@ -190,7 +197,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
     ...(calicoObjects ? { calico: calicoObjects } : {}),
   };
   const snapshot = semantics.mode === 'legacy' ? applyLegacySemantics(declared, diagnostics) : declared;
-  return { snapshot, declared, diagnostics, files: inputs.length };
+  return { snapshot, declared, diagnostics, files: inputs.length, ...(defaultNamespaceUsed ? { defaultNamespaceUsed: options.defaultNamespace ?? 'default' } : {}) };
 }
 
 function readPolicy(r: ObjectReader, legacy: boolean): NetworkPolicy | undefined {

@@ -44,6 +44,8 @@ export class ObjectReader {
   errors = 0;
   readonly name: string;
   readonly namespace: string;
+  /** False when the object names no namespace and `namespace` is the default (kubectl's -n). */
+  readonly namespaceGiven: boolean;
 
   constructor(
     readonly raw: RawObject,
@@ -57,7 +59,8 @@ export class ObjectReader {
   ) {
     const meta = isRecord(raw.value.metadata) ? raw.value.metadata : {};
     this.name = typeof meta.name === 'string' ? meta.name : '';
-    this.namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : defaultNamespace;
+    this.namespaceGiven = typeof meta.namespace === 'string' && meta.namespace !== '';
+    this.namespace = this.namespaceGiven ? (meta.namespace as string) : defaultNamespace;
   }
 
   /**

@@ -174,10 +174,25 @@ describe('snapshot cache on disk', () => {
     keepSnapshot(cache, look.fingerprint!, loadSnapshot([dir]), new Map());
     expect(lookUpSnapshot(cache, [dir], {}, CODE).hit).toBeDefined();
     expect(lookUpSnapshot(cache, [dir], {}, 'another-build').hit).toBeUndefined();
-    expect(lookUpSnapshot(cache, [dir], { defaultNamespace: 'shop' }, CODE).hit).toBeUndefined();
     expect(lookUpSnapshot(cache, [dir], { semantics: 'legacy' }, CODE).hit).toBeUndefined();
     writeFileSync(join(dir, 'zz-new.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata: {name: extra}\n');
     expect(lookUpSnapshot(cache, [dir], {}, CODE).hit).toBeUndefined();
+  });
+
+  it('-n (the namespace of manifests that name none) makes another load only where some manifest names none', () => {
+    const cache = mkdtempSync(join(temp, 'c-'));
+    const named = join(temp, 'named.yaml');
+    const unnamed = join(temp, 'unnamed.yaml');
+    writeFileSync(named, 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: shop}\n');
+    writeFileSync(unnamed, 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n');
+    for (const [file, sameForOtherN] of [[named, true], [unnamed, false]] as const) {
+      const look = lookUpSnapshot(cache, [file], { defaultNamespace: 'shop' }, CODE);
+      const loaded = loadSnapshot([file], { defaultNamespace: 'shop' });
+      expect(loaded.defaultNamespaceUsed).toBe(sameForOtherN ? undefined : 'shop');
+      keepSnapshot(cache, look.fingerprint!, loaded, new Map());
+      expect(lookUpSnapshot(cache, [file], { defaultNamespace: 'shop' }, CODE).hit).toBeDefined();
+      expect(lookUpSnapshot(cache, [file], { defaultNamespace: 'other' }, CODE).hit !== undefined).toBe(sameForOtherN);
+    }
   });
 
   it('does not cache standard input or kustomize folders', () => {

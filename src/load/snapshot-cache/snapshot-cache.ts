@@ -30,7 +30,7 @@ function contextOf(code: string, options: ReadOptions & LoadOptions): string {
     code,
     semantics: options.semantics ?? 'auto',
     names: options.names ?? 'refuse',
-    defaultNamespace: options.defaultNamespace ?? 'default',
+    // Not the default namespace (-n): it shapes a load only where an object names none; the entry says so (defaultNamespaceUsed).
     containerText: options.containerText === true,
     followSymlinks: options.followSymlinks === true,
     maxFileBytes: options.maxFileBytes ?? null,
@@ -113,6 +113,9 @@ export function lookUpSnapshot(dir: string, paths: readonly string[], options: R
   const folder = join(root, fingerprint.key);
   try {
     const global = readPart<GlobalPart>(join(folder, 'global.v8'));
+    const used = global.result.defaultNamespaceUsed;
+    // Loaded with another -n, and some object took it: not this load.
+    if (used !== undefined && used !== (options.defaultNamespace ?? 'default')) return { fingerprint };
     const now = new Date();
     utimesSync(folder, now, now);
     return { fingerprint, hit: new CachedLoad(folder, global) };
