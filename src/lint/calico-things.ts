@@ -1,7 +1,7 @@
 import type { CalicoPolicy } from '../model/calico-policy.js';
 import type { Labels } from '../model/labels.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { calicoEndpointLabels, calicoNamespaceLabels, calicoServiceAccountProfiles, calicoSetLabels } from '../select/calico-labels.js';
+import { calicoEndpointLabels, calicoNamespaceLabels, calicoServiceAccountProfiles, calicoServiceAccountView, calicoSetLabels } from '../select/calico-labels.js';
 import type { CalicoSelectable } from '../select/calico-peer.js';
 import { calicoSelectorOf } from '../select/calico-selector-cache.js';
 import { matchesCalicoSelector } from '../select/calico-selector.js';
@@ -24,10 +24,21 @@ export class CalicoThings {
 
   readonly namespaceLabels = (ns: string): Labels => calicoNamespaceLabels(ns, this.nsLabels.get(ns));
 
-  /** Whether the policy's `selector` (in its namespace; a GlobalNetworkPolicy's `namespaceSelector` too) selects some endpoint. */
+  /**
+   * Whether the policy's `selector` (in its namespace; a GlobalNetworkPolicy's `namespaceSelector`
+   * and any policy's `serviceAccountSelector`, on the labels of the endpoint's ServiceAccount, too)
+   * selects some endpoint.
+   */
   selectsSome(p: CalicoPolicy): boolean {
     const selector = calicoSelectorOf(p.selector);
     const nsSelector = p.namespaceSelector !== undefined ? calicoSelectorOf(p.namespaceSelector) : undefined;
-    return this.endpoints.some((e) => (p.namespace === undefined || e.namespace === p.namespace) && matchesCalicoSelector(selector, e.labels) && (!nsSelector || matchesCalicoSelector(nsSelector, this.namespaceLabels(e.namespace!))));
+    const saSelector = p.serviceAccountSelector !== undefined ? calicoSelectorOf(p.serviceAccountSelector) : undefined;
+    return this.endpoints.some(
+      (e) =>
+        (p.namespace === undefined || e.namespace === p.namespace) &&
+        matchesCalicoSelector(selector, e.labels) &&
+        (!nsSelector || matchesCalicoSelector(nsSelector, this.namespaceLabels(e.namespace!))) &&
+        (!saSelector || matchesCalicoSelector(saSelector, calicoServiceAccountView(e.labels))),
+    );
   }
 }

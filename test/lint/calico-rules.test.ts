@@ -34,6 +34,8 @@ function lint(ruleId: string, policies: string): { messageId: string; line: numb
     .filter((f) => f.ruleId === ruleId)
     .map((f) => ({ messageId: f.messageId, line: f.source?.line !== undefined ? f.source.line - PODS_LINES - 1 : undefined, message: f.message }));
 }
+/** The ServiceAccount of shop's pods, so that shop's service account labels are known. */
+const SHOP_ACCOUNT = 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: default, namespace: shop, labels: {role: web}}\n';
 const gnp = (name: string, spec: string) => `apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n${spec}`;
 const np = (name: string, spec: string) => `apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: ${name}, namespace: shop}\nspec:\n${spec}`;
 
@@ -42,12 +44,14 @@ describe('calico-selects-nothing', () => {
     ['a policy selector with a typo', np('p', "  selector: app == 'wbe'\n  ingress: [{action: Allow}]\n"), [['subject', 1]]],
     ["a NetworkPolicy's rule selector meant for another namespace (rules.go: confined without a namespaceSelector)", np('p', "  selector: app == 'db'\n  ingress:\n  - action: Allow\n    source: {selector: app == 'prometheus'}\n"), [['peer', 7]]],
     ['a destination selector that matches nothing anywhere', gnp('p', "  selector: all()\n  egress:\n  - action: Allow\n    destination: {selector: role == 'nothing'}\n"), [['peer', 7]]],
+    ["a serviceAccountSelector that no ServiceAccount of the namespace matches (all of them in the snapshot; Calico matches it on the ServiceAccount's labels)", `${SHOP_ACCOUNT}---\n${np('p', "  selector: all()\n  serviceAccountSelector: role == 'nothing'\n  ingress: [{action: Allow}]\n")}`, [['subject', 5]]],
   ])('reports %s', (_, policy, expected) => {
     expect(lint('calico-selects-nothing', policy).map((f) => [f.messageId, f.line])).toEqual(expected);
   });
   it.each([
     ['a namespaceSelector reaches the other namespace', np('p', "  selector: app == 'db'\n  ingress:\n  - action: Allow\n    source: {selector: app == 'prometheus', namespaceSelector: projectcalico.org/name == 'monitoring'}\n")],
     ['a selector that matches a network set', gnp('p', "  selector: all()\n  ingress:\n  - action: Deny\n    source: {selector: role == 'partner'}\n")],
+    ['a serviceAccountSelector that the ServiceAccount of shop\'s pods matches', `${SHOP_ACCOUNT}---\n${np('p', "  selector: all()\n  serviceAccountSelector: role == 'web'\n  ingress: [{action: Allow}]\n")}`],
     ['nets only (no selector)', gnp('p', '  selector: all()\n  ingress:\n  - action: Deny\n    source: {nets: [192.0.2.0/24]}\n')],
     // Calico matches service account selectors on the ServiceAccount's labels (docs/calico.md); without the objects they are unknown.
     ['a serviceAccountSelector over ServiceAccounts the snapshot lacks', np('p', "  selector: all()\n  serviceAccountSelector: role == 'api'\n  ingress: [{action: Allow}]\n")],

@@ -30,7 +30,7 @@ export default defineRule({
       // A service account selector over ServiceAccounts the snapshot lacks: whether it matches is unknown (load/calico-service-accounts.ts).
       if (p.unknownServiceAccounts?.own) continue;
       if (!things.selectsSome(p)) {
-        report('subject', { selector: p.selector || 'all()', where }, { source: p.source, object });
+        report('subject', { selector: `${p.selector || 'all()'}${p.serviceAccountSelector !== undefined ? ` with serviceAccountSelector ${p.serviceAccountSelector}` : ''}`, where }, { source: p.source, object });
         continue;
       }
       for (const rule of [...p.ingress, ...p.egress]) {
