@@ -1,7 +1,8 @@
 /**
  * lint, report (the page written, no browser) and `can` as users run them, one process per run,
  * on both generators (sparse: bench/generate.ts with one policy per ten pods; dense with owners:
- * bench/generate-dense.ts), JSON List input. `can` runs `canRuns` times (median); lint and report
+ * bench/generate-dense.ts), JSON List input. `can` runs `canRuns` times (median), and again with
+ * `--cache-dir` after an untimed run has kept the snapshot (`can-cached`); lint and report
  * once. A command that fails at one size is not run at larger sizes of the same generator unless
  * `keepGoing`.
  */
@@ -13,7 +14,8 @@ import { runNode, type ChildResult } from './child.js';
 import { inputLabel, writeInput, type GeneratorName, type Input } from './inputs.js';
 import { cell, count, median, megabytes, seconds } from './stats.js';
 
-export const COMMANDS = ['lint', 'report', 'can'] as const;
+/** `can-cached`: the `can` question with `--cache-dir` (docs/snapshot-cache.md), its entry written by an untimed run first. */
+export const COMMANDS = ['lint', 'report', 'can', 'can-cached'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CommandRow {
@@ -54,9 +56,10 @@ export interface CommandsOptions {
 const here = dirname(fileURLToPath(import.meta.url));
 const main = join(here, '..', 'cli', 'main.js');
 
-function commandArgs(command: CommandName, input: Input, out: string): string[] {
+function commandArgs(command: CommandName, input: Input, out: string, cache: string): string[] {
   if (command === 'lint') return ['lint', '-f', input.file, '-o', 'json', '--output-file', out];
   if (command === 'report') return ['report', '-f', input.file, '--output-file', out];
+  if (command === 'can-cached') return ['can', ...input.question, '-f', input.file, '--cache-dir', cache];
   return ['can', ...input.question, '-f', input.file];
 }
 
@@ -68,8 +71,9 @@ export async function benchCommands(o: CommandsOptions): Promise<CommandRow[]> {
       const input = writeInput(o.dir, generator, pods, 'deployments');
       for (const command of o.commands) {
         const out = join(o.dir, `out-${command}`);
-        const args = commandArgs(command, input, out);
-        const shown = `${args[0]} ${args.slice(1).map((a) => (a === input.file ? 'cluster.json' : a === out ? `out.${command === 'report' ? 'html' : 'json'}` : a)).join(' ')}`;
+        const cache = join(o.dir, 'snapshot-cache');
+        const args = commandArgs(command, input, out, cache);
+        const shown = `${args[0]} ${args.slice(1).map((a) => (a === input.file ? 'cluster.json' : a === out ? `out.${command === 'report' ? 'html' : 'json'}` : a === cache ? 'DIR' : a)).join(' ')}`;
         const base = { command, input: inputLabel(input), pods, workloads: input.workloads, policies: input.policies, inputMB: input.megabytes, args: shown };
         const earlier = failedAt.get(`${generator}/${command}`);
         if (earlier !== undefined && !o.keepGoing) {
@@ -77,12 +81,14 @@ export async function benchCommands(o: CommandsOptions): Promise<CommandRow[]> {
           o.onRow?.(rows);
           continue;
         }
+        if (command === 'can-cached') await runNode([main, ...args], { stdoutFile: '/dev/null', timeoutMs: o.timeoutMs, okCodes: [0, 1] }); // writes the entry
         const load = loadavg()[0];
-        const runs = command === 'can' ? o.canRuns : 1;
+        const asked = command === 'can' || command === 'can-cached';
+        const runs = asked ? o.canRuns : 1;
         const results: ChildResult[] = [];
         let bytes: number | undefined;
         for (let i = 0; i < runs; i++) {
-          const r = await runNode([main, ...args], { stdoutFile: command === 'can' ? out : '/dev/null', timeoutMs: o.timeoutMs, okCodes: [0, 1] });
+          const r = await runNode([main, ...args], { stdoutFile: asked ? out : '/dev/null', timeoutMs: o.timeoutMs, okCodes: [0, 1] });
           results.push(r);
           try {
             bytes = statSync(out).size;
@@ -115,6 +121,7 @@ export async function benchCommands(o: CommandsOptions): Promise<CommandRow[]> {
         o.log(`${command} ${count(pods)} pods (${row.input}): ${row.status} ${seconds(row.ms)} s, ${row.peakRssMiB ?? '?'} MiB${row.note ? ` — ${row.note}` : ''}`);
       }
       rmSync(input.file, { force: true });
+      rmSync(join(o.dir, 'snapshot-cache'), { recursive: true, force: true });
     }
   }
   return rows;

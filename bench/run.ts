@@ -45,7 +45,7 @@ Options:
   --heavy-max N           formats part: largest size for html, gexf, graphml (default 2000)
   --command-sizes LIST    commands part: pod counts (default 10k,50k,100k)
   --generators LIST       commands part: sparse,dense (default: both)
-  --commands LIST         commands part: lint,report,can (default: all)
+  --commands LIST         commands part: lint,report,can,can-cached (default: all)
   --can-runs N            commands part: runs of each can question, median (default 3)
   --timeout SECONDS       time limit per case (default 300); over it the case is killed, failed
   --keep-going            run larger sizes of a case that already failed (default: skip them)
