@@ -24,7 +24,7 @@ export interface JsonList {
 export function splitJsonList(text: string): JsonList | undefined {
   let i = skipWs(text, 0);
   if (text.charCodeAt(i) !== 123) return undefined;
-  let items: { from: number; to: number } | undefined;
+  let items: { from: number; to: number; starts: number[]; ends: number[] } | undefined;
   i = skipWs(text, i + 1);
   while (text.charCodeAt(i) === 34) {
     const keyEnd = skipString(text, i);
@@ -37,21 +37,38 @@ export function splitJsonList(text: string): JsonList | undefined {
     i = skipWs(text, keyEnd);
     if (text.charCodeAt(i) !== 58) return undefined;
     const from = skipWs(text, i + 1);
-    const to = skipValue(text, from);
+    let to: number;
     if (key === 'items') {
       // A second `items` key: JSON.parse keeps the last; not worth following.
       if (items) return undefined;
-      items = { from, to };
-    }
+      // The items are cut as they are passed (one scan of the dump, not a skip of the whole array and then of each item).
+      const cut = cutItems(text, from);
+      if (!cut) return undefined;
+      items = { from, ...cut };
+      to = cut.to;
+    } else to = skipValue(text, from);
     i = skipWs(text, to);
     if (text.charCodeAt(i) !== 44) break;
     i = skipWs(text, i + 1);
   }
-  if (!items || text.charCodeAt(items.from) !== 91) return undefined;
+  if (!items) return undefined;
 
+  let shell: unknown;
+  try {
+    shell = JSON.parse(text.slice(0, items.from) + '[]' + text.slice(items.to));
+  } catch {
+    return undefined;
+  }
+  if (typeof shell !== 'object' || shell === null || Array.isArray(shell)) return undefined;
+  return { shell: shell as Record<string, unknown>, starts: items.starts, ends: items.ends };
+}
+
+/** The items of the array at `from`: where each starts and ends, and the offset just past the array; undefined when it is not an array of values separated by commas. */
+function cutItems(text: string, from: number): { to: number; starts: number[]; ends: number[] } | undefined {
+  if (text.charCodeAt(from) !== 91) return undefined;
   const starts: number[] = [];
   const ends: number[] = [];
-  let k = skipWs(text, items.from + 1);
+  let k = skipWs(text, from + 1);
   if (text.charCodeAt(k) !== 93) {
     for (;;) {
       const end = skipValue(text, k);
@@ -65,16 +82,8 @@ export function splitJsonList(text: string): JsonList | undefined {
       k = skipWs(text, k + 1);
     }
   }
-  if (k + 1 !== items.to) return undefined;
-
-  let shell: unknown;
-  try {
-    shell = JSON.parse(text.slice(0, items.from) + '[]' + text.slice(items.to));
-  } catch {
-    return undefined;
-  }
-  if (typeof shell !== 'object' || shell === null || Array.isArray(shell)) return undefined;
-  return { shell: shell as Record<string, unknown>, starts, ends };
+  if (k >= text.length) return undefined;
+  return { to: k + 1, starts, ends };
 }
 
 /** An item of a split list that is not strict JSON (comments, trailing commas, …). */

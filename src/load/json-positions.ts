@@ -27,8 +27,9 @@ export function skipString(t: string, i: number): number {
 
 /**
  * The next quote or bracket: what a container's end depends on. The regular expression engine
- * finds it faster than a loop over every character (a `kubectl get -o json` dump is mostly
- * indentation and strings): a 127 MB dump's items are cut in about 0.4 s instead of 0.7 s.
+ * finds it a little faster than a loop over every character (a `kubectl get -o json` dump is
+ * mostly indentation and strings): the 127 MB dump's items in about 0.42 s instead of 0.48 s,
+ * with `test` (an `exec` per bracket, allocating its match, took 0.6–0.77 s).
  */
 const STRUCTURE = /["{}[\]]/g;
 
@@ -40,15 +41,15 @@ export function skipValue(t: string, i: number): number {
   if (c === 123 || c === 91) {
     let depth = 0;
     STRUCTURE.lastIndex = i;
-    for (;;) {
-      const m = STRUCTURE.exec(t);
-      if (!m) return t.length;
-      const at = m.index;
+    // test(), not exec(): no match object per bracket; lastIndex is just past the one found.
+    while (STRUCTURE.test(t)) {
+      const at = STRUCTURE.lastIndex - 1;
       const ch = t.charCodeAt(at);
       if (ch === 34) STRUCTURE.lastIndex = skipString(t, at);
       else if (ch === 123 || ch === 91) depth++;
       else if (--depth === 0) return at + 1;
     }
+    return t.length;
   }
   for (; i < t.length; i++) {
     const ch = t.charCodeAt(i);
