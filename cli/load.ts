@@ -44,7 +44,7 @@ export function loadThroughCache(files: string[], io: Io, options: LoadOptions &
   const loaded = loadForCommand(files, io, options);
   const { fingerprint } = lookup;
   if (!fingerprint && !files.includes('-') && !options.kustomize?.length) {
-    io.err('note: the snapshot cache is not used: an input changed while it was read, or could not be read\n');
+    io.err('note: the snapshot cache is not used: an input changed while it was read or could not be read, or no private secret to seal the cache could be kept ($XDG_CACHE_HOME or ~/.cache/netpol-check/cache-secret)\n');
   }
   // Called once the answer is out: keeping a big load takes a few seconds the answer need not wait for.
   const keep = (): void => {

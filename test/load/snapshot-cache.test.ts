@@ -9,6 +9,7 @@ import { walkInputs } from '../../src/load/read-inputs.js';
 import { fingerprintInputs, type FileStamp } from '../../src/load/snapshot-cache/input-fingerprint.js';
 import { joinLoad, splitLoad } from '../../src/load/snapshot-cache/snapshot-parts.js';
 import { keepSnapshot, lookUpSnapshot } from '../../src/load/snapshot-cache/snapshot-cache.js';
+import { cacheSeal } from '../../src/load/snapshot-cache/cache-seal.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { ask, type CanQuestion } from '../../src/query/ask.js';
 import { nameIndex, questionNamespaces } from '../../src/query/question-namespaces.js';
@@ -27,7 +28,14 @@ import { ROOT } from '../helpers/run-cli.js';
  */
 const CODE = 'test-build';
 const temp = mkdtempSync(join(tmpdir(), 'npc-cache-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+// The user's secret that seals the cache (cache-seal.ts) goes here, not in the real home.
+const savedXdg = process.env.XDG_CACHE_HOME;
+process.env.XDG_CACHE_HOME = join(temp, 'xdg');
+afterAll(() => {
+  if (savedXdg === undefined) delete process.env.XDG_CACHE_HOME;
+  else process.env.XDG_CACHE_HOME = savedXdg;
+  rmSync(temp, { recursive: true, force: true });
+});
 
 /** JSON with bigints (address ranges) as text. */
 const big = (_: string, v: unknown): unknown => (typeof v === 'bigint' ? `${v}n` : v);
@@ -212,6 +220,31 @@ describe('snapshot cache on disk', () => {
     expect(() => lookUpSnapshot(cache, [dir], {}, CODE).hit!.load('all')).toThrow();
     writeFileSync(join(entry, 'global.v8'), Buffer.from([0xff, 0x0f, 0x6f]));
     expect(lookUpSnapshot(cache, [dir], {}, CODE).hit).toBeUndefined();
+  });
+
+  it('does not read an entry sealed with another secret: one planted in a checkout, say, by a pull request', () => {
+    const cache = mkdtempSync(join(temp, 'c-'));
+    const dir = join(ROOT, 'examples', 'three-tier');
+    const attacker = cacheSeal(join(temp, 'attacker', 'secret'))!;
+    const mine = cacheSeal(join(temp, 'mine', 'secret'))!;
+    const look = lookUpSnapshot(cache, [dir], {}, CODE, attacker);
+    // The attacker keeps a load with a policy less (an answer of their choosing) under the key this load has.
+    const full = loadSnapshot([dir]);
+    const emptied = { ...full.snapshot, policies: [] };
+    const forged = { ...full, snapshot: emptied, declared: emptied };
+    expect(keepSnapshot(cache, look.fingerprint!, forged, nameIndex(full.snapshot), attacker)).toBe(true);
+    expect(lookUpSnapshot(cache, [dir], {}, CODE, attacker).hit).toBeDefined();
+    const mineLook = lookUpSnapshot(cache, [dir], {}, CODE, mine);
+    expect(mineLook.fingerprint!.key).toBe(look.fingerprint!.key);
+    expect(mineLook.hit).toBeUndefined();
+  });
+
+  it('does not use a secret that others can read or that is not the user\'s file: no cache then', () => {
+    const file = join(temp, 'loose', 'secret');
+    expect(cacheSeal(file)).toBeDefined();
+    chmodSync(file, 0o644);
+    expect(cacheSeal(file)).toBeNull();
+    expect(lookUpSnapshot(mkdtempSync(join(temp, 'c-')), [join(ROOT, 'examples', 'three-tier')], {}, CODE, cacheSeal(file))).toEqual({});
   });
 
   it('keeps at most eight loads, the least recently used going first', () => {
