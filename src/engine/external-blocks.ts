@@ -60,11 +60,24 @@ export function mentionsIpv6(snapshot: Snapshot): boolean {
   return podV6 || ipBlockPeers(snapshot.policies).some((p) => p.cidr.family === 6) || networkCidrs(snapshot.adminPolicies).some((c) => c.family === 6) || ciliumCidrs(snapshot.ciliumPolicies).some((c) => c.family === 6) || calicoCidrs(snapshot.calico).some((c) => c.family === 6);
 }
 
+/** Blocks made, by the policy lists they were cut from: a question builds them for each plugin variant of one snapshot, which share the lists. */
+const blocksMade = new WeakMap<readonly unknown[], { from: Snapshot; blocks: readonly ExternalBlock[] }[]>();
+
 /**
  * Cuts both address spaces into disjoint blocks at every ipBlock boundary (cidr and except) and
- * every `networks` CIDR of cluster-wide policies.
+ * every `networks` CIDR of cluster-wide policies. The same array for snapshots that share their
+ * policy lists (read it, never change it).
  */
-export function externalBlocks(snapshot: Snapshot): ExternalBlock[] {
+export function externalBlocks(snapshot: Snapshot): readonly ExternalBlock[] {
+  const made = blocksMade.get(snapshot.policies) ?? [];
+  const same = made.find((m) => m.from.adminPolicies === snapshot.adminPolicies && m.from.ciliumPolicies === snapshot.ciliumPolicies && m.from.calico === snapshot.calico);
+  if (same) return same.blocks;
+  const blocks = cutBlocks(snapshot);
+  if (made.length < 8) blocksMade.set(snapshot.policies, [...made, { from: snapshot, blocks }]);
+  return blocks;
+}
+
+function cutBlocks(snapshot: Snapshot): ExternalBlock[] {
   const cidrs: Cidr[] = [];
   for (const peer of ipBlockPeers(snapshot.policies)) cidrs.push(peer.cidr, ...peer.except);
   cidrs.push(...networkCidrs(snapshot.adminPolicies), ...ciliumCidrs(snapshot.ciliumPolicies), ...calicoCidrs(snapshot.calico));
