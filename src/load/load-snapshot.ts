@@ -42,7 +42,7 @@ export interface LoadResult {
 }
 
 /** Kinds that live outside namespaces: naming none does not make them take `-n`. */
-const CLUSTER_SCOPED = new Set(['Namespace', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy', 'GlobalNetworkPolicy', 'GlobalNetworkSet', 'Tier', 'CiliumClusterwideNetworkPolicy', 'StagedGlobalNetworkPolicy', 'List']);
+const CLUSTER_SCOPED = new Set(['Namespace', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy', 'GlobalNetworkPolicy', 'GlobalNetworkSet', 'Tier', 'CiliumClusterwideNetworkPolicy', 'StagedGlobalNetworkPolicy']);
 
 export interface LoadOptions {
   /** `auto` (default): detected from the snapshot (see load/choose-semantics.ts). */

@@ -2,16 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { diff } from '../../src/api/diff.js';
-import type { Endpoint } from '../../src/engine/endpoint.js';
-import { ReferenceEvaluator } from '../../src/engine/reference.js';
 import { withProfile } from '../../src/engine/with-profile.js';
 import { freeze, type Generation } from '../../src/generate/generate.js';
 import { loadSnapshot, loadTexts } from '../../src/load/load-snapshot.js';
-import { PROTOCOLS } from '../../src/model/policy.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { PLUGINS, type CniProfile } from '../../src/model/cni.js';
-import { endpointPairs, randomSnapshot, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
+import { randomSnapshot } from '../helpers/random-cluster.js';
+import { connectivityChanges, referenceChanges } from '../helpers/generation-changes.js';
+import { diff } from '../../src/api/diff.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 /** The snapshot with its NetworkPolicies replaced by the written manifests, read back as a user would. */
@@ -21,32 +19,6 @@ function withGenerated(before: Snapshot, g: Generation): Snapshot {
   return { ...before, policies: read.declared.policies };
 }
 
-/** Workload pairs whose connections differ, as `netpol-check diff` computes them (src/api/diff.ts). */
-function connectivityChanges(before: Snapshot, after: Snapshot, cni: CniProfile = 'generic'): string[] {
-  return diff(before, after, { cni }).changes.map(({ change: c }) => `${c.src} => ${c.dst}: +${c.added} -${c.removed}`);
-}
-
-const addresses = sampleAddresses().map((a): Endpoint => ({ kind: 'ip', ...a }));
-
-/** Disagreements of the reference evaluator (not the engine the proof uses) before and after, on sampled ports and addresses. */
-const endText = (e: Endpoint) => (e.kind === 'pod' ? e.pod.id : `${e.family}:${e.addr}`);
-
-function referenceChanges(before: Snapshot, after: Snapshot): { src: string; dst: string; port: string; was: boolean }[] {
-  const a = new ReferenceEvaluator(before);
-  const b = new ReferenceEvaluator(after);
-  const out: { src: string; dst: string; port: string; was: boolean }[] = [];
-  for (const [src, dst] of endpointPairs(before.pods, addresses)) {
-    if (src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod) continue;
-    for (const protocol of PROTOCOLS) {
-      for (const port of SAMPLE_PORTS) {
-        const t = { src, dst, protocol, port };
-        const was = a.allowed(t);
-        if (was !== b.allowed(t)) out.push({ src: endText(src), dst: endText(dst), port: `${protocol}/${port}`, was });
-      }
-    }
-  }
-  return out;
-}
 
 describe('generate --freeze on every example (issue #23 acceptance: diff reports no change)', () => {
   const examples = readdirSync(join(ROOT, 'examples')).sort();
