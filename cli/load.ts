@@ -6,7 +6,7 @@ import type { Snapshot } from '../src/model/snapshot.js';
 import { UsageError } from './errors.js';
 import { codeIdentity } from './code-identity.js';
 import { keepSnapshot, lookUpSnapshot, type CachedLoad } from '../src/load/snapshot-cache/snapshot-cache.js';
-import { nameIndex } from '../src/query/question-namespaces.js';
+import { nameIndex, type NameLookup } from '../src/query/question-namespaces.js';
 import { escapeTerminal } from '../src/text/escape/terminal.js';
 import { clearProgress, progressFor } from './progress.js';
 import { formatDiagnostic, type Io } from './io.js';
@@ -16,11 +16,42 @@ import { formatDiagnostic, type Io } from './io.js';
  * analysis of the rest; the caller turns `errors > 0` into exit code 2.
  */
 export function loadForCommand(files: string[], io: Io, options: LoadOptions & ReadOptions = {}): LoadResult & { errors: number; input: InputStatus } {
-  if (files.length === 0 && !options.kustomize?.length) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input) or -k DIR (a kustomize folder)');
+  return reportLoad(loadQuietly(files, io, options), files, io);
+}
+
+function loadQuietly(files: string[], io: Io, options: LoadOptions & ReadOptions): LoadResult {
+  requireInput(files, options);
   const progress = progressFor(io);
   const result = loadSnapshot(files, { readStdin: io.readStdin, ...(progress ? { progress } : {}), ...options });
   clearProgress(io);
-  return reportLoad(result, files, io);
+  return result;
+}
+
+function requireInput(files: string[], options: ReadOptions): void {
+  if (files.length === 0 && !options.kustomize?.length) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input) or -k DIR (a kustomize folder)');
+}
+
+/**
+ * As `loadForCommand`, for a question (`can`, `verify`) whose `scope` names the namespaces it
+ * needs (query/question-namespaces.ts): in big JSON lists only the pods and workloads of the
+ * namespaces it gives are read (load-snapshot.ts `podNamespaces`). When the names it looks up turn out to
+ * need more (a name not found there, whose did-you-mean looks everywhere), everything is read.
+ * What is printed is what the whole load prints, but for the diagnostics of the objects not
+ * read: stderr says how many were left unread.
+ */
+export function loadForQuestion(files: string[], io: Io, options: LoadOptions & ReadOptions, scope: (names: NameLookup | 'given') => ReadonlySet<string> | 'all'): LoadResult & { errors: number; input: InputStatus } {
+  const given = scope('given');
+  if (given === 'all' || options.semantics === 'legacy') return loadForCommand(files, io, options);
+  const result = loadQuietly(files, io, { ...options, podNamespaces: given });
+  const unread = result.unread ?? 0;
+  if (unread > 0) {
+    const index = nameIndex(result.snapshot);
+    const need = scope({ named: (name) => index.get(name) ?? [] });
+    if (need === 'all' || [...need].some((ns) => !given.has(ns))) return loadForCommand(files, io, options);
+    const namespaces = [...given].map((ns) => escapeTerminal(ns)).join(', ');
+    io.err(`note: read only the pods and workloads of ${given.size === 1 ? 'namespace' : 'namespaces'} ${namespaces} (what the question needs) from the big JSON list(s); ${unread} elsewhere were not read or checked (netpol-check lint checks every object)\n`);
+  }
+  return reportLoad(result, files, io, result.snapshot.pods.length + unread);
 }
 
 /**
@@ -30,7 +61,7 @@ export function loadForCommand(files: string[], io: Io, options: LoadOptions & R
  * What is printed is the same either way.
  */
 export function loadThroughCache(files: string[], io: Io, options: LoadOptions & ReadOptions, cacheDir: string, scope: (cached: CachedLoad) => ReadonlySet<string> | 'all'): LoadResult & { errors: number; input: InputStatus; keep: () => void } {
-  if (files.length === 0 && !options.kustomize?.length) throw new UsageError('no input: give -f PATH (a file, a folder, or - for standard input) or -k DIR (a kustomize folder)');
+  requireInput(files, options);
   const lookup = lookUpSnapshot(cacheDir, files, options, codeIdentity());
   if (lookup.hit) {
     let result: LoadResult | undefined;

@@ -12,7 +12,7 @@ import { helpPage } from '../help.js';
 import { CAN } from '../specs/can.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadForCommand, loadThroughCache } from '../load.js';
+import { loadForQuestion, loadThroughCache } from '../load.js';
 import { questionNamespaces } from '../../src/query/question-namespaces.js';
 import { cniOption, noteCiliumCni } from '../cni.js';
 
@@ -36,7 +36,7 @@ export async function canCommand(argv: string[], io: Io): Promise<number> {
   const cacheDir = str(args, 'cache-dir');
   const loaded = cacheDir
     ? loadThroughCache(strs(args, 'file'), loadIo, loadOptions(args), cacheDir, (cached) => questionNamespaces(question, cached))
-    : { ...loadForCommand(strs(args, 'file'), loadIo, loadOptions(args)), keep: () => {} };
+    : { ...loadForQuestion(strs(args, 'file'), loadIo, loadOptions(args), (names) => questionNamespaces(question, names)), keep: () => {} };
   try {
     return await answer(args, io, loaded, question, quiet, format);
   } finally {

@@ -12,7 +12,7 @@ import { helpPage } from '../help.js';
 import { VERIFY } from '../specs/verify.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDiagnostic, type Io } from '../io.js';
-import { loadForCommand, loadThroughCache } from '../load.js';
+import { loadForQuestion, loadThroughCache } from '../load.js';
 import { expectationNamespaces } from '../../src/verify/expectation-namespaces.js';
 import type { LoadResult } from '../../src/load/load-snapshot.js';
 import type { InputStatus } from '../../src/load/input-status.js';
@@ -43,7 +43,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   const cacheDir = str(args, 'cache-dir');
   const loaded = cacheDir
     ? loadThroughCache(strs(args, 'file'), io, loadOptions(args), cacheDir, (cached) => expectationNamespaces(parsed.expectations, cached))
-    : { ...loadForCommand(strs(args, 'file'), io, loadOptions(args)), keep: () => {} };
+    : { ...loadForQuestion(strs(args, 'file'), io, loadOptions(args), (names) => expectationNamespaces(parsed.expectations, names)), keep: () => {} };
   try {
     return await check(args, io, loaded, parsed.expectations, format);
   } finally {

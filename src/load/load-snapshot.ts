@@ -24,8 +24,8 @@ import { readWorkload, TEMPLATE_PATHS } from './kinds/workload.js';
 import type { UnmodelledObject } from '../model/unmodelled.js';
 import type { Progress } from '../model/progress.js';
 import { ObjectReader } from './object-reader.js';
-import { NotStrictJson, streamDocuments, type ListItems } from './parse-documents.js';
-import { readInputs, STDIN, type InputText, type ReadOptions } from './read-inputs.js';
+import { NotStrictJson, streamDocuments, streamListFile, type DocumentStream, type ListItems, type SkipItem } from './parse-documents.js';
+import { listFileOf, readInputs, STDIN, type InputText, type ReadOptions } from './read-inputs.js';
 
 export interface LoadResult {
   /** What the engine analyses: under legacy semantics, the policies as v1 equivalents. */
@@ -39,6 +39,8 @@ export interface LoadResult {
   inputFiles?: string[];
   /** Set (to it) when some namespaced object named no namespace and took the default one (`-n`): the load depends on it. */
   defaultNamespaceUsed?: string;
+  /** With `podNamespaces`: how many pods and workloads of other namespaces were not read (nor checked). */
+  unread?: number;
 }
 
 /** Kinds that live outside namespaces: naming none does not make them take `-n`. */
@@ -59,10 +61,28 @@ export interface LoadOptions {
   progress?: Progress;
   /** Keep containers' env values, args and commands on the pods (`generate --references`). */
   containerText?: boolean;
+  /**
+   * In big JSON lists (a `kubectl get -o json` dump of 1 MiB or more, read from a file), read
+   * only the pods and workloads (Deployments, ReplicaSets, …) of these namespaces: what a
+   * question about them needs (`can`, `verify`; query/question-namespaces.ts). Those elsewhere
+   * in such a list are neither decoded nor checked (their diagnostics are not made). Where the snapshot needs every pod (Calico's
+   * policies, marked by the service accounts and address families of all pods; legacy
+   * semantics), everything is read again.
+   */
+  podNamespaces?: ReadonlySet<string>;
 }
 
 /** Turns texts into a snapshot. Never throws on bad input: problems are diagnostics. */
 export function loadTexts(inputs: readonly InputText[], options: LoadOptions = {}): LoadResult {
+  const result = loadTextsAnyhow(inputs, options);
+  if (result.unread && (result.snapshot.calico || result.snapshot.semantics?.mode === 'legacy')) {
+    const { podNamespaces: _, ...all } = options;
+    return loadTextsAnyhow(inputs, all);
+  }
+  return result;
+}
+
+function loadTextsAnyhow(inputs: readonly InputText[], options: LoadOptions): LoadResult {
   try {
     return loadTextsOnce(inputs, options, 'auto');
   } catch (e) {
@@ -86,15 +106,44 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   let read = 0;
   let found = 0;
   let defaultNamespaceUsed = false;
-  for (const { file, text } of inputs) {
-    const parsed = streamDocuments(file, text, { listItems });
+  let unread = 0;
+  const scope = options.podNamespaces;
+  const defaultNamespace = options.defaultNamespace ?? 'default';
+  const skip: SkipItem | undefined = scope
+    ? (kind, apiVersion, namespace) => {
+        if (!isPodMaker(kind, apiVersion) || scope.has(namespace || defaultNamespace)) return false;
+        if (!namespace) defaultNamespaceUsed = true;
+        unread++;
+        return true;
+      }
+    : undefined;
+  for (const input of inputs) {
+    // Not `{ file, text }`: the text of a list read from its file is read only if asked for.
+    const { file } = input;
+    const list = listItems === 'whole' ? undefined : listFileOf(input);
+    let parsed: DocumentStream | undefined = list && streamListFile(file, list, skip ? { skip } : {});
+    // Pods out of scope are left out of big JSON lists only, where reading them is what costs.
+    const skipHere = parsed ? skip : undefined;
+    if (!parsed) {
+      let text: string;
+      try {
+        text = input.text;
+      } catch (e) {
+        // A list read from its file, read again as text: it may have gone since.
+        diagnostics.push({ severity: 'error', code: 'unreadable-input', message: `cannot read file again: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, source: { file, doc: 0, line: 0, col: 0 } });
+        continue;
+      }
+      parsed = streamDocuments(file, text, { listItems });
+    }
     found += parsed.count;
     // The file's own diagnostics (complete once its objects are taken) go before those of its objects.
     const fileDiagnosticsAt = diagnostics.length;
     for (const raw of parsed.objects) {
       if (options.progress && ++read % 4096 === 0) options.progress('reading manifests', read, found);
-      const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse', options.defaultNamespace ?? 'default', options.containerText === true);
+      const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse', defaultNamespace, options.containerText === true);
       if (!r.namespaceGiven && !CLUSTER_SCOPED.has(raw.kind)) defaultNamespaceUsed = true;
+      // What a big list's reader did not skip unparsed (its identity was out of the ordinary), or another format's pod.
+      if (skipHere?.(raw.kind, raw.apiVersion, r.namespaceGiven ? r.namespace : undefined)) continue;
       // Kinds of plugins and operators (some share names with built-in kinds: Calico's NetworkPolicy).
       if (isCiliumPolicy(raw)) {
         cilium.read(r);
@@ -197,8 +246,15 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
     ...(calicoObjects ? { calico: calicoObjects } : {}),
   };
   const snapshot = semantics.mode === 'legacy' ? applyLegacySemantics(declared, diagnostics) : declared;
-  return { snapshot, declared, diagnostics, files: inputs.length, ...(defaultNamespaceUsed ? { defaultNamespaceUsed: options.defaultNamespace ?? 'default' } : {}) };
+  return { snapshot, declared, diagnostics, files: inputs.length, ...(defaultNamespaceUsed ? { defaultNamespaceUsed: defaultNamespace } : {}), ...(scope ? { unread } : {}) };
 }
+
+/**
+ * Pods and the workloads that stand for or own them (read by readPod and readWorkload, never as
+ * an operator's object): what `podNamespaces` leaves unread elsewhere. A pod's owner, and a
+ * workload's pods, are in its own namespace.
+ */
+const isPodMaker = (kind: string | undefined, apiVersion: string): boolean => (kind === 'Pod' && apiVersion === 'v1') || (kind !== undefined && TEMPLATE_PATHS[kind] !== undefined && !apiVersion.includes('.'));
 
 function readPolicy(r: ObjectReader, legacy: boolean): NetworkPolicy | undefined {
   const apiVersion = r.raw.apiVersion;

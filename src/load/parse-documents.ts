@@ -4,6 +4,8 @@ import type { Locator, Path } from './locate.js';
 import { NotStrictJson, parseItem, splitJsonList } from './json-list.js';
 export { NotStrictJson } from './json-list.js';
 import { readYamlDocuments } from './yaml-documents.js';
+import type { ItemIdentity, JsonListFile } from './json-list-file.js';
+import { listFileLocators } from './json-list-file-locator.js';
 
 /** One Kubernetes object as written, before it is understood. */
 export interface RawObject {
@@ -86,6 +88,49 @@ export function streamDocuments(file: string, text: string, options: { simple?: 
   return { count: objects.length, objects, diagnostics };
 }
 
+/**
+ * Whether a list item is left unread, given its kind, apiVersion and namespace as written (the
+ * item's own, or the list's; the namespace undefined when it names none).
+ */
+export type SkipItem = (kind: string | undefined, apiVersion: string, namespace: string | undefined) => boolean;
+
+/**
+ * As `streamDocuments` for a list read from its file (json-list-file.ts): the same objects,
+ * diagnostics and positions, the items read one at a time without the file in memory. Items
+ * `skip` says are not wanted are not parsed (their identity is read from their bytes); an item
+ * whose identity is unusual is parsed and handed on.
+ */
+export function streamListFile(file: string, list: JsonListFile, options: { skip?: SkipItem } = {}): DocumentStream | undefined {
+  if (!isListKind(list.shell.kind)) return undefined;
+  const diagnostics: Diagnostic[] = [];
+  const shellKind = list.shell.kind as string;
+  const itemKind = shellKind === 'List' ? undefined : shellKind.slice(0, -'List'.length);
+  const listApiVersion = typeof list.shell.apiVersion === 'string' ? list.shell.apiVersion : '';
+  const { skip } = options;
+  const unwanted = skip ? (id: ItemIdentity | undefined): boolean => id !== undefined && skip(id.kind ?? itemKind, id.apiVersion ?? listApiVersion, id.namespace) : undefined;
+  const texts = list.items(unwanted);
+  const item = (i: number): unknown => {
+    let next: IteratorResult<string | undefined>;
+    try {
+      next = texts.next();
+    } catch {
+      // The file changed or could not be read again: it is read again as one text.
+      throw new NotStrictJson(`list item ${i} could not be read`);
+    }
+    if (next.done) throw new NotStrictJson(`list item ${i} was not read`);
+    if (next.value === undefined) return SKIPPED;
+    try {
+      return JSON.parse(next.value);
+    } catch {
+      throw new NotStrictJson(`list item ${i} is not strict JSON`);
+    }
+  };
+  return { count: list.count, objects: collect(list.shell, listFileLocators(file, list), diagnostics, { count: list.count, item }), diagnostics };
+}
+
+/** A list item left unread (`SkipItem`). */
+const SKIPPED = Symbol('skipped');
+
 /** How a JSON list's items are parsed: one at a time as they are taken, all at once, or one at a time when the text is big. */
 export type ListItems = 'auto' | 'one-by-one' | 'whole';
 
@@ -122,6 +167,7 @@ function* collect(value: unknown, locate: (prefix: Path) => Locator, diagnostics
     const items = lazy ?? { count: (value.items as unknown[]).length, item: (i: number) => (value.items as unknown[])[i] };
     for (let i = 0; i < items.count; i++) {
       const item = items.item(i);
+      if (item === SKIPPED) continue;
       const itemAt = locate(['items', i]).at;
       if (!isRecord(item)) {
         diagnostics.push({ severity: 'warning', code: 'not-a-manifest', message: 'list item is not an object; skipped', source: itemAt([]) });

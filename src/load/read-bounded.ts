@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 /** One limit for every source netpol-check reads: files, standard input and git blobs. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -51,16 +51,28 @@ export function readBounded(fd: number, limit: number, expected = 0): Buffer {
 }
 
 /**
- * Opens a path, checks it is a regular file, and reads it with `readBounded`. Opened
- * non-blocking, so a FIFO put in the file's place cannot hang the open.
+ * Opens a path and checks it is a regular file of at most `limit` bytes: its descriptor (the
+ * caller closes it) and fstat. Opened non-blocking, so a FIFO put in the file's place cannot
+ * hang the open.
  */
-export function readRegularFile(path: string, limit: number): Buffer {
+export function openRegularFile(path: string, limit: number): { fd: number; stat: Stats } {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new NotRegularFile(describeFileType(st));
-    if (st.size > limit) throw new InputTooLarge(limit, st.size);
-    return readBounded(fd, limit, st.size);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new NotRegularFile(describeFileType(stat));
+    if (stat.size > limit) throw new InputTooLarge(limit, stat.size);
+    return { fd, stat };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+/** Opens a path (`openRegularFile`) and reads it with `readBounded`. */
+export function readRegularFile(path: string, limit: number): Buffer {
+  const { fd, stat } = openRegularFile(path, limit);
+  try {
+    return readBounded(fd, limit, stat.size);
   } finally {
     closeSync(fd);
   }

@@ -2,12 +2,47 @@ import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { decodeText } from './decode-text.js';
-import { describeFileType, InputTooLarge, MAX_INPUT_BYTES, NotRegularFile, readRegularFile } from './read-bounded.js';
+import { closeSync } from 'node:fs';
+import { describeFileType, InputTooLarge, MAX_INPUT_BYTES, NotRegularFile, openRegularFile, readBounded, readRegularFile } from './read-bounded.js';
+import { JsonListFile } from './json-list-file.js';
 import { isGoTemplate, isKustomization, renderedKind, renderingAdvice, renderKustomize } from './rendered-sources.js';
 
 export interface InputText {
   file: string;
   text: string;
+}
+
+/** From this size on, a file that is a JSON list is read item by item from the file (json-list-file.ts), not as one text. */
+export const LIST_FILE_BYTES = 1 << 20;
+
+/**
+ * A big JSON list read from its file (json-list-file.ts): loaders take its items one at a time
+ * (`listFileOf`); `text`, for any other reader, reads the whole file when first asked. A copy
+ * (`{ ...input }`) is plain text: the list is not an own property.
+ */
+class ListFileInput implements InputText {
+  declare readonly text: string;
+  readonly #list: JsonListFile;
+
+  constructor(
+    readonly file: string,
+    list: JsonListFile,
+    limit: number,
+  ) {
+    this.#list = list;
+    let text: string | undefined;
+    // Read as it is now (a file that changed since is read whole, as any file is).
+    Object.defineProperty(this, 'text', { enumerable: true, get: () => (text ??= decodeText(readRegularFile(file, limit))) });
+  }
+
+  get list(): JsonListFile {
+    return this.#list;
+  }
+}
+
+/** The list of an input read from its file, if it is one (`readInputs` makes them for big JSON lists). */
+export function listFileOf(input: InputText): JsonListFile | undefined {
+  return input instanceof ListFileInput ? input.list : undefined;
 }
 
 /** The file name of standard input (`-f -`) in sources and diagnostics. */
@@ -27,6 +62,8 @@ export interface ReadOptions {
   followSymlinks?: boolean;
   /** `-k DIR`: kustomize folders, read as `kubectl kustomize DIR` renders them. */
   kustomize?: readonly string[];
+  /** From this size on (default 1 MiB), a file that is a JSON list is read item by item from the file (json-list-file.ts). */
+  listFileBytes?: number;
 }
 
 export { MAX_INPUT_BYTES };
@@ -161,7 +198,18 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
       return;
     }
     try {
-      const text = decodeText(readRegularFile(file, limit));
+      const { fd, stat } = openRegularFile(file, limit);
+      let text: string;
+      try {
+        const list = stat.size >= (options.listFileBytes ?? LIST_FILE_BYTES) ? JsonListFile.read(file, fd, stat) : undefined;
+        if (list) {
+          inputs.push(new ListFileInput(file, list, limit));
+          return;
+        }
+        text = decodeText(readBounded(fd, limit, stat.size));
+      } finally {
+        closeSync(fd);
+      }
       if (isGoTemplate(text)) {
         diagnostics.push(problem(file, renderingAdvice('template', file), 'error', 'needs-rendering'));
         return;

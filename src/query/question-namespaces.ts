@@ -11,13 +11,15 @@ export interface NameLookup {
 
 /**
  * The namespaces whose pods and NetworkPolicies `ask` needs to answer `q` exactly as over the
- * whole snapshot, or 'all'. A name needs the namespaces where it names something of its kind,
+ * whole snapshot, or 'all'. With `names` 'given', before anything is read: the namespaces the
+ * question gives (NS/NAME, -n), a name without one needing all; a load of those namespaces
+ * answers as the whole when this function over its names stays within them. A name needs the namespaces where it names something of its kind,
  * within its namespace (NS/NAME, -n) if it gives one; where it names nothing, the question ends
  * in an error whose did-you-mean may look everywhere: all. A selector without a namespace and an address (pods
  * are found by their IPs, outside addresses cut by every policy's ipBlocks) need all. A
  * question that does not parse needs none: `ask` refuses it before looking at the snapshot.
  */
-export function questionNamespaces(q: CanQuestion, names: NameLookup): ReadonlySet<string> | 'all' {
+export function questionNamespaces(q: CanQuestion, names: NameLookup | 'given'): ReadonlySet<string> | 'all' {
   const src = parseTarget(q.src);
   const dst = parseTarget(q.dst);
   if (!src.ok || !dst.ok || src.port) return new Set();
@@ -35,6 +37,11 @@ export function questionNamespaces(q: CanQuestion, names: NameLookup): ReadonlyS
       continue;
     }
     const namespace = spec.namespace ?? scope;
+    if (names === 'given') {
+      if (namespace === undefined) return 'all';
+      out.add(namespace);
+      continue;
+    }
     const where = names
       .named(spec.name)
       .map((e) => ({ kind: e.slice(0, e.indexOf('/')), ns: e.slice(e.indexOf('/') + 1) }))

@@ -8,7 +8,7 @@ import type { Expectation } from './expectations.js';
  * that could reach its destination, and an `isolated` line at which plugins' behaviours the
  * whole snapshot tells apart: both need all.
  */
-export function expectationNamespaces(expectations: readonly Expectation[], names: NameLookup): ReadonlySet<string> | 'all' {
+export function expectationNamespaces(expectations: readonly Expectation[], names: NameLookup | 'given'): ReadonlySet<string> | 'all' {
   const out = new Set<string>();
   for (const e of expectations) {
     if (e.kind !== 'reach') return 'all';

@@ -11,10 +11,9 @@ import { joinLoad, splitLoad } from '../../src/load/snapshot-cache/snapshot-part
 import { keepSnapshot, lookUpSnapshot } from '../../src/load/snapshot-cache/snapshot-cache.js';
 import { cacheSeal } from '../../src/load/snapshot-cache/cache-seal.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import { ask, type CanQuestion } from '../../src/query/ask.js';
+import type { CanQuestion } from '../../src/query/ask.js';
 import { nameIndex, questionNamespaces } from '../../src/query/question-namespaces.js';
-import { allCandidates } from '../../src/query/resolve.js';
-import { formatCanText } from '../../src/format/explanation/text.js';
+import { big, questions, shown } from '../helpers/questions.js';
 import { randomAdminSnapshot, randomSnapshot } from '../helpers/random-cluster.js';
 import { randomCalicoSnapshot } from '../helpers/random-calico.js';
 import { randomCiliumSnapshot } from '../helpers/random-cilium.js';
@@ -37,15 +36,6 @@ afterAll(() => {
   rmSync(temp, { recursive: true, force: true });
 });
 
-/** JSON with bigints (address ranges) as text. */
-const big = (_: string, v: unknown): unknown => (typeof v === 'bigint' ? `${v}n` : v);
-
-/** What a user sees of an answer: the result as data, and the text with every pair. */
-function shown(snapshot: Snapshot, q: CanQuestion): string {
-  const r = ask(snapshot, q);
-  return JSON.stringify(r, big) + (r.ok ? formatCanText(r.answer, { verbose: true }) : '');
-}
-
 /** The load a cache hit gives for `q`: parts cut, cloned as the cache stores them, joined. */
 function throughParts(result: LoadResult, q: CanQuestion): Snapshot {
   const split = splitLoad(result)!;
@@ -55,23 +45,6 @@ function throughParts(result: LoadResult, q: CanQuestion): Snapshot {
   const global = clone(split.global);
   const parts = split.parts.filter((_, i) => wanted === 'all' || wanted.has(global.namespaces[i]!)).map(clone);
   return joinLoad(global, parts).snapshot;
-}
-
-/** Questions over a snapshot's names: with and without namespaces, kinds, selectors, addresses, and mistakes. */
-function questions(snapshot: Snapshot): CanQuestion[] {
-  const c = allCandidates(snapshot);
-  const ends = [...new Set(c.flatMap((x) => [x.name, `${x.namespace}/${x.name}`, `${x.namespace}/${x.kind.toLowerCase()}/${x.name}`]))].slice(0, 9);
-  ends.push('a/app=y', 'b/nosuch');
-  const out: CanQuestion[] = [];
-  ends.forEach((src, i) => {
-    ends.forEach((dst, j) => {
-      out.push({ src, dst: dst + (['', ':80', ':http'] as const)[(i + j) % 3] });
-      if ((i + j) % 4 === 0) out.push({ src, dst, namespace: 'b' });
-    });
-  });
-  // Questions the cache answers from every namespace: a few are enough.
-  out.push({ src: 'app=x', dst: ends[0]! }, { src: ends[0]!, dst: '10.1.2.5:80' }, { src: '10.0.0.0/8', dst: ends[1] ?? ends[0]! }, { src: 'nosuch', dst: ends[0]! });
-  return out;
 }
 
 /** Pods of one name in several namespaces (a workload name meets the name index's many-namespace case). */

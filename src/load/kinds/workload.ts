@@ -3,8 +3,8 @@ import type { Path } from '../locate.js';
 import type { ObjectReader } from '../object-reader.js';
 import { readOwnerRefs, readPodSpec, type OwnerRef, type PodSpecFacts } from './pod-spec.js';
 
-/** Where each workload kind keeps its pod template. */
-export const TEMPLATE_PATHS: Readonly<Record<string, Path>> = {
+/** Where each workload kind keeps its pod template (no prototype: a kind named `constructor` is not one). */
+export const TEMPLATE_PATHS: Readonly<Record<string, Path>> = Object.assign(Object.create(null) as Record<string, Path>, {
   Deployment: ['spec', 'template'],
   StatefulSet: ['spec', 'template'],
   DaemonSet: ['spec', 'template'],
@@ -13,7 +13,7 @@ export const TEMPLATE_PATHS: Readonly<Record<string, Path>> = {
   Job: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
   DeploymentConfig: ['spec', 'template'],
-};
+});
 
 export interface LoadedWorkload extends PodSpecFacts {
   kind: string;
