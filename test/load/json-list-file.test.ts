@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSnapshot, type LoadResult } from '../../src/load/load-snapshot.js';
 import { JsonListFile, type ItemIdentity } from '../../src/load/json-list-file.js';
 import { listFileOf, readInputs } from '../../src/load/read-inputs.js';
 import { big } from '../helpers/questions.js';
 import { ROOT } from '../helpers/run-cli.js';
+import { exampleItems } from '../helpers/example-items.js';
 
 /**
  * A big `kubectl get -o json` dump is read from its file item by item (json-list-file.ts), not
@@ -52,15 +52,7 @@ describe('a JSON list read from its file loads as its text does', () => {
 
   it.each(examples)('examples/%s as one kubectl-style list, pretty and compact', (example) => {
     const dir = join(ROOT, 'examples', example);
-    const items: unknown[] = [];
-    const walk = (d: string): void => {
-      for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const p = join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (/\.(ya?ml|json)$/.test(e.name)) for (const doc of parseAllDocuments(readFileSync(p, 'utf8'))) if (!doc.errors.length) items.push(doc.toJS());
-      }
-    };
-    walk(dir);
+    const items = exampleItems(dir);
     expect(items.length).toBeGreaterThan(0);
     for (const indent of [4, 0, '\t']) expect(expectSame(write(list(items, indent)))).toBe(true);
   });
