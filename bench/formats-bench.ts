@@ -1,13 +1,16 @@
 /**
  * Every matrix output format on the dense generator, end to end as a user runs it:
- * `node dist/cli/main.js matrix -f cluster.json -o FMT > file`, one process per case, with wall
- * time, peak RSS, output bytes, MB/s, and the ratio to a plain `process.stdout.write` loop writing
- * the same number of bytes into the same kind of sink (bench/plain-write.ts, median of `plainRuns`).
+ * `matrix -f cluster.json -o FMT > file` through the CLI's own `run` (bench/matrix-phases.ts,
+ * which also times the output phase: the pairs computed as they are written, formatted and
+ * written), one process per case, with wall time, peak RSS, output bytes, MB/s, and the ratio to
+ * a plain `process.stdout.write` loop writing the same number of bytes into the same kind of
+ * sink (bench/plain-write.ts, median of `plainRuns`): of the whole command, and of its output
+ * phase (issue 19: "throughput within 2× of writing the same bytes").
  * html, gexf and graphml run only up to `heavyMax` pods (they build a page or a whole graph
  * document; issue 19 measured html at 2,000 pods at 48 s and 3.8 GB). A format that fails at one
  * size is not run at the larger sizes of the same owner mode unless `keepGoing`.
  */
-import { rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +39,9 @@ export interface FormatRow {
   mbPerS?: number;
   plainMs?: number;
   ratio?: number;
+  /** The output phase (bench/matrix-phases.ts), and its ratio to the plain write. */
+  outputMs?: number;
+  outputRatio?: number;
   /** The 1-minute load average when the case started (other work on the machine). */
   load?: number;
 }
@@ -56,7 +62,7 @@ export interface FormatsOptions {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const main = join(here, '..', 'cli', 'main.js');
+const phases = join(here, 'matrix-phases.js');
 const plainWrite = join(here, 'plain-write.js');
 
 export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
@@ -80,9 +86,18 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
         }
         const out = join(o.dir, `out.${format}`);
         const load = loadavg()[0];
-        const r = await runNode([main, 'matrix', '-f', input.file, '-o', format], { stdoutFile: out, timeoutMs: o.timeoutMs });
+        const timings = join(o.dir, 'timings.json');
+        rmSync(timings, { force: true });
+        const r = await runNode([phases, '--timings', timings, '--', 'matrix', '-f', input.file, '-o', format], { stdoutFile: out, timeoutMs: o.timeoutMs });
         const bytes = statSync(out).size;
         const row: FormatRow = { ...base, load, status: r.ok ? 'ok' : 'failed', ms: r.ms, bytes, ...(r.peakRssMiB !== undefined ? { peakRssMiB: r.peakRssMiB } : {}), ...(r.cpuS !== undefined ? { cpuS: r.cpuS } : {}), ...(r.error ? { note: r.error } : {}) };
+        if (r.ok) {
+          try {
+            row.outputMs = (JSON.parse(readFileSync(timings, 'utf8')) as { outputMs: number }).outputMs;
+          } catch {
+            // no timings: the column stays empty
+          }
+        }
         if (r.ok) {
           row.mbPerS = bytes / 1e6 / (r.ms / 1000);
           const plain: number[] = [];
@@ -93,6 +108,7 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
           if (plain.length) {
             row.plainMs = median(plain);
             row.ratio = r.ms / row.plainMs;
+            if (row.outputMs !== undefined) row.outputRatio = row.outputMs / row.plainMs;
           }
         } else failedAt.set(`${owners}/${format}`, pods);
         rmSync(out, { force: true });
@@ -108,8 +124,8 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
 
 export function formatsTable(rows: FormatRow[]): string {
   return [
-    '| pods | pods run as | workloads | input MB | format | result | wall s | CPU s | peak RSS MiB | output MB | output MB/s | plain write s | × plain | load 1m |',
-    '|---:|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| pods | pods run as | workloads | input MB | format | result | wall s | CPU s | peak RSS MiB | output MB | output MB/s | plain write s | × plain | output phase s | output phase × plain | load 1m |',
+    '|---:|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) =>
       [
         count(r.pods),
@@ -125,6 +141,8 @@ export function formatsTable(rows: FormatRow[]): string {
         r.mbPerS === undefined ? '' : r.mbPerS.toFixed(1),
         seconds(r.plainMs),
         r.ratio === undefined ? '' : `${r.ratio.toFixed(1)}×`,
+        seconds(r.outputMs),
+        r.outputRatio === undefined ? '' : `${r.outputRatio.toFixed(1)}×`,
         r.load === undefined ? '' : r.load.toFixed(1),
       ].join(' | '),
     ).map((l) => `| ${l} |`),

@@ -155,7 +155,9 @@ try {
         '',
         'wall s: one run, Node start-up to exit (load + matrix + output). output MB/s = output bytes / wall time.',
         `× plain = wall time / the median of ${quick ? 1 : 3} run(s) of a plain process.stdout.write loop (64 KiB chunks, fresh Node`,
-        'process) writing the same number of bytes into the same file. load 1m: the machine\'s 1-minute load average as the case started.',
+        'process) writing the same number of bytes into the same file. output phase: from the first chunk asked of the formatter to the last',
+        'byte handed to stdout (bench/matrix-phases.ts: the pairs computed as they are written, their formatting and writing; not the load or',
+        'the class matrix), and its ratio to the same plain write. load 1m: the machine\'s 1-minute load average as the case started.',
       ].join('\n'),
     );
     json['formats'] = rows;
