@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/run-cli.js';
+import { ROOT, runBinary } from '../helpers/run-cli.js';
 
 // The built scripts (npm test builds first). None of these runs a benchmark.
-const SCRIPTS = ['run', 'generate', 'generate-dense', 'measure', 'plain-write'];
+const SCRIPTS = ['run', 'generate', 'generate-dense', 'measure', 'plain-write', 'matrix-phases'];
 const script = (name: string, args: string[]) => spawnSync(process.execPath, [resolve(ROOT, 'dist/bench', `${name}.js`), ...args], { encoding: 'utf8', timeout: 20_000 });
 
 describe('benchmark scripts', () => {
@@ -28,6 +30,24 @@ describe('benchmark scripts', () => {
       const r = script('run', args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toContain('Usage:');
+    }
+  });
+
+  it('matrix-phases runs a command as the CLI does (the same output and exit code) and writes the time of its output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'npc-phases-'));
+    try {
+      const timings = join(dir, 't.json');
+      const argv = ['matrix', '-f', 'examples/three-tier', '-o', 'csv'];
+      const r = spawnSync(process.execPath, [resolve(ROOT, 'dist/bench/matrix-phases.js'), '--timings', timings, '--', ...argv], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+      const cli = runBinary(argv);
+      expect(r.stdout).toBe(cli.out);
+      expect(r.status).toBe(cli.code);
+      const t = JSON.parse(readFileSync(timings, 'utf8')) as { outputMs: number; totalMs: number };
+      expect(t.outputMs).toBeGreaterThan(0);
+      expect(t.totalMs).toBeGreaterThan(t.outputMs);
+      expect(script('matrix-phases', ['--timings', timings]).status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
