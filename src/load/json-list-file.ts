@@ -212,8 +212,9 @@ function cutList(w: ByteWindow, size: number): Cut | undefined {
       at = w.start;
     }
   };
-  /** File offset just past the value at `at`, or undefined. */
+  /** Six file offsets per item (ByteScanner.skipItem), grown as items are found. */
   let identities = new Int32Array(6 * 1024);
+  /** File offset just past the value at `at` (an item of the list: its identity noted), or undefined. */
   const value = (at: number, item = false): number | undefined => {
     for (;;) {
       if (at < w.start || at >= w.start + w.length) {

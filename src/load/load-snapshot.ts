@@ -65,9 +65,9 @@ export interface LoadOptions {
    * In big JSON lists (a `kubectl get -o json` dump of 1 MiB or more, read from a file), read
    * only the pods and workloads (Deployments, ReplicaSets, …) of these namespaces: what a
    * question about them needs (`can`, `verify`; query/question-namespaces.ts). Those elsewhere
-   * in such a list are neither decoded nor checked (their diagnostics are not made). Where the snapshot needs every pod (Calico's
-   * policies, marked by the service accounts and address families of all pods; legacy
-   * semantics), everything is read again.
+   * in such a list are neither decoded nor checked (their diagnostics are not made). Where the
+   * snapshot needs every pod (Calico's policies, marked by the service accounts and address
+   * families of all pods; legacy semantics), everything is read again.
    */
   podNamespaces?: ReadonlySet<string>;
 }
