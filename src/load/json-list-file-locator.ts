@@ -1,6 +1,6 @@
 import { fieldPath } from '../model/source.js';
 import { lazySource } from './lazy-source.js';
-import { child } from './json-positions.js';
+import { pathOffset } from './json-positions.js';
 import type { JsonListFile } from './json-list-file.js';
 import type { Locator, Path } from './locate.js';
 
@@ -30,16 +30,7 @@ function itemPosition(list: JsonListFile, i: number, path: Path): { line: number
     return { line, col: 1 };
   }
   const { before, text } = read;
-  let cursor = 0;
-  let offset = 0;
-  for (const seg of path) {
-    const next = child(text, cursor, seg);
-    if (next === undefined) break;
-    cursor = next.value;
-    // A mapping or list value starts after its key: point at the key, as the YAML reader does.
-    const container = text[next.value] === '{' || text[next.value] === '[';
-    offset = container && next.key !== undefined ? next.key : next.value;
-  }
+  const offset = pathOffset(text, 0, path);
   let lines = 0;
   let lastBreak = -1;
   for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) {

@@ -1,6 +1,6 @@
 import { fieldPath, type SourceRef } from '../model/source.js';
 import { lazySource } from './lazy-source.js';
-import { child, childOffset, elementOffsets } from './json-positions.js';
+import { childOffset, elementOffsets, pathOffset } from './json-positions.js';
 import { LineIndex } from './line-index.js';
 import type { Locator, Path } from './locate.js';
 
@@ -26,18 +26,6 @@ export function jsonLocators(file: string, text: string, itemStarts?: number[]):
     return offset;
   };
   return (prefix) => ({
-    at: (path: Path): SourceRef => lazySource(file, 0, path.length ? fieldPath(path) : undefined, () => {
-      let cursor = start(prefix) ?? root;
-      let offset = cursor;
-      for (const seg of path) {
-        const next = child(text, cursor, seg);
-        if (next === undefined) break;
-        cursor = next.value;
-        // A mapping or list value starts after its key: point at the key, as the YAML reader does.
-        const container = text[next.value] === '{' || text[next.value] === '[';
-        offset = container && next.key !== undefined ? next.key : next.value;
-      }
-      return lines().linePos(offset);
-    }),
+    at: (path: Path): SourceRef => lazySource(file, 0, path.length ? fieldPath(path) : undefined, () => lines().linePos(pathOffset(text, start(prefix) ?? root, path))),
   });
 }

@@ -104,3 +104,21 @@ export function elementOffsets(t: string, i: number): number[] {
   }
   return out;
 }
+
+/**
+ * Where a field path inside the value at `start` is shown: the deepest node on the path that
+ * exists; a mapping or list value at its key, as the YAML reader points (a value that is a
+ * container starts on the line after its key).
+ */
+export function pathOffset(t: string, start: number, path: readonly (string | number)[]): number {
+  let cursor = start;
+  let offset = start;
+  for (const seg of path) {
+    const next = child(t, cursor, seg);
+    if (next === undefined) break;
+    cursor = next.value;
+    const container = t[next.value] === '{' || t[next.value] === '[';
+    offset = container && next.key !== undefined ? next.key : next.value;
+  }
+  return offset;
+}
