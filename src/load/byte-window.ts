@@ -42,7 +42,8 @@ export class ByteWindow {
 
   /**
    * Moves the window to start at `from`, holding at least `min` bytes (fewer at the end of the
-   * file). Called with the same `from` when a value did not fit, it doubles the window.
+   * file). Called with the same `from` when a value did not fit, it doubles the window. Throws
+   * `FileShrank` when the file ends before `size`.
    */
   moveTo(from: number, min = 1): void {
     const want = Math.min(Math.max(min, from === this.start && this.length > 0 ? this.buf.length * 2 : this.buf.length), this.size - from);
@@ -51,7 +52,7 @@ export class ByteWindow {
     const room = Math.min(this.buf.length, this.size - from);
     while (got < room) {
       const n = readSync(this.fd, this.buf, got, room - got, from + got);
-      if (n === 0) break;
+      if (n === 0) throw new FileShrank();
       got += n;
     }
     this.start = from;
@@ -66,7 +67,6 @@ export class ByteWindow {
   /** Text of the file's bytes from `from` to `to` (a copy, decoded). */
   text(from: number, to: number, encoding: 'latin1' | 'utf8'): string {
     if (from < this.start || to > this.start + this.length) this.moveTo(from, to - from);
-    if (to > this.start + this.length) throw new FileShrank();
     return this.buf.toString(encoding, from - this.start, to - this.start);
   }
 }

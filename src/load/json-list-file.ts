@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
 import { ByteScanner } from './json-byte-scan.js';
-import { ByteWindow } from './byte-window.js';
+import { ByteWindow, FileShrank } from './byte-window.js';
 
 /**
  * A `kubectl get -o json` dump (an object with an `items` array) read from its file without
@@ -51,7 +51,14 @@ export class JsonListFile {
    * file that must still be the same (same inode, size and modification time).
    */
   static read(path: string, fd: number, stat: Stats): JsonListFile | undefined {
-    const cut = cutList(new ByteWindow(fd, stat.size), stat.size);
+    let cut: Cut | undefined;
+    try {
+      cut = cutList(new ByteWindow(fd, stat.size), stat.size);
+    } catch (e) {
+      // Shorter than its size said: it is changing; the text reader reads what is there.
+      if (e instanceof FileShrank) return undefined;
+      throw e;
+    }
     return cut && new JsonListFile(path, stat, cut);
   }
 
@@ -114,24 +121,26 @@ export class JsonListFile {
    * Each item's text, in order, read through one reused window; `skip(identity)` may say that
    * an item is not wanted, given its identity as written (undefined when it is out of the
    * ordinary), and it is then not decoded (undefined). Throws `FileChanged` when the file is not
-   * the one that was cut.
+   * the one that was cut (or `FileShrank`).
    */
   *items(skip?: (identity: ItemIdentity | undefined) => boolean): Generator<string | undefined> {
-    const fd = this.#open();
-    try {
-      const window = new ByteWindow(fd, this.#stat.size);
-      for (let i = 0; i < this.starts.length; i++) {
-        const from = this.starts[i]!;
-        const to = this.ends[i]!;
-        if (!window.holds(from, to)) window.moveTo(from, to - from);
-        if (skip?.(this.#identity(i, window))) {
-          yield undefined;
-          continue;
-        }
-        yield window.text(from, to, this.encoding);
+    // The file is opened (and checked) for each move of the window, not held open while the
+    // items are taken: a reader that stops taking them leaves no descriptor behind.
+    const window = new ByteWindow(-1, this.#stat.size);
+    for (let i = 0; i < this.starts.length; i++) {
+      const from = this.starts[i]!;
+      const to = this.ends[i]!;
+      if (!window.holds(from, to)) {
+        this.#withFile((fd) => {
+          window.fd = fd;
+          window.moveTo(from, to - from);
+        });
       }
-    } finally {
-      closeSync(fd);
+      if (skip?.(this.#identity(i, window))) {
+        yield undefined;
+        continue;
+      }
+      yield window.text(from, to, this.encoding);
     }
   }
 

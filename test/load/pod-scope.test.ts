@@ -128,6 +128,20 @@ describe('a question answered from the pods and workloads of its namespaces alon
     expect(scoped.snapshot.pods.map((p) => p.id)).toEqual(['a/x', 'b/y']);
   });
 
+  it('an item that is not strict JSON is never skipped unread: the file is read as YAML, as a whole load reads it (a comment hiding a second metadata)', () => {
+    const pod = (name: string, app: string, extra = ''): string => `{"apiVersion":"v1","kind":"Pod","metadata":{"name":"${name}","namespace":"a","labels":{"app":"${app}","pod":"${name}"}},"spec":{"containers":[{"name":"c","ports":[{"containerPort":80}]}]}${extra}}`;
+    const deny = '{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"deny-evil","namespace":"a"},"spec":{"podSelector":{"matchLabels":{"pod":"evil"}},"policyTypes":["Ingress"]}}';
+    const items = [pod('web', 'web'), pod('db', 'db'), pod('evil', 'db', ' # ,"metadata":{"namespace":"b"}\n'), deny, ...Array.from({ length: 20 }, (_, i) => `{"apiVersion":"v1","kind":"Pod","metadata":{"name":"pad${i}","namespace":"b"}}`)];
+    const path = join(temp, `list-${files++}.json`);
+    writeFileSync(path, `{"apiVersion":"v1","kind":"List","items":[\n${items.join(',\n')}\n]}\n`);
+    const q: CanQuestion = { src: 'app=web', dst: 'app=db:80', namespace: 'a' };
+    const whole = loadSnapshot([path], { listFileBytes: 0 });
+    const scoped = loadSnapshot([path], { listFileBytes: 0, podNamespaces: new Set(['a']) });
+    expect(whole.snapshot.pods.map((p) => p.id)).toContain('a/evil');
+    expect(shown(scoped.snapshot, q)).toBe(shown(whole.snapshot, q));
+    expect(shown(whole.snapshot, q)).toContain('a/evil');
+  });
+
   it('reads every pod of a list under 1 MiB, or of YAML, whatever the scope: only big JSON lists are read in part', () => {
     const pods = ['a', 'b'].map((ns) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: ns } }));
     const path = writeList(pods);
