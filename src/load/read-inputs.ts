@@ -14,6 +14,8 @@ export interface InputText {
 
 /** From this size on, a file that is a JSON list is read item by item from the file (json-list-file.ts), not as one text. */
 export const LIST_FILE_BYTES = 1 << 20;
+/** The list reader keeps file offsets as 32-bit integers: bigger files (only with a raised `maxFileBytes`) are read as text. */
+const LIST_FILE_MAX_BYTES = 2 ** 31 - 1;
 
 /**
  * A big JSON list read from its file (json-list-file.ts): loaders take its items one at a time
@@ -201,7 +203,7 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
       const { fd, stat } = openRegularFile(file, limit);
       let text: string;
       try {
-        const list = stat.size >= (options.listFileBytes ?? LIST_FILE_BYTES) ? JsonListFile.read(file, fd, stat) : undefined;
+        const list = stat.size >= (options.listFileBytes ?? LIST_FILE_BYTES) && stat.size < LIST_FILE_MAX_BYTES ? JsonListFile.read(file, fd, stat) : undefined;
         if (list) {
           inputs.push(new ListFileInput(file, list, limit));
           return;
