@@ -260,7 +260,7 @@ const serviceSlices = (pods: readonly Pod[]): fc.Arbitrary<(CalicoServiceSlice[]
   const outside = sampleAddresses().map((a) => formatIp(a.family, a.addr));
   const address = podIps.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...podIps) }, { weight: 1, arbitrary: fc.constantFrom(...outside) }) : fc.constantFrom(...outside);
   const slice = (i: number) =>
-    fc.tuple(fc.uniqueArray(address, { minLength: 1, maxLength: 3 }), fc.subarray(SLICE_PORTS, { minLength: 0, maxLength: 3 })).map(([addrs, ports]): CalicoServiceSlice => ({
+    fc.tuple(fc.uniqueArray(address, { minLength: 1, maxLength: 3 }), fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 4, arbitrary: fc.subarray(SLICE_PORTS, { minLength: 1, maxLength: 3 }) })).map(([addrs, ports]): CalicoServiceSlice => ({
       name: `slice${i}`,
       source: src,
       addresses: addrs.map((a) => cidr(`${a}/${a.includes(':') ? 128 : 32}`)),
