@@ -121,10 +121,15 @@ export class CalicoReference {
     if (!this.familyMatches(r, t)) return false;
     if (!this.endsMatch(p, r, t.src, t.dst)) return false;
     const service = r.destination.services?.backend;
-    if (service) {
+    if (service?.kind === 'selector') {
       // Felix's destination Service IP set holds (address, port, protocol) of each endpoint, the port being the EndpointSlice's: targetPort, a name resolved on the pod.
       const dst = t.dst;
       return dst.kind === 'pod' && service.ports.some((sp) => sp.protocol === t.protocol && (typeof sp.targetPort === 'number' ? sp.targetPort : dst.pod.ports.find((cp) => cp.name === sp.targetPort && cp.protocol === sp.protocol)?.port) === t.port);
+    }
+    if (service?.kind === 'slices') {
+      // Without a selector: the members are (address, port, protocol) for every address and numbered port of each EndpointSlice (serviceindex.go membersFromEndpointSlice).
+      const addrs = t.dst.kind === 'ip' ? [t.dst] : podAddresses(t.dst.pod);
+      return service.slices.some((sl) => sl.ports.some((sp) => sp.protocol === t.protocol && sp.port === t.port) && addrs.some((a) => sl.addresses.some((c) => holds(c, a))));
     }
     const ports = r.destination.ports;
     if (ports && !ports.some((x) => portMatches(x, r, t))) return false;
@@ -156,8 +161,13 @@ export class CalicoReference {
 
   private entityMatches(p: CalicoPolicy, e: CalicoEntityRule, end: Endpoint): boolean {
     if (e.services) {
-      // The addresses of the Service's endpoints: a Service with a selector has the pods of its namespace that carry its selector's labels.
+      // The addresses of the Service's endpoints: a Service with a selector has the pods of its namespace that carry its selector's labels;
+      // one without has the addresses of its EndpointSlices, matched like nets (a pod by its known IPs).
       const backend = e.services.backend;
+      if (backend?.kind === 'slices') {
+        const addrs = end.kind === 'ip' ? [end] : podAddresses(end.pod);
+        return addrs.some((a) => backend.slices.some((sl) => sl.addresses.some((c) => holds(c, a))));
+      }
       if (!backend || end.kind !== 'pod' || end.pod.namespace !== e.services.namespace) return false;
       return Object.entries(backend.selector).every(([k, v]) => end.pod.labels[k] === v);
     }

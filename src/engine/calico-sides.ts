@@ -4,6 +4,7 @@ import { calicoRuleConnections, calicoRuleHasNamedPorts } from './calico-ports.j
 import type { CalicoTierSide, CompiledCalicoRule } from './compile-calico.js';
 import type { ConnectionPool } from './connection-pool.js';
 import type { PodIndex } from './pod-index.js';
+import type { ConnectionSet } from '../net/connection-set.js';
 
 /** The matched rules of the admin network policies for one side, per kube tier. */
 export interface AdminSteps<T> {
@@ -38,15 +39,21 @@ export class CalicoSides {
 
   private ports(r: CompiledCalicoRule, d: number): number {
     const P = this.pods.classes.length;
+    if (r.dstIn) return this.perDestination(r, d, () => calicoRuleConnections(r.rule, d < P ? this.pods.classes[d]!.ports : null, (addresses) => r.dstIn!(d, addresses)));
     if (d >= P || !calicoRuleHasNamedPorts(r.rule)) {
       let id = this.ids.get(r);
       if (id === undefined) this.ids.set(r, (id = this.pool.id(calicoRuleConnections(r.rule, null))));
       return id;
     }
-    let perClass = this.named.get(r);
-    if (!perClass) this.named.set(r, (perClass = new Map()));
-    let id = perClass.get(d);
-    if (id === undefined) perClass.set(d, (id = this.pool.id(calicoRuleConnections(r.rule, this.pods.classes[d]!.ports))));
+    return this.perDestination(r, d, () => calicoRuleConnections(r.rule, this.pods.classes[d]!.ports));
+  }
+
+  /** The rule's connections towards destination entity `d`, computed once. */
+  private perDestination(r: CompiledCalicoRule, d: number, connections: () => ConnectionSet): number {
+    let perEntity = this.named.get(r);
+    if (!perEntity) this.named.set(r, (perEntity = new Map()));
+    let id = perEntity.get(d);
+    if (id === undefined) perEntity.set(d, (id = this.pool.id(connections())));
     return id;
   }
 }

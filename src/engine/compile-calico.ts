@@ -12,7 +12,7 @@ import {
   type CalicoTier,
   tierIsolates,
 } from '../model/calico-policy.js';
-import type { Direction } from '../model/policy.js';
+import type { Cidr, Direction } from '../model/policy.js';
 import type { Labels } from '../model/labels.js';
 import { calicoEndpointLabels, calicoNamespaceLabels, calicoServiceAccountView, calicoSetLabels } from '../select/calico-labels.js';
 import { calicoPositive } from '../select/calico-peer.js';
@@ -28,6 +28,8 @@ export interface CompiledCalicoRule {
   rule: CalicoRule;
   src: Bitset;
   dst: Bitset;
+  /** With a destination `services` resolved to EndpointSlices: whether destination entity `d` has an address among these (the slice's ports apply to it). */
+  dstIn?: (d: number, addresses: readonly Cidr[]) => boolean;
 }
 
 /** One entry of a tier, in evaluation order: a Calico policy, Kubernetes NetworkPolicy (`knp.default.*`), or the admin network policies of a kube tier. */
@@ -87,10 +89,15 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
 
   const entityBits = (p: CalicoPolicy, e: CalicoEntityRule): Bitset => {
     if (e.services) {
-      // The Service's endpoints, matched by address: the pods it selects (host-network ones too); none when not resolved (the policy is unmodelled).
+      // The Service's endpoints, matched by address: the pods it selects (host-network ones too), or the addresses of its
+      // EndpointSlices (pods with a known IP there, and outside addresses, as nets match them); none when not resolved (the policy is unmodelled).
       const bits = new Bitset(u.size);
       const backend = e.services.backend;
-      if (backend) for (const c of u.pods.classes) if (serviceSelectsPod({ namespace: e.services.namespace, selector: backend.selector }, c)) bits.set(c.index);
+      if (backend?.kind === 'selector') for (const c of u.pods.classes) if (serviceSelectsPod({ namespace: e.services.namespace, selector: backend.selector }, c)) bits.set(c.index);
+      if (backend?.kind === 'slices') {
+        const addresses = backend.slices.flatMap((x) => x.addresses);
+        for (let ent = 0; ent < u.size; ent++) if (addresses.length && inNets(addresses, ent)) bits.set(ent);
+      }
       return bits;
     }
     const positive = calicoPositive(p, e, nsLabels);
@@ -149,7 +156,8 @@ export function compileCalico(calico: CalicoObjects, u: Universe, isolated: { in
           src.andNotWith(other);
           dst.andNotWith(other);
         }
-        return { policy, rule, src, dst };
+        const sliced = rule.destination.services?.backend?.kind === 'slices';
+        return { policy, rule, src, dst, ...(sliced ? { dstIn: (d: number, addresses: readonly Cidr[]) => inNets(addresses, d) } : {}) };
       });
     return { policy, subjects: subjectsOf(policy), ingress: rules('ingress'), egress: rules('egress') };
   });

@@ -46,10 +46,17 @@ export function ciliumCidrs(policies: readonly CiliumPolicy[] | undefined): Cidr
   return out;
 }
 
-/** The CIDRs of Calico rules' nets and notNets and of network sets. */
+/** The CIDRs of Calico rules' nets and notNets, of the EndpointSlice addresses of Services their `services` name, and of network sets. */
 export function calicoCidrs(calico: CalicoObjects | undefined): Cidr[] {
   const out: Cidr[] = [];
-  for (const p of calico?.policies ?? []) for (const r of [...p.ingress, ...p.egress]) for (const e of [r.source, r.destination]) out.push(...(e.nets ?? []), ...e.notNets);
+  for (const p of calico?.policies ?? []) {
+    for (const r of [...p.ingress, ...p.egress]) {
+      for (const e of [r.source, r.destination]) {
+        out.push(...(e.nets ?? []), ...e.notNets);
+        if (e.services?.backend?.kind === 'slices') for (const s of e.services.backend.slices) out.push(...s.addresses);
+      }
+    }
+  }
   for (const s of calico?.networkSets ?? []) out.push(...s.nets);
   return out;
 }

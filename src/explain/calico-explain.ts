@@ -1,5 +1,6 @@
 import { DEFAULT_TIER, KNP_ORDER, KUBE_ADMIN_TIER, KUBE_BASELINE_TIER, byOrderThenName, type CalicoObjects, type CalicoPolicy } from '../model/calico-policy.js';
-import type { CalicoEntityRule, CalicoRule } from '../model/calico-policy.js';
+import type { CalicoEntityRule, CalicoRule, CalicoServiceBackend } from '../model/calico-policy.js';
+import type { Cidr } from '../model/policy.js';
 import type { Labels } from '../model/labels.js';
 import type { Direction } from '../model/policy.js';
 import type { Pod, ServiceAccount } from '../model/snapshot.js';
@@ -10,7 +11,7 @@ import { CalicoReference } from '../engine/calico-reference.js';
 import { calicoTierOrder } from '../engine/compile-calico.js';
 import type { Endpoint } from '../engine/endpoint.js';
 import { ConnectionSet } from '../net/connection-set.js';
-import { parseIp } from '../net/ip-address.js';
+import { formatIp, parseIp } from '../net/ip-address.js';
 import { serviceEndpointPorts } from '../select/service-endpoints.js';
 import type { CalicoStepVerdict, CalicoTierVerdict, CalicoVerdict } from './calico-verdict.js';
 import type { AdminRuleVerdict } from './verdict.js';
@@ -50,10 +51,10 @@ export class CalicoExplainer {
           policy: p,
           steps: (direction === 'ingress' ? p.ingress : p.egress).map((rule): Step => {
             const ends = this.matcher.endsMatch(p, rule, src, dst);
-            const matched = ends ? calicoRuleConnections(rule, dst.kind === 'pod' ? dst.pod.ports : null) : ConnectionSet.NONE;
+            const matched = ends ? calicoRuleConnections(rule, dst.kind === 'pod' ? dst.pod.ports : null, endpointIn(dst)) : ConnectionSet.NONE;
             const action = rule.action === 'Allow' ? 'allow' : rule.action === 'Deny' ? 'deny' : rule.action === 'Pass' ? 'pass' : 'log';
             const accounts = ends ? { ...accountOf(rule.source, src, 'source'), ...accountOf(rule.destination, dst, 'destination') } : {};
-            const services = ends ? servicesOf(rule, dst) : undefined;
+            const services = ends ? servicesOf(rule, src, dst) : undefined;
             const podNets = ends ? { ...podInNets(rule.source, src, 'source'), ...podInNets(rule.destination, dst, 'destination') } : {};
             const extra = { ...(Object.keys(accounts).length ? { serviceAccounts: accounts } : {}), ...(services ? { services } : {}), ...(Object.keys(podNets).length ? { podNets } : {}) };
             return { verdict: { kind: 'rule', policy: p, rule, matched, effect: ConnectionSet.NONE, ...extra }, action, matched };
@@ -95,14 +96,40 @@ function accountOf(e: CalicoEntityRule, end: Endpoint, side: 'source' | 'destina
   return { [side]: `${end.pod.namespace}/${end.pod.serviceAccountName ?? 'default'}` };
 }
 
-/** The Services a matched rule names (`services`), with the ports the destination pod serves for a destination one. */
-function servicesOf(rule: CalicoRule, dst: Endpoint): CalicoStepServices | undefined {
+/** The Services a matched rule names (`services`), with the ports the destination serves for a destination one, and the EndpointSlices an end's address came from. */
+function servicesOf(rule: CalicoRule, src: Endpoint, dst: Endpoint): CalicoStepServices | undefined {
   const out: CalicoStepServices = {};
-  const src = rule.source.services;
-  if (src) out.source = { namespace: src.namespace, name: src.name };
+  const s = rule.source.services;
+  if (s) out.source = { namespace: s.namespace, name: s.name, ...slicesHolding(s.backend, src) };
   const d = rule.destination.services;
-  if (d?.backend) out.destination = { namespace: d.namespace, name: d.name, ports: serviceEndpointPorts(d.backend.ports, dst.kind === 'pod' ? dst.pod.ports : []) };
+  if (d?.backend?.kind === 'selector') out.destination = { namespace: d.namespace, name: d.name, ports: serviceEndpointPorts(d.backend.ports, dst.kind === 'pod' ? dst.pod.ports : []) };
+  if (d?.backend?.kind === 'slices') {
+    const held = slicesHolding(d.backend, dst);
+    const names = held.endpointSlices?.names ?? [];
+    const slicePorts = d.backend.slices.filter((x) => names.includes(x.name)).flatMap((x) => x.ports);
+    out.destination = { namespace: d.namespace, name: d.name, ports: [], ...held, slicePorts: slicePorts.filter((p, i) => slicePorts.findIndex((q) => q.port === p.port && q.protocol === p.protocol) === i) };
+  }
   return out.source || out.destination ? out : undefined;
+}
+
+/** For a Service resolved to EndpointSlices: the slices holding one of the end's addresses (the first such address). */
+function slicesHolding(backend: CalicoServiceBackend | undefined, end: Endpoint): { endpointSlices?: { names: string[]; address: string } } {
+  if (backend?.kind !== 'slices') return {};
+  const addresses = end.kind === 'ip' ? [{ text: formatIp(end.family, end.addr), family: end.family, value: end.addr }] : end.pod.ips.flatMap((text) => {
+    const a = parseIp(text);
+    return a ? [{ text, family: a.family, value: a.value }] : [];
+  });
+  for (const a of addresses) {
+    const names = backend.slices.filter((x) => x.addresses.some((c) => c.family === a.family && c.lo <= a.value && a.value <= c.hi)).map((x) => x.name);
+    if (names.length) return { endpointSlices: { names, address: a.text } };
+  }
+  return {};
+}
+
+/** Whether one of the end's addresses (an outside address, or a pod's known IPs) is in these CIDRs. */
+function endpointIn(end: Endpoint): (cidrs: readonly Cidr[]) => boolean {
+  const addresses = end.kind === 'ip' ? [{ family: end.family, value: end.addr }] : end.pod.ips.flatMap((t) => parseIp(t) ?? []);
+  return (cidrs) => addresses.some((a) => cidrs.some((c) => c.family === a.family && c.lo <= a.value && a.value <= c.hi));
 }
 
 /** When this end of a matched rule has `nets` and is a pod: the pod's IP in them (Calico matches pods by address: docs/calico.md). */

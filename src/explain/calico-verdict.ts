@@ -1,5 +1,6 @@
 import type { CalicoPolicy, CalicoRule, CalicoTier } from '../model/calico-policy.js';
 import type { ConnectionSet } from '../net/connection-set.js';
+import type { Protocol } from '../model/policy.js';
 import type { ServiceEndpointPort } from '../select/service-endpoints.js';
 import type { AdminRuleVerdict } from './verdict.js';
 
@@ -7,6 +8,8 @@ import type { AdminRuleVerdict } from './verdict.js';
 export interface CalicoServiceRef {
   namespace: string;
   name: string;
+  /** A Service without selector: the EndpointSlices (of its namespace) holding this end's address, and that address. */
+  endpointSlices?: { names: string[]; address: string };
 }
 
 /** One step of a tier for one pair, in evaluation order. `effect`: what it decided (allow, deny) or passed on, first match winning. */
@@ -19,8 +22,11 @@ export type CalicoStepVerdict =
       effect: ConnectionSet;
       /** When the rule matched and its source or destination selects by service account (names or selector): that end's pod's `namespace/serviceAccount`. */
       serviceAccounts?: { source?: string; destination?: string };
-      /** When the rule matched and one of its ends is a Service's endpoints (`services`): that Service, and in a destination the ports the pod serves for it. */
-      services?: { source?: CalicoServiceRef; destination?: CalicoServiceRef & { ports: ServiceEndpointPort[] } };
+      /**
+       * When the rule matched and one of its ends is a Service's endpoints (`services`): that Service, and in a destination the ports
+       * the pod serves for it (`ports`: a Service with a selector) or the numbered ports of the EndpointSlices holding its address (`slicePorts`).
+       */
+      services?: { source?: CalicoServiceRef; destination?: CalicoServiceRef & { ports: ServiceEndpointPort[]; slicePorts?: { port: number; protocol: Protocol }[] } };
       /** When the rule matched and one of its ends has `nets` and is a pod: the pod's IP in them. */
       podNets?: { source?: string; destination?: string };
     }

@@ -224,7 +224,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   unmodelled.push(...cilium.unmodelled());
   let ciliumPolicies = cilium.policies(objects.adminPolicies ?? [], diagnostics);
   const calicoObjectsRead = calico.objects(diagnostics);
-  const calicoRead = calicoObjectsRead && resolveCalicoServices(calicoObjectsRead, objects.services, diagnostics);
+  const calicoRead = calicoObjectsRead && resolveCalicoServices(calicoObjectsRead, objects.services, endpointSlices, diagnostics);
   const calicoAt = unmodelled.length;
   if (calicoRead && ciliumPolicies.length) {
     // One network plugin enforces a cluster's policies: with both, the Cilium ones are left out (undetermined).

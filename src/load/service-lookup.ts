@@ -8,9 +8,8 @@ export type SelectingService = Service & { selector: Labels };
  * The Services of the snapshot a policy's reference picks, or why they cannot stand for the
  * reference's pods: no Service of the input matches (the cluster may have one), or a matched
  * Service has no selector (an empty selector counts as none): its endpoints come from
- * EndpointSlices, whose addresses Calico's `services` would match; not modelled for Calico.
- * (Cilium's `toServices` resolves selectorless Services to their EndpointSlices' addresses:
- * resolve-cilium-services.ts.)
+ * EndpointSlices (Calico's `services` and Cilium's `toServices` resolve such Services to their
+ * EndpointSlices' addresses: resolve-calico-services.ts, resolve-cilium-services.ts).
  */
 export type ServiceLookup = { ok: true; services: SelectingService[] } | { ok: false; reason: 'missing' } | { ok: false; reason: 'selectorless'; service: Service };
 

@@ -53,6 +53,24 @@ export const CALICO_NAMESPACE_PREFIX = 'pcns.';
 export type CalicoPort = { kind: 'range'; from: number; to: number } | { kind: 'named'; name: string };
 
 /**
+ * One EndpointSlice of a Service without a selector, as Felix turns it into IP set members
+ * (felix/serviceindex/serviceindex.go membersFromEndpointSlice): the IP addresses of all its
+ * endpoints, whatever their conditions (FQDNs skipped), and its ports that have a number (the
+ * protocol TCP unless UDP or SCTP).
+ */
+export interface CalicoServiceSlice {
+  /** The EndpointSlice's name (in the Service's namespace) and where it was read. */
+  name: string;
+  source: SourceRef;
+  /** One /32 or /128 per address. */
+  addresses: readonly Cidr[];
+  ports: readonly { port: number; protocol: Protocol }[];
+}
+
+/** Where a resolved Service's endpoints come from: the pods its selector picks, or (no selector) the EndpointSlices of the snapshot labelled with its name. */
+export type CalicoServiceBackend = { kind: 'selector'; selector: Labels; ports: readonly ServicePort[] } | { kind: 'slices'; slices: readonly CalicoServiceSlice[] };
+
+/**
  * A rule end's `services` (ServiceMatch): a Kubernetes Service by name, its namespace defaulted to
  * the policy's. Felix matches the addresses of the Service's endpoints: in a destination, with
  * each endpoint's ports (the Service's ports resolved to target ports), in a source, on any port
@@ -61,8 +79,8 @@ export type CalicoPort = { kind: 'range'; from: number; to: number } | { kind: '
 export interface CalicoServiceMatch {
   name: string;
   namespace: string;
-  /** The Service's selector and ports when the snapshot has it with a selector (its endpoints are the pods it selects); absent: not resolved, and the rule is not modelled. */
-  backend?: { selector: Labels; ports: readonly ServicePort[] };
+  /** How the Service's endpoints are known; absent: not resolved (the Service is missing, or has no selector and no EndpointSlice in the snapshot), and the rule is not modelled. */
+  backend?: CalicoServiceBackend;
 }
 
 /**

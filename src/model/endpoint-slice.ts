@@ -1,3 +1,4 @@
+import type { Protocol } from './policy.js';
 import type { SourceRef } from './source.js';
 
 /** One endpoint of an EndpointSlice: its addresses and the conditions that decide whether it is a backend. */
@@ -7,6 +8,13 @@ export interface SliceEndpoint {
   ready?: boolean;
   serving?: boolean;
   terminating?: boolean;
+}
+
+/** One item of an EndpointSlice's `ports`: `port` absent means unrestricted (Calico takes it as no port); `protocol` defaults to TCP (discovery.k8s.io/v1 EndpointPort). */
+export interface SlicePort {
+  name?: string;
+  port?: number;
+  protocol: Protocol;
 }
 
 /**
@@ -20,6 +28,7 @@ export interface EndpointSlice {
   serviceName?: string;
   addressType: 'IPv4' | 'IPv6' | 'FQDN';
   endpoints: readonly SliceEndpoint[];
+  ports: readonly SlicePort[];
   source: SourceRef;
 }
 

@@ -78,6 +78,25 @@ describe('Calico policies through the commands', () => {
     expect(r.out).toMatch(/✓ allowed by Calico NetworkPolicy app\/to-db \(no order\) egress rule 0: Allow \([^)]*\), matching destination services db\/postgres \(port 5432 → targetPort 5432, port 15432 → targetPort pg \(5432\)\)/);
   });
 
+  it('can names a Service without selector and the EndpointSlice its address came from (Felix reads the slices, whatever their conditions)', async () => {
+    const input = [
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: client, namespace: app}\nspec: {containers: [{name: c, image: i}]}\nstatus: {podIP: 10.1.0.1}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: proxy, namespace: ext}\nspec: {containers: [{name: c, image: i}]}\nstatus: {podIP: 10.1.0.7}',
+      'apiVersion: v1\nkind: Service\nmetadata: {name: db, namespace: ext}\nspec: {ports: [{port: 5432}]}',
+      'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: db-1, namespace: ext, labels: {kubernetes.io/service-name: db}}\naddressType: IPv4\nendpoints:\n- addresses: [10.1.0.7]\n  conditions: {ready: false}\nports: [{port: 5432}]',
+      "apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: to-db, namespace: app}\nspec:\n  selector: all()\n  egress:\n  - action: Allow\n    destination:\n      services: {name: db, namespace: ext}",
+    ].join('\n---\n');
+    const ok = await runCli(['can', 'app/client', 'reach', 'ext/proxy:5432', '-f', '-'], input);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/✓ allowed by Calico NetworkPolicy app\/to-db \(no order\) egress rule 0: Allow \([^)]*\), matching destination services ext\/db \(address 10\.1\.0\.7 of EndpointSlice ext\/db-1: port 5432\)/);
+    const other = await runCli(['can', 'app/client', 'reach', 'ext/proxy:5433', '-f', '-'], input);
+    expect(other.code).toBe(1);
+    // Without the EndpointSlice the Service's endpoints are not known: undetermined, with the warning.
+    const noSlice = await runCli(['can', 'app/client', 'reach', 'ext/proxy:5432', '-f', '-'], input.split('\n---\n').filter((d) => !d.includes('EndpointSlice')).join('\n---\n'));
+    expect(noSlice.code).not.toBe(0);
+    expect(noSlice.out + noSlice.err).toContain('the Service has no selector and the snapshot no EndpointSlice of it');
+  });
+
   it('can names the pod IP a rule\'s nets matched (Calico matches pods by address, whatever --cni says)', async () => {
     const input = [
       'apiVersion: v1\nkind: Pod\nmetadata: {name: client, namespace: app, labels: {app: client}}\nspec: {containers: [{name: c, image: i}]}\nstatus: {podIP: 10.2.0.9}',

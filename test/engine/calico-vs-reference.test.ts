@@ -4,6 +4,7 @@ import type { Endpoint } from '../../src/engine/endpoint.js';
 import { computeMatrix } from '../../src/engine/matrix.js';
 import { ReferenceEvaluator } from '../../src/engine/reference.js';
 import { Explainer } from '../../src/explain/explain.js';
+import type { CalicoRule } from '../../src/model/calico-policy.js';
 import { PROTOCOLS } from '../../src/model/policy.js';
 import { endpointPairs, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
 import { randomCalicoSnapshot } from '../helpers/random-calico.js';
@@ -26,6 +27,7 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
     let passed = 0;
     let byAccountLabels = 0;
     let byServices = 0;
+    let bySlices = 0;
     let byIpVersion = 0;
     fc.assert(
       fc.property(randomCalicoSnapshot, fc.shuffledSubarray(addresses, { minLength: 3, maxLength: 3 }), fc.constantFrom(...addresses6), (snapshot, some4, one6) => {
@@ -39,6 +41,8 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
         const withoutAccounts = new ReferenceEvaluator({ ...snapshot, serviceAccounts: [] });
         const withoutIpVersion = new ReferenceEvaluator({ ...snapshot, calico: { ...snapshot.calico!, policies: snapshot.calico!.policies.map((p) => ({ ...p, ingress: p.ingress.map(({ ipVersion: _, ...r }) => r), egress: p.egress.map(({ ipVersion: _, ...r }) => r) })) } });
         const withoutServices = new ReferenceEvaluator({ ...snapshot, calico: { ...snapshot.calico!, policies: snapshot.calico!.policies.map((p) => ({ ...p, ingress: p.ingress.filter((r) => !r.source.services), egress: p.egress.filter((r) => !r.destination.services) })) } });
+        const sliced = (r: CalicoRule) => (r.direction === 'ingress' ? r.source : r.destination).services?.backend?.kind === 'slices';
+        const withoutSlices = new ReferenceEvaluator({ ...snapshot, calico: { ...snapshot.calico!, policies: snapshot.calico!.policies.map((p) => ({ ...p, ingress: p.ingress.filter((r) => !sliced(r)), egress: p.egress.filter((r) => !sliced(r)) })) } });
         const explainer = new Explainer(snapshot);
         for (const [src, dst] of endpointPairs(snapshot.pods, someAddresses)) {
           const same = src.kind === 'pod' && dst.kind === 'pod' && src.pod === dst.pod;
@@ -52,6 +56,7 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
               if (expected !== withoutPass.allowed(t)) passed++;
               if (expected !== withoutAccounts.allowed(t)) byAccountLabels++;
               if (expected !== withoutServices.allowed(t)) byServices++;
+              if (expected !== withoutSlices.allowed(t)) bySlices++;
               if (expected !== withoutIpVersion.allowed(t)) byIpVersion++;
               if (matrix.isAllowed(t) !== expected || (!same && explained.has(protocol, port) !== expected)) {
                 const name = (e: Endpoint) => (e.kind === 'pod' ? e.pod.id : String(e.addr));
@@ -70,6 +75,7 @@ describe('Calico: bitset engine and explainer agree with the reference evaluator
     expect(passed).toBeGreaterThan(500); // and Pass rules
     expect(byAccountLabels).toBeGreaterThan(1_000); // and ServiceAccount labels (serviceAccountSelector, serviceAccounts.selector)
     expect(byServices).toBeGreaterThan(300); // and rules matching a Service's endpoints (services)
+    expect(bySlices).toBeGreaterThan(200); // and among them Services without selector, by their EndpointSlices' addresses
     expect(byIpVersion).toBeGreaterThan(500); // and ipVersion
   }, 300_000);
 });

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import type { CalicoAction, CalicoEntityRule, CalicoNetworkSet, CalicoPolicy, CalicoPort, CalicoRule, CalicoTier } from '../../src/model/calico-policy.js';
+import type { CalicoAction, CalicoEntityRule, CalicoNetworkSet, CalicoPolicy, CalicoPort, CalicoRule, CalicoServiceSlice, CalicoTier } from '../../src/model/calico-policy.js';
 import type { Direction, Protocol } from '../../src/model/policy.js';
 import type { Pod, Service, ServiceAccount, ServicePort, Snapshot } from '../../src/model/snapshot.js';
-import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './random-cluster.js';
+import { formatIp } from '../../src/net/ip-address.js';
+import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot, sampleAddresses } from './random-cluster.js';
 
 /**
  * Random Calico objects over random-cluster.ts's vocabulary (namespaces a, b, c; labels app, tier,
@@ -16,7 +17,8 @@ import { cidr, pluginAssumptions, randomAdminSnapshot, randomSnapshot } from './
  * pods no IP, one IPv4 address or one of each family, inside, outside and on the edges of these
  * nets (Calico matches pods by address: docs/calico.md), and here some keep only their IPv6 one;
  * rules get `ipVersion` 4 or 6 agreeing with their nets, which may be IPv6. Two Services, and a
- * policy whose first rules match them by `services`.
+ * policy whose first rules match them by `services`; a Service without selector now and then has
+ * EndpointSlices (addresses of pods and outside addresses, ports that differ between slices).
  */
 const src = { file: 'random', doc: 0, line: 1, col: 1 };
 const NAMESPACES = ['a', 'b', 'c'];
@@ -201,7 +203,7 @@ const services = (pods: readonly Pod[]): fc.Arbitrary<Service[]> => {
   return fc.tuple(
     ...['svc0', 'svc1'].map((name) =>
       fc
-        .tuple(fc.oneof({ weight: 6, arbitrary: fromPod }, { weight: 2, arbitrary: anyLabels }, { weight: 1, arbitrary: noSelector }), fc.subarray(SERVICE_PORTS, { minLength: 1, maxLength: 3 }))
+        .tuple(fc.oneof({ weight: 6, arbitrary: fromPod }, { weight: 2, arbitrary: anyLabels }, { weight: 3, arbitrary: noSelector }), fc.subarray(SERVICE_PORTS, { minLength: 1, maxLength: 3 }))
         .map(([x, ports]): Service => ({ name, namespace: x.namespace, ...(x.selector ? { selector: x.selector } : {}), ports, source: src })),
     ),
   );
@@ -239,15 +241,46 @@ const servicePolicy = fc.oneof(
   { weight: 3, arbitrary: fc.record({ order: fc.constantFrom<number | undefined>(undefined, 100, 1500), rules: fc.array(serviceRule, { minLength: 1, maxLength: 3 }), pass: fc.boolean() }) },
 );
 
-/** The drawn services policy, its rules resolved against the cluster's Services as src/load/resolve-calico-services.ts does (unresolved ones are left without a backend). */
-function servicesPolicy(drawn: { order: number | undefined; rules: ServiceRulePick[]; pass: boolean } | undefined, svcs: readonly Service[]): CalicoPolicy[] {
+/**
+ * EndpointSlices of svc0 and svc1 (used when the Service has no selector), as Felix reads them
+ * (felix/serviceindex/serviceindex.go membersFromEndpointSlice): per Service none (then `services`
+ * naming it is not resolved) or one or two slices, each with one to three addresses (mostly pods'
+ * IPs, else outside addresses the test may ask about) and zero to three numbered ports.
+ */
+const SLICE_PORTS = [
+  { port: 80, protocol: 'TCP' as const },
+  { port: 53, protocol: 'UDP' as const },
+  { port: 9090, protocol: 'SCTP' as const },
+  { port: 443, protocol: 'TCP' as const },
+  { port: 8080, protocol: 'TCP' as const },
+];
+const serviceSlices = (pods: readonly Pod[]): fc.Arbitrary<(CalicoServiceSlice[] | undefined)[]> => {
+  // Mostly the pods' IPs (the test asks about every pod, only a few outside addresses).
+  const podIps = [...new Set(pods.flatMap((p) => p.ips))];
+  const outside = sampleAddresses().map((a) => formatIp(a.family, a.addr));
+  const address = podIps.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...podIps) }, { weight: 1, arbitrary: fc.constantFrom(...outside) }) : fc.constantFrom(...outside);
+  const slice = (i: number) =>
+    fc.tuple(fc.uniqueArray(address, { minLength: 1, maxLength: 3 }), fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 4, arbitrary: fc.subarray(SLICE_PORTS, { minLength: 1, maxLength: 3 }) })).map(([addrs, ports]): CalicoServiceSlice => ({
+      name: `slice${i}`,
+      source: src,
+      addresses: addrs.map((a) => cidr(`${a}/${a.includes(':') ? 128 : 32}`)),
+      ports,
+    }));
+  const slices = fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 2 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => slice(i)))) });
+  return fc.tuple(slices, slices);
+};
+
+/** The drawn services policy, its rules resolved against the cluster's Services (and svc0's, svc1's EndpointSlices) as src/load/resolve-calico-services.ts does (unresolved ones are left without a backend). */
+function servicesPolicy(drawn: { order: number | undefined; rules: ServiceRulePick[]; pass: boolean } | undefined, svcs: readonly Service[], slices: readonly (CalicoServiceSlice[] | undefined)[]): CalicoPolicy[] {
   if (!drawn) return [];
   const ingress: CalicoRule[] = [];
   const egress: CalicoRule[] = [];
   for (const pick of drawn.rules) {
     const namespace = pick.namespace || (svcs.find((x) => x.name === pick.name)?.namespace ?? 'a');
     const svc = svcs.find((x) => x.name === pick.name && x.namespace === namespace);
-    const services = { name: pick.name, namespace, ...(svc?.selector ? { backend: { selector: svc.selector, ports: svc.ports } } : {}) };
+    const own = svc && !svc.selector ? slices[svcs.indexOf(svc)] : undefined;
+    const backend = svc?.selector ? { kind: 'selector' as const, selector: svc.selector, ports: svc.ports } : own ? { kind: 'slices' as const, slices: own } : undefined;
+    const services = { name: pick.name, namespace, ...(backend ? { backend } : {}) };
     const other: CalicoEntityRule = { notNets: [], notPorts: [], ...(pick.other ? { selector: pick.other } : {}) };
     const list = pick.egress ? egress : ingress;
     list.push({ direction: pick.egress ? 'egress' : 'ingress', index: list.length, action: pick.action, protocols: pick.protocols, source: pick.egress ? other : { notNets: [], notPorts: [], services }, destination: pick.egress ? { notNets: [], notPorts: [], services } : other, unmodelled: [], at: src });
@@ -292,16 +325,17 @@ export const randomCalicoSnapshot: fc.Arbitrary<Snapshot> = fc
       servicePolicy,
       // Some pods with an address of each family keep only the IPv6 one (IPv6-only pods).
       fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+      serviceSlices(x.base.pods),
     );
   })
-  .map(([x, policies, networkSets, accounts, serviceAccountObjects, picks, setTeams, svcs, servicePicks, v6only]) => ({
+  .map(([x, policies, networkSets, accounts, serviceAccountObjects, picks, setTeams, svcs, servicePicks, v6only, slices]) => ({
     ...x.base,
     services: svcs,
     serviceAccounts: serviceAccountObjects,
     pods: x.base.pods.map((p, i) => ({ ...p, ...(accounts[i] ? { serviceAccountName: accounts[i] } : {}), ...(v6only[i] && p.ips.length > 1 ? { ips: p.ips.filter((ip) => ip.includes(':')) } : {}) })),
     ...(x.assumptions ? { assumptions: x.assumptions } : {}),
     calico: {
-      policies: [...withAccountSelectors(policies, picks), ...servicesPolicy(servicePicks, svcs)],
+      policies: [...withAccountSelectors(policies, picks), ...servicesPolicy(servicePicks, svcs, slices)],
       networkSets: networkSets.map((s, i) => (setTeams[i] ? { ...s, labels: { ...s.labels, 'pcsa.team': setTeams[i]! } } : s)),
       tiers: [...x.tiers, { name: 'default', order: 1_000_000, defaultAction: 'Deny' as const }],
     },

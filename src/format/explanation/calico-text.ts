@@ -15,6 +15,16 @@ function servicePortText(p: ServiceEndpointPort): string {
   return `${proto}port ${p.port} → targetPort ${p.targetPort}${typeof p.targetPort === 'string' ? ` (${p.resolved})` : ''}`;
 }
 
+/** `address 10.9.0.5 of EndpointSlice ext/db-1`: where the address of a Service without selector came from. */
+function sliceText(namespace: string, e: { names: string[]; address: string }): string {
+  return `address ${e.address} of EndpointSlice${e.names.length > 1 ? 's' : ''} ${e.names.map((n) => `${namespace}/${n}`).join(', ')}`;
+}
+
+/** `port 5432`, `UDP port 53`: a port of an EndpointSlice. */
+function slicePortText(p: { port: number; protocol: string }): string {
+  return `${p.protocol === 'TCP' ? '' : `${p.protocol} `}port ${p.port}`;
+}
+
 function tierTitle(t: CalicoTier): string {
   return `tier ${t.name} (${t.order !== undefined ? `order ${t.order}` : 'no order'}, default action ${t.defaultAction})`;
 }
@@ -30,8 +40,13 @@ function stepLine(s: CalicoStepVerdict, v: DirectionVerdict): { mark: string; te
   const ends = [
     sa?.source && `source service account ${sa.source}`,
     sa?.destination && `destination service account ${sa.destination}`,
-    sv?.source && `source services ${sv.source.namespace}/${sv.source.name}`,
-    sv?.destination && `destination services ${sv.destination.namespace}/${sv.destination.name} (${sv.destination.ports.map(servicePortText).join(', ') || 'no port of it resolves on this pod'})`,
+    sv?.source && `source services ${sv.source.namespace}/${sv.source.name}${sv.source.endpointSlices ? ` (${sliceText(sv.source.namespace, sv.source.endpointSlices)})` : ''}`,
+    sv?.destination &&
+      `destination services ${sv.destination.namespace}/${sv.destination.name} (${
+        sv.destination.endpointSlices
+          ? `${sliceText(sv.destination.namespace, sv.destination.endpointSlices)}: ${sv.destination.slicePorts?.map(slicePortText).join(', ') || 'no numbered port'}`
+          : sv.destination.ports.map(servicePortText).join(', ') || 'no port of it resolves on this pod'
+      })`,
     s.podNets?.source && `source nets by the pod's IP ${s.podNets.source}`,
     s.podNets?.destination && `destination nets by the pod's IP ${s.podNets.destination}`,
   ].filter(Boolean);

@@ -21,7 +21,7 @@ function entityCovers(earlier: CalicoEntityRule, later: CalicoEntityRule): boole
     holds(earlier.namespaceSelector, later.namespaceSelector) &&
     holds(earlier.serviceAccountNames, later.serviceAccountNames) &&
     holds(earlier.serviceAccountSelector, later.serviceAccountSelector) &&
-    holds(earlier.services, later.services) &&
+    (earlier.services === undefined || (later.services !== undefined && earlier.services.namespace === later.services.namespace && earlier.services.name === later.services.name)) &&
     portsCover(earlier.ports, later.ports) &&
     (earlier.notPorts.length === 0 || holds(earlier.notPorts, later.notPorts))
   );

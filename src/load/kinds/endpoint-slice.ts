@@ -1,4 +1,5 @@
-import { SERVICE_NAME_LABEL, type EndpointSlice, type SliceEndpoint } from '../../model/endpoint-slice.js';
+import { SERVICE_NAME_LABEL, type EndpointSlice, type SliceEndpoint, type SlicePort } from '../../model/endpoint-slice.js';
+import { PROTOCOLS, type Protocol } from '../../model/policy.js';
 import { parseIp } from '../../net/ip-address.js';
 import { isRecord, type ObjectReader } from '../object-reader.js';
 
@@ -11,7 +12,9 @@ const MAX_ENDPOINTS = 1000;
 /**
  * Reads an EndpointSlice as the API server validates it (kubernetes pkg/apis/discovery/validation
  * ValidateEndpointSlice): `addressType` one of IPv4, IPv6, FQDN; at most 1000 endpoints, each
- * with 1 to 100 addresses of that type. A slice the API server would refuse is left out.
+ * with 1 to 100 addresses of that type. A slice the API server would refuse is left out. Its
+ * `ports`: a port item whose `port` is not a number from 1 to 65535, or whose `protocol` is not
+ * TCP, UDP or SCTP, is left out with a warning; `port` absent is kept (unrestricted).
  */
 export function readEndpointSlice(r: ObjectReader): EndpointSlice | undefined {
   if (!r.name || !r.checkName()) return undefined;
@@ -40,10 +43,26 @@ export function readEndpointSlice(r: ObjectReader): EndpointSlice | undefined {
     const terminating = flag('terminating');
     endpoints.push({ addresses, ...(ready !== undefined ? { ready } : {}), ...(serving !== undefined ? { serving } : {}), ...(terminating !== undefined ? { terminating } : {}) });
   });
+  const ports: SlicePort[] = [];
+  (r.list(['ports']) ?? []).forEach((_, i) => {
+    const at = ['ports', i];
+    const port = r.get([...at, 'port']);
+    const protocol = r.string([...at, 'protocol']) ?? 'TCP';
+    const name = r.string([...at, 'name']);
+    if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) {
+      r.report('warning', [...at, 'port'], 'invalid-port', 'an EndpointSlice port must be a number from 1 to 65535; port ignored');
+      return;
+    }
+    if (!(PROTOCOLS as readonly string[]).includes(protocol)) {
+      r.report('warning', [...at, 'protocol'], 'invalid-port', `protocol "${protocol}" is not one of ${PROTOCOLS.join(', ')}; port ignored`);
+      return;
+    }
+    ports.push({ ...(name ? { name } : {}), ...(typeof port === 'number' ? { port } : {}), protocol: protocol as Protocol });
+  });
   if (r.errors > errorsBefore) {
     r.report('error', [], 'object-not-applied', `${r.objectName} has errors and is left out of the analysis (the API server would reject it)`);
     return undefined;
   }
   const serviceName = r.stringMap(['metadata', 'labels'])[SERVICE_NAME_LABEL];
-  return { name: r.name, namespace: r.namespace, ...(serviceName ? { serviceName } : {}), addressType: addressType as EndpointSlice['addressType'], endpoints, source: r.at([]) };
+  return { name: r.name, namespace: r.namespace, ...(serviceName ? { serviceName } : {}), addressType: addressType as EndpointSlice['addressType'], endpoints, ports, source: r.at([]) };
 }
