@@ -33,8 +33,8 @@ function requireInput(files: string[], options: ReadOptions): void {
 
 /**
  * As `loadForCommand`, for a question (`can`, `verify`) whose `scope` names the namespaces it
- * needs (query/question-namespaces.ts): in big JSON lists only the pods and workloads of the
- * namespaces it gives are read (load-snapshot.ts `podNamespaces`). When the names it looks up turn out to
+ * needs (query/question-namespaces.ts): in big JSON lists only the pods, workloads and
+ * NetworkPolicies of the namespaces it gives are read (load-snapshot.ts `podNamespaces`). When the names it looks up turn out to
  * need more (a name not found there, whose did-you-mean looks everywhere), everything is read.
  * What is printed is what the whole load prints, but for the diagnostics of the objects not
  * read: stderr says how many were left unread.
@@ -49,7 +49,7 @@ export function loadForQuestion(files: string[], io: Io, options: LoadOptions & 
     const need = scope({ named: (name) => index.get(name) ?? [] });
     if (need === 'all' || [...need].some((ns) => !given.has(ns))) return loadForCommand(files, io, options);
     const namespaces = [...given].map((ns) => escapeTerminal(ns)).join(', ');
-    io.err(`note: read only the pods and workloads of ${given.size === 1 ? 'namespace' : 'namespaces'} ${namespaces} (what the question needs) from the big JSON list(s); ${unread} elsewhere were not read or checked (netpol-check lint checks every object)\n`);
+    io.err(`note: read only the pods, workloads and NetworkPolicies of ${given.size === 1 ? 'namespace' : 'namespaces'} ${namespaces} (what the question needs) from the big JSON list(s); ${unread} elsewhere were not read or checked (netpol-check lint checks every object)\n`);
   }
   return reportLoad(result, files, io, result.snapshot.pods.length + unread);
 }

@@ -118,12 +118,12 @@ export class JsonListFile {
   }
 
   /**
-   * Each item's text, in order, read through one reused window; `skip(identity)` may say that
-   * an item is not wanted, given its identity as written (undefined when it is out of the
-   * ordinary), and it is then not decoded (undefined). Throws `FileChanged` when the file is not
+   * Each item's text, in order, read through one reused window; `skip(identity, mentions)` may
+   * say that an item is not wanted, given its identity as written (undefined when it is out of
+   * the ordinary) and whether its bytes hold a word, and it is then not decoded (undefined). Throws `FileChanged` when the file is not
    * the one that was cut (or `FileShrank`).
    */
-  *items(skip?: (identity: ItemIdentity | undefined) => boolean): Generator<string | undefined> {
+  *items(skip?: (identity: ItemIdentity | undefined, mentions: (word: Buffer) => boolean) => boolean): Generator<string | undefined> {
     // The file is opened (and checked) for each move of the window, not held open while the
     // items are taken: a reader that stops taking them leaves no descriptor behind.
     const window = new ByteWindow(-1, this.#stat.size);
@@ -136,7 +136,7 @@ export class JsonListFile {
           window.moveTo(from, to - from);
         });
       }
-      if (skip?.(this.#identity(i, window))) {
+      if (skip?.(this.#identity(i, window), (word) => window.buf.subarray(from - window.start, to - window.start).indexOf(word) >= 0)) {
         yield undefined;
         continue;
       }

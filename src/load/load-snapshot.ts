@@ -39,7 +39,7 @@ export interface LoadResult {
   inputFiles?: string[];
   /** Set (to it) when some namespaced object named no namespace and took the default one (`-n`): the load depends on it. */
   defaultNamespaceUsed?: string;
-  /** With `podNamespaces`: how many pods and workloads of other namespaces were not read (nor checked). */
+  /** With `podNamespaces`: how many pods, workloads and NetworkPolicies of other namespaces were not read (nor checked). */
   unread?: number;
 }
 
@@ -63,11 +63,14 @@ export interface LoadOptions {
   containerText?: boolean;
   /**
    * In big JSON lists (a `kubectl get -o json` dump of 1 MiB or more, read from a file), read
-   * only the pods and workloads (Deployments, ReplicaSets, …) of these namespaces: what a
-   * question about them needs (`can`, `verify`; query/question-namespaces.ts). Those elsewhere
-   * in such a list are neither decoded nor checked (their diagnostics are not made). Where the
-   * snapshot needs every pod (Calico's policies, marked by the service accounts and address
-   * families of all pods; legacy semantics), everything is read again.
+   * only the pods, workloads (Deployments, ReplicaSets, …) and NetworkPolicies of these
+   * namespaces: what a question about them needs (`can`, `verify`; query/question-namespaces.ts;
+   * a NetworkPolicy selects pods of its own namespace, and its peers are matched against the
+   * pair's). NetworkPolicies with an ipBlock are read wherever they are: the address ranges
+   * written anywhere cut the outside addresses. Those elsewhere in such a list are neither
+   * decoded nor checked (their diagnostics are not made). Where the snapshot needs every pod
+   * (Calico's policies, marked by the service accounts and address families of all pods;
+   * legacy semantics), everything is read again.
    */
   podNamespaces?: ReadonlySet<string>;
 }
@@ -109,10 +112,14 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
   let unread = 0;
   const scope = options.podNamespaces;
   const defaultNamespace = options.defaultNamespace ?? 'default';
+  /** networking.k8s.io/v1 policies left unread: still counted where the semantics are chosen. */
+  let unreadPolicies = 0;
   const skip: SkipItem | undefined = scope
-    ? (kind, apiVersion, namespace) => {
-        if (!isPodMaker(kind, apiVersion) || scope.has(namespace || defaultNamespace)) return false;
+    ? (kind, apiVersion, namespace, ipBlockFree) => {
+        const policy = kind === 'NetworkPolicy' && apiVersion === API_V1 && ipBlockFree;
+        if ((!policy && !isPodMaker(kind, apiVersion)) || scope.has(namespace || defaultNamespace)) return false;
         if (!namespace) defaultNamespaceUsed = true;
+        if (policy) unreadPolicies++;
         unread++;
         return true;
       }
@@ -143,7 +150,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
       const r = new ObjectReader(raw, diagnostics, options.names ?? 'refuse', defaultNamespace, options.containerText === true);
       if (!r.namespaceGiven && !CLUSTER_SCOPED.has(raw.kind)) defaultNamespaceUsed = true;
       // What a big list's reader did not skip unparsed (its identity was out of the ordinary), or another format's pod.
-      if (skipHere?.(raw.kind, raw.apiVersion, r.namespaceGiven ? r.namespace : undefined)) continue;
+      if (skipHere?.(raw.kind, raw.apiVersion, r.namespaceGiven ? r.namespace : undefined, false)) continue;
       // Kinds of plugins and operators (some share names with built-in kinds: Calico's NetworkPolicy).
       if (isCiliumPolicy(raw)) {
         cilium.read(r);
@@ -215,7 +222,7 @@ function loadTextsOnce(inputs: readonly InputText[], options: LoadOptions, listI
       for (const d of after) diagnostics.push(d);
     }
   }
-  const semantics = chooseSemantics(options.semantics ?? 'auto', objects.namespaces, policyReaders.map((r) => r.raw.apiVersion), diagnostics);
+  const semantics = chooseSemantics(options.semantics ?? 'auto', objects.namespaces, [...policyReaders.map((r) => r.raw.apiVersion), ...Array<string>(unreadPolicies).fill(API_V1)], diagnostics);
   for (const r of policyReaders) {
     const policy = readPolicy(r, semantics.mode === 'legacy');
     if (policy) objects.policies.push(policy);

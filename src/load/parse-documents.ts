@@ -90,9 +90,13 @@ export function streamDocuments(file: string, text: string, options: { simple?: 
 
 /**
  * Whether a list item is left unread, given its kind, apiVersion and namespace as written (the
- * item's own, or the list's; the namespace undefined when it names none).
+ * item's own, or the list's; the namespace undefined when it names none), and whether it is
+ * known to hold no ipBlock (its bytes hold neither the word nor an escape that could spell it).
  */
-export type SkipItem = (kind: string | undefined, apiVersion: string, namespace: string | undefined) => boolean;
+export type SkipItem = (kind: string | undefined, apiVersion: string, namespace: string | undefined, ipBlockFree: boolean) => boolean;
+
+const IP_BLOCK = Buffer.from('ipBlock');
+const ESCAPE_U = Buffer.from('\\u');
 
 /**
  * As `streamDocuments` for a list read from its file (json-list-file.ts): the same objects,
@@ -107,7 +111,13 @@ export function streamListFile(file: string, list: JsonListFile, options: { skip
   const itemKind = shellKind === 'List' ? undefined : shellKind.slice(0, -'List'.length);
   const listApiVersion = typeof list.shell.apiVersion === 'string' ? list.shell.apiVersion : '';
   const { skip } = options;
-  const unwanted = skip ? (id: ItemIdentity | undefined): boolean => id !== undefined && skip(id.kind ?? itemKind, id.apiVersion ?? listApiVersion, id.namespace) : undefined;
+  const unwanted = skip
+    ? (id: ItemIdentity | undefined, mentions: (word: Buffer) => boolean): boolean => {
+        if (id === undefined) return false;
+        const kind = id.kind ?? itemKind;
+        return skip(kind, id.apiVersion ?? listApiVersion, id.namespace, kind === 'NetworkPolicy' && !mentions(IP_BLOCK) && !mentions(ESCAPE_U));
+      }
+    : undefined;
   const texts = list.items(unwanted);
   const item = (i: number): unknown => {
     let next: IteratorResult<string | undefined>;

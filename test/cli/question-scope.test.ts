@@ -29,7 +29,7 @@ beforeAll(() => {
 /** What a load of everything prints for `argv`: the first run with a fresh cache loads everything. */
 const wholeLoad = (argv: string[]): { code: number; out: string; err: string } => runBinary([...argv, '--cache-dir', mkdtempSync(join(temp, 'c-'))]);
 
-const NOTE = /^note: read only the pods and workloads of namespaces? [^\n]* \(what the question needs\) from the big JSON list\(s\); \d+ elsewhere were not read or checked \(netpol-check lint checks every object\)\n/;
+const NOTE = /^note: read only the pods, workloads and NetworkPolicies of namespaces? [^\n]* \(what the question needs\) from the big JSON list\(s\); \d+ elsewhere were not read or checked \(netpol-check lint checks every object\)\n/;
 
 describe('can and verify read only the namespaces a question gives from a big JSON list', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,27 @@ describe('a question answered from the pods and workloads of its namespaces alon
     expect(whole.snapshot.pods.map((p) => p.id)).toContain('a/evil');
     expect(shown(scoped.snapshot, q)).toBe(shown(whole.snapshot, q));
     expect(shown(whole.snapshot, q)).toContain('a/evil');
+  });
+
+  it('reads NetworkPolicies of other namespaces that hold an ipBlock (address ranges written anywhere cut the outside addresses), and not the others', () => {
+    const np = (ns: string, name: string, spec: object, apiVersion = 'networking.k8s.io/v1'): object => ({ apiVersion, kind: 'NetworkPolicy', metadata: { name, namespace: ns }, spec: { podSelector: {}, ...spec } });
+    const path = writeList([
+      np('a', 'own', { ingress: [{}] }),
+      np('c', 'plain', { ingress: [{ from: [{ podSelector: {} }] }] }),
+      np('c', 'ranges', { egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8' } }] }] }),
+      np('c', 'escaped', JSON.parse('{"egress":[{"to":[{"ipBl\\u006fck":{"cidr":"192.168.0.0/16"}}]}]}') as object),
+      np('c', 'old', { ingress: [{}] }, 'extensions/v1beta1'),
+    ]);
+    // The escaped key is written as an escape in the file, not as the word.
+    const text = readFileSync(path, 'utf8');
+    const at = text.lastIndexOf('"ipBlock"', text.indexOf('192.168'));
+    writeFileSync(path, `${text.slice(0, at)}"ipBl\\u006fck"${text.slice(at + '"ipBlock"'.length)}`);
+    expect(readFileSync(path, 'utf8')).toContain('"ipBl\\u006fck"');
+    const scoped = loadSnapshot([path], { listFileBytes: 0, podNamespaces: new Set(['a']) });
+    expect(scoped.snapshot.policies.map((p) => `${p.namespace}/${p.name}`)).toEqual(['a/own', 'c/ranges', 'c/escaped', 'c/old']);
+    expect(scoped.unread).toBe(1);
+    // The semantics count every v1 policy, read or not, as a whole load does.
+    expect(scoped.snapshot.semantics).toEqual(loadSnapshot([path], { listFileBytes: 0 }).snapshot.semantics);
   });
 
   it('reads every pod of a list under 1 MiB, or of YAML, whatever the scope: only big JSON lists are read in part', () => {
