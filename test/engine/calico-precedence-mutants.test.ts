@@ -1,13 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { calicoDisagreements } from '../helpers/calico-disagreements.js';
 import type { SetAlgebra } from '../../src/engine/admin-tiers.js';
 import type { CalicoOutcome, CalicoTierSteps } from '../../src/engine/calico-combine.js';
-import type { Endpoint } from '../../src/engine/endpoint.js';
-import { computeMatrix } from '../../src/engine/matrix.js';
-import { ReferenceEvaluator } from '../../src/engine/reference.js';
-import { PROTOCOLS } from '../../src/model/policy.js';
-import { endpointPairs, sampleAddresses, SAMPLE_PORTS } from '../helpers/random-cluster.js';
-import { randomCalicoSnapshot } from '../helpers/random-calico.js';
 
 /**
  * The engine-against-reference comparison (calico-vs-reference.test.ts) catches mistakes in
@@ -63,37 +57,16 @@ vi.mock('../../src/engine/calico-combine.js', async (importOriginal) => {
   return { ...real, throughCalicoTiers: ((...args: Parameters<Through>) => (active.mutant ?? real.throughCalicoTiers)(...args)) as typeof real.throughCalicoTiers };
 });
 
-const addresses = sampleAddresses()
-  .filter((a) => a.family === 4)
-  .slice(0, 3)
-  .map((a): Endpoint => ({ kind: 'ip', ...a }));
-
-/** How many connections of `runs` random clusters the engine and the reference disagree on. */
-function disagreements(runs: number): number {
-  let found = 0;
-  fc.assert(
-    fc.property(randomCalicoSnapshot, (snapshot) => {
-      const matrix = computeMatrix(snapshot);
-      const reference = new ReferenceEvaluator(snapshot);
-      for (const [src, dst] of endpointPairs(snapshot.pods, addresses)) {
-        for (const protocol of PROTOCOLS) for (const port of SAMPLE_PORTS) if (matrix.isAllowed({ src, dst, protocol, port }) !== reference.allowed({ src, dst, protocol, port })) found++;
-      }
-    }),
-    { numRuns: runs, seed: 20261130 },
-  );
-  return found;
-}
-
 describe('Calico ordering and Pass mutants are caught by the engine-vs-reference comparison', () => {
   it('the real walk agrees with the reference', () => {
     active.mutant = undefined;
-    expect(disagreements(40)).toBe(0);
+    expect(calicoDisagreements(40)).toBe(0);
   }, 120_000);
 
   it.each(Object.keys(MUTANTS))('mutant "%s" disagrees somewhere', (name) => {
     active.mutant = MUTANTS[name];
     try {
-      expect(disagreements(40)).toBeGreaterThan(0);
+      expect(calicoDisagreements(40)).toBeGreaterThan(0);
     } finally {
       active.mutant = undefined;
     }
