@@ -29,15 +29,20 @@ const cluster = [
   podAt('template', { app: 'template' }, []),
 ];
 
-describe('Calico nets, notNets and network sets hold pods by their IPs', () => {
-  it('"Match packets with IP in any of the listed CIDRs": a Deny on nets takes the pod whose IP is inside, not the others', () => {
-    const a = analyze(...cluster, gnp('no-legacy-net', `
+/** The cluster with a Deny from the client to 10.1.0.0/16 (the legacy pod's IP is in it), then an Allow. */
+const noLegacyNet = () =>
+  analyze(...cluster, gnp('no-legacy-net', `
       selector: app == 'client'
       egress:
       - action: Deny
         destination: {nets: [10.1.0.0/16]}
       - action: Allow
     `));
+const podOf = (a: ReturnType<typeof analyze>, id: string) => a.snapshot.pods.find((p) => p.id === id)!;
+
+describe('Calico nets, notNets and network sets hold pods by their IPs', () => {
+  it('"Match packets with IP in any of the listed CIDRs": a Deny on nets takes the pod whose IP is inside, not the others', () => {
+    const a = noLegacyNet();
     expect(a.can('shop/client', 'shop/legacy', 'TCP', 80)).toBe(false); // 10.1.2.5 in 10.1.0.0/16
     expect(a.can('shop/client', 'shop/dual', 'TCP', 80)).toBe(true);
     expect(a.can('shop/client', 'shop/template', 'TCP', 80)).toBe(true); // no known IP: in no net
@@ -88,30 +93,18 @@ describe('Calico nets, notNets and network sets hold pods by their IPs', () => {
   });
 
   it('the explanation names the pod\'s IP the nets matched', () => {
-    const a = analyze(...cluster, gnp('no-legacy-net', `
-      selector: app == 'client'
-      egress:
-      - action: Deny
-        destination: {nets: [10.1.0.0/16]}
-      - action: Allow
-    `));
-    const client = a.snapshot.pods.find((p) => p.id === 'shop/client')!;
-    const legacy = a.snapshot.pods.find((p) => p.id === 'shop/legacy')!;
+    const a = noLegacyNet();
+    const client = podOf(a, 'shop/client');
+    const legacy = podOf(a, 'shop/legacy');
     const e = new Explainer(a.snapshot).explain({ kind: 'pod', pod: client }, { kind: 'pod', pod: legacy });
     expect(e.egress.calico!.tiers[0]!.steps[0]).toMatchObject({ kind: 'rule', podNets: { destination: '10.1.2.5' } });
     expect(e.connections.isEmpty()).toBe(true);
   });
 
   it('whatever --cni says: the same answers under every plugin profile', () => {
-    const a = analyze(...cluster, gnp('no-legacy-net', `
-      selector: app == 'client'
-      egress:
-      - action: Deny
-        destination: {nets: [10.1.0.0/16]}
-      - action: Allow
-    `));
-    const client = a.snapshot.pods.find((p) => p.id === 'shop/client')!;
-    const legacy = a.snapshot.pods.find((p) => p.id === 'shop/legacy')!;
+    const a = noLegacyNet();
+    const client = podOf(a, 'shop/client');
+    const legacy = podOf(a, 'shop/legacy');
     for (const plugin of PLUGINS) {
       const snapshot = { ...a.snapshot, assumptions: assumptionsOf(plugin) };
       const t = { src: { kind: 'pod' as const, pod: client }, dst: { kind: 'pod' as const, pod: legacy }, protocol: 'TCP' as const, port: 80 };

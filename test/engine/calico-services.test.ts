@@ -31,6 +31,17 @@ const cluster = [
   service('web', 'frontend', { app: 'web' }, '  - {port: 80, targetPort: http}\n  - {port: 53, protocol: UDP, targetPort: 5353}'),
 ];
 
+/** A policy for the client pods: Deny to the Service's endpoints, then Allow everything. */
+const denyServiceThenAllow = (name: string, namespace: string) =>
+  gnp('no-db', `
+      selector: app == 'client'
+      egress:
+      - action: Deny
+        destination:
+          services: {name: ${name}, namespace: ${namespace}}
+      - action: Allow
+    `);
+
 describe('Calico services (Use service rules in policy)', () => {
   it('"egress traffic is allowed to the kubernetes service": a destination services allows its endpoints on their target ports only', () => {
     const a = analyze(...cluster, cnp('allow-db', 'my-app', `
@@ -94,14 +105,7 @@ describe('Calico services (Use service rules in policy)', () => {
   });
 
   it('a Deny with services takes what it matches before a later Allow (rules in order)', () => {
-    const a = analyze(...cluster, gnp('no-db', `
-      selector: app == 'client'
-      egress:
-      - action: Deny
-        destination:
-          services: {name: postgres, namespace: db}
-      - action: Allow
-    `));
+    const a = analyze(...cluster, denyServiceThenAllow('postgres', 'db'));
     expect(a.can('my-app/client', 'db/postgres-0', 'TCP', 5432)).toBe(false);
     expect(a.can('my-app/client', 'db/postgres-0', 'TCP', 5433)).toBe(true);
     expect(a.can('my-app/client', 'db/other', 'TCP', 5432)).toBe(true);
@@ -217,14 +221,7 @@ describe('Calico services: a Service without selector resolves to its EndpointSl
   });
 
   it('a Deny with a selectorless services takes its members before a later Allow', () => {
-    const a = analyze(...base, gnp('no-db', `
-      selector: app == 'client'
-      egress:
-      - action: Deny
-        destination:
-          services: {name: db, namespace: ext}
-      - action: Allow
-    `));
+    const a = analyze(...base, denyServiceThenAllow('db', 'ext'));
     expect(a.can('app/client', 'ext/proxy', 'TCP', 5432)).toBe(false);
     expect(a.can('app/client', 'ext/proxy', 'TCP', 5433)).toBe(true);
     expect(a.can('app/client', '192.0.2.20', 'TCP', 6432)).toBe(false);
