@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-
 /**
  * Standard output, written chunk by chunk. When the reader has gone (`matrix … | head -1`), the
  * write fails with EPIPE: the error is swallowed here (Node would print it with a stack trace),
@@ -47,14 +45,23 @@ export async function writeStdoutChunks(chunks: Iterable<string>): Promise<void>
   }
 }
 
-async function drainedOrGone(): Promise<void> {
-  if (stdoutClosed()) return;
-  const ac = new AbortController();
-  try {
-    await Promise.race([once(process.stdout, 'drain', { signal: ac.signal }), once(process.stdout, 'close', { signal: ac.signal })]);
-  } catch {
-    // 'error' rejects `once` (after onError has seen it) or the abort below: either way, stop waiting.
-  } finally {
-    ac.abort();
-  }
+/**
+ * Waits for 'drain' or 'close', whichever comes first. Plain listeners, removed by whichever
+ * fires: `events.once` with an AbortSignal made a DOMException per wait, and a streamed matrix
+ * waits once per 64 KiB chunk (a measurable share of its output time at tens of gigabytes).
+ * An 'error' ends the wait too (onError has seen it first and decides what it means).
+ */
+function drainedOrGone(): Promise<void> {
+  if (stdoutClosed()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      process.stdout.off('drain', done);
+      process.stdout.off('close', done);
+      process.stdout.off('error', done);
+      resolve();
+    };
+    process.stdout.on('drain', done);
+    process.stdout.on('close', done);
+    process.stdout.on('error', done);
+  });
 }

@@ -1,6 +1,8 @@
 import type { Endpoint } from './endpoint.js';
 import type { ConnectionSet } from '../net/connection-set.js';
 import type { AppliedFilters } from './edge-filter.js';
+import type { ConnectionPool } from './connection-pool.js';
+import { edgesOfRows, rowsOfEdges, type EdgeRow } from './edge-rows.js';
 import type { ReachabilityMatrix } from './matrix.js';
 import { byId, type Level, type Node } from './node.js';
 import { nodePairs, type NodePairs } from './node-pairs.js';
@@ -26,6 +28,11 @@ export interface Connectivity {
 export interface ConnectivityWalk {
   level: Level;
   nodes: Node[];
+  /** The edges, one source at a time, as positions in `nodes` and ids of `pool` (edge-rows.ts). */
+  rows: Iterable<EdgeRow>;
+  /** The matrix's connection sets, by the ids in `rows`. */
+  pool: ConnectionPool;
+  /** The same edges as objects. */
   edges: Iterable<Edge>;
   /** Set when only some pairs are shown (edge-filter.ts). */
   filters?: AppliedFilters;
@@ -51,51 +58,68 @@ export function connectivity(m: ReachabilityMatrix, level: Level = 'workload'): 
 
 /**
  * The same nodes and edges as `connectivity()`, in the same order, but no list of edges is made:
- * each edge is built when the walk reaches it (a node's destinations are computed when it is
- * walked, one source node at a time). Each `for … of` over `edges` walks again.
+ * each source's row is built when the walk reaches it (a node's destinations are computed when it
+ * is walked, one source node at a time). Each `for … of` over `rows` or `edges` walks again.
  */
 export function connectivityWalk(m: ReachabilityMatrix, level: Level = 'workload'): ConnectivityWalk {
   const p = nodePairs(m, level);
-  return { level, nodes: [...p.nodes, ...p.externals], edges: { [Symbol.iterator]: () => sortedEdges(p, m) } };
+  const nodes = [...p.nodes, ...p.externals];
+  const rows = { [Symbol.iterator]: () => sortedRows(p) };
+  return { level, nodes, rows, pool: m.pool, edges: { [Symbol.iterator]: () => edgesOfRows(nodes, rows, m.pool) } };
 }
 
-function* sortedEdges(p: NodePairs, m: ReachabilityMatrix): Generator<Edge> {
-  // Edges out of an external range: the `in` runs of every node, in node (= id) order.
-  const fromExternal = new Map<Node, { dst: Node; id: number }[]>();
-  p.nodes.forEach((dst, a) => {
+/** A connectivity built whole, as a walk over its list (the whole-text formatters write through the streamed ones). */
+export function walkOf(c: Connectivity): ConnectivityWalk {
+  const { rows, pool } = rowsOfEdges(c.nodes, c.edges);
+  return { level: c.level, nodes: c.nodes, rows, pool, edges: c.edges, ...(c.filters ? { filters: c.filters } : {}) };
+}
+
+/** The rows of the walk, sources in id order (nodes and external ranges merged); empty rows left out. */
+function* sortedRows(p: NodePairs): Generator<EdgeRow> {
+  const N = p.nodes.length;
+  const at = new Map(p.externals.map((x, j) => [x, N + j]));
+  // Rows out of an external range: the `in` runs of every node, in node (= id) order.
+  const fromExternal = new Map<Node, number[]>();
+  p.nodes.forEach((_, a) => {
     for (const r of p.runs[a]!.in) {
       let list = fromExternal.get(r.ext);
       if (!list) fromExternal.set(r.ext, (list = []));
-      list.push({ dst, id: r.id });
+      list.push(a, r.id);
     }
   });
   let i = 0;
   let j = 0;
-  while (i < p.nodes.length || j < p.externals.length) {
-    if (j >= p.externals.length || (i < p.nodes.length && byId(p.nodes[i]!, p.externals[j]!) < 0)) {
-      // A node's outgoing edges: to other nodes and to external ranges, merged in id order
-      // (written out here rather than delegated with yield*, which costs per edge).
+  while (i < N || j < p.externals.length) {
+    if (j >= p.externals.length || (i < N && byId(p.nodes[i]!, p.externals[j]!) < 0)) {
       const a = i++;
-      const src = p.nodes[a]!;
       const toNodes = p.toNodes(a);
       const out = [...p.runs[a]!.out].sort((x, y) => byId(x.ext, y.ext)); // runs are in address order
+      if (out.length === 0) {
+        if (toNodes.length > 0) yield { src: a, to: toNodes };
+        continue;
+      }
+      // A node's destinations: other nodes and external ranges, merged in id order.
+      const to = new Int32Array(toNodes.length + 2 * out.length);
       let k = 0;
       let l = 0;
+      let n = 0;
       while (k < toNodes.length || l < out.length) {
         if (l >= out.length || (k < toNodes.length && byId(p.nodes[toNodes[k]!]!, out[l]!.ext) < 0)) {
-          const b = toNodes[k]!;
-          const id = toNodes[k + 1]!;
+          to[n++] = toNodes[k]!;
+          to[n++] = toNodes[k + 1]!;
           k += 2;
-          yield { src, dst: p.nodes[b]!, connections: m.pool.get(id) };
         } else {
           const r = out[l++]!;
-          yield { src, dst: r.ext, connections: m.pool.get(r.id) };
+          to[n++] = at.get(r.ext)!;
+          to[n++] = r.id;
         }
       }
+      yield { src: a, to };
       continue;
     }
-    const src = p.externals[j++]!;
-    for (const e of fromExternal.get(src) ?? []) yield { src, dst: e.dst, connections: m.pool.get(e.id) };
+    const x = p.externals[j++]!;
+    const list = fromExternal.get(x);
+    if (list) yield { src: at.get(x)!, to: Int32Array.from(list) };
   }
 }
 

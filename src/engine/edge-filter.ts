@@ -1,6 +1,7 @@
 import type { LabelSelector } from '../model/labels.js';
 import { matchesSelector } from '../select/label-selector.js';
 import type { Connectivity, ConnectivityWalk, Edge, Node } from './connectivity.js';
+import { edgesOfRows, type EdgeRow } from './edge-rows.js';
 import type { ConnectionSet } from '../net/connection-set.js';
 
 /** What a filtered matrix says about its filters (JSON `filters`): what the user typed, normalised. */
@@ -68,13 +69,62 @@ function endsOf(nodes: readonly Node[], edges: Iterable<Edge>): Node[] {
   return nodes.filter((n) => used.has(n));
 }
 
+/** `test` of the node at each position, asked once per position (selectors are matched per pod). */
+function perNode(nodes: readonly Node[], test: (n: Node) => boolean): (i: number) => boolean {
+  const known = new Int8Array(nodes.length); // 0 not asked yet, 1 true, 2 false
+  return (i) => {
+    if (known[i] === 0) known[i] = test(nodes[i]!) ? 1 : 2;
+    return known[i] === 1;
+  };
+}
+
+/** The kept part of each row, positions still those of `c.nodes` (what `filterEdge` keeps, edge by edge). */
+function* keptRows(c: ConnectivityWalk, f: EdgeFilter): Generator<EdgeRow> {
+  const src = f.src ? perNode(c.nodes, f.src) : () => true;
+  const dst = f.dst ? perNode(c.nodes, f.dst) : () => true;
+  const chosen = f.namespaces || f.selector ? perNode(c.nodes, (n) => chosenEnd(f, n)) : undefined;
+  const only = f.connections ? c.pool.id(f.connections) : undefined;
+  for (const row of c.rows) {
+    if (!src(row.src)) continue;
+    const eitherEnd = !chosen || chosen(row.src);
+    const to = new Int32Array(row.to.length);
+    let n = 0;
+    for (let k = 0; k < row.to.length; k += 2) {
+      const d = row.to[k]!;
+      if (!dst(d) || (!eitherEnd && !chosen!(d))) continue;
+      const id = only === undefined ? row.to[k + 1]! : c.pool.intersect(row.to[k + 1]!, only);
+      if (id === 0) continue;
+      to[n++] = d;
+      to[n++] = id;
+    }
+    if (n > 0) yield { src: row.src, to: to.subarray(0, n) };
+  }
+}
+
 /**
  * The walk with only the kept pairs, still produced one by one when walked (streamed output).
- * The node list is that of the kept pairs, found by one walk up front (node ids only, no edge list).
+ * The node list is that of the kept pairs, found by one walk up front (positions only, no edge
+ * list); the rows are renumbered to it.
  */
 export function filterWalk(c: ConnectivityWalk, f: EdgeFilter): ConnectivityWalk {
-  const edges = { [Symbol.iterator]: () => kept(f, c.edges) };
-  return { level: c.level, nodes: endsOf(c.nodes, edges), edges, filters: f.applied };
+  const used = new Uint8Array(c.nodes.length);
+  for (const r of keptRows(c, f)) {
+    used[r.src] = 1;
+    for (let k = 0; k < r.to.length; k += 2) used[r.to[k]!] = 1;
+  }
+  const nodes: Node[] = [];
+  const at = new Int32Array(c.nodes.length);
+  c.nodes.forEach((n, i) => {
+    if (used[i]) at[i] = nodes.push(n) - 1;
+  });
+  const renumbered = function* (): Generator<EdgeRow> {
+    for (const r of keptRows(c, f)) {
+      for (let k = 0; k < r.to.length; k += 2) r.to[k] = at[r.to[k]!]!;
+      yield { src: at[r.src]!, to: r.to };
+    }
+  };
+  const rows = { [Symbol.iterator]: renumbered };
+  return { level: c.level, nodes, rows, pool: c.pool, edges: { [Symbol.iterator]: () => edgesOfRows(nodes, rows, c.pool) }, filters: f.applied };
 }
 
 /** The same filter over a connectivity built whole (GEXF, GraphML, the report). */

@@ -157,8 +157,13 @@ describe('a filtered matrix is the full matrix with the lines the filter keeps',
         if (c.namespace) f.namespaces = new Set([c.namespace]);
         const full = connectivity(m, level);
         const expected = full.edges.map((e) => expectedLine(snapshot, e, c) ?? '').join('');
-        expect(joinChunks(txtChunks(filterWalk(connectivityWalk(m, level), f)))).toBe(expected);
-        expect(formatTxt(filterConnectivity(full, f))).toBe(expected);
+        const walk = filterWalk(connectivityWalk(m, level), f);
+        expect(joinChunks(txtChunks(walk))).toBe(expected);
+        const whole = filterConnectivity(full, f);
+        expect(formatTxt(whole)).toBe(expected);
+        // The walk's rows are renumbered to its own node list: the ends of the kept pairs.
+        expect(walk.nodes.map((n) => n.id)).toEqual(whole.nodes.map((n) => n.id));
+        expect([...walk.edges].map((e) => `${e.src.id} ${e.dst.id} ${e.connections.toString()}`)).toEqual(whole.edges.map((e) => `${e.src.id} ${e.dst.id} ${e.connections.toString()}`));
       }),
       { numRuns: 300 },
     );

@@ -1,7 +1,7 @@
 import { quoteDot } from '../../text/escape/dot.js';
-import type { Connectivity, ConnectivityWalk, Node } from '../../engine/connectivity.js';
+import { walkOf, type Connectivity, type ConnectivityWalk, type Node } from '../../engine/connectivity.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
-import { oncePerObject, oncePerString } from './escaped-once.js';
+import { perIndex } from './escaped-once.js';
 
 const q = quoteDot;
 
@@ -23,9 +23,12 @@ function* lines(c: ConnectivityWalk): Generator<string> {
     for (const n of nodes) yield `    ${q(n.id)} [label=${q(n.kind === 'external' ? n.id : n.name)}];\n`;
     yield '  }\n';
   }
-  const name = oncePerObject((n: Node) => q(n.id));
-  const label = oncePerString(q);
-  for (const e of c.edges) yield `  ${name(e.src)} -> ${name(e.dst)} [label=${label(e.connections.toString())}];\n`;
+  const name = c.nodes.map((n) => q(n.id));
+  const label = perIndex((id) => q(c.pool.get(id).toString()));
+  for (const r of c.rows) {
+    const start = `  ${name[r.src]} -> `;
+    for (let k = 0; k < r.to.length; k += 2) yield `${start}${name[r.to[k]!]} [label=${label(r.to[k + 1]!)}];\n`;
+  }
   yield '}\n';
 }
 
@@ -34,5 +37,5 @@ export const dotChunks = (c: ConnectivityWalk): Chunks => batch(lines(c));
 
 /** Graphviz digraph: namespaces as clusters, external ranges as boxes, edges labelled with ports. */
 export function formatDot(c: Connectivity): string {
-  return joinChunks(dotChunks(c));
+  return joinChunks(dotChunks(walkOf(c)));
 }

@@ -23,7 +23,7 @@ function node(n: Node): string {
   return `      <node id="${esc(n.id)}" label="${esc(n.id)}"><attvalues><attvalue for="kind" value="${esc(n.kind)}"/>${namespace}</attvalues></node>\n`;
 }
 
-function* lines(c: ConnectivityWalk): Generator<string> {
+function* lines(c: Connectivity | ConnectivityWalk): Generator<string> {
   yield `${HEAD}\n`;
   for (const n of c.nodes) yield node(n);
   yield '    </nodes>\n    <edges>\n';
@@ -39,6 +39,6 @@ function* lines(c: ConnectivityWalk): Generator<string> {
  * memory grew with the output; this writer emits the same elements and attributes (a test reads
  * it back with graphology-gexf and compares with what graphology-gexf writes).
  */
-export const gexfChunks = (c: ConnectivityWalk): Chunks => batch(lines(c));
+export const gexfChunks = (c: Connectivity | ConnectivityWalk): Chunks => batch(lines(c));
 
 export const formatGexf = (c: Connectivity): string => joinChunks(gexfChunks(c));

@@ -14,7 +14,7 @@ const HEAD = [
 
 const namespaceOf = (n: Node): string => (n.kind === 'external' ? '' : n.namespace);
 
-function* lines(c: ConnectivityWalk): Generator<string> {
+function* lines(c: Connectivity | ConnectivityWalk): Generator<string> {
   yield `${HEAD}\n`;
   for (const n of c.nodes) {
     yield `    <node id="${esc(n.id)}"><data key="label">${esc(n.id)}</data><data key="kind">${esc(n.kind)}</data><data key="namespace">${esc(namespaceOf(n))}</data></node>\n`;
@@ -31,6 +31,6 @@ function* lines(c: ConnectivityWalk): Generator<string> {
  * reaches it. graphology-graphml only parses (a test reads this output back with it), and a
  * graph built whole first grew with the output.
  */
-export const graphmlChunks = (c: ConnectivityWalk): Chunks => batch(lines(c));
+export const graphmlChunks = (c: Connectivity | ConnectivityWalk): Chunks => batch(lines(c));
 
 export const formatGraphml = (c: Connectivity): string => joinChunks(graphmlChunks(c));

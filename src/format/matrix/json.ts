@@ -1,6 +1,7 @@
 import { inputStatusJson } from '../input/input-status.js';
 import type { InputStatus } from '../../load/input-status.js';
-import type { Connectivity, ConnectivityWalk, Edge, Node } from '../../engine/connectivity.js';
+import { walkOf, type Connectivity, type ConnectivityWalk, type Edge, type Node } from '../../engine/connectivity.js';
+import type { EdgeRow } from '../../engine/edge-rows.js';
 import type { AppliedFilters } from '../../engine/edge-filter.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import { PROTOCOLS } from '../../model/policy.js';
@@ -8,7 +9,7 @@ import type { SemanticsName } from '../../model/semantics.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
 import { formatIp } from '../../net/ip-address.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
-import { oncePerObject } from './escaped-once.js';
+import { perIndex } from './escaped-once.js';
 
 /** Stable JSON shape, version 1 (documented in README "JSON output"). */
 export interface MatrixJson {
@@ -50,7 +51,7 @@ export function nodeJson(n: Node, m: ReachabilityMatrix): NodeJson {
 }
 
 /** Everything but the two lists, in the order of the document. */
-function head(c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus): Omit<MatrixJson, 'nodes' | 'connections'> {
+function head(c: Pick<ConnectivityWalk, 'level' | 'filters'>, m: ReachabilityMatrix, input: InputStatus): Omit<MatrixJson, 'nodes' | 'connections'> {
   return { format: 'netpol-check/matrix', version: 1, semantics: m.semantics, ...inputStatusJson(input), level: c.level, ...(c.filters ? { filters: c.filters } : {}) };
 }
 
@@ -81,32 +82,31 @@ function* list<T>(key: string, items: Iterable<T>, toJson: (t: T) => unknown, la
 }
 
 /**
- * `item(connectionJson(e))`, made from pieces computed once: each node's id as JSON, and each
- * distinct connection set's lines (a dense matrix repeats a few of them millions of times).
+ * `item(connectionJson(e))` of each edge of a row, made from pieces computed once: each node's id
+ * as JSON (by position), and each connection id's lines (a dense matrix repeats a few connection
+ * sets millions of times).
  */
-function connectionItems(): (e: Edge) => string {
-  const id = oncePerObject((n: Node) => JSON.stringify(n.id));
-  const tails = new Map<string, string>();
-  return (e) => {
-    const text = e.connections.toString();
-    let tail = tails.get(text);
-    if (tail === undefined) {
-      const inner = JSON.stringify({ all: e.connections.isAll(), text, ports: portsJson(e.connections) }, null, 2);
-      tails.set(text, (tail = `    ${inner.slice(2, -2).replace(/\n/g, '\n    ')}`)); // its lines without the braces, at depth 2
-    }
-    return `    {\n      "src": ${id(e.src)},\n      "dst": ${id(e.dst)},\n${tail}\n    }`;
-  };
+function connectionItems(c: ConnectivityWalk): (r: EdgeRow, k: number) => string {
+  const id = c.nodes.map((n) => JSON.stringify(n.id));
+  const tail = perIndex((cid) => {
+    const cs = c.pool.get(cid);
+    const inner = JSON.stringify({ all: cs.isAll(), text: cs.toString(), ports: portsJson(cs) }, null, 2);
+    return `    ${inner.slice(2, -2).replace(/\n/g, '\n    ')}`; // its lines without the braces, at depth 2
+  });
+  return (r, k) => `    {\n      "src": ${id[r.src]},\n      "dst": ${id[r.to[k]!]},\n${tail(r.to[k + 1]!)}\n    }`;
 }
 
 function* pieces(c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus): Generator<string> {
   const top = JSON.stringify(head(c, m, input), null, 2);
   yield `${top.slice(0, -2)},\n`; // without the closing "\n}"
   yield* list('nodes', c.nodes, (n) => nodeJson(n, m), false);
-  const edgeItem = connectionItems();
+  const edgeItem = connectionItems(c);
   let first = true;
-  for (const e of c.edges) {
-    yield `${first ? '  "connections": [\n' : ',\n'}${edgeItem(e)}`;
-    first = false;
+  for (const r of c.rows) {
+    for (let k = 0; k < r.to.length; k += 2) {
+      yield `${first ? '  "connections": [\n' : ',\n'}${edgeItem(r, k)}`;
+      first = false;
+    }
   }
   yield first ? '  "connections": []\n' : '\n  ]\n';
   yield '}\n';
@@ -119,5 +119,5 @@ function* pieces(c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus)
 export const jsonChunks = (c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus = { complete: true, errors: [] }): Chunks => batch(pieces(c, m, input));
 
 export function formatJson(c: Connectivity, m: ReachabilityMatrix, input?: InputStatus): string {
-  return joinChunks(jsonChunks(c, m, input));
+  return joinChunks(jsonChunks(walkOf(c), m, input));
 }

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { connectivity, connectivityWalk, type Connectivity, type Level, type Node } from '../../../src/engine/connectivity.js';
+import { connectivity, connectivityWalk, walkOf, type Connectivity, type Level, type Node } from '../../../src/engine/connectivity.js';
 import { ConnectionSet } from '../../../src/net/connection-set.js';
 import { computeMatrix } from '../../../src/engine/matrix.js';
 import { batch, CHUNK_SIZE, MATRIX_FORMATS, MATRIX_STREAMS, writeChunks, type StreamedMatrixFormat } from '../../../src/format/matrix/index.js';
@@ -36,7 +36,7 @@ describe('streamed matrix formats write the same text as the string formatters',
     const m = computeMatrix(snapshot);
     const c = connectivity(m, level);
     expect(stream(format, connectivityWalk(m, level), m).text).toBe(STRING_FORMATTERS[format](c, m));
-    expect(stream(format, c, m).text).toBe(STRING_FORMATTERS[format](c, m));
+    expect(stream(format, walkOf(c), m).text).toBe(STRING_FORMATTERS[format](c, m));
     expect(MATRIX_FORMATS[format](c, m)).toBe(STRING_FORMATTERS[format](c, m));
   });
 
@@ -83,7 +83,7 @@ describe('streamed matrix formats write the same text as the string formatters',
         const edges = pairs.filter(([a, b]) => a < nodes.length && b < nodes.length).map(([a, b]) => ({ src: nodes[a]!, dst: nodes[b]!, connections: ConnectionSet.ALL }));
         const c: Connectivity = { level: 'workload', nodes, edges };
         const m = { semantics: 'networking.k8s.io/v1' } as never;
-        for (const f of ['txt', 'csv', 'json', 'md', 'dot'] as const) expect(stream(f, c, m).text).toBe(STRING_FORMATTERS[f](c, m));
+        for (const f of ['txt', 'csv', 'json', 'md', 'dot'] as const) expect(stream(f, walkOf(c), m).text).toBe(STRING_FORMATTERS[f](c, m));
       }),
       { numRuns: 500 },
     );
