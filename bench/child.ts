@@ -6,7 +6,7 @@
  * the reason, instead of stopping the run.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,6 +21,8 @@ export interface ChildResult {
   cpuS?: number;
   /** Why it failed: the time limit, the signal, or the last error line on stderr. */
   error?: string;
+  /** Stopped because its output passed `maxOutputBytes` (not a failure of the program: see formats-bench.ts). */
+  cut?: boolean;
 }
 
 export interface ChildOptions {
@@ -29,6 +31,11 @@ export interface ChildOptions {
   timeoutMs: number;
   /** Exit codes that count as success (default 0). */
   okCodes?: number[];
+  /**
+   * Stop the child once `stdoutFile` has grown past this many bytes (checked twice a second):
+   * for outputs larger than the disk or than any run can write in the time limit.
+   */
+  maxOutputBytes?: number;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -64,6 +71,7 @@ export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult
       stderr = (stderr + d.toString()).slice(-8192);
     });
     let timedOut = false;
+    let cut = false;
     const killGroup = () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
@@ -71,8 +79,7 @@ export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult
         /* already gone */
       }
     };
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const stop = (): void => {
       // Kill the measured process first, so that GNU time still reports its peak RSS; then
       // the whole group, in case anything is left.
       const measured = useTime ? childrenOf(child.pid!) : [];
@@ -84,10 +91,24 @@ export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult
         }
       }
       setTimeout(killGroup, measured.length ? 5000 : 0).unref();
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
     }, opts.timeoutMs);
+    const max = opts.maxOutputBytes;
+    const watcher =
+      max === undefined
+        ? undefined
+        : setInterval(() => {
+            if (cut || timedOut || fstatSync(out).size <= max) return;
+            cut = true;
+            stop();
+          }, 500);
     child.on('close', (code, exitSignal) => {
       let signal: string | null = exitSignal;
       clearTimeout(timer);
+      if (watcher) clearInterval(watcher);
       closeSync(out);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       let peakRssMiB: number | undefined;
@@ -102,9 +123,15 @@ export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult
         const m = /terminated by signal (\d+)/.exec(text);
         if (m && !signal) signal = `signal ${m[1]}`;
       }
-      const ok = !timedOut && !signal && (opts.okCodes ?? [0]).includes(code ?? -1);
-      const error = ok ? undefined : timedOut ? `over the ${Math.round(opts.timeoutMs / 1000)} s limit (killed; peak RSS up to then)` : `${signal ? `${signal}, ` : `exit ${code}, `}${errorLine(stderr) ?? 'no message'}`;
-      resolve({ ok, exitCode: code, signal, ms, ...(peakRssMiB !== undefined ? { peakRssMiB } : {}), ...(cpuS !== undefined ? { cpuS } : {}), ...(error ? { error } : {}) });
+      const ok = !timedOut && !cut && !signal && (opts.okCodes ?? [0]).includes(code ?? -1);
+      const error = ok
+        ? undefined
+        : cut
+          ? `stopped at the output budget of ${(max! / 1e9).toFixed(0)} GB (killed; figures up to then)`
+          : timedOut
+            ? `over the ${Math.round(opts.timeoutMs / 1000)} s limit (killed; peak RSS up to then)`
+            : `${signal ? `${signal}, ` : `exit ${code}, `}${errorLine(stderr) ?? 'no message'}`;
+      resolve({ ok, exitCode: code, signal, ms, ...(peakRssMiB !== undefined ? { peakRssMiB } : {}), ...(cpuS !== undefined ? { cpuS } : {}), ...(error ? { error } : {}), ...(cut ? { cut } : {}) });
     });
   });
 }

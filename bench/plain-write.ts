@@ -11,7 +11,8 @@ Writes N bytes of text to standard output with a process.stdout.write loop (the 
 const v = parseScriptArgs('plain-write', USAGE, { bytes: { type: 'string' }, chunk: { type: 'string' } });
 const bytes = intFlag('plain-write', USAGE, 'bytes', v.bytes, 0);
 const size = intFlag('plain-write', USAGE, 'chunk', v.chunk, 65536, 1);
-const line = 'shop/frontend[Deployment] → shop/api[Deployment] : TCP 8080,9090\n';
+// ASCII only: the chunk is cut by characters, and each must be one byte for --bytes to hold.
+const line = 'shop/frontend[Deployment] => shop/api[Deployment] : TCP 8080,9090\n';
 const chunk = line.repeat(Math.ceil(size / line.length)).slice(0, size);
 let left = bytes;
 while (left >= chunk.length) {

@@ -48,6 +48,9 @@ Options:
   --commands LIST         commands part: lint,report,can,can-cached (default: all)
   --can-runs N            commands part: runs of each can question, median (default 3)
   --timeout SECONDS       time limit per case (default 300); over it the case is killed, failed
+  --output-budget GB      formats part: a case whose output passes this size is stopped there and
+                          shown as cut, with its figures up to then (default 40: the largest
+                          pair-by-pair outputs are larger than a disk)
   --keep-going            run larger sizes of a case that already failed (default: skip them)
   --out DIR               where latest.md/latest.json go (default bench-results)
   -h, --help              this help
@@ -69,6 +72,7 @@ const v = parseScriptArgs(S, USAGE, {
   commands: { type: 'string' },
   'can-runs': { type: 'string' },
   timeout: { type: 'string' },
+  'output-budget': { type: 'string' },
   'keep-going': { type: 'boolean' },
   out: { type: 'string' },
 });
@@ -84,6 +88,7 @@ const generators = listFlag<GeneratorName>(S, USAGE, 'generators', v.generators,
 const commands = listFlag<CommandName>(S, USAGE, 'commands', v.commands, COMMANDS, COMMANDS);
 const canRuns = intFlag(S, USAGE, 'can-runs', v['can-runs'], quick ? 1 : 3, 1);
 const timeoutMs = intFlag(S, USAGE, 'timeout', v.timeout, 300, 1) * 1000;
+const outputBudget = intFlag(S, USAGE, 'output-budget', v['output-budget'], 40, 1) * 1e9;
 const keepGoing = v['keep-going'] ?? false;
 const outDir = v.out ?? 'bench-results';
 
@@ -146,15 +151,15 @@ const partial = (name: string, table: string, rows: unknown[]): void => {
 const dir = mkdtempSync(join(tmpdir(), 'netpol-check-bench-'));
 try {
   if (parts.includes('formats')) {
-    const rows = await benchFormats({ dir, sizes: formatSizes, owners, formats, timeoutMs, heavyMax, keepGoing, plainRuns: quick ? 1 : 3, log, onRow: (r) => partial('formats', formatsTable(r), r) });
+    const rows = await benchFormats({ dir, sizes: formatSizes, owners, formats, timeoutMs, heavyMax, keepGoing, plainRuns: quick ? 1 : 3, maxOutputBytes: outputBudget, log, onRow: (r) => partial('formats', formatsTable(r), r) });
     sections.push(
       [
-        `Matrix output formats on the dense generator (seed 1), JSON List input, \`matrix -f cluster.json -o FMT > file\`; time limit ${timeoutMs / 1000} s per case.`,
+        `Matrix output formats on the dense generator (seed 1), JSON List input, \`matrix -f cluster.json -o FMT > file\`; time limit ${timeoutMs / 1000} s per case; output budget ${outputBudget / 1e9} GB per case (a case past it is stopped and shown as cut: its figures are those up to then, and its plain write is of as many bytes).`,
         '',
         formatsTable(rows),
         '',
         'wall s: one run, Node start-up to exit (load + matrix + output). output MB/s = output bytes / wall time.',
-        `× plain = wall time / the median of ${quick ? 1 : 3} run(s) of a plain process.stdout.write loop (64 KiB chunks, fresh Node`,
+        `× plain = wall time / the median of ${quick ? 1 : 3} run(s) (one run over 4 GB) of a plain process.stdout.write loop (64 KiB chunks, fresh Node`,
         'process) writing the same number of bytes into the same file. output phase: from the first chunk asked of the formatter to the last',
         'byte handed to stdout (bench/matrix-phases.ts: the pairs computed as they are written, their formatting and writing; not the load or',
         'the class matrix), and its ratio to the same plain write. load 1m: the machine\'s 1-minute load average as the case started.',

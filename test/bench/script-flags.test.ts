@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runNode } from '../../bench/child.js';
 import { ROOT, runBinary } from '../helpers/run-cli.js';
 
 // The built scripts (npm test builds first). None of these runs a benchmark.
@@ -46,6 +47,26 @@ describe('benchmark scripts', () => {
       expect(t.outputMs).toBeGreaterThan(0);
       expect(t.totalMs).toBeGreaterThan(t.outputMs);
       expect(script('matrix-phases', ['--timings', timings]).status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a case whose output passes the budget is stopped there and marked cut, with its figures up to then; one under it is not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'npc-budget-'));
+    try {
+      const plain = resolve(ROOT, 'dist/bench/plain-write.js');
+      const sink = join(dir, 'out');
+      // 50 GB would take minutes: the budget of 1 MB stops it at the first check (twice a second).
+      const cut = await runNode([plain, '--bytes', String(50e9)], { stdoutFile: sink, timeoutMs: 20_000, maxOutputBytes: 1e6 });
+      expect(cut).toMatchObject({ ok: false, cut: true });
+      expect(cut.error).toMatch(/output budget/);
+      expect(statSync(sink).size).toBeGreaterThan(1e6);
+      expect(statSync(sink).size).toBeLessThan(50e9);
+      const whole = await runNode([plain, '--bytes', '1000'], { stdoutFile: sink, timeoutMs: 20_000, maxOutputBytes: 1e6 });
+      expect(whole.ok).toBe(true);
+      expect(whole.cut).toBeUndefined();
+      expect(statSync(sink).size).toBe(1000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
