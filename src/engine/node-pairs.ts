@@ -78,6 +78,7 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
   const touched = new Int32Array(nodes.length);
   let count = 0;
   const gather = (b: number, id: number): void => {
+    if (id === 0) return; // the empty set connects nothing (and 0 marks "not touched" in acc)
     const was = acc[b]!;
     if (was === 0) {
       touched[count++] = b;
@@ -107,13 +108,27 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
     return drain();
   };
   const drain = (): NodeIds => {
-    const seen = touched.subarray(0, count).sort(); // a typed array sorts numbers, without a comparator
     const out = new Int32Array(2 * count);
-    for (let k = 0; k < count; k++) {
-      const b = seen[k]!;
-      out[2 * k] = b;
-      out[2 * k + 1] = acc[b]!;
-      acc[b] = 0;
+    if (count * 16 >= nodes.length) {
+      // Many destinations (an open cluster: most rows reach most nodes): one pass over the
+      // accumulator in index order costs less than sorting the touched indices (at 22,000
+      // workloads, a sort per row was a tenth of a dense matrix's output time).
+      for (let b = 0, k = 0; k < count && b < nodes.length; b++) {
+        const id = acc[b]!;
+        if (id === 0) continue;
+        out[2 * k] = b;
+        out[2 * k + 1] = id;
+        acc[b] = 0;
+        k++;
+      }
+    } else {
+      const seen = touched.subarray(0, count).sort(); // a typed array sorts numbers, without a comparator
+      for (let k = 0; k < count; k++) {
+        const b = seen[k]!;
+        out[2 * k] = b;
+        out[2 * k + 1] = acc[b]!;
+        acc[b] = 0;
+      }
     }
     count = 0;
     return out;
