@@ -1,12 +1,14 @@
 import { escapeMarkdown } from '../../text/escape/markdown.js';
 import { walkOf, type Connectivity, type ConnectivityWalk } from '../../engine/connectivity.js';
-import { batch, joinChunks, type Chunks } from './chunks.js';
+import { ChunkBuilder, joinChunks, type Chunks } from './chunks.js';
 import { perIndex } from './escaped-once.js';
 
 const esc = escapeMarkdown;
 
-function* lines(c: ConnectivityWalk): Generator<string> {
-  yield '| src | dst | connections |\n|-----|-----|-------------|\n';
+/** The table in chunks of about 64 KiB (chunks.ts), without a generator step per line. */
+function* chunks(c: ConnectivityWalk): Generator<string> {
+  const out = new ChunkBuilder();
+  out.add('| src | dst | connections |\n|-----|-----|-------------|\n');
   const name = c.nodes.map((n) => esc(n.id));
   const text = perIndex((id) => esc(c.pool.get(id).toString()));
   let none = true;
@@ -14,14 +16,17 @@ function* lines(c: ConnectivityWalk): Generator<string> {
     const start = `| ${name[r.src]} | `;
     for (let k = 0; k < r.to.length; k += 2) {
       none = false;
-      yield `${start}${name[r.to[k]!]} | ${text(r.to[k + 1]!)} |\n`;
+      out.add(`${start}${name[r.to[k]!]} | ${text(r.to[k + 1]!)} |\n`);
+      if (out.full) yield out.take();
     }
   }
-  if (none) yield '| _none_ | | |\n';
+  if (none) out.add('| _none_ | | |\n');
+  const last = out.take();
+  if (last) yield last;
 }
 
 /** The Markdown table in chunks of about 64 KiB. */
-export const mdChunks = (c: ConnectivityWalk): Chunks => batch(lines(c));
+export const mdChunks = (c: ConnectivityWalk): Chunks => chunks(c);
 
 /** A Markdown table, one row per allowed pair. */
 export function formatMd(c: Connectivity): string {
