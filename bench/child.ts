@@ -40,6 +40,21 @@ export interface ChildOptions {
 
 const GNU_TIME = '/usr/bin/time';
 let runs = 0;
+/** The cases running now: each is its own process group (detached), which a Ctrl-C at the terminal does not reach. */
+const running = new Map<number, string>(); // pid → its GNU time output file
+
+/** Kills every case still running, with its whole process group (the benchmark itself is being stopped). */
+export function stopAllChildren(): void {
+  for (const [pid, rssFile] of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    rmSync(rssFile, { force: true });
+  }
+  running.clear();
+}
 
 /** The line of stderr that says what went wrong (heap out of memory, internal error, …). */
 function errorLine(stderr: string): string | undefined {
@@ -66,6 +81,7 @@ export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult
   const start = process.hrtime.bigint();
   return new Promise((resolve) => {
     const child = spawn(cmd, argv, { stdio: ['ignore', out, 'pipe'], detached: true });
+    if (child.pid !== undefined) running.set(child.pid, rssFile);
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-8192);
@@ -106,6 +122,7 @@ export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult
             stop();
           }, 500);
     child.on('close', (code, exitSignal) => {
+      if (child.pid !== undefined) running.delete(child.pid);
       let signal: string | null = exitSignal;
       clearTimeout(timer);
       if (watcher) clearInterval(watcher);

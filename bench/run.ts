@@ -17,6 +17,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canTable, measureCan } from './can.js';
+import { stopAllChildren } from './child.js';
 import { benchCommands, COMMANDS, commandsTable, type CommandName } from './commands-bench.js';
 import { benchFormats, formatsTable, MATRIX_FORMATS, type MatrixFormat } from './formats-bench.js';
 import { OWNER_MODES, type OwnerMode } from './generate-dense.js';
@@ -149,6 +150,16 @@ const partial = (name: string, table: string, rows: unknown[]): void => {
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'netpol-check-bench-'));
+// Stopped (Ctrl-C, kill): the case running is its own process group and would go on writing,
+// and the folder may hold tens of gigabytes of output; a signal skips the `finally` below.
+const stop = (signal: NodeJS.Signals): void => {
+  stopAllChildren();
+  rmSync(dir, { recursive: true, force: true });
+  process.stderr.write(`bench: stopped by ${signal}; its temporary folder was removed\n`);
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
 try {
   if (parts.includes('formats')) {
     const rows = await benchFormats({ dir, sizes: formatSizes, owners, formats, timeoutMs, heavyMax, keepGoing, plainRuns: quick ? 1 : 3, maxOutputBytes: outputBudget, log, onRow: (r) => partial('formats', formatsTable(r), r) });

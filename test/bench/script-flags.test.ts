@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,4 +71,42 @@ describe('benchmark scripts', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('stopped by a signal, the benchmark kills the case it is running and removes its temporary folder', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'npc-stop-'));
+    try {
+      // TMPDIR: the benchmark's folder goes here, where the test can look. 2,000 bare pods as JSON
+      // write about 1 GB: long enough to be stopped in the middle.
+      const bench = spawn(process.execPath, [resolve(ROOT, 'dist/bench/run.js'), '--parts', 'formats', '--sizes', '2k', '--owners', 'none', '--formats', 'json', '--out', join(tmp, 'results')], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      bench.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      const closed = new Promise<number | null>((done) => bench.on('close', (code) => done(code)));
+      // Its folder, and GNU time's files beside it (netpol-check-bench-PID-N.rss).
+      const ours = (): string[] => readdirSync(tmp).filter((n) => n.startsWith('netpol-check-bench-'));
+      const benchDir = (): string | undefined => ours().find((n) => !n.endsWith('.rss'));
+      const writing = (): boolean => {
+        const d = benchDir();
+        return d !== undefined && existsSync(join(tmp, d, 'out.json')) && statSync(join(tmp, d, 'out.json')).size > 0;
+      };
+      for (let waited = 0; !writing(); waited += 50) {
+        if (waited > 30_000) throw new Error(`the case did not start: ${err}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      bench.kill('SIGTERM');
+      expect(await closed).toBe(143);
+      expect(ours()).toEqual([]);
+      // Nothing left running that was given a file of that folder.
+      await new Promise((r) => setTimeout(r, 200));
+      const left = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+        try {
+          return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(tmp);
+        } catch {
+          return false;
+        }
+      });
+      expect(left).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
