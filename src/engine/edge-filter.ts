@@ -1,7 +1,7 @@
 import type { LabelSelector } from '../model/labels.js';
 import { matchesSelector } from '../select/label-selector.js';
 import type { Connectivity, ConnectivityWalk, Edge, Node } from './connectivity.js';
-import { edgesOfRows, type EdgeRow } from './edge-rows.js';
+import { edgesOfRows, perIndex, type EdgeRow } from './edge-rows.js';
 import type { ConnectionSet } from '../net/connection-set.js';
 
 /** What a filtered matrix says about its filters (JSON `filters`): what the user typed, normalised. */
@@ -69,20 +69,13 @@ function endsOf(nodes: readonly Node[], edges: Iterable<Edge>): Node[] {
   return nodes.filter((n) => used.has(n));
 }
 
-/** `test` of the node at each position, asked once per position (selectors are matched per pod). */
-function perNode(nodes: readonly Node[], test: (n: Node) => boolean): (i: number) => boolean {
-  const known = new Int8Array(nodes.length); // 0 not asked yet, 1 true, 2 false
-  return (i) => {
-    if (known[i] === 0) known[i] = test(nodes[i]!) ? 1 : 2;
-    return known[i] === 1;
-  };
-}
-
 /** The kept part of each row, positions still those of `c.nodes` (what `filterEdge` keeps, edge by edge). */
 function* keptRows(c: ConnectivityWalk, f: EdgeFilter): Generator<EdgeRow> {
-  const src = f.src ? perNode(c.nodes, f.src) : () => true;
-  const dst = f.dst ? perNode(c.nodes, f.dst) : () => true;
-  const chosen = f.namespaces || f.selector ? perNode(c.nodes, (n) => chosenEnd(f, n)) : undefined;
+  // Each node's match asked once per position (selectors are matched per pod).
+  const at = (test: (n: Node) => boolean) => perIndex((i) => test(c.nodes[i]!));
+  const src = f.src ? at(f.src) : () => true;
+  const dst = f.dst ? at(f.dst) : () => true;
+  const chosen = f.namespaces || f.selector ? at((n) => chosenEnd(f, n)) : undefined;
   const only = f.connections ? c.pool.id(f.connections) : undefined;
   for (const row of c.rows) {
     if (!src(row.src)) continue;

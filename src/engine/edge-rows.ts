@@ -49,3 +49,17 @@ export function rowsOfEdges(nodes: readonly Node[], edges: readonly Edge[]): { r
   }
   return { rows, pool };
 }
+
+/**
+ * `f(i)` computed when first asked and kept in an array, for the small integers of rows:
+ * positions and connection ids. A dense matrix names the same nodes and prints a few connection
+ * sets on millions of lines; escaping or matching them again per line was most of its time.
+ */
+export function perIndex<T>(f: (i: number) => T): (i: number) => T {
+  const memo: (T | undefined)[] = [];
+  return (i) => {
+    let v = memo[i];
+    if (v === undefined) memo[i] = v = f(i);
+    return v;
+  };
+}

@@ -1,7 +1,7 @@
 import { inputStatusJson } from '../input/input-status.js';
 import type { InputStatus } from '../../load/input-status.js';
 import { walkOf, type Connectivity, type ConnectivityWalk, type Edge, type Node } from '../../engine/connectivity.js';
-import type { EdgeRow } from '../../engine/edge-rows.js';
+import { perIndex, type EdgeRow } from '../../engine/edge-rows.js';
 import type { AppliedFilters } from '../../engine/edge-filter.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import { PROTOCOLS } from '../../model/policy.js';
@@ -9,7 +9,6 @@ import type { SemanticsName } from '../../model/semantics.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
 import { formatIp } from '../../net/ip-address.js';
 import { batch, joinChunks, type Chunks } from './chunks.js';
-import { perIndex } from './escaped-once.js';
 
 /** Stable JSON shape, version 1 (documented in README "JSON output"). */
 export interface MatrixJson {

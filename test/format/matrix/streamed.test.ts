@@ -70,7 +70,7 @@ describe('streamed matrix formats write the same text as the string formatters',
   });
 
   it('names no validation would let through (controls, bidi, workflow commands at a line start): txt and csv lines escaped once per name equal the whole output sanitized, and JSON items made of pieces computed once equal JSON.stringify', () => {
-    // src/format/matrix/escaped-once.ts: names are escaped once per node and only a line that can
+    // src/format/matrix/pair-lines.ts: names are escaped once per node and only a line that can
     // start a workflow command is scanned again; the oracle sanitizes the whole text.
     const hostile = fc.oneof(
       fc.string({ unit: fc.constantFrom('a', ':', '#', '[', ' ', '\t', '\n', '\r', '\u001b', '\u202e', '\u2028', '=', '-', '"', ',', '/') }),
