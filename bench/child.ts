@@ -43,14 +43,19 @@ let runs = 0;
 /** The cases running now: each is its own process group (detached), which a Ctrl-C at the terminal does not reach. */
 const running = new Map<number, string>(); // pid → its GNU time output file
 
+/** SIGKILL to a case's whole process group (it was spawned detached: its own group). */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
+
 /** Kills every case still running, with its whole process group (the benchmark itself is being stopped). */
 export function stopAllChildren(): void {
   for (const [pid, rssFile] of running) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
+    killGroup(pid);
     rmSync(rssFile, { force: true });
   }
   running.clear();
@@ -88,13 +93,6 @@ export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult
     });
     let timedOut = false;
     let cut = false;
-    const killGroup = () => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    };
     const stop = (): void => {
       // Kill the measured process first, so that GNU time still reports its peak RSS; then
       // the whole group, in case anything is left.
@@ -106,7 +104,7 @@ export function runNode(args: string[], opts: ChildOptions): Promise<ChildResult
           /* already gone */
         }
       }
-      setTimeout(killGroup, measured.length ? 5000 : 0).unref();
+      setTimeout(() => killGroup(child.pid!), measured.length ? 5000 : 0).unref();
     };
     const timer = setTimeout(() => {
       timedOut = true;
