@@ -4,7 +4,7 @@ import type { Io } from './io.js';
 import { colourWanted } from './colour.js';
 import type { Painter } from './paint.js';
 import { writeOutput, writeOutputChunks } from './write-output.js';
-import { isGuarded } from '../src/format/matrix/chunks.js';
+import { chunkText, isGuarded, type Chunk, type Chunks } from '../src/format/matrix/chunks.js';
 
 /** Formats read by people in a terminal or a CI log: guarded by `sanitizeTerminalText`. */
 const TERMINAL_FORMATS = new Set(['text', 'txt', 'md', 'dot', 'csv']);
@@ -33,13 +33,13 @@ function isText(format: string): boolean {
  * text is the same as emit's on the joined chunks; chunks a formatter marked as guarded already
  * (markGuarded) are not scanned twice.
  */
-export async function emitChunks(io: Io, chunks: Iterable<string>, options: { format: string; output?: string | undefined; inputFiles?: readonly string[] | undefined }): Promise<void> {
+export async function emitChunks(io: Io, chunks: Chunks, options: { format: string; output?: string | undefined; inputFiles?: readonly string[] | undefined }): Promise<void> {
   const shown = TERMINAL_FORMATS.has(options.format) && !isGuarded(chunks) ? guarded(chunks) : chunks;
   if (options.output) writeOutputChunks(io, options.output, shown, options.inputFiles ?? []);
   else if (io.outChunks) await io.outChunks(shown);
-  else for (const c of shown) io.out(c);
+  else for (const c of shown) io.out(chunkText(c));
 }
 
-function* guarded(chunks: Iterable<string>): Generator<string> {
-  for (const c of chunks) yield sanitizeTerminalText(c);
+function* guarded(chunks: Chunks): Generator<Chunk> {
+  for (const c of chunks) yield sanitizeTerminalText(chunkText(c));
 }

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../src/model/diagnostic.js';
 import { escapeTerminal } from '../src/text/escape/terminal.js';
 import { formatSource } from '../src/model/source.js';
 import { writeStdout, writeStdoutChunks } from './stdout.js';
+import type { Chunk, Chunks } from '../src/format/matrix/chunks.js';
 
 /** Where a command writes; tests pass their own. */
 export interface Io {
@@ -16,9 +17,9 @@ export interface Io {
   /** Writes a file, creating its folder when needed. */
   writeFile(path: string, text: string): void;
   /** Writes output chunk by chunk, in order (a streamed format); without it, `out` gets each chunk. */
-  outChunks?(chunks: Iterable<string>): Promise<void>;
+  outChunks?(chunks: Chunks): Promise<void>;
   /** Writes a file chunk by chunk, creating its folder; without it, `writeFile` gets the joined text. */
-  writeFileChunks?(path: string, chunks: Iterable<string>): void;
+  writeFileChunks?(path: string, chunks: Chunks): void;
   isTTY: boolean;
   /** Writes a status line to stderr as it is (carriage return, erase): set only when stderr is a terminal (cli/progress.ts). */
   statusLine?(raw: string): void;
@@ -40,7 +41,7 @@ export const processIo: Io = {
     mkdirSync(dirname(p), { recursive: true });
     const fd = openSync(p, 'w');
     try {
-      for (const c of chunks) writeSync(fd, c);
+      for (const c of chunks) writeAll(fd, c);
     } finally {
       closeSync(fd);
     }
@@ -48,6 +49,12 @@ export const processIo: Io = {
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
 };
+
+/** Writes one chunk to a file, all of it (a write may take fewer bytes than it was given). */
+function writeAll(fd: number, chunk: Chunk): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
 
 /** `file:line:col: error: message [code] (field spec.x)` */
 export function formatDiagnostic(d: Diagnostic): string {

@@ -1,3 +1,5 @@
+import type { Chunks } from '../src/format/matrix/chunks.js';
+
 /**
  * Standard output, written chunk by chunk. When the reader has gone (`matrix … | head -1`), the
  * write fails with EPIPE: the error is swallowed here (Node would print it with a stack trace),
@@ -37,7 +39,7 @@ export function writeStdout(text: string): void {
  * Writes chunks in order, waiting for the reader when stdout's buffer is full (memory stays at a
  * few chunks), and stops at the first chunk after the reader has gone.
  */
-export async function writeStdoutChunks(chunks: Iterable<string>): Promise<void> {
+export async function writeStdoutChunks(chunks: Chunks): Promise<void> {
   watch();
   for (const chunk of chunks) {
     if (stdoutClosed()) return;

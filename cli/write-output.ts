@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { escapeTerminal } from '../src/text/escape/terminal.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
+import { joinChunks, type Chunks } from '../src/format/matrix/chunks.js';
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -42,8 +43,8 @@ export function writeOutput(io: Io, path: string, text: string, inputFiles: read
 }
 
 /** writeOutput for a streamed format: the same refusals and messages, the file written chunk by chunk. */
-export function writeOutputChunks(io: Io, path: string, chunks: Iterable<string>, inputFiles: readonly string[] = []): void {
-  writeChecked(io, path, inputFiles, () => (io.writeFileChunks ? io.writeFileChunks(path, chunks) : io.writeFile(path, [...chunks].join(''))));
+export function writeOutputChunks(io: Io, path: string, chunks: Chunks, inputFiles: readonly string[] = []): void {
+  writeChecked(io, path, inputFiles, () => (io.writeFileChunks ? io.writeFileChunks(path, chunks) : io.writeFile(path, joinChunks(chunks))));
 }
 
 function writeChecked(io: Io, path: string, inputFiles: readonly string[], write: () => void): void {

@@ -2,7 +2,7 @@ import { progressFor } from '../progress.js';
 import { emit, emitChunks } from '../emit.js';
 import { connectivity, connectivityWalk, type Connectivity, type ConnectivityWalk, type Level } from '../../src/engine/connectivity.js';
 import { filterConnectivity, filterWalk } from '../../src/engine/edge-filter.js';
-import { isGuarded, markGuarded } from '../../src/format/matrix/chunks.js';
+import { isGuarded, markGuarded, type Chunk } from '../../src/format/matrix/chunks.js';
 import { isStreamed, MATRIX_FORMATS, MATRIX_STREAMS, type Chunks, type MatrixFormat, type MatrixFormatter, type MatrixStreamer } from '../../src/format/matrix/index.js';
 import { flag, formatOption, oneOf, outputFile, parse, str, strs, loadOptions } from '../args.js';
 import { helpPage } from '../help.js';
@@ -70,17 +70,13 @@ function withInputStatus(format: MatrixFormat, input: InputStatus, chunks: Chunk
   return chunks;
 }
 
-/** `head` (sanitized by its formatter) before the chunks, joined to the first one (so chunk boundaries stay where the formatter put them); guarded if the chunks were. */
+/** `head` (whole lines, sanitized by its formatter) as a chunk before the chunks; guarded if the chunks were. */
 function first(head: string, chunks: Chunks): Chunks {
   const joined: Chunks = { [Symbol.iterator]: () => prepend(head, chunks) };
   return isGuarded(chunks) ? markGuarded(joined) : joined;
 }
 
-function* prepend(head: string, chunks: Chunks): Generator<string> {
-  let pending: string | undefined = head;
-  for (const c of chunks) {
-    yield pending === undefined ? c : pending + c;
-    pending = undefined;
-  }
-  if (pending !== undefined) yield pending;
+function* prepend(head: string, chunks: Chunks): Generator<Chunk> {
+  yield head;
+  yield* chunks;
 }

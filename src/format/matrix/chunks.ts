@@ -1,8 +1,21 @@
 /** About 64 KiB of text: the size of the pieces a streamed formatter hands to its writer. */
 export const CHUNK_SIZE = 64 * 1024;
 
+/**
+ * A piece of output: text, or its UTF-8 bytes (the pair-by-pair matrices, byte-chunk-builder.ts).
+ * A chunk ends where a line (or item) ends, so a byte chunk is whole characters and decodes alone.
+ */
+export type Chunk = string | Uint8Array;
+
 /** A formatter that writes as it goes: its output, in order, as pieces of about CHUNK_SIZE. */
-export type Chunks = Iterable<string>;
+export type Chunks = Iterable<Chunk>;
+
+const decoder = new TextDecoder();
+
+/** A chunk as text. */
+export function chunkText(chunk: Chunk): string {
+  return typeof chunk === 'string' ? chunk : decoder.decode(chunk);
+}
 
 /**
  * Joins small pieces (lines) into chunks of about `size` characters. A chunk only ever ends where
@@ -67,18 +80,18 @@ export function markGuarded(chunks: Chunks): Chunks {
 }
 
 /** True for chunks made by `markGuarded`. */
-export function isGuarded(chunks: Iterable<string>): boolean {
+export function isGuarded(chunks: Chunks): boolean {
   return (chunks as { [GUARDED]?: boolean })[GUARDED] === true;
 }
 
 /** Hands every chunk to `write`, in order (the library never prints: the caller's writer does). */
-export function writeChunks(chunks: Chunks, write: (chunk: string) => void): void {
+export function writeChunks(chunks: Chunks, write: (chunk: Chunk) => void): void {
   for (const c of chunks) write(c);
 }
 
 /** The whole output as one string, for callers that want it (and for small outputs). */
 export function joinChunks(chunks: Chunks): string {
   const parts: string[] = [];
-  for (const c of chunks) parts.push(c);
+  for (const c of chunks) parts.push(chunkText(c));
   return parts.join('');
 }

@@ -8,7 +8,8 @@ const CSV: PairLines = {
   escape: escapeCsvCell,
   head: ['src,dst,connections\n'],
   start: (src) => `${src},`,
-  line: (start, dst, text) => `${start}${dst},${text}\n`,
+  between: ',',
+  end: '\n',
   guard: true,
 };
 

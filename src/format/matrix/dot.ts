@@ -1,6 +1,6 @@
 import { quoteDot } from '../../text/escape/dot.js';
 import { walkOf, type Connectivity, type ConnectivityWalk, type Node } from '../../engine/connectivity.js';
-import { joinChunks, type Chunks } from './chunks.js';
+import { joinChunks, markGuarded, type Chunks } from './chunks.js';
 import { pairLineChunks, type PairLines } from './pair-lines.js';
 
 const q = quoteDot;
@@ -30,12 +30,17 @@ const edges = (c: ConnectivityWalk): PairLines => ({
   escape: q,
   head: nodes(c),
   start: (src) => `  ${src} -> `,
-  line: (start, dst, label) => `${start}${dst} [label=${label}];\n`,
+  between: ' [label=',
+  end: '];\n',
   tail: '}\n',
 });
 
-/** The Graphviz digraph in chunks of about 64 KiB. */
-export const dotChunks = (c: ConnectivityWalk): Chunks => pairLineChunks(c, edges(c));
+/**
+ * The Graphviz digraph in chunks of about 64 KiB; every line as `sanitizeTerminalText` leaves it:
+ * each value is quoted (no control character), and a line's first character after its blanks is
+ * `"`, a letter or `}`, never the `::` or `##[` of a workflow command.
+ */
+export const dotChunks = (c: ConnectivityWalk): Chunks => markGuarded(pairLineChunks(c, edges(c)));
 
 /** Graphviz digraph: namespaces as clusters, external ranges as boxes, edges labelled with ports. */
 export function formatDot(c: Connectivity): string {

@@ -1,6 +1,7 @@
-import type { Connectivity, ConnectivityWalk, Node } from '../../engine/connectivity.js';
+import { walkOf, type Connectivity, type ConnectivityWalk, type Node } from '../../engine/connectivity.js';
 import { escapeXml as esc } from '../../text/escape/xml.js';
-import { batch, joinChunks, type Chunks } from './chunks.js';
+import { joinChunks, type Chunks } from './chunks.js';
+import { pairLineChunks, type PairLines } from './pair-lines.js';
 
 const HEAD = [
   '<?xml version="1.0" encoding="UTF-8"?>',
@@ -23,22 +24,28 @@ function node(n: Node): string {
   return `      <node id="${esc(n.id)}" label="${esc(n.id)}"><attvalues><attvalue for="kind" value="${esc(n.kind)}"/>${namespace}</attvalues></node>\n`;
 }
 
-function* lines(c: Connectivity | ConnectivityWalk): Generator<string> {
+function* head(c: ConnectivityWalk): Generator<string> {
   yield `${HEAD}\n`;
   for (const n of c.nodes) yield node(n);
   yield '    </nodes>\n    <edges>\n';
-  let i = 0;
-  for (const e of c.edges) {
-    yield `      <edge id="e${i++}" source="${esc(e.src.id)}" target="${esc(e.dst.id)}"><attvalues><attvalue for="connections" value="${esc(e.connections.toString())}"/></attvalues></edge>\n`;
-  }
-  yield '    </edges>\n  </graph>\n</gexf>\n';
 }
+
+/** `<edge id="eN" source="SRC" target="DST">` with the connections as an attribute value. */
+const edges = (c: ConnectivityWalk): PairLines => ({
+  escape: esc,
+  head: head(c),
+  numbered: '      <edge id="e',
+  start: (src) => `" source="${src}" target="`,
+  between: '"><attvalues><attvalue for="connections" value="',
+  end: '"/></attvalues></edge>\n',
+  tail: '    </edges>\n  </graph>\n</gexf>\n',
+});
 
 /**
  * GEXF 1.2 (Gephi), written as it goes. graphology-gexf writes a whole graph built first, so
  * memory grew with the output; this writer emits the same elements and attributes (a test reads
  * it back with graphology-gexf and compares with what graphology-gexf writes).
  */
-export const gexfChunks = (c: Connectivity | ConnectivityWalk): Chunks => batch(lines(c));
+export const gexfChunks = (c: ConnectivityWalk): Chunks => pairLineChunks(c, edges(c));
 
-export const formatGexf = (c: Connectivity): string => joinChunks(gexfChunks(c));
+export const formatGexf = (c: Connectivity): string => joinChunks(gexfChunks(walkOf(c)));

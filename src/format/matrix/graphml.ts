@@ -1,6 +1,7 @@
-import type { Connectivity, ConnectivityWalk, Node } from '../../engine/connectivity.js';
+import { walkOf, type Connectivity, type ConnectivityWalk, type Node } from '../../engine/connectivity.js';
 import { escapeXml as esc } from '../../text/escape/xml.js';
-import { batch, joinChunks, type Chunks } from './chunks.js';
+import { joinChunks, type Chunks } from './chunks.js';
+import { pairLineChunks, type PairLines } from './pair-lines.js';
 
 const HEAD = [
   '<?xml version="1.0" encoding="UTF-8"?>',
@@ -14,23 +15,29 @@ const HEAD = [
 
 const namespaceOf = (n: Node): string => (n.kind === 'external' ? '' : n.namespace);
 
-function* lines(c: Connectivity | ConnectivityWalk): Generator<string> {
+function* head(c: ConnectivityWalk): Generator<string> {
   yield `${HEAD}\n`;
   for (const n of c.nodes) {
     yield `    <node id="${esc(n.id)}"><data key="label">${esc(n.id)}</data><data key="kind">${esc(n.kind)}</data><data key="namespace">${esc(namespaceOf(n))}</data></node>\n`;
   }
-  let i = 0;
-  for (const e of c.edges) {
-    yield `    <edge id="e${i++}" source="${esc(e.src.id)}" target="${esc(e.dst.id)}"><data key="connections">${esc(e.connections.toString())}</data></edge>\n`;
-  }
-  yield '  </graph>\n</graphml>\n';
 }
+
+/** `<edge id="eN" source="SRC" target="DST">` with the connections as a data element. */
+const edges = (c: ConnectivityWalk): PairLines => ({
+  escape: esc,
+  head: head(c),
+  numbered: '    <edge id="e',
+  start: (src) => `" source="${src}" target="`,
+  between: '"><data key="connections">',
+  end: '</data></edge>\n',
+  tail: '  </graph>\n</graphml>\n',
+});
 
 /**
  * GraphML (yEd, Gephi, NetworkX), written as it goes: nodes, then each edge when the walk
  * reaches it. graphology-graphml only parses (a test reads this output back with it), and a
  * graph built whole first grew with the output.
  */
-export const graphmlChunks = (c: Connectivity | ConnectivityWalk): Chunks => batch(lines(c));
+export const graphmlChunks = (c: ConnectivityWalk): Chunks => pairLineChunks(c, edges(c));
 
-export const formatGraphml = (c: Connectivity): string => joinChunks(graphmlChunks(c));
+export const formatGraphml = (c: Connectivity): string => joinChunks(graphmlChunks(walkOf(c)));

@@ -1,14 +1,15 @@
 import { inputStatusJson } from '../input/input-status.js';
 import type { InputStatus } from '../../load/input-status.js';
 import { walkOf, type Connectivity, type ConnectivityWalk, type Edge, type Node } from '../../engine/connectivity.js';
-import { perIndex, type EdgeRow } from '../../engine/edge-rows.js';
+import { perIndex } from '../../engine/edge-rows.js';
 import type { AppliedFilters } from '../../engine/edge-filter.js';
 import type { ReachabilityMatrix } from '../../engine/matrix.js';
 import { PROTOCOLS } from '../../model/policy.js';
 import type { SemanticsName } from '../../model/semantics.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
 import { formatIp } from '../../net/ip-address.js';
-import { batch, joinChunks, type Chunks } from './chunks.js';
+import { ByteChunkBuilder } from './byte-chunk-builder.js';
+import { joinChunks, type Chunks } from './chunks.js';
 
 /** Stable JSON shape, version 1 (documented in README "JSON output"). */
 export interface MatrixJson {
@@ -80,42 +81,61 @@ function* list<T>(key: string, items: Iterable<T>, toJson: (t: T) => unknown, la
   yield first ? `  ${JSON.stringify(key)}: []${end}` : `\n  ]${end}`;
 }
 
+const encoder = new TextEncoder();
+const utf8 = (s: string): Uint8Array => encoder.encode(s);
+
 /**
- * `item(connectionJson(e))` of each edge of a row, made from pieces computed once: each node's id
- * as JSON (by position), and each connection id's lines (a dense matrix repeats a few connection
- * sets millions of times).
+ * The connections list, `item(connectionJson(e))` for each edge joined by `,\n`, as UTF-8 copied
+ * from pieces encoded once (byte-chunk-builder.ts): per source, the item's opening up to the
+ * destination; per node, its id as JSON; per connection id, the item's rest (a dense matrix
+ * repeats a few connection sets millions of times).
  */
-function connectionItems(c: ConnectivityWalk): (r: EdgeRow, k: number) => string {
+function* connectionChunks(c: ConnectivityWalk, out: ByteChunkBuilder): Generator<Uint8Array> {
   const id = c.nodes.map((n) => JSON.stringify(n.id));
-  const tail = perIndex((cid) => {
+  const idBytes = id.map(utf8);
+  const rest = perIndex((cid) => {
     const cs = c.pool.get(cid);
     const inner = JSON.stringify({ all: cs.isAll(), text: cs.toString(), ports: portsJson(cs) }, null, 2);
-    return `    ${inner.slice(2, -2).replace(/\n/g, '\n    ')}`; // its lines without the braces, at depth 2
+    return utf8(`,\n    ${inner.slice(2, -2).replace(/\n/g, '\n    ')}\n    }`); // its lines without the braces, at depth 2
   });
-  return (r, k) => `    {\n      "src": ${id[r.src]},\n      "dst": ${id[r.to[k]!]},\n${tail(r.to[k + 1]!)}\n    }`;
-}
-
-function* pieces(c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus): Generator<string> {
-  const top = JSON.stringify(head(c, m, input), null, 2);
-  yield `${top.slice(0, -2)},\n`; // without the closing "\n}"
-  yield* list('nodes', c.nodes, (n) => nodeJson(n, m), false);
-  const edgeItem = connectionItems(c);
   let first = true;
   for (const r of c.rows) {
-    for (let k = 0; k < r.to.length; k += 2) {
-      yield `${first ? '  "connections": [\n' : ',\n'}${edgeItem(r, k)}`;
-      first = false;
+    const to = r.to;
+    if (to.length === 0) continue;
+    // `,\n` then the item's opening; the list's first item has `  "connections": [\n` instead.
+    const opening = utf8(`,\n    {\n      "src": ${id[r.src]},\n      "dst": `);
+    for (let k = 0; k < to.length; k += 2) {
+      if (first) {
+        out.add(utf8('  "connections": [\n'));
+        out.add(opening.subarray(2));
+        first = false;
+      } else out.add(opening);
+      out.add(idBytes[to[k]!]!);
+      out.add(rest(to[k + 1]!));
+      if (out.full) yield out.take();
     }
   }
-  yield first ? '  "connections": []\n' : '\n  ]\n';
-  yield '}\n';
+  out.add(utf8(first ? '  "connections": []\n' : '\n  ]\n'));
+}
+
+function* chunks(c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus): Generator<Uint8Array> {
+  const out = new ByteChunkBuilder();
+  const top = JSON.stringify(head(c, m, input), null, 2);
+  out.add(utf8(`${top.slice(0, -2)},\n`)); // without the closing "\n}"
+  for (const piece of list('nodes', c.nodes, (n) => nodeJson(n, m), false)) {
+    out.add(utf8(piece));
+    if (out.full) yield out.take();
+  }
+  yield* connectionChunks(c, out);
+  out.add(utf8('}\n'));
+  yield out.take();
 }
 
 /**
  * The JSON document in chunks of about 64 KiB: the same text as `JSON.stringify(matrixJson(…),
  * null, 2)`, written one node and one connection at a time, so no string holds the whole document.
  */
-export const jsonChunks = (c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus = { complete: true, errors: [] }): Chunks => batch(pieces(c, m, input));
+export const jsonChunks = (c: ConnectivityWalk, m: ReachabilityMatrix, input: InputStatus = { complete: true, errors: [] }): Chunks => chunks(c, m, input);
 
 export function formatJson(c: Connectivity, m: ReachabilityMatrix, input?: InputStatus): string {
   return joinChunks(jsonChunks(walkOf(c), m, input));

@@ -1,9 +1,13 @@
 import type { ConnectivityWalk } from '../../engine/connectivity.js';
 import { perIndex } from '../../engine/edge-rows.js';
 import { sanitizeTerminalText } from '../../text/escape/terminal.js';
-import { ChunkBuilder } from './chunks.js';
+import { ByteChunkBuilder } from './byte-chunk-builder.js';
 
-/** A format that writes one line per allowed pair (txt, csv, md, dot). */
+/**
+ * A format that writes one line per allowed pair (txt, csv, md, dot, gexf, graphml). A line is
+ * `start(src) + dst + between + text + end`, every input value escaped by `escape`; with
+ * `numbered`, `numbered + i + start(src) + …`, i counting the lines from 0 (an edge id).
+ */
 export interface PairLines {
   /** How a node's id and a connection set's text are written (escaped or quoted). */
   escape: (s: string) => string;
@@ -11,8 +15,12 @@ export interface PairLines {
   head?: Iterable<string>;
   /** The part of a line that depends on the source alone: its escaped name and what follows it. */
   start: (src: string) => string;
-  /** A whole line from its start, the destination's escaped name and the connections' escaped text. */
-  line: (start: string, dst: string, text: string) => string;
+  /** What comes before a line's number, for formats whose lines are numbered. */
+  numbered?: string;
+  /** What comes between the destination's escaped name and the connections' escaped text. */
+  between: string;
+  /** What ends a line, its line feed included. */
+  end: string;
   /** Lines that could start a workflow command are sanitized (the formats shown at a terminal). */
   guard?: boolean;
   /** Written when there is no pair. */
@@ -32,32 +40,55 @@ export function lineNeedsGuard(start: string): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3a || c === 0x23;
 }
 
+const encoder = new TextEncoder();
+const utf8 = (s: string): Uint8Array => encoder.encode(s);
+
 /**
- * The lines of every pair of the walk, in chunks of about 64 KiB (chunks.ts), row by row: each
- * node's name and each connection id's text escaped once and read by position
- * (engine/edge-rows.ts), no object and no generator step per line.
+ * The lines of every pair of the walk as UTF-8, in chunks of about 64 KiB (byte-chunk-builder.ts),
+ * row by row: each node's name and each connection id's line end (`between + text + end`) escaped
+ * and encoded once and read by position (engine/edge-rows.ts); a line is three copies, with no
+ * object, string or generator step of its own. The rare source whose lines need the workflow
+ * command guard has its lines made as text, sanitized, then encoded.
  */
-export function* pairLineChunks(c: ConnectivityWalk, f: PairLines): Generator<string> {
-  const out = new ChunkBuilder();
+export function* pairLineChunks(c: ConnectivityWalk, f: PairLines): Generator<Uint8Array> {
+  const out = new ByteChunkBuilder();
   for (const piece of f.head ?? []) {
-    out.add(piece);
+    out.add(utf8(piece));
     if (out.full) yield out.take();
   }
   const name = c.nodes.map((n) => f.escape(n.id));
-  const text = perIndex((id) => f.escape(c.pool.get(id).toString()));
+  const nameBytes = name.map(utf8);
+  const text = perIndex((id) => `${f.between}${f.escape(c.pool.get(id).toString())}${f.end}`);
+  const textBytes = perIndex((id) => utf8(text(id)));
+  const numbered = f.numbered === undefined ? undefined : utf8(f.numbered);
+  let line = 0;
   let none = true;
   for (const r of c.rows) {
+    const to = r.to;
+    if (to.length > 0) none = false;
     const start = f.start(name[r.src]!);
-    const guard = f.guard === true && lineNeedsGuard(start);
-    for (let k = 0; k < r.to.length; k += 2) {
-      none = false;
-      const line = f.line(start, name[r.to[k]!]!, text(r.to[k + 1]!));
-      out.add(guard ? sanitizeTerminalText(line) : line);
+    if (f.guard === true && lineNeedsGuard(f.numbered ?? start)) {
+      for (let k = 0; k < to.length; k += 2) {
+        const number = f.numbered === undefined ? '' : `${f.numbered}${line++}`;
+        out.add(utf8(sanitizeTerminalText(`${number}${start}${name[to[k]!]!}${text(to[k + 1]!)}`)));
+        if (out.full) yield out.take();
+      }
+      continue;
+    }
+    const startBytes = utf8(start);
+    for (let k = 0; k < to.length; k += 2) {
+      if (numbered) {
+        out.add(numbered);
+        out.addDecimal(line++);
+      }
+      out.add(startBytes);
+      out.add(nameBytes[to[k]!]!);
+      out.add(textBytes(to[k + 1]!));
       if (out.full) yield out.take();
     }
   }
-  if (none && f.none !== undefined) out.add(f.none);
-  if (f.tail !== undefined) out.add(f.tail);
+  if (none && f.none !== undefined) out.add(utf8(f.none));
+  if (f.tail !== undefined) out.add(utf8(f.tail));
   const last = out.take();
-  if (last) yield last;
+  if (last.length > 0) yield last;
 }

@@ -7,7 +7,8 @@ import { pairLineChunks, type PairLines } from './pair-lines.js';
 const TXT: PairLines = {
   escape: escapeTerminal,
   start: (src) => `${src} => `,
-  line: (start, dst, text) => `${start}${dst} : ${text}\n`,
+  between: ' : ',
+  end: '\n',
   guard: true,
 };
 

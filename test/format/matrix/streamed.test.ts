@@ -6,23 +6,27 @@ import { connectivity, connectivityWalk, walkOf, type Connectivity, type Level, 
 import { ConnectionSet } from '../../../src/net/connection-set.js';
 import { computeMatrix } from '../../../src/engine/matrix.js';
 import { batch, CHUNK_SIZE, MATRIX_FORMATS, MATRIX_STREAMS, writeChunks, type StreamedMatrixFormat } from '../../../src/format/matrix/index.js';
+import { chunkText, isGuarded } from '../../../src/format/matrix/chunks.js';
 import { sanitizeTerminalText } from '../../../src/text/escape/terminal.js';
 import { loadSnapshot, loadTexts } from '../../../src/load/load-snapshot.js';
 import { randomSnapshot } from '../../helpers/random-cluster.js';
 import { ROOT } from '../../helpers/run-cli.js';
 import { STRING_FORMATTERS } from './string-formatters.js';
 
-// GEXF and GraphML have no string formatter of old to compare with: test/format/graph-files.test.ts
-// reads them back with graphology's parsers instead.
 const FORMATS = (Object.keys(MATRIX_STREAMS) as StreamedMatrixFormat[]).filter((f) => Object.hasOwn(STRING_FORMATTERS, f));
 const LEVELS: Level[] = ['workload', 'pod'];
 const EXAMPLES = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
-/** The streamed output, written through a writer, with its chunks. */
-function stream(format: StreamedMatrixFormat, ...args: Parameters<(typeof MATRIX_STREAMS)['json']>): { text: string; chunks: string[] } {
+/** The streamed output, written through a writer, with its chunks (text; `bytes`: their sizes in UTF-8). */
+function stream(format: StreamedMatrixFormat, ...args: Parameters<(typeof MATRIX_STREAMS)['json']>): { text: string; chunks: string[]; bytes: number[]; guarded: boolean } {
   const chunks: string[] = [];
-  writeChunks(MATRIX_STREAMS[format](...args), (c) => chunks.push(c));
-  return { text: chunks.join(''), chunks };
+  const bytes: number[] = [];
+  const streamed = MATRIX_STREAMS[format](...args);
+  writeChunks(streamed, (c) => {
+    chunks.push(chunkText(c));
+    bytes.push(typeof c === 'string' ? Buffer.byteLength(c) : c.length);
+  });
+  return { text: chunks.join(''), chunks, bytes, guarded: isGuarded(streamed) };
 }
 
 /** `n` pods and no policy: every pod reaches every other on everything (n² connections). */
@@ -61,10 +65,12 @@ describe('streamed matrix formats write the same text as the string formatters',
     expect(c.edges.length).toBeGreaterThan(250 * 249);
     const w = connectivityWalk(m, 'pod');
     for (const f of FORMATS) {
-      const { text, chunks } = stream(f, w, m);
+      const { text, chunks, bytes } = stream(f, w, m);
       expect(chunks.length).toBeGreaterThan(10);
       // A chunk is cut at the first piece (one line, one JSON item) past 64 KiB.
-      for (const chunk of chunks) expect(chunk.length).toBeLessThan(CHUNK_SIZE + 4096);
+      for (const size of bytes) expect(size).toBeLessThan(CHUNK_SIZE + 4096);
+      // A pair-line format's chunk ends at a line end (JSON's at an item's end): it decodes alone.
+      if (f !== 'json') for (const chunk of chunks.slice(0, -1)) expect(chunk.endsWith('\n')).toBe(true);
       expect(text).toBe(STRING_FORMATTERS[f](c, m));
     }
   });
@@ -83,7 +89,13 @@ describe('streamed matrix formats write the same text as the string formatters',
         const edges = pairs.filter(([a, b]) => a < nodes.length && b < nodes.length).map(([a, b]) => ({ src: nodes[a]!, dst: nodes[b]!, connections: ConnectionSet.ALL }));
         const c: Connectivity = { level: 'workload', nodes, edges };
         const m = { semantics: 'networking.k8s.io/v1' } as never;
-        for (const f of ['txt', 'csv', 'json', 'md', 'dot'] as const) expect(stream(f, walkOf(c), m).text).toBe(STRING_FORMATTERS[f](c, m));
+        for (const f of ['txt', 'csv', 'json', 'md', 'dot', 'gexf', 'graphml'] as const) {
+          const { text, guarded } = stream(f, walkOf(c), m);
+          expect(text).toBe(STRING_FORMATTERS[f](c, m));
+          // Chunks marked guarded skip the CLI's terminal guard (cli/emit.ts): it must change nothing in them.
+          if (guarded) expect(sanitizeTerminalText(text)).toBe(text);
+        }
+        for (const f of ['txt', 'csv', 'md', 'dot'] as const) expect(stream(f, walkOf(c), m).guarded).toBe(true);
       }),
       { numRuns: 500 },
     );

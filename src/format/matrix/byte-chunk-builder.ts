@@ -1,0 +1,66 @@
+import { CHUNK_SIZE } from './chunks.js';
+
+/**
+ * Bytes gathered into one chunk of about `size`, for the pair-by-pair matrices: a line is copied
+ * in as a few pieces that were UTF-8 encoded once (a node's name, a connection set's text), so no
+ * string is built, joined or encoded per line. At tens of gigabytes, making each line a string,
+ * joining the lines and encoding the chunk for the write took most of the output time; copying
+ * bytes takes a fraction of it (docs/performance.md, "sixth day").
+ *
+ * Every `take` hands over a buffer of its own (the writer may still hold the last one: a pipe
+ * keeps a write queued until the reader takes it), so nothing is reused under a pending write.
+ */
+export class ByteChunkBuilder {
+  private buf: Uint8Array;
+  private pos = 0;
+  constructor(private readonly size = CHUNK_SIZE) {
+    this.buf = fresh(size);
+  }
+
+  add(bytes: Uint8Array): void {
+    const end = this.pos + bytes.length;
+    if (end > this.buf.length) this.grow(end);
+    this.buf.set(bytes, this.pos);
+    this.pos = end;
+  }
+
+  /** A non-negative integer's decimal digits (GEXF's and GraphML's edge numbers). */
+  addDecimal(n: number): void {
+    const digits = n < 10 ? 1 : Math.floor(Math.log10(n)) + 1;
+    if (this.pos + digits > this.buf.length) this.grow(this.pos + digits);
+    for (let i = this.pos + digits - 1; i >= this.pos; i--) {
+      this.buf[i] = 0x30 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    this.pos += digits;
+  }
+
+  /** True once the chunk has reached its size: time to `take` it (at a line end). */
+  get full(): boolean {
+    return this.pos >= this.size;
+  }
+
+  /** The chunk so far, and a fresh one begun; an empty array when nothing was added. */
+  take(): Uint8Array {
+    const chunk = this.buf.subarray(0, this.pos);
+    this.buf = fresh(this.size);
+    this.pos = 0;
+    return chunk;
+  }
+
+  /** A line longer than the room left (a long connection text): a bigger buffer, the bytes so far copied over. */
+  private grow(end: number): void {
+    const bigger = new Uint8Array(Math.max(end, 2 * this.buf.length));
+    bigger.set(this.buf.subarray(0, this.pos));
+    this.buf = bigger;
+  }
+}
+
+/**
+ * A chunk's buffer, with room for a line past `size`. Not zero-filled (`Buffer.allocUnsafe`):
+ * only the bytes copied in are ever handed over, and zeroing 64 KiB per chunk was a tenth of the
+ * time spent making chunks.
+ */
+function fresh(size: number): Uint8Array {
+  return Buffer.allocUnsafe(size + 1024);
+}
