@@ -99,9 +99,10 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
         const r = await runNode([phases, '--timings', timings, '--', 'matrix', '-f', input.file, '-o', format], { stdoutFile: out, timeoutMs: o.timeoutMs, ...(o.maxOutputBytes !== undefined ? { maxOutputBytes: o.maxOutputBytes } : {}) });
         const bytes = statSync(out).size;
         const row: FormatRow = { ...base, load, status: r.ok ? 'ok' : r.cut ? 'cut' : 'failed', ms: r.ms, bytes, ...(r.peakRssMiB !== undefined ? { peakRssMiB: r.peakRssMiB } : {}), ...(r.cpuS !== undefined ? { cpuS: r.cpuS } : {}), ...(r.error ? { note: r.error } : {}) };
-        if (r.ok) {
+        if (r.ok || r.cut) {
           try {
-            row.outputMs = (JSON.parse(readFileSync(timings, 'utf8')) as { outputMs: number }).outputMs;
+            const phase = outputPhaseMs(JSON.parse(readFileSync(timings, 'utf8')) as PhaseTimings, r);
+            if (phase !== undefined) row.outputMs = phase;
           } catch {
             // no timings: the column stays empty
           }
@@ -128,6 +129,25 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
     }
   }
   return rows;
+}
+
+/** What bench/matrix-phases.ts writes: `outputStartMs` alone while the output runs, all three once it has ended. */
+export interface PhaseTimings {
+  outputMs?: number;
+  totalMs?: number;
+  /** When the first chunk was asked for, in ms since the process started. */
+  outputStartMs?: number;
+}
+
+/**
+ * A case's output phase: as matrix-phases timed it when the case ended; for a case cut at the
+ * output budget, from its first chunk to the kill (`ms`, the wall time from spawn, less the
+ * start; the process's own start-up of a few ms counts in, so it errs long, never short).
+ */
+export function outputPhaseMs(t: PhaseTimings, r: { ok: boolean; cut?: boolean; ms: number }): number | undefined {
+  if (r.ok) return t.outputMs;
+  if (r.cut && t.outputStartMs !== undefined && t.outputStartMs < r.ms) return r.ms - t.outputStartMs;
+  return undefined;
 }
 
 export function formatsTable(rows: FormatRow[]): string {

@@ -173,7 +173,8 @@ try {
         `× plain = wall time / the median of ${quick ? 1 : 3} run(s) (one run over 4 GB) of a plain process.stdout.write loop (64 KiB chunks, fresh Node`,
         'process) writing the same number of bytes into the same file. output phase: from the first chunk asked of the formatter to the last',
         'byte handed to stdout (bench/matrix-phases.ts: the pairs computed as they are written, their formatting and writing; not the load or',
-        'the class matrix), and its ratio to the same plain write. load 1m: the machine\'s 1-minute load average as the case started.',
+        'the class matrix), and its ratio to the same plain write; for a cut case, from the first chunk to the kill. load 1m: the machine\'s',
+        '1-minute load average as the case started.',
       ].join('\n'),
     );
     json['formats'] = rows;

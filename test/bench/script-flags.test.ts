@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runNode } from '../../bench/child.js';
+import { outputPhaseMs } from '../../bench/formats-bench.js';
 import { ROOT, runBinary } from '../helpers/run-cli.js';
 
 // The built scripts (npm test builds first). None of these runs a benchmark.
@@ -43,13 +44,25 @@ describe('benchmark scripts', () => {
       const cli = runBinary(argv);
       expect(r.stdout).toBe(cli.out);
       expect(r.status).toBe(cli.code);
-      const t = JSON.parse(readFileSync(timings, 'utf8')) as { outputMs: number; totalMs: number };
+      const t = JSON.parse(readFileSync(timings, 'utf8')) as { outputMs: number; totalMs: number; outputStartMs: number };
       expect(t.outputMs).toBeGreaterThan(0);
       expect(t.totalMs).toBeGreaterThan(t.outputMs);
+      // The output's start, from the process's start: before the end, after the load.
+      expect(t.outputStartMs).toBeGreaterThan(0);
+      expect(t.outputStartMs + t.outputMs).toBeLessThanOrEqual(t.totalMs + 1000);
       expect(script('matrix-phases', ['--timings', timings]).status).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it.each([
+    ['ended: as timed', { outputMs: 800, totalMs: 2000, outputStartMs: 1100 }, { ok: true, ms: 2100 }, 800],
+    ['cut: from the first chunk to the kill', { outputStartMs: 1100 }, { ok: false, cut: true, ms: 5100 }, 4000],
+    ['cut before its output began: none', {}, { ok: false, cut: true, ms: 5100 }, undefined],
+    ['failed: none', { outputStartMs: 1100 }, { ok: false, ms: 300_000 }, undefined],
+  ] as const)('the output phase of a case that %s', (_what, timings, result, expected) => {
+    expect(outputPhaseMs(timings, result)).toBe(expected);
   });
 
   it('a case whose output passes the budget is stopped there and marked cut, with its figures up to then; one under it is not', async () => {
