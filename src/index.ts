@@ -11,7 +11,7 @@ export { computeMatrix, ReachabilityMatrix } from './engine/matrix.js';
 export { ReferenceEvaluator } from './engine/reference.js';
 export { connectivity, type Connectivity, type Edge, type Node, type Level } from './engine/connectivity.js';
 export type { Endpoint, Traffic } from './engine/endpoint.js';
-export { MATRIX_FORMATS, MATRIX_STREAMS, writeChunks, type Chunks, type MatrixFormat, type StreamedMatrixFormat } from './format/matrix/index.js';
+export { chunkText, MATRIX_FORMATS, MATRIX_STREAMS, writeChunks, type Chunk, type Chunks, type MatrixFormat, type StreamedMatrixFormat } from './format/matrix/index.js';
 export { matrixJson, type MatrixJson } from './format/matrix/json.js';
 
 // The commands as functions (README: "Library API"): load a snapshot, then ask, lint, diff, verify, matrix.

@@ -3,7 +3,8 @@ import { escapeXml as esc } from '../../text/escape/xml.js';
 import { joinChunks, type Chunks } from './chunks.js';
 import { pairLineChunks, type PairLines } from './pair-lines.js';
 
-const HEAD = [
+/** The document up to its first node (read back by graphology's parser in test/format/graph-files.test.ts). */
+export const GEXF_HEAD = [
   '<?xml version="1.0" encoding="UTF-8"?>',
   '<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft">',
   '  <meta/>',
@@ -25,7 +26,7 @@ function node(n: Node): string {
 }
 
 function* head(c: ConnectivityWalk): Generator<string> {
-  yield `${HEAD}\n`;
+  yield `${GEXF_HEAD}\n`;
   for (const n of c.nodes) yield node(n);
   yield '    </nodes>\n    <edges>\n';
 }

@@ -3,7 +3,8 @@ import { escapeXml as esc } from '../../text/escape/xml.js';
 import { joinChunks, type Chunks } from './chunks.js';
 import { pairLineChunks, type PairLines } from './pair-lines.js';
 
-const HEAD = [
+/** The document up to its first node (read back by graphology's parser in test/format/graph-files.test.ts). */
+export const GRAPHML_HEAD = [
   '<?xml version="1.0" encoding="UTF-8"?>',
   '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
   '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
@@ -16,7 +17,7 @@ const HEAD = [
 const namespaceOf = (n: Node): string => (n.kind === 'external' ? '' : n.namespace);
 
 function* head(c: ConnectivityWalk): Generator<string> {
-  yield `${HEAD}\n`;
+  yield `${GRAPHML_HEAD}\n`;
   for (const n of c.nodes) {
     yield `    <node id="${esc(n.id)}"><data key="label">${esc(n.id)}</data><data key="kind">${esc(n.kind)}</data><data key="namespace">${esc(namespaceOf(n))}</data></node>\n`;
   }

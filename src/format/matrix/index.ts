@@ -42,4 +42,4 @@ export type StreamedMatrixFormat = keyof typeof MATRIX_STREAMS;
 
 export const isStreamed = (f: string): f is StreamedMatrixFormat => Object.hasOwn(MATRIX_STREAMS, f);
 
-export { batch, CHUNK_SIZE, joinChunks, writeChunks, type Chunks } from './chunks.js';
+export { batch, chunkText, CHUNK_SIZE, joinChunks, writeChunks, type Chunk, type Chunks } from './chunks.js';

@@ -3,6 +3,8 @@ import { quoteDot as q } from '../../../src/text/escape/dot.js';
 import { escapeMarkdown as esc } from '../../../src/text/escape/markdown.js';
 import { escapeTerminal, sanitizeTerminalText } from '../../../src/text/escape/terminal.js';
 import { escapeXml as xml } from '../../../src/text/escape/xml.js';
+import { GEXF_HEAD } from '../../../src/format/matrix/gexf.js';
+import { GRAPHML_HEAD } from '../../../src/format/matrix/graphml.js';
 import type { Connectivity, Node } from '../../../src/engine/connectivity.js';
 import type { ReachabilityMatrix } from '../../../src/engine/matrix.js';
 import { matrixJson } from '../../../src/format/matrix/json.js';
@@ -46,24 +48,11 @@ export const STRING_FORMATTERS = {
     return `${lines.join('\n')}\n`;
   },
   json: (c: Connectivity, m: ReachabilityMatrix, input?: InputStatus): string => `${JSON.stringify(matrixJson(c, m, input), null, 2)}\n`,
-  // GEXF and GraphML as their writers stood before they wrote bytes (each line a string; both are
-  // also read back with graphology's parsers in test/format/graph-files.test.ts).
+  // GEXF and GraphML as their writers stood before they wrote bytes, each line a string (their
+  // fixed heads are shared: test/format/graph-files.test.ts reads whole documents back with
+  // graphology's parsers).
   gexf: (c: Connectivity): string => {
-    const head = [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft">',
-      '  <meta/>',
-      '  <graph defaultedgetype="directed">',
-      '    <attributes class="node">',
-      '      <attribute id="kind" title="kind" type="string"/>',
-      '      <attribute id="namespace" title="namespace" type="string"/>',
-      '    </attributes>',
-      '    <attributes class="edge">',
-      '      <attribute id="connections" title="connections" type="string"/>',
-      '    </attributes>',
-      '    <nodes>',
-    ];
-    const lines = [...head];
+    const lines = [GEXF_HEAD];
     for (const n of c.nodes) {
       const namespace = n.kind === 'external' || n.namespace === '' ? '' : `<attvalue for="namespace" value="${xml(n.namespace)}"/>`;
       lines.push(`      <node id="${xml(n.id)}" label="${xml(n.id)}"><attvalues><attvalue for="kind" value="${xml(n.kind)}"/>${namespace}</attvalues></node>`);
@@ -74,15 +63,7 @@ export const STRING_FORMATTERS = {
     return `${lines.join('\n')}\n`;
   },
   graphml: (c: Connectivity): string => {
-    const lines = [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-      '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
-      '  <key id="kind" for="node" attr.name="kind" attr.type="string"/>',
-      '  <key id="namespace" for="node" attr.name="namespace" attr.type="string"/>',
-      '  <key id="connections" for="edge" attr.name="connections" attr.type="string"/>',
-      '  <graph id="netpol-check" edgedefault="directed">',
-    ];
+    const lines = [GRAPHML_HEAD];
     for (const n of c.nodes) {
       lines.push(`    <node id="${xml(n.id)}"><data key="label">${xml(n.id)}</data><data key="kind">${xml(n.kind)}</data><data key="namespace">${xml(n.kind === 'external' ? '' : n.namespace)}</data></node>`);
     }
