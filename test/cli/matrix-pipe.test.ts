@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,20 @@ describe('matrix output to a reader that goes away (matrix … | head -1)', () =
     const r = await firstChunkOnly(['matrix', '-f', 'examples/three-tier']);
     expect(r).toMatchObject({ code: 0, signal: null, err: '' });
     expect(r.first).toMatch(/^0\.0\.0\.0-255\.255\.255\.255\[External\] => /);
+  });
+
+  it.each(['txt', 'json', 'dot'])('stdout redirected to a file (> out: byte chunks written synchronously): --format %s, the same text as in process', async (format) => {
+    const out = join(dir, `redirected.${format}`);
+    const fd = openSync(out, 'w');
+    try {
+      const r = await new Promise<number | null>((resolve) => spawn(process.execPath, [BIN, 'matrix', '-f', dense, '--level', 'pod', '-o', format], { cwd: ROOT, stdio: ['ignore', fd, 'ignore'] }).on('close', resolve));
+      expect(r).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    const inProcess = await runCli(['matrix', '-f', dense, '--level', 'pod', '--format', format]);
+    expect(inProcess.out.length).toBeGreaterThan(1e6);
+    expect(readFileSync(out, 'utf8')).toBe(inProcess.out);
   });
 
   it('--output-file FILE is written chunk by chunk with the same text as stdout', async () => {
