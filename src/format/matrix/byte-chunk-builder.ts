@@ -1,5 +1,10 @@
 import { CHUNK_SIZE } from './chunks.js';
 
+const encoder = new TextEncoder();
+
+/** A piece of text as the UTF-8 bytes a ByteChunkBuilder copies. */
+export const utf8 = (s: string): Uint8Array => encoder.encode(s);
+
 /**
  * Bytes gathered into one chunk of about `size`, for the pair-by-pair matrices: a line is copied
  * in as a few pieces that were UTF-8 encoded once (a node's name, a connection set's text), so no

@@ -38,42 +38,13 @@ export function* batch(pieces: Iterable<string>, map: (chunk: string) => string 
   if (length > 0) yield map(parts.join(''));
 }
 
-/**
- * Pieces gathered into one chunk of about `size` characters, for formatters that yield chunks
- * themselves: a line handed over as its pieces (`add` each) is joined once, with the chunk,
- * instead of being made as a string of its own first — on the pair-by-pair matrices, building
- * each line and then joining the lines cost more than writing the bytes.
- */
-export class ChunkBuilder {
-  private parts: string[] = [];
-  private length = 0;
-  constructor(private readonly size = CHUNK_SIZE) {}
-
-  add(piece: string): void {
-    this.parts.push(piece);
-    this.length += piece.length;
-  }
-
-  /** True once the chunk has reached its size: time to `take` it (at a line end). */
-  get full(): boolean {
-    return this.length >= this.size;
-  }
-
-  /** The chunk so far, and a fresh one begun; '' when nothing was added. */
-  take(): string {
-    const chunk = this.parts.join('');
-    this.parts = [];
-    this.length = 0;
-    return chunk;
-  }
-}
-
 const GUARDED = Symbol('terminal-guarded');
 
 /**
  * Marks chunks whose every line is already as `sanitizeTerminalText` leaves it (the txt and csv
- * matrices: names escaped, workflow commands guarded line by line; test/format/matrix/streamed
- * holds them to the whole output sanitized), so that the CLI's guard need not scan them again.
+ * matrices: names escaped, workflow commands guarded line by line; md and dot: names escaped,
+ * lines that cannot start a command; test/format/matrix/streamed holds them to the whole output
+ * sanitized), so that the CLI's guard need not scan them again.
  */
 export function markGuarded(chunks: Chunks): Chunks {
   return { [Symbol.iterator]: () => chunks[Symbol.iterator](), [GUARDED]: true } as Chunks;

@@ -8,7 +8,7 @@ import { PROTOCOLS } from '../../model/policy.js';
 import type { SemanticsName } from '../../model/semantics.js';
 import type { ConnectionSet } from '../../net/connection-set.js';
 import { formatIp } from '../../net/ip-address.js';
-import { ByteChunkBuilder } from './byte-chunk-builder.js';
+import { ByteChunkBuilder, utf8 } from './byte-chunk-builder.js';
 import { joinChunks, type Chunks } from './chunks.js';
 
 /** Stable JSON shape, version 1 (documented in README "JSON output"). */
@@ -80,9 +80,6 @@ function* list<T>(key: string, items: Iterable<T>, toJson: (t: T) => unknown, la
   }
   yield first ? `  ${JSON.stringify(key)}: []${end}` : `\n  ]${end}`;
 }
-
-const encoder = new TextEncoder();
-const utf8 = (s: string): Uint8Array => encoder.encode(s);
 
 /**
  * The connections list, `item(connectionJson(e))` for each edge joined by `,\n`, as UTF-8 copied

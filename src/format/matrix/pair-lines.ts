@@ -1,7 +1,7 @@
 import type { ConnectivityWalk } from '../../engine/connectivity.js';
 import { perIndex } from '../../engine/edge-rows.js';
 import { sanitizeTerminalText } from '../../text/escape/terminal.js';
-import { ByteChunkBuilder } from './byte-chunk-builder.js';
+import { ByteChunkBuilder, utf8 } from './byte-chunk-builder.js';
 
 /**
  * A format that writes one line per allowed pair (txt, csv, md, dot, gexf, graphml). A line is
@@ -39,9 +39,6 @@ export function lineNeedsGuard(start: string): boolean {
   const c = start.charCodeAt(0);
   return c === 0x20 || c === 0x09 || c === 0x3a || c === 0x23;
 }
-
-const encoder = new TextEncoder();
-const utf8 = (s: string): Uint8Array => encoder.encode(s);
 
 /**
  * The lines of every pair of the walk as UTF-8, in chunks of about 64 KiB (byte-chunk-builder.ts),
