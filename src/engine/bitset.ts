@@ -97,10 +97,15 @@ export function popcount(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
-/** Calls `f` with the index of every set bit, in increasing order (a plain loop: the generator below costs several times more per bit). */
-export function forEachSetBit(words: Uint32Array, f: (i: number) => void): void {
-  for (let w = 0; w < words.length; w++) {
-    let word = words[w]!;
+/**
+ * Calls `f` with the index of every set bit at or after `from`, in increasing order (a plain loop:
+ * the generator below costs several times more per bit). Words before `from`'s are not read.
+ */
+export function forEachSetBit(words: Uint32Array, f: (i: number) => void, from = 0): void {
+  const first = from >>> 5;
+  for (let w = first; w < words.length; w++) {
+    // In `from`'s own word, the bits below it are masked off.
+    let word = w === first && (from & 31) !== 0 ? (words[w]! & ~((1 << (from & 31)) - 1)) >>> 0 : words[w]!;
     while (word !== 0) {
       const low = word & -word;
       f((w << 5) + (31 - Math.clz32(low)));

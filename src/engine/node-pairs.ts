@@ -57,9 +57,8 @@ export function nodePairs(m: ReachabilityMatrix, level: Level): NodePairs {
     for (const s of classes) {
       const row = m.rows[s]!;
       row.ids.forEach((id, i) => {
-        forEachSetBit(row.bits[i]!, (d) => {
-          if (d >= P) add(toBlocks[a]!, d - P, id);
-        });
+        // Only the blocks' bits (from P on): a dense row's pod classes are most of its bits.
+        forEachSetBit(row.bits[i]!, (d) => add(toBlocks[a]!, d - P, id), P);
       });
     }
   });

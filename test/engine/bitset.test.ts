@@ -49,6 +49,22 @@ describe('Bitset', () => {
     );
   });
 
+  it('forEachSetBit from an index visits the set bits at or after it, and only those', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(0, 0x80000000, 0xffffffff, 1), fc.integer({ min: 0, max: 0xffffffff })), { maxLength: 6 }), fc.nat(200), (ws, from) => {
+        const words = Uint32Array.from(ws);
+        const seen: number[] = [];
+        forEachSetBit(words, (i) => seen.push(i), from);
+        expect(seen).toEqual([...setBits(words)].filter((i) => i >= from));
+      }),
+      { numRuns: 2000, seed: 25 },
+    );
+    // Bit 31 and bit 32 on either side of a word's edge.
+    const seen: number[] = [];
+    forEachSetBit(new Uint32Array([0xffffffff, 1]), (i) => seen.push(i), 31);
+    expect(seen).toEqual([31, 32]);
+  });
+
   it('setBits in order across words', () => {
     expect([...setBits(new Uint32Array([0x80000001, 0, 5]))]).toEqual([0, 31, 64, 66]);
   });
