@@ -31,7 +31,8 @@ export class ByteChunkBuilder {
 
   /** A non-negative integer's decimal digits (GEXF's and GraphML's edge numbers). */
   addDecimal(n: number): void {
-    const digits = n < 10 ? 1 : Math.floor(Math.log10(n)) + 1;
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++; // integers only: no rounding of log10 to trust
     if (this.pos + digits > this.buf.length) this.grow(this.pos + digits);
     for (let i = this.pos + digits - 1; i >= this.pos; i--) {
       this.buf[i] = 0x30 + (n % 10);
