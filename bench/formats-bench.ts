@@ -3,9 +3,10 @@
  * `matrix -f cluster.json -o FMT > file` through the CLI's own `run` (bench/matrix-phases.ts,
  * which also times the output phase: the pairs computed as they are written, formatted and
  * written), one process per case, with wall time, peak RSS, output bytes, MB/s, and the ratio to
- * a plain `process.stdout.write` loop writing the same number of bytes into the same kind of
- * sink (bench/plain-write.ts, median of `plainRuns`): of the whole command, and of its output
- * phase (issue 19: "throughput within 2× of writing the same bytes").
+ * a plain `process.stdout.write` loop writing the same number of bytes into the same file
+ * (bench/plain-write.ts, median of `plainRuns`, each timed from its first write to its last and
+ * begun as long after the file was emptied as the case's first byte): of the whole command, and
+ * of its output phase (issue 19: "throughput within 2× of writing the same bytes").
  * html, gexf and graphml run only up to `heavyMax` pods (they build a page or a whole graph
  * document; issue 19 measured html at 2,000 pods at 48 s and 3.8 GB). A format that fails at one
  * size is not run at the larger sizes of the same owner mode unless `keepGoing`.
@@ -99,9 +100,12 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
         const r = await runNode([phases, '--timings', timings, '--', 'matrix', '-f', input.file, '-o', format], { stdoutFile: out, timeoutMs: o.timeoutMs, ...(o.maxOutputBytes !== undefined ? { maxOutputBytes: o.maxOutputBytes } : {}) });
         const bytes = statSync(out).size;
         const row: FormatRow = { ...base, load, status: r.ok ? 'ok' : r.cut ? 'cut' : 'failed', ms: r.ms, bytes, ...(r.peakRssMiB !== undefined ? { peakRssMiB: r.peakRssMiB } : {}), ...(r.cpuS !== undefined ? { cpuS: r.cpuS } : {}), ...(r.error ? { note: r.error } : {}) };
+        let startMs: number | undefined;
         if (r.ok || r.cut) {
           try {
-            const phase = outputPhaseMs(JSON.parse(readFileSync(timings, 'utf8')) as PhaseTimings, r);
+            const t = JSON.parse(readFileSync(timings, 'utf8')) as PhaseTimings;
+            startMs = t.outputStartMs;
+            const phase = outputPhaseMs(t, r);
             if (phase !== undefined) row.outputMs = phase;
           } catch {
             // no timings: the column stays empty
@@ -111,8 +115,8 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
           row.mbPerS = bytes / 1e6 / (r.ms / 1000);
           const plain: number[] = [];
           for (let i = 0; i < (bytes > 4e9 ? 1 : o.plainRuns); i++) {
-            const p = await runNode([plainWrite, '--bytes', String(bytes)], { stdoutFile: out, timeoutMs: o.timeoutMs });
-            if (p.ok) plain.push(p.ms);
+            const p = await plainWriteMs(bytes, startMs, out, o);
+            if (p !== undefined) plain.push(p);
           }
           if (plain.length) {
             row.plainMs = median(plain);
@@ -129,6 +133,24 @@ export async function benchFormats(o: FormatsOptions): Promise<FormatRow[]> {
     }
   }
   return rows;
+}
+
+/**
+ * One run of the plain write of `bytes` into `out` (which truncates the case's output, as the
+ * case's own run began on an empty file), its first write held until the moment the case wrote
+ * its first byte (plain-write.ts explains why): the time from its first write to its last.
+ */
+async function plainWriteMs(bytes: number, startMs: number | undefined, out: string, o: FormatsOptions): Promise<number | undefined> {
+  const timings = join(o.dir, 'plain-timings.json');
+  rmSync(timings, { force: true });
+  const args = [plainWrite, '--bytes', String(bytes), '--timings', timings, ...(startMs !== undefined ? ['--start-at', String(Math.round(startMs))] : [])];
+  const p = await runNode(args, { stdoutFile: out, timeoutMs: o.timeoutMs });
+  if (!p.ok) return undefined;
+  try {
+    return (JSON.parse(readFileSync(timings, 'utf8')) as { writeMs: number }).writeMs;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What bench/matrix-phases.ts writes: `outputStartMs` alone while the output runs, all three once it has ended. */

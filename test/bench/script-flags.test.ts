@@ -65,6 +65,27 @@ describe('benchmark scripts', () => {
     expect(outputPhaseMs(timings, result)).toBe(expected);
   });
 
+  it('plain-write holds its first write until --start-at, writes every byte, and times the writing alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'npc-plain-'));
+    try {
+      const sink = join(dir, 'out');
+      const timings = join(dir, 't.json');
+      const t0 = performance.now();
+      const r = spawnSync('sh', ['-c', `exec "$0" "$1" --bytes 200000 --chunk 4096 --start-at 800 --timings "$2" > "$3"`, process.execPath, resolve(ROOT, 'dist/bench/plain-write.js'), timings, sink], { encoding: 'utf8', timeout: 20_000 });
+      const wall = performance.now() - t0;
+      expect(r.status, r.stderr).toBe(0);
+      expect(statSync(sink).size).toBe(200000);
+      expect(wall).toBeGreaterThanOrEqual(800);
+      const { writeMs } = JSON.parse(readFileSync(timings, 'utf8')) as { writeMs: number };
+      expect(writeMs).toBeGreaterThanOrEqual(0);
+      expect(writeMs).toBeLessThan(wall - 800);
+      expect(script('plain-write', ['--start-at', '5']).status).toBe(2); // --bytes is required
+      expect(script('plain-write', ['--bytes', '10', '--start-at', '-1']).status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a case whose output passes the budget is stopped there and marked cut, with its figures up to then; one under it is not', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'npc-budget-'));
     try {
