@@ -29,6 +29,16 @@ export interface PairLines {
   tail?: string;
 }
 
+const NONE = -1;
+const MAX_CACHED_END = 512;
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const both = new Uint8Array(a.length + b.length);
+  both.set(a);
+  both.set(b, a.length);
+  return both;
+}
+
 /**
  * Whether a line made of pieces that are already escaped (no control character left) and that
  * starts with `start` may need `sanitizeTerminalText`: only a workflow command at the line's
@@ -43,7 +53,7 @@ export function lineNeedsGuard(start: string): boolean {
 /**
  * The lines of every pair of the walk as UTF-8, in chunks of about 64 KiB (byte-chunk-builder.ts),
  * row by row: each node's name and each connection id's line end (`between + text + end`) escaped
- * and encoded once and read by position (engine/edge-rows.ts); a line is three copies, with no
+ * and encoded once and read by position (engine/edge-rows.ts); a line is two or three copies, with no
  * object, string or generator step of its own. The rare source whose lines need the workflow
  * command guard has its lines made as text, sanitized, then encoded.
  */
@@ -58,6 +68,13 @@ export function* pairLineChunks(c: ConnectivityWalk, f: PairLines): Generator<Ui
   const text = perIndex((id) => `${f.between}${f.escape(c.pool.get(id).toString())}${f.end}`);
   const textBytes = perIndex((id) => utf8(text(id)));
   const numbered = f.numbered === undefined ? undefined : utf8(f.numbered);
+  // Each destination's line end (its name, then `between + text + end`) for the first connection
+  // id it is written with, as one piece: a line is two copies, not three, whenever the
+  // destination comes again with that id, as it does in row after row of a dense cluster (a
+  // destination's connections follow from its own ingress rules). Another id takes the two
+  // pieces; at most a node's count of ends, each at most MAX_CACHED_END bytes, is kept.
+  const endConn = new Int32Array(c.nodes.length).fill(NONE);
+  const ends: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(c.nodes.length);
   let line = 0;
   let none = true;
   for (const r of c.rows) {
@@ -79,8 +96,20 @@ export function* pairLineChunks(c: ConnectivityWalk, f: PairLines): Generator<Ui
         out.addDecimal(line++);
       }
       out.add(startBytes);
-      out.add(nameBytes[to[k]!]!);
-      out.add(textBytes(to[k + 1]!));
+      const dst = to[k]!;
+      const id = to[k + 1]!;
+      if (endConn[dst] === id) out.add(ends[dst]!);
+      else if (endConn[dst] === NONE) {
+        const end = concat(nameBytes[dst]!, textBytes(id));
+        out.add(end);
+        if (end.length <= MAX_CACHED_END) {
+          endConn[dst] = id;
+          ends[dst] = end;
+        }
+      } else {
+        out.add(nameBytes[dst]!);
+        out.add(textBytes(id));
+      }
       if (out.full) yield out.take();
     }
   }

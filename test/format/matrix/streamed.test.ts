@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { connectivity, connectivityWalk, walkOf, type Connectivity, type Level, type Node } from '../../../src/engine/connectivity.js';
 import { ConnectionSet } from '../../../src/net/connection-set.js';
+import { PortSet } from '../../../src/net/port-set.js';
 import { computeMatrix } from '../../../src/engine/matrix.js';
 import { batch, CHUNK_SIZE, MATRIX_FORMATS, MATRIX_STREAMS, writeChunks, type StreamedMatrixFormat } from '../../../src/format/matrix/index.js';
 import { chunkText, isGuarded } from '../../../src/format/matrix/chunks.js';
@@ -98,6 +99,35 @@ describe('streamed matrix formats write the same text as the string formatters',
         for (const f of ['txt', 'csv', 'md', 'dot'] as const) expect(stream(f, walkOf(c), m).guarded).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('line ends kept per destination (src/format/matrix/pair-lines.ts)', () => {
+  // A destination's line end is kept for the first connection id it is written with; another id
+  // is written in two pieces, and an end over 512 bytes is never kept. Every line must come out
+  // as the string formatters write it, whichever path it took.
+  const every100th = PortSet.of(Array.from({ length: 300 }, (_, i) => [i * 100 + 1, i * 100 + 1] as const));
+  const CONNECTIONS = [ConnectionSet.ALL, ConnectionSet.of({ TCP: PortSet.range(80) }), ConnectionSet.of({ UDP: PortSet.range(53), TCP: PortSet.range(8080, 8090) }), ConnectionSet.of({ TCP: every100th })];
+
+  it('the long connection text is past the size kept, so that path is taken', () => {
+    expect(Buffer.byteLength(CONNECTIONS[3]!.toString())).toBeGreaterThan(512);
+  });
+
+  it('on destinations reached with one, two or more connection sets, in any order: the same text as the string formatters', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.tuple(fc.nat(5), fc.nat(5), fc.nat(CONNECTIONS.length - 1)), { maxLength: 30 }), (n, triples) => {
+        const nodes: Node[] = Array.from({ length: n }, (_, i) => ({ kind: 'external', id: `10.0.0.${i}/32`, family: 4, lo: 0n, hi: 0n }));
+        const seen = new Set<string>();
+        const edges = triples
+          .filter(([a, b]) => a < n && b < n && !seen.has(`${a},${b}`) && seen.add(`${a},${b}`))
+          .sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2)
+          .map(([a, b, k]) => ({ src: nodes[a]!, dst: nodes[b]!, connections: CONNECTIONS[k]! }));
+        const c: Connectivity = { level: 'workload', nodes, edges };
+        const m = { semantics: 'networking.k8s.io/v1' } as never;
+        for (const f of ['txt', 'csv', 'md', 'dot', 'gexf', 'graphml'] as const) expect(stream(f, walkOf(c), m).text, f).toBe(STRING_FORMATTERS[f](c, m));
+      }),
+      { numRuns: 300 },
     );
   });
 });
