@@ -99,13 +99,11 @@ export function* pairLineChunks(c: ConnectivityWalk, f: PairLines): Generator<Ui
       const dst = to[k]!;
       const id = to[k + 1]!;
       if (endConn[dst] === id) out.add(ends[dst]!);
-      else if (endConn[dst] === NONE) {
+      else if (endConn[dst] === NONE && nameBytes[dst]!.length + textBytes(id).length <= MAX_CACHED_END) {
         const end = concat(nameBytes[dst]!, textBytes(id));
+        endConn[dst] = id;
+        ends[dst] = end;
         out.add(end);
-        if (end.length <= MAX_CACHED_END) {
-          endConn[dst] = id;
-          ends[dst] = end;
-        }
       } else {
         out.add(nameBytes[dst]!);
         out.add(textBytes(id));
