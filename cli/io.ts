@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decodeText } from '../src/load/decode-text.js';
 import { MAX_INPUT_BYTES, readBounded } from '../src/load/read-bounded.js';
@@ -6,7 +6,9 @@ import type { Diagnostic } from '../src/model/diagnostic.js';
 import { escapeTerminal } from '../src/text/escape/terminal.js';
 import { formatSource } from '../src/model/source.js';
 import { writeStdout, writeStdoutChunks } from './stdout.js';
-import type { Chunk, Chunks } from '../src/format/matrix/chunks.js';
+import type { Chunks } from '../src/format/matrix/chunks.js';
+import { releaseChunk } from '../src/format/matrix/byte-chunk-builder.js';
+import { writeAll } from './write-all.js';
 
 /** Where a command writes; tests pass their own. */
 export interface Io {
@@ -41,7 +43,10 @@ export const processIo: Io = {
     mkdirSync(dirname(p), { recursive: true });
     const fd = openSync(p, 'w');
     try {
-      for (const c of chunks) writeAll(fd, c);
+      for (const c of chunks) {
+        writeAll(fd, c);
+        if (typeof c !== 'string') releaseChunk(c); // written, synchronously: its buffer may be filled again
+      }
     } finally {
       closeSync(fd);
     }
@@ -49,12 +54,6 @@ export const processIo: Io = {
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
 };
-
-/** Writes one chunk to a file, all of it (a write may take fewer bytes than it was given). */
-function writeAll(fd: number, chunk: Chunk): void {
-  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-}
 
 /** `file:line:col: error: message [code] (field spec.x)` */
 export function formatDiagnostic(d: Diagnostic): string {

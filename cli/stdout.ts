@@ -1,4 +1,7 @@
+import { fstatSync } from 'node:fs';
 import type { Chunks } from '../src/format/matrix/chunks.js';
+import { releaseChunk } from '../src/format/matrix/byte-chunk-builder.js';
+import { writeAll } from './write-all.js';
 
 /**
  * Standard output, written chunk by chunk. When the reader has gone (`matrix … | head -1`), the
@@ -40,6 +43,16 @@ export function writeStdout(text: string): void {
  * few chunks), and stops at the first chunk after the reader has gone.
  */
 export async function writeStdoutChunks(chunks: Chunks): Promise<void> {
+  if (stdoutIsFile()) {
+    // A file takes each write at once (Node writes stdout to a file synchronously too, so what
+    // went before through process.stdout is already in it): once written, a chunk's buffer can
+    // be filled again (releaseChunk), instead of every chunk taking memory never touched before.
+    for (const chunk of chunks) {
+      writeAll(1, chunk);
+      if (typeof chunk !== 'string') releaseChunk(chunk);
+    }
+    return;
+  }
   watch();
   for (const chunk of chunks) {
     if (stdoutClosed()) return;
@@ -66,4 +79,17 @@ function drainedOrGone(): Promise<void> {
     process.stdout.on('close', done);
     process.stdout.on('error', done);
   });
+}
+
+let isFile: boolean | undefined;
+/** Whether standard output is a regular file (`> out.txt`), asked once. */
+function stdoutIsFile(): boolean {
+  if (isFile === undefined) {
+    try {
+      isFile = fstatSync(1).isFile();
+    } catch {
+      isFile = false;
+    }
+  }
+  return isFile;
 }

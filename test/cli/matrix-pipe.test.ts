@@ -43,7 +43,7 @@ describe('matrix output to a reader that goes away (matrix … | head -1)', () =
     expect(r.first).toMatch(/^0\.0\.0\.0-255\.255\.255\.255\[External\] => /);
   });
 
-  it.each(['txt', 'json', 'dot'])('stdout redirected to a file (> out: byte chunks written synchronously): --format %s, the same text as in process', async (format) => {
+  it.each(['txt', 'json', 'csv', 'md', 'dot', 'gexf', 'graphml'])('stdout redirected to a file (> out: byte chunks written synchronously, their buffers filled again): --format %s, the same text as in process', async (format) => {
     const out = join(dir, `redirected.${format}`);
     const fd = openSync(out, 'w');
     try {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteChunkBuilder } from '../../../src/format/matrix/byte-chunk-builder.js';
+import { ByteChunkBuilder, releaseChunk } from '../../../src/format/matrix/byte-chunk-builder.js';
 
 const decode = (b: Uint8Array): string => new TextDecoder().decode(b);
 const piece = fc.oneof(
@@ -39,5 +39,46 @@ describe('ByteChunkBuilder', () => {
     expect(decode(first)).toBe(`abc${'x'.repeat(5000)}`);
     expect(decode(second)).toBe('zzzz');
     expect(out.take().length).toBe(0);
+  });
+
+  it('fills a buffer again only once its chunk was given back, and never hands one buffer to two chunks alive at once', () => {
+    // A model of a writer: some chunks are written at once and given back (a file), others kept
+    // (a pipe still holding them, a test collecting them). A kept chunk's bytes must never change,
+    // whatever is made after it; a chunk given back twice, or one not made by a builder, is ignored.
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom('keep', 'release', 'release twice', 'foreign')), { minLength: 1, maxLength: 40 }), (steps) => {
+        const a = new ByteChunkBuilder(8);
+        const b = new ByteChunkBuilder(8); // a second builder draws from the same buffers given back
+        const kept: { chunk: Uint8Array; text: string }[] = [];
+        steps.forEach(([text, what], i) => {
+          const out = i % 2 === 0 ? a : b;
+          out.add(new TextEncoder().encode(text));
+          const chunk = out.take();
+          expect(decode(chunk)).toBe(text);
+          if (what === 'keep') kept.push({ chunk, text });
+          else if (what === 'release') releaseChunk(chunk);
+          else if (what === 'release twice') {
+            releaseChunk(chunk);
+            releaseChunk(chunk);
+          } else releaseChunk(new Uint8Array(chunk)); // a copy: not a builder's buffer
+          for (const k of kept) expect(decode(k.chunk)).toBe(k.text);
+        });
+        const buffers = kept.map((k) => k.chunk.buffer);
+        expect(new Set(buffers).size).toBe(buffers.length);
+      }),
+    );
+  });
+
+  it('a chunk given back is where a later chunk is made (the memory is used again)', () => {
+    const out = new ByteChunkBuilder(8);
+    out.add(new TextEncoder().encode('first chunk'));
+    const first = out.take(); // the builder moves on to a second buffer
+    releaseChunk(first);
+    out.add(new TextEncoder().encode('second chunk'));
+    out.take(); // handed over: the builder moves on to the buffer given back
+    out.add(new TextEncoder().encode('third chunk'));
+    const third = out.take();
+    expect(third.buffer).toBe(first.buffer);
+    expect(decode(third)).toBe('third chunk');
   });
 });
