@@ -1,5 +1,6 @@
 import { fstatSync } from 'node:fs';
-import type { Chunks } from '../src/format/matrix/chunks.js';
+import type { Chunk, Chunks } from '../src/format/matrix/chunks.js';
+import { cannotWrite } from './write-error.js';
 import { releaseChunk } from '../src/format/matrix/byte-chunk-builder.js';
 import { writeAll } from './write-all.js';
 
@@ -34,6 +35,7 @@ export function stdoutClosed(): boolean {
 
 /** Writes one piece of text to stdout, or nothing when the reader has gone. */
 export function writeStdout(text: string): void {
+  if (stdoutIsFile()) return writeFileStdout(text);
   watch();
   if (!stdoutClosed()) process.stdout.write(text);
 }
@@ -48,7 +50,7 @@ export async function writeStdoutChunks(chunks: Chunks): Promise<void> {
     // went before through process.stdout is already in it): once written, a chunk's buffer can
     // be filled again (releaseChunk), instead of every chunk taking memory never touched before.
     for (const chunk of chunks) {
-      writeAll(1, chunk);
+      writeFileStdout(chunk);
       if (typeof chunk !== 'string') releaseChunk(chunk);
     }
     return;
@@ -79,6 +81,19 @@ function drainedOrGone(): Promise<void> {
     process.stdout.on('close', done);
     process.stdout.on('error', done);
   });
+}
+
+/**
+ * One write to stdout redirected to a file, synchronous (as Node's own is for a file); a full
+ * disk, a file size limit or any other file-system error is a message and exit code 2
+ * (write-error.ts), never an error thrown from the stream with a stack trace.
+ */
+function writeFileStdout(chunk: Chunk): void {
+  try {
+    writeAll(1, chunk);
+  } catch (e) {
+    throw cannotWrite('standard output', e);
+  }
 }
 
 let isFile: boolean | undefined;

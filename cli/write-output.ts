@@ -2,24 +2,9 @@ import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { escapeTerminal } from '../src/text/escape/terminal.js';
 import { UsageError } from './errors.js';
+import { cannotWrite } from './write-error.js';
 import type { Io } from './io.js';
 import { joinChunks, type Chunks } from '../src/format/matrix/chunks.js';
-
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'it is a folder',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EROFS: 'the file system is read-only',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  ENOENT: 'its folder cannot be created',
-  ENAMETOOLONG: 'the name is too long',
-  EEXIST: 'a file is in the way of a folder it needs',
-  EMFILE: 'too many open files',
-  EIO: 'input/output error',
-  EFBIG: 'the file is too large for the file system',
-};
 
 /** True when `a` and `b` are the same file (same device and inode: links and `./x` included). */
 function sameFile(a: string, b: string): boolean {
@@ -59,9 +44,7 @@ function writeChecked(io: Io, path: string, inputFiles: readonly string[], write
   try {
     write();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (!code) throw e;
-    throw new UsageError(`cannot write ${shown}: ${REASONS[code] ?? code} (${code})`);
+    throw cannotWrite(shown, e);
   }
 }
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +55,19 @@ describe('matrix output to a reader that goes away (matrix … | head -1)', () =
     const inProcess = await runCli(['matrix', '-f', dense, '--level', 'pod', '--format', format]);
     expect(inProcess.out.length).toBeGreaterThan(1e6);
     expect(readFileSync(out, 'utf8')).toBe(inProcess.out);
+  });
+
+  it.each([
+    ['a streamed format', ['matrix', '-f', 'DENSE', '--level', 'pod', '-o', 'txt']],
+    ['a format written whole', ['matrix', '-f', 'examples/three-tier', '-o', 'html']],
+  ])('stdout redirected to a file that cannot take it all (%s, past `ulimit -f`): a message naming standard output and the reason, exit 2, no stack trace', async (_what, argv) => {
+    // Node ignores SIGXFSZ, so a write past the shell's file size limit fails with EFBIG, as a
+    // write to a full disk fails with ENOSPC (both go through cli/write-error.ts).
+    const out = join(dir, 'limited.out');
+    const args = argv.map((a) => (a === 'DENSE' ? dense : a));
+    const r = spawnSync('sh', ['-c', 'ulimit -f 1; exec "$@" > "$0"', out, process.execPath, BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('netpol-check: cannot write standard output: the file is too large for the file system (EFBIG)\n');
   });
 
   it('--output-file FILE is written chunk by chunk with the same text as stdout', async () => {
