@@ -30,6 +30,17 @@ export class ByteChunkBuilder {
     this.pos = end;
   }
 
+  /** Two pieces, one after the other (a line's start and its end): one bounds check for both. */
+  add2(a: Uint8Array, b: Uint8Array): void {
+    const mid = this.pos + a.length;
+    const end = mid + b.length;
+    if (end > this.buf.length) this.grow(end);
+    const buf = this.buf;
+    buf.set(a, this.pos);
+    buf.set(b, mid);
+    this.pos = end;
+  }
+
   /** A non-negative integer's decimal digits (GEXF's and GraphML's edge numbers). */
   addDecimal(n: number): void {
     let digits = 1;

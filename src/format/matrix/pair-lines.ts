@@ -95,16 +95,16 @@ export function* pairLineChunks(c: ConnectivityWalk, f: PairLines): Generator<Ui
         out.add(numbered);
         out.addDecimal(line++);
       }
-      out.add(startBytes);
       const dst = to[k]!;
       const id = to[k + 1]!;
-      if (endConn[dst] === id) out.add(ends[dst]!);
+      if (endConn[dst] === id) out.add2(startBytes, ends[dst]!);
       else if (endConn[dst] === NONE && nameBytes[dst]!.length + textBytes(id).length <= MAX_CACHED_END) {
         const end = concat(nameBytes[dst]!, textBytes(id));
         endConn[dst] = id;
         ends[dst] = end;
-        out.add(end);
+        out.add2(startBytes, end);
       } else {
+        out.add(startBytes);
         out.add(nameBytes[dst]!);
         out.add(textBytes(id));
       }

@@ -3,25 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { ByteChunkBuilder, releaseChunk } from '../../../src/format/matrix/byte-chunk-builder.js';
 
 const decode = (b: Uint8Array): string => new TextDecoder().decode(b);
+const text = fc.string({ unit: fc.constantFrom('a', 'é', '→', '\n', '"') });
 const piece = fc.oneof(
-  fc.string({ unit: fc.constantFrom('a', 'é', '→', '\n', '"') }).map((s) => ({ text: s })),
+  text.map((s) => ({ text: s })),
+  fc.tuple(text, text).map(([a, b]) => ({ two: [a, b] as const })), // add2: a line's start and end
   fc.oneof(fc.nat(), fc.constantFrom(0, 9, 10, 99, 100, 999_999, 1_000_000, 2 ** 31 - 1)).map((n) => ({ number: n })),
 );
 
 describe('ByteChunkBuilder', () => {
-  it('hands over, chunk by chunk, exactly the bytes added and the decimals written, cut only after a piece once a chunk is full', () => {
+  it('hands over, chunk by chunk, exactly the bytes added (one piece or two) and the decimals written, cut only after a piece once a chunk is full', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 40 }), (pieces, size) => {
         const out = new ByteChunkBuilder(size);
         const chunks: Uint8Array[] = [];
         for (const p of pieces) {
           if ('text' in p) out.add(new TextEncoder().encode(p.text));
+          else if ('two' in p) out.add2(new TextEncoder().encode(p.two[0]), new TextEncoder().encode(p.two[1]));
           else out.addDecimal(p.number);
           if (out.full) chunks.push(out.take());
         }
         const last = out.take();
         if (last.length > 0) chunks.push(last);
-        expect(chunks.map(decode).join('')).toBe(pieces.map((p) => ('text' in p ? p.text : String(p.number))).join(''));
+        expect(chunks.map(decode).join('')).toBe(pieces.map((p) => ('text' in p ? p.text : 'two' in p ? p.two.join('') : String(p.number))).join(''));
         // No chunk but the last is under the size; none is empty.
         chunks.slice(0, -1).forEach((c) => expect(c.length).toBeGreaterThanOrEqual(size));
         chunks.forEach((c) => expect(c.length).toBeGreaterThan(0));
@@ -39,6 +42,9 @@ describe('ByteChunkBuilder', () => {
     expect(decode(first)).toBe(`abc${'x'.repeat(5000)}`);
     expect(decode(second)).toBe('zzzz');
     expect(out.take().length).toBe(0);
+    out.add(new TextEncoder().encode('ab'));
+    out.add2(new TextEncoder().encode('cd'), new TextEncoder().encode('y'.repeat(3000))); // two pieces past the room left
+    expect(decode(out.take())).toBe(`abcd${'y'.repeat(3000)}`);
   });
 
   it('fills a buffer again only once its chunk was given back, and never hands one buffer to two chunks alive at once', () => {
