@@ -99,7 +99,7 @@ const whole = new WeakMap<ArrayBufferLike, Uint8Array>();
  * (a synchronous write to a file: cli/stdout.ts), for a later chunk to be made in. Each new
  * buffer is memory the process has not touched yet, and on the benchmark machine (a virtual
  * machine) touching it costs more than filling it: making 73 MB of chunks took 164 ms in new
- * buffers and 46 ms in two reused ones (docs/performance.md, "seventh day"). A chunk that was not
+ * buffers and 46 ms in one filled again and again (docs/performance.md, "seventh day"). A chunk that was not
  * made here, or whose buffer is already back, is left alone.
  */
 export function releaseChunk(chunk: Uint8Array): void {
