@@ -7,8 +7,7 @@ import { escapeTerminal } from '../src/text/escape/terminal.js';
 import { formatSource } from '../src/model/source.js';
 import { writeStdout, writeStdoutChunks } from './stdout.js';
 import type { Chunks } from '../src/format/matrix/chunks.js';
-import { releaseChunk } from '../src/format/matrix/byte-chunk-builder.js';
-import { writeAll } from './write-all.js';
+import { writeAllChunks } from './write-all.js';
 
 /** Where a command writes; tests pass their own. */
 export interface Io {
@@ -43,10 +42,7 @@ export const processIo: Io = {
     mkdirSync(dirname(p), { recursive: true });
     const fd = openSync(p, 'w');
     try {
-      for (const c of chunks) {
-        writeAll(fd, c);
-        if (typeof c !== 'string') releaseChunk(c); // written, synchronously: its buffer may be filled again
-      }
+      writeAllChunks(fd, chunks);
     } finally {
       closeSync(fd);
     }

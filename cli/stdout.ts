@@ -1,8 +1,7 @@
 import { fstatSync } from 'node:fs';
-import type { Chunk, Chunks } from '../src/format/matrix/chunks.js';
+import type { Chunks } from '../src/format/matrix/chunks.js';
 import { cannotWrite } from './write-error.js';
-import { releaseChunk } from '../src/format/matrix/byte-chunk-builder.js';
-import { writeAll } from './write-all.js';
+import { writeAll, writeAllChunks } from './write-all.js';
 
 /**
  * Standard output, written chunk by chunk. When the reader has gone (`matrix … | head -1`), the
@@ -47,11 +46,12 @@ export function writeStdout(text: string): void {
 export async function writeStdoutChunks(chunks: Chunks): Promise<void> {
   if (stdoutIsFile()) {
     // A file takes each write at once (Node writes stdout to a file synchronously too, so what
-    // went before through process.stdout is already in it): once written, a chunk's buffer can
-    // be filled again (releaseChunk), instead of every chunk taking memory never touched before.
-    for (const chunk of chunks) {
-      writeFileStdout(chunk);
-      if (typeof chunk !== 'string') releaseChunk(chunk);
+    // went before through process.stdout is already in it), and each chunk's buffer is then
+    // filled again (write-all.ts). A failed write is a message and exit code 2 (write-error.ts).
+    try {
+      writeAllChunks(1, chunks);
+    } catch (e) {
+      throw cannotWrite('standard output', e);
     }
     return;
   }
@@ -84,13 +84,13 @@ function drainedOrGone(): Promise<void> {
 }
 
 /**
- * One write to stdout redirected to a file, synchronous (as Node's own is for a file); a full
+ * One text written to stdout redirected to a file, synchronous (as Node's own is for a file); a full
  * disk, a file size limit or any other file-system error is a message and exit code 2
  * (write-error.ts), never an error thrown from the stream with a stack trace.
  */
-function writeFileStdout(chunk: Chunk): void {
+function writeFileStdout(text: string): void {
   try {
-    writeAll(1, chunk);
+    writeAll(1, text);
   } catch (e) {
     throw cannotWrite('standard output', e);
   }

@@ -32,13 +32,6 @@ export interface PairLines {
 const NONE = -1;
 const MAX_CACHED_END = 512;
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const both = new Uint8Array(a.length + b.length);
-  both.set(a);
-  both.set(b, a.length);
-  return both;
-}
-
 /**
  * Whether a line made of pieces that are already escaped (no control character left) and that
  * starts with `start` may need `sanitizeTerminalText`: only a workflow command at the line's
@@ -99,7 +92,7 @@ export function* pairLineChunks(c: ConnectivityWalk, f: PairLines): Generator<Ui
       const id = to[k + 1]!;
       if (endConn[dst] === id) out.add2(startBytes, ends[dst]!);
       else if (endConn[dst] === NONE && nameBytes[dst]!.length + textBytes(id).length <= MAX_CACHED_END) {
-        const end = concat(nameBytes[dst]!, textBytes(id));
+        const end = Buffer.concat([nameBytes[dst]!, textBytes(id)]);
         endConn[dst] = id;
         ends[dst] = end;
         out.add2(startBytes, end);
